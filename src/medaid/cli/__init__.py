@@ -1,0 +1,41 @@
+"""The ``medaid`` command. Each command is a thin shell over the core packages."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from medaid import __version__
+from medaid.cli.demo import demo
+from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
+from medaid.errors import MedaidError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="medaid")
+def cli() -> None:
+    """medaid：城乡医疗救助与预算绩效评价工具。"""
+
+
+cli.add_command(score_command)
+cli.add_command(audit_command)
+cli.add_command(frameworks_command)
+cli.add_command(rule_command)
+cli.add_command(demo)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        click.echo("已取消。", err=True)
+        sys.exit(130)
+    except MedaidError as err:
+        click.echo(f"错误：{err.message}", err=True)
+        sys.exit(2)

@@ -1,0 +1,174 @@
+"""The consistency audit (contract 2): recompute every stated number of a scored table.
+
+A finding names its kind, the indicator path, what the report states and what its own
+numbers and rules give. Errors are contradictions; warnings are for a person to look at;
+infos say what could not be checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from medaid.evaluation.checks import check_node, check_structure
+from medaid.evaluation.figures import check_figures
+from medaid.evaluation.findings import Finding, FindingKind, Severity
+from medaid.evaluation.model import Framework
+from medaid.evaluation.numbers import ZERO, decimals_of, fmt, round2
+from medaid.evaluation.scoring import ScoredFramework, ScoredNode, score_framework
+
+TOLERANCE = Decimal("0.005")
+
+
+@dataclass
+class AuditReport:
+    scored: ScoredFramework
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def stated_view(node: ScoredNode) -> Decimal | None:
+    """The score the report states for a node, or the sum of what it states below it."""
+    ind = node.indicator
+    if ind.is_leaf:
+        return ind.score
+    if ind.claimed.score is not None:
+        return ind.claimed.score
+    parts = [stated_view(c) for c in node.children]
+    if any(p is None for p in parts):
+        return None
+    return sum((p or ZERO for p in parts), ZERO)
+
+
+def rate_agrees(stated: Decimal, text: str | None, exact: Decimal) -> bool:
+    """A stated 得分率 agrees when rounded half-up or truncated at its own decimals."""
+    places = Decimal(1).scaleb(-decimals_of(text or fmt(stated)))
+    return stated in (exact.quantize(places, ROUND_HALF_UP), exact.quantize(places, ROUND_DOWN))
+
+
+def _sums(node: ScoredNode, findings: list[Finding]) -> None:
+    ind = node.indicator
+    if not ind.is_leaf and ind.claimed.score is not None:
+        parts = [stated_view(c) for c in node.children]
+        if all(p is not None for p in parts):
+            total = sum((p or ZERO for p in parts), ZERO)
+            if abs(total - ind.claimed.score) > TOLERANCE:
+                shown = " + ".join(fmt(p) for p in parts)
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        FindingKind.SCORE_SUM,
+                        ind.path,
+                        f"“{ind.name}”声明得分 {fmt(ind.claimed.score)} 分，但下级得分合计 {shown} = {fmt(total)} 分",
+                        claimed=ind.claimed.score,
+                        expected=total,
+                        where=ind.where,
+                    )
+                )
+    stated = stated_view(node)
+    if ind.claimed.rate is not None and stated is not None and ind.weight:
+        exact = stated / ind.weight * Decimal(100)
+        if not rate_agrees(ind.claimed.rate, ind.claimed.rate_text, exact):
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.RATE,
+                    ind.path,
+                    f"“{ind.name}”声明得分率 {ind.claimed.rate_text}，但 {fmt(stated)} ÷ {fmt(ind.weight)} = "
+                    f"{round2(exact):.2f}%",
+                    claimed=ind.claimed.rate,
+                    expected=round2(exact),
+                    where=ind.where,
+                )
+            )
+    for child in node.children:
+        _sums(child, findings)
+
+
+def _root(scored: ScoredFramework, findings: list[Finding]) -> None:
+    fw = scored.framework
+    claimed = fw.claimed_total
+    views = [stated_view(n) for n in scored.nodes]
+    if claimed is not None and scored.nodes and all(v is not None for v in views):
+        total = sum((v or ZERO for v in views), ZERO)
+        if abs(total - claimed) > TOLERANCE:
+            shown = " + ".join(fmt(v) for v in views)
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.SCORE_SUM,
+                    (),
+                    f"声明总分 {fmt(claimed)} 分，但一级指标得分合计 {shown} = {fmt(total)} 分",
+                    claimed=claimed,
+                    expected=total,
+                )
+            )
+        elif scored.total is not None and abs(scored.total - claimed) > TOLERANCE:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.SCORE_SUM,
+                    (),
+                    f"声明总分 {fmt(claimed)} 分，按评分标准逐项复核后总分为 {fmt(scored.total)} 分",
+                    claimed=claimed,
+                    expected=scored.total,
+                )
+            )
+    if fw.claimed_grade:
+        grade = fw.bands.canonical(fw.claimed_grade)
+        if grade is None:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    FindingKind.GRADE,
+                    (),
+                    f"声明的等级“{fw.claimed_grade}”不属于等级划分（{fw.bands.describe()}）",
+                    claimed=fw.claimed_grade,
+                )
+            )
+        elif claimed is not None and fw.bands.grade(claimed) != grade:
+            expected = fw.bands.grade(claimed)
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.GRADE,
+                    (),
+                    f"总分 {fmt(claimed)} 分应评为“{expected}”，报告评为“{fw.claimed_grade}”（{fw.bands.describe()}）",
+                    claimed=fw.claimed_grade,
+                    expected=expected,
+                )
+            )
+        elif scored.grade is not None and scored.grade != grade:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    FindingKind.GRADE,
+                    (),
+                    f"按复核总分 {fmt(scored.total)} 分应评为“{scored.grade}”，报告评为“{fw.claimed_grade}”",
+                    claimed=fw.claimed_grade,
+                    expected=scored.grade,
+                )
+            )
+
+
+def audit(framework: Framework) -> AuditReport:
+    """Score a framework and report every inconsistency found in what it states."""
+    scored = score_framework(framework)
+    findings: list[Finding] = []
+    findings.extend(check_structure(scored))
+    for node in scored.nodes:
+        _sums(node, findings)
+        for each in node.walk():
+            findings.extend(check_node(each, framework))
+    _root(scored, findings)
+    findings.extend(check_figures(framework.figures))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    findings.sort(key=lambda f: order[f.severity])
+    return AuditReport(scored, findings)

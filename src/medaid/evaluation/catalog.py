@@ -1,0 +1,54 @@
+"""Framework files shipped with medaid: templates, seed transcriptions and examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+GROUPS = {"templates": "模板", "seeds": "评价报告转录", "examples": "示例"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str  # e.g. "seeds/liucheng_2023"
+    group: str
+    path: Path
+    title: str
+    kind: str | None
+    claimed_total: object
+    claimed_grade: object
+
+
+def frameworks_dir() -> Path:
+    return Path(str(resources.files("medaid.evaluation") / "frameworks"))
+
+
+def entries() -> list[Entry]:
+    out: list[Entry] = []
+    root = frameworks_dir()
+    for group in GROUPS:
+        for path in sorted((root / group).glob("*.yaml")):
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            claimed = raw.get("claimed") or {}
+            out.append(
+                Entry(
+                    id=f"{group}/{path.stem}",
+                    group=group,
+                    path=path,
+                    title=str(raw.get("title", path.stem)),
+                    kind=raw.get("kind"),
+                    claimed_total=claimed.get("total"),
+                    claimed_grade=claimed.get("grade"),
+                )
+            )
+    return out
+
+
+def find(name: str) -> Path | None:
+    """The shipped file for an id ("seeds/liucheng_2023") or a unique stem ("liucheng_2023")."""
+    stem = name.removesuffix(".yaml")
+    matches = [e for e in entries() if e.id == stem or e.path.stem == stem]
+    return matches[0].path if len(matches) == 1 else None

@@ -1,0 +1,278 @@
+"""Checks of one node and of the tree's structure, used by the audit and by scoring."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from medaid.evaluation.figures import agrees, precision_of
+from medaid.evaluation.findings import Finding, FindingKind, Severity
+from medaid.evaluation.model import Framework, Indicator, Kind
+from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, round2
+from medaid.evaluation.quantity import completion_ratio, units_compatible
+from medaid.evaluation.rules import Manual
+from medaid.evaluation.scoring import ScoredFramework, ScoredNode, Source
+
+TOLERANCE = Decimal("0.005")
+# A completion ratio this far from 1 suggests a mistyped target (Hefei: 3304 against 241000).
+IMPLAUSIBLE_LOW = Decimal("0.2")
+IMPLAUSIBLE_HIGH = Decimal(5)
+# 财预〔2020〕10号: 产出、效益指标权重原则上不低于60%.
+OUTPUT_BENEFIT_MIN = Decimal(60)
+
+
+def _weight_sum(node: Indicator, findings: list[Finding]) -> None:
+    if node.children and not node.weight_inferred and node.weight is not None:
+        total = sum((c.weight or ZERO for c in node.children), ZERO)
+        if total != node.weight:
+            parts = " + ".join(fmt(c.weight) for c in node.children)
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.WEIGHT_SUM,
+                    node.path,
+                    f"“{node.name}”分值为 {fmt(node.weight)} 分，但下级分值合计 {parts} = {fmt(total)} 分",
+                    claimed=node.weight,
+                    expected=total,
+                    where=node.where,
+                )
+            )
+    for child in node.children:
+        _weight_sum(child, findings)
+
+
+def check_structure(scored: ScoredFramework) -> list[Finding]:
+    fw = scored.framework
+    findings: list[Finding] = []
+    for node in fw.indicators:
+        _weight_sum(node, findings)
+    total = fw.total_weight
+    if fw.indicators and not fw.partial and total != HUNDRED:
+        parts = " + ".join(fmt(n.weight) for n in fw.indicators)
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                FindingKind.WEIGHT_SUM,
+                (),
+                f"一级指标分值合计 {parts} = {fmt(total)} 分，应为 100 分",
+                claimed=HUNDRED,
+                expected=total,
+            )
+        )
+    if fw.kind is Kind.FINANCIAL and fw.indicators:
+        share = sum(
+            (n.weight or ZERO for n in fw.indicators if any(w in n.name for w in ("产出", "效益", "效果"))),
+            ZERO,
+        )
+        if total and share / total * HUNDRED < OUTPUT_BENEFIT_MIN:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    FindingKind.STRUCTURE,
+                    (),
+                    f"财政评价中产出、效益指标合计 {fmt(share)} 分，低于《项目支出绩效评价管理办法》"
+                    f"（财预〔2020〕10号）要求的 60%",
+                    expected=OUTPUT_BENEFIT_MIN,
+                    claimed=share,
+                )
+            )
+    return findings
+
+
+def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
+    ind = node.indicator
+    out: list[Finding] = []
+    weight = ind.weight or ZERO
+    stated = ind.stated_score
+    if stated is not None and (stated < 0 or stated > weight):
+        out.append(
+            Finding(
+                Severity.ERROR,
+                FindingKind.SCORE_RANGE,
+                ind.path,
+                f"“{ind.name}”得分 {fmt(stated)} 分超出 0–{fmt(weight)} 分的范围",
+                claimed=stated,
+                expected=max(ZERO, min(stated, weight)),
+                where=ind.where,
+            )
+        )
+    if ind.budget is not None:
+        out.extend(_budget(ind))
+    if not ind.is_leaf:
+        return out
+    rule, outcome = node.rule, node.outcome
+    if rule is not None and not rule.implied:
+        full, top = rule.full_marks(), rule.top_of_range()
+        if full is not None and full != weight:
+            out.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.RULE_WEIGHT,
+                    ind.path,
+                    f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准的满分为 {fmt(full)} 分",
+                    claimed=weight,
+                    expected=full,
+                    where=ind.where,
+                )
+            )
+        elif top is not None and top > weight:
+            out.append(
+                Finding(
+                    Severity.ERROR,
+                    FindingKind.RULE_WEIGHT,
+                    ind.path,
+                    f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准允许给到 {fmt(top)} 分",
+                    claimed=weight,
+                    expected=top,
+                    where=ind.where,
+                )
+            )
+    if rule is not None and outcome is not None and stated is not None:
+        out.extend(_rule(ind, stated, rule.implied, outcome.score, outcome.allowed, outcome.alternatives))
+    if ind.rule_text and ind.rule is None:
+        out.append(
+            Finding(
+                Severity.ERROR if stated is None else Severity.INFO,
+                FindingKind.RULE_UNPARSED,
+                ind.path,
+                f"评分标准“{_short(ind.rule_text)}”不是可识别的句式，"
+                + ("且未填报得分，无法计分" if stated is None else "无法按规则复核，采用填报得分")
+                + "；如需复核，请改写为支持的句式或结构化规则（见 docs/rules.md）",
+                where=ind.where,
+            )
+        )
+    elif node.source is Source.MISSING:
+        out.append(
+            Finding(
+                Severity.INFO if framework.partial or is_template(framework) else Severity.ERROR,
+                FindingKind.MISSING_SCORE,
+                ind.path,
+                f"“{ind.name}”无法计分：{node.reason}",
+                where=ind.where,
+            )
+        )
+    out.extend(_target(ind))
+    if stated is not None and stated < weight and not ind.note:
+        manual = isinstance(rule, Manual)
+        out.append(
+            Finding(
+                Severity.ERROR if manual else Severity.INFO,
+                FindingKind.REASON,
+                ind.path,
+                f"“{ind.name}”扣 {fmt(weight - stated)} 分，但未写扣分说明",
+                claimed=stated,
+                where=ind.where,
+            )
+        )
+    return out
+
+
+def is_template(framework: Framework) -> bool:
+    """A framework with no score and no actual anywhere is a template to be filled."""
+    return not any(n.score is not None or n.actual is not None for n in framework.walk())
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _rule(
+    ind: Indicator,
+    stated: Decimal,
+    implied: bool,
+    score: Decimal | None,
+    allowed: tuple[Decimal, Decimal] | None,
+    alternatives: dict[str, Decimal],
+) -> list[Finding]:
+    if score is not None:
+        expected = round2(score)
+        if abs(stated - expected) <= TOLERANCE:
+            return []
+        readings = [k for k, v in alternatives.items() if abs(round2(v) - stated) <= TOLERANCE]
+        if implied:
+            severity, kind = Severity.WARNING, FindingKind.TARGET
+            text = f"“{ind.name}”按完成比例应得 {fmt(expected)} 分，填报 {fmt(stated)} 分（表中未写评分标准，仅供核对）"
+        elif readings:
+            severity, kind = Severity.WARNING, FindingKind.RULE
+            text = (
+                f"“{ind.name}”按评分标准（按比例扣分）应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
+                f"与按整档扣分的读法一致，请在规则中写明读法"
+            )
+        else:
+            severity, kind = Severity.ERROR, FindingKind.RULE
+            text = f"“{ind.name}”按评分标准应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
+        return [Finding(severity, kind, ind.path, text, claimed=stated, expected=expected, where=ind.where)]
+    if allowed is not None and not (allowed[0] - TOLERANCE <= stated <= allowed[1] + TOLERANCE):
+        return [
+            Finding(
+                Severity.ERROR,
+                FindingKind.RULE,
+                ind.path,
+                f"“{ind.name}”填报 {fmt(stated)} 分，超出评分标准允许的 {fmt(allowed[0])}–{fmt(allowed[1])} 分",
+                claimed=stated,
+                expected=f"{fmt(allowed[0])}–{fmt(allowed[1])}",
+                where=ind.where,
+            )
+        ]
+    return []
+
+
+def _target(ind: Indicator) -> list[Finding]:
+    target, actual = ind.target, ind.actual
+    if target is None or actual is None:
+        return []
+    if (
+        target.value is not None
+        and actual.value is not None
+        and not actual.is_percent  # a percentage actual is the completion rate itself
+        and not units_compatible(target, actual)
+    ):
+        return [
+            Finding(
+                Severity.INFO,
+                FindingKind.TARGET,
+                ind.path,
+                f"“{ind.name}”指标值单位（{target.unit}）与实际值单位（{actual.unit}）不同，未作比较",
+                where=ind.where,
+            )
+        ]
+    ratio = completion_ratio(target, actual)
+    if ratio is None or target.is_percent or IMPLAUSIBLE_LOW <= ratio <= IMPLAUSIBLE_HIGH:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            FindingKind.TARGET,
+            ind.path,
+            f"“{ind.name}”实际 {actual.describe()} 仅为指标值 {target.describe()} 的 "
+            f"{round2(ratio * HUNDRED):.2f}%，指标值可能填写有误"
+            if ratio < 1
+            else f"“{ind.name}”实际 {actual.describe()} 为指标值 {target.describe()} 的 {round2(ratio):.2f} 倍，"
+            "指标值可能设得过低或填写有误",
+            claimed=target.text,
+            expected=actual.text,
+            where=ind.where,
+        )
+    ]
+
+
+def _budget(ind: Indicator) -> list[Finding]:
+    budget = ind.budget
+    if budget is None or budget.rate is None:
+        return []
+    computed = budget.computed_rate
+    if computed is None:
+        return []
+    if agrees(budget.rate, computed, precision_of(budget.rate_text or fmt(budget.rate))):
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            FindingKind.FIGURE,
+            ind.path,
+            f"执行率填报 {budget.rate_text}，但全年执行数 {fmt(budget.executed)} ÷ 全年预算数 "
+            f"{fmt(budget.annual)} = {round2(computed):.2f}%",
+            claimed=budget.rate,
+            expected=round2(computed),
+            where=ind.where,
+        )
+    ]

@@ -1,0 +1,308 @@
+"""Build the framework model from plain mappings, collecting every problem with its place.
+
+Both the YAML and the flat-table readers end here, so a missing weight or a non-numeric
+score gets the same Chinese message whichever form the file had.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from medaid.errors import FrameworkError, Location, MedaidError
+from medaid.evaluation.grades import BandSpecError, band_set_from
+from medaid.evaluation.model import Budget, Claimed, Figure, Framework, Indicator, Kind
+from medaid.evaluation.numbers import to_decimal
+from medaid.evaluation.quantity import Quantity, parse_quantity
+from medaid.evaluation.rules import Partial, PerPoint, Rule, RuleSpecError, rule_from_mapping
+from medaid.evaluation.ruletext import parse_rule_text
+
+LINE = "__line__"
+
+_WEIGHT_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*([\d０-９]+(?:[.．][\d０-９]+)?)\s*分\s*[)）]\s*$")
+_KIND_WORDS = {
+    "financial": Kind.FINANCIAL,
+    "财政评价": Kind.FINANCIAL,
+    "self": Kind.SELF,
+    "单位自评": Kind.SELF,
+    "自评": Kind.SELF,
+    "department": Kind.DEPARTMENT,
+    "部门整体": Kind.DEPARTMENT,
+}
+
+
+class InvalidFramework(FrameworkError):
+    """Several problems at once: each names its place and its fix."""
+
+    def __init__(self, problems: list[MedaidError]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.what, where=first.where, fix=first.fix)
+
+    @property
+    def message(self) -> str:
+        if not getattr(self, "problems", None):
+            return super().message
+        return "\n".join(p.message for p in self.problems)
+
+
+def split_weight(name: str) -> tuple[str, Decimal | None]:
+    """ "产出指标(50分)" → ("产出指标", 50); "投入 (5分)" → ("投入", 5)."""
+    match = _WEIGHT_IN_NAME.match(name.strip())
+    if match:
+        return match.group(1).strip(), Decimal(unicodedata.normalize("NFKC", match.group(2)))
+    return name.strip(), None
+
+
+def percent_value(raw: object) -> tuple[Decimal | None, str | None]:
+    """A stated rate ("97.14%", 97.14, "100%") as percentage points, with its text."""
+    if raw is None or raw == "":
+        return None, None
+    text = str(raw).strip()
+    quantity = parse_quantity(text)
+    if quantity is None or quantity.value is None:
+        return None, text
+    return quantity.value, text
+
+
+@dataclass
+class Builder:
+    """Turns mappings into a Framework, recording problems instead of stopping at the first."""
+
+    file: str | None
+    problems: list[MedaidError] = field(default_factory=list)
+
+    def where(self, raw: Mapping[str, object] | None, path: tuple[str, ...], key: str | None = None) -> Location:
+        line = raw.get(LINE) if isinstance(raw, Mapping) else None
+        row = raw.get("__row__") if isinstance(raw, Mapping) else None
+        return Location(
+            file=self.file,
+            line=line if isinstance(line, int) else None,
+            row=row if isinstance(row, int) else None,
+            path=path,
+            key=key,
+        )
+
+    def problem(self, what: str, where: Location, fix: str) -> None:
+        self.problems.append(MedaidError(what, where=where, fix=fix))
+
+    def number(self, raw: Mapping[str, object], key: str, path: tuple[str, ...], label: str) -> Decimal | None:
+        value = raw.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        number = to_decimal(value)
+        if number is None:
+            self.problem(
+                f"{label}“{value}”不是数字",
+                self.where(raw, path, key),
+                f"请把{label}改为数字（如 5 或 5.5），不要带单位或文字",
+            )
+        return number
+
+    def indicator(self, raw: object, parent: tuple[str, ...], index: int) -> Indicator | None:
+        if not isinstance(raw, Mapping):
+            self.problem(
+                f"第 {index + 1} 个指标不是键值对",
+                Location(file=self.file, path=parent),
+                "每个指标应写成 name/weight/… 的键值对",
+            )
+            return None
+        name_raw = raw.get("name")
+        if name_raw is None or not str(name_raw).strip():
+            self.problem(
+                f"第 {index + 1} 个指标缺少名称",
+                self.where(raw, parent, "name"),
+                "请填写 name（指标名称）",
+            )
+            name_raw = f"（未命名指标{index + 1}）"
+        name, weight_in_name = split_weight(str(name_raw))
+        path = (*parent, name)
+        weight = self.number(raw, "weight", path, "分值")
+        if weight is None:
+            weight = weight_in_name
+        node = Indicator(name=name, weight=weight, path=path, where=self.where(raw, path))
+        node.score = self.number(raw, "score", path, "得分")
+        node.target = self.quantity(raw, "target")
+        node.actual = self.quantity(raw, "actual")
+        node.unit = str(raw["unit"]) if raw.get("unit") else None
+        node.note = str(raw["note"]).strip() if raw.get("note") else None
+        node.metric = str(raw["metric"]) if raw.get("metric") else None
+        evidence = raw.get("evidence")
+        if isinstance(evidence, list):
+            node.evidence = [str(e) for e in evidence]
+        elif evidence:
+            node.evidence = [str(evidence)]
+        claimed = raw.get("claimed")
+        if isinstance(claimed, Mapping):
+            rate, rate_text = percent_value(claimed.get("rate"))
+            node.claimed = Claimed(
+                score=self.number(claimed, "score", path, "声明得分"),
+                rate=rate,
+                rate_text=rate_text,
+            )
+        self.read_rule(raw, node)
+        self.read_budget(raw, node)
+        children = raw.get("children")
+        if children is not None and not isinstance(children, list):
+            self.problem(
+                "children 应为指标列表",
+                self.where(raw, path, "children"),
+                "请用“- name: …”逐条列出下级指标",
+            )
+        elif children:
+            for i, child in enumerate(children):
+                built = self.indicator(child, path, i)
+                if built is not None:
+                    node.children.append(built)
+        if node.weight is None:
+            if node.children and all(c.weight is not None for c in node.children):
+                node.weight = sum((c.weight or Decimal(0) for c in node.children), Decimal(0))
+                node.weight_inferred = True
+            else:
+                self.problem(
+                    f"指标“{name}”缺少分值",
+                    self.where(raw, path, "weight"),
+                    "请填写 weight（分值），或在名称中写明，如“产出指标(50分)”",
+                )
+                node.weight = Decimal(0)
+        return node
+
+    def quantity(self, raw: Mapping[str, object], key: str) -> Quantity | None:
+        return parse_quantity(raw.get(key))
+
+    def read_rule(self, raw: Mapping[str, object], node: Indicator) -> None:
+        spec = raw.get("rule")
+        if spec is None or (isinstance(spec, str) and not spec.strip()):
+            return
+        if isinstance(spec, Mapping):
+            text = spec.get("text")
+            try:
+                if "type" in spec:
+                    node.rule = rule_from_mapping(spec)
+                elif text:
+                    parsed = parse_rule_text(str(text))
+                    node.rule = _with_options(parsed, spec) if parsed else None
+                node.rule_text = str(text) if text else None
+            except RuleSpecError as err:
+                self.problem(
+                    str(err),
+                    self.where(raw, node.path, "rule"),
+                    "请按 docs/rules.md 的结构化规则写法修改",
+                )
+            return
+        node.rule_text = str(spec).strip()
+        node.rule = parse_rule_text(node.rule_text)
+
+    def read_budget(self, raw: Mapping[str, object], node: Indicator) -> None:
+        spec = raw.get("budget")
+        if not isinstance(spec, Mapping):
+            return
+        rate, rate_text = percent_value(spec.get("rate"))
+        node.budget = Budget(
+            initial=self.number(spec, "initial", node.path, "年初预算数"),
+            annual=self.number(spec, "annual", node.path, "全年预算数"),
+            executed=self.number(spec, "executed", node.path, "全年执行数"),
+            rate=rate,
+            rate_text=rate_text,
+        )
+        computed = node.budget.computed_rate
+        if node.actual is None and computed is not None:
+            node.actual = Quantity(text=f"{computed:.2f}%", value=computed, unit="%")
+
+    def figure(self, raw: object, index: int) -> Figure | None:
+        if not isinstance(raw, Mapping) or not raw.get("name"):
+            self.problem(
+                f"figures 第 {index + 1} 项缺少名称",
+                Location(file=self.file, key="figures"),
+                "每项写成 {name: …, value: …, formula: …}",
+            )
+            return None
+        name = str(raw["name"])
+        quantity = parse_quantity(raw.get("value"))
+        if quantity is None or quantity.value is None:
+            self.problem(
+                f"数据“{name}”的 value 不是数字",
+                self.where(raw, (), "value"),
+                "请填写报告中的数值，如 26492605.71 或 95.95%",
+            )
+            return None
+        unit = "%" if quantity.is_percent else str(raw.get("unit") or quantity.unit or "")
+        return Figure(
+            name=name,
+            value=quantity.value,
+            text=str(raw.get("value")),
+            unit=unit,
+            formula=str(raw["formula"]) if raw.get("formula") else None,
+            where=str(raw["where"]) if raw.get("where") else None,
+            location=self.where(raw, (), name),
+        )
+
+    def framework(self, raw: Mapping[str, object]) -> Framework:
+        title = str(raw.get("title") or "").strip()
+        if not title:
+            self.problem("缺少标题", Location(file=self.file, key="title"), "请填写 title（评价项目名称）")
+        kind = None
+        if raw.get("kind") is not None:
+            kind = _KIND_WORDS.get(str(raw["kind"]).strip())
+            if kind is None:
+                self.problem(
+                    f"未知的评价类型“{raw['kind']}”",
+                    Location(file=self.file, key="kind"),
+                    "kind 可为 financial（财政评价）、self（单位自评）或 department（部门整体）",
+                )
+        try:
+            bands = band_set_from(raw.get("bands"))
+        except BandSpecError as err:
+            self.problem(str(err), Location(file=self.file, key="bands"), "请改正 bands")
+            bands = band_set_from(None)
+        indicators_raw = raw.get("indicators")
+        indicators: list[Indicator] = []
+        if not isinstance(indicators_raw, list):
+            self.problem(
+                "缺少指标列表",
+                Location(file=self.file, key="indicators"),
+                "请在 indicators 下逐条列出一级指标",
+            )
+        else:
+            for i, item in enumerate(indicators_raw):
+                built = self.indicator(item, (), i)
+                if built is not None:
+                    indicators.append(built)
+        claimed = raw.get("claimed") if isinstance(raw.get("claimed"), Mapping) else {}
+        assert isinstance(claimed, Mapping)
+        figures_raw = raw.get("figures") or []
+        figures = (
+            [f for i, r in enumerate(figures_raw) if (f := self.figure(r, i))] if isinstance(figures_raw, list) else []
+        )
+        year = to_decimal(raw.get("year"))
+        framework = Framework(
+            title=title or "（未命名评价）",
+            indicators=indicators,
+            kind=kind,
+            region=str(raw["region"]) if raw.get("region") else None,
+            year=int(year) if year is not None else None,
+            source=str(raw["source"]) if raw.get("source") else None,
+            description=str(raw["description"]) if raw.get("description") else None,
+            partial=bool(raw.get("partial", False)),
+            bands=bands,
+            claimed_total=self.number(claimed, "total", (), "声明总分"),
+            claimed_grade=str(claimed["grade"]).strip() if claimed.get("grade") else None,
+            figures=figures,
+            file=self.file,
+        )
+        if self.problems:
+            raise InvalidFramework(self.problems)
+        return framework
+
+
+def _with_options(rule: Rule, spec: Mapping[str, object]) -> Rule:
+    """Reading options next to a text rule, e.g. {text: …, partial: floor}."""
+    option = spec.get("partial")
+    if isinstance(rule, PerPoint) and option:
+        if str(option) not in {p.value for p in Partial}:
+            raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
+        return replace(rule, partial=Partial(str(option)))
+    return rule

@@ -1,0 +1,134 @@
+"""The indicator framework: a tree of indicators of any depth, and the file around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from medaid.errors import Location
+from medaid.evaluation.grades import BandSet
+from medaid.evaluation.quantity import Quantity
+from medaid.evaluation.rules import Rule
+
+
+class Kind(StrEnum):
+    """What kind of evaluation a file is."""
+
+    FINANCIAL = "financial"  # 财政评价
+    SELF = "self"  # 单位自评（项目支出绩效自评表）
+    DEPARTMENT = "department"  # 部门整体支出绩效评价
+
+    @property
+    def label(self) -> str:
+        return {"financial": "财政评价", "self": "单位自评", "department": "部门整体支出评价"}[self.value]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What a report states for a node: its subtotal and its 得分率 (as printed)."""
+
+    score: Decimal | None = None
+    rate: Decimal | None = None  # percentage points, e.g. 97.14
+    rate_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The 项目资金 block of a self-evaluation table (万元) and its stated 执行率."""
+
+    initial: Decimal | None = None  # 年初预算数
+    annual: Decimal | None = None  # 全年预算数
+    executed: Decimal | None = None  # 全年执行数
+    rate: Decimal | None = None  # 执行率 as printed, percentage points
+    rate_text: str | None = None
+
+    @property
+    def computed_rate(self) -> Decimal | None:
+        if self.annual is None or self.executed is None or self.annual == 0:
+            return None
+        return self.executed / self.annual * Decimal(100)
+
+
+@dataclass
+class Indicator:
+    """One node of the tree (一级/二级/三级/四级指标)."""
+
+    name: str
+    weight: Decimal | None = None  # 分值; None until inferred from children
+    children: list[Indicator] = field(default_factory=list)
+    target: Quantity | None = None  # 指标值 / 年度指标值
+    actual: Quantity | None = None  # 实际完成值
+    unit: str | None = None
+    rule: Rule | None = None
+    rule_text: str | None = None  # the rule as written, understood or not
+    score: Decimal | None = None  # the entered or stated score of a leaf
+    claimed: Claimed = field(default_factory=Claimed)
+    note: str | None = None  # 扣分说明 / 偏差原因分析
+    evidence: list[str] = field(default_factory=list)
+    metric: str | None = None  # name of a data metric that fills the actual
+    budget: Budget | None = None
+    path: tuple[str, ...] = ()
+    where: Location = field(default_factory=Location)
+    weight_inferred: bool = False
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def stated_score(self) -> Decimal | None:
+        """The score the report states for this node: a leaf's score or a node's subtotal."""
+        return self.score if self.is_leaf else self.claimed.score
+
+    def walk(self) -> list[Indicator]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a report states in its text, optionally with the formula that should give it."""
+
+    name: str
+    value: Decimal
+    text: str
+    unit: str = ""
+    formula: str | None = None
+    where: str | None = None
+    location: Location = field(default_factory=Location)
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+@dataclass
+class Framework:
+    """An evaluation file: the indicator tree with what the report claims."""
+
+    title: str
+    indicators: list[Indicator]
+    kind: Kind | None = None
+    region: str | None = None
+    year: int | None = None
+    source: str | None = None
+    description: str | None = None
+    partial: bool = False  # the report publishes only part of its table
+    bands: BandSet = field(default_factory=lambda: BandSet.default())
+    claimed_total: Decimal | None = None
+    claimed_grade: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    file: str | None = None
+
+    def walk(self) -> list[Indicator]:
+        out: list[Indicator] = []
+        for node in self.indicators:
+            out.extend(node.walk())
+        return out
+
+    @property
+    def total_weight(self) -> Decimal:
+        return sum((n.weight or Decimal(0) for n in self.indicators), Decimal(0))

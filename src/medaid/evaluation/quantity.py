@@ -1,0 +1,250 @@
+"""Targets (指标值) and actuals (实际完成值) parsed from the text tables print.
+
+"≥1500人次", ">=95%", "＞50%", "≤15天", "<=1000000", "=100%", "96.2%", "12987人",
+"9379.64万元" are numeric; "不低于上年", "明显提高", "逐步减轻", "是", "达成" are
+qualitative. Text that is neither is kept as text and marked as not understood.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from medaid.evaluation.numbers import HUNDRED, fmt
+
+
+class Comparator(StrEnum):
+    """How a target is to be met."""
+
+    GE = "≥"
+    GT = ">"
+    LE = "≤"
+    LT = "<"
+    EQ = "="
+
+
+# Words that stand for a comparator, longest first so that 不低于 wins over 低于.
+_COMPARATOR_WORDS: tuple[tuple[str, Comparator], ...] = (
+    (">=", Comparator.GE),
+    ("<=", Comparator.LE),
+    ("≥", Comparator.GE),
+    ("≤", Comparator.LE),
+    ("≧", Comparator.GE),
+    ("≦", Comparator.LE),
+    ("不低于", Comparator.GE),
+    ("不少于", Comparator.GE),
+    ("不小于", Comparator.GE),
+    ("至少", Comparator.GE),
+    ("达到", Comparator.GE),
+    ("不高于", Comparator.LE),
+    ("不超过", Comparator.LE),
+    ("不大于", Comparator.LE),
+    ("不多于", Comparator.LE),
+    ("控制在", Comparator.LE),
+    ("高于", Comparator.GT),
+    ("大于", Comparator.GT),
+    ("超过", Comparator.GT),
+    ("低于", Comparator.LT),
+    ("小于", Comparator.LT),
+    (">", Comparator.GT),
+    ("<", Comparator.LT),
+    ("=", Comparator.EQ),
+)
+
+_SUFFIX_COMPARATORS: tuple[tuple[str, Comparator], ...] = (
+    ("及以上", Comparator.GE),
+    ("以上", Comparator.GE),
+    ("及以下", Comparator.LE),
+    ("以下", Comparator.LE),
+    ("以内", Comparator.LE),
+)
+
+# Multipliers written into units: 9379.64万元 is 93 796 400 元.
+_MULTIPLIERS: tuple[tuple[str, Decimal], ...] = (
+    ("亿", Decimal(100_000_000)),
+    ("万", Decimal(10_000)),
+    ("千", Decimal(1_000)),
+)
+
+# Units that count the same thing closely enough to compare (tables mix 人 and 人次).
+_UNIT_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"人", "人次", "名"}),
+    frozenset({"天", "日", "个工作日", "工作日"}),
+    frozenset({"家", "个"}),
+    frozenset({"次", "场", "期"}),
+)
+
+# Qualitative words meaning "achieved" when written as an actual.
+YES_WORDS = frozenset({"是", "达成", "已达成", "达成预期指标", "达到", "完成", "已完成", "达标", "符合", "有效", "好"})
+NO_WORDS = frozenset({"否", "未达成", "未达到", "未完成", "不达标", "不符合", "无效", "没有"})
+PARTIAL_WORDS = frozenset({"部分达成", "基本达成", "基本完成", "部分完成", "基本达到"})
+
+_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(.*)$")
+
+
+def normalize_text(text: str) -> str:
+    """Full-width to half-width, drop spaces, unify ≦/≧ and the Chinese comma."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("≦", "≤").replace("≧", "≥").replace("＜", "<").replace("＞", ">")
+    return re.sub(r"\s+", "", text)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed target or actual: a number with unit and comparator, or a qualitative word."""
+
+    text: str
+    value: Decimal | None = None
+    unit: str = ""
+    comparator: Comparator | None = None
+    qualitative: str | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.value is not None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def understood(self) -> bool:
+        return self.value is not None or self.qualitative is not None
+
+    def describe(self) -> str:
+        if self.value is None:
+            return self.text
+        sign = self.comparator.value if self.comparator else ""
+        return f"{sign}{fmt(self.value)}{self.unit}"
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"text": self.text}
+        if self.value is not None:
+            out["value"] = float(self.value)
+            out["unit"] = self.unit
+        if self.comparator is not None:
+            out["comparator"] = self.comparator.value
+        if self.qualitative is not None:
+            out["qualitative"] = self.qualitative
+        return out
+
+
+def parse_quantity(raw: object) -> Quantity | None:
+    """Parse a target or actual; None for an empty cell. Numbers pass through as numbers."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return Quantity(text="是" if raw else "否", qualitative="是" if raw else "否")
+    if isinstance(raw, int | float | Decimal):
+        return Quantity(text=str(raw), value=Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw))
+    text = str(raw).strip()
+    if not text or text in {"—", "——", "-", "/", "无"}:
+        return None
+    norm = normalize_text(text)
+    comparator: Comparator | None = None
+    for word, comp in _COMPARATOR_WORDS:
+        rest = norm[len(word) :]
+        if norm.startswith(word) and (rest[:1].isdigit() or rest[:1] in {"+", "-"}):
+            comparator, norm = comp, rest
+            break
+    if comparator is None:
+        for word, comp in _SUFFIX_COMPARATORS:
+            head = norm[: -len(word)]
+            if norm.endswith(word) and _NUMBER.match(head):
+                comparator, norm = comp, norm[: -len(word)]
+                break
+    match = _NUMBER.match(norm.replace(",", ""))
+    if match is None:
+        return Quantity(text=text, comparator=comparator, qualitative=norm or None)
+    value = Decimal(match.group(1))
+    unit = match.group(2)
+    for prefix, factor in _MULTIPLIERS:
+        if (unit.startswith(prefix) and len(unit) > 1) or unit == prefix:
+            value *= factor
+            unit = unit[len(prefix) :] or ""
+            break
+    if unit in {"％", "%"}:
+        unit = "%"
+    if unit and not re.fullmatch(r"[%\u4e00-\u9fa5/·a-zA-Z]+", unit):
+        return Quantity(text=text, comparator=comparator)
+    return Quantity(text=text, value=value, unit=unit, comparator=comparator)
+
+
+def units_compatible(a: Quantity, b: Quantity) -> bool:
+    """True when two quantities measure the same thing (or one leaves its unit out)."""
+    if not a.unit or not b.unit or a.unit == b.unit:
+        return True
+    return any(a.unit in family and b.unit in family for family in _UNIT_FAMILIES)
+
+
+def completion_ratio(target: Quantity, actual: Quantity) -> Decimal | None:
+    """完成比例: actual/target for "at least" targets, target/actual for "at most" ones.
+
+    None when either is not numeric or the units differ.
+    """
+    if target.value is None or actual.value is None or not units_compatible(target, actual):
+        return None
+    if target.comparator in (Comparator.LE, Comparator.LT):
+        if actual.value <= 0:
+            return Decimal(1)
+        return target.value / actual.value
+    if target.value == 0:
+        return None
+    return actual.value / target.value
+
+
+def is_met(target: Quantity, actual: Quantity) -> bool | None:
+    """Whether the actual meets the target; None when that cannot be told from the text."""
+    if target.value is not None and actual.value is not None:
+        if not units_compatible(target, actual):
+            return None
+        t, a = target.value, actual.value
+        match target.comparator:
+            case Comparator.GT:
+                return a > t
+            case Comparator.LT:
+                return a < t
+            case Comparator.LE:
+                return a <= t
+            case Comparator.EQ:
+                return a == t
+            case _:
+                return a >= t
+    return qualitative_met(target, actual)
+
+
+def qualitative_met(target: Quantity | None, actual: Quantity) -> bool | None:
+    """A qualitative actual ("是", "达成", "明显提高") against a qualitative target."""
+    word = actual.qualitative
+    if word is None:
+        return None
+    if word in PARTIAL_WORDS:
+        return False
+    if target is not None and word == target.qualitative:
+        return True
+    if word in NO_WORDS or word.startswith(("未", "不")):
+        return False
+    if word in YES_WORDS:
+        return True
+    # "提高" against "明显提高", or the other way round
+    if (
+        target is not None
+        and target.qualitative
+        and (target.qualitative.endswith(word) or word.endswith(target.qualitative))
+    ):
+        return True
+    return None
+
+
+def as_percent_points(quantity: Quantity) -> Decimal | None:
+    """A percentage as points (96.2% → 96.2); a bare ratio ≤ 1 is read as a fraction."""
+    if quantity.value is None:
+        return None
+    if quantity.is_percent:
+        return quantity.value
+    if not quantity.unit and 0 <= quantity.value <= 1 and "." in quantity.text:
+        return quantity.value * HUNDRED
+    return None

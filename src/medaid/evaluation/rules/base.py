@@ -1,0 +1,113 @@
+"""What every scoring rule shares: its inputs, its outcome and how it explains itself."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar
+
+from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
+from medaid.evaluation.quantity import Quantity, as_percent_points, completion_ratio
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a rule may look at for one indicator."""
+
+    weight: Decimal
+    target: Quantity | None = None
+    actual: Quantity | None = None
+    stated: Decimal | None = None  # the score entered or printed in the table
+    note: str | None = None  # 扣分说明: the written reason
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A rule's answer: a score with its arithmetic, or why it cannot give one.
+
+    ``score`` is None when the rule needs a judgement (酌情给分) or an input it lacks;
+    ``allowed`` then bounds the judgement a stated score must respect.
+    ``alternatives`` are scores under other documented readings of the same text
+    (e.g. whole steps instead of proportional deduction).
+    """
+
+    score: Decimal | None
+    reason: str
+    allowed: tuple[Decimal, Decimal] | None = None
+    alternatives: dict[str, Decimal] = field(default_factory=dict)
+    needs_judgement: bool = False
+
+
+@dataclass(frozen=True)
+class Rule(ABC):
+    """A named scoring rule. ``text`` keeps the Chinese wording it was read from."""
+
+    kind: ClassVar[str]
+    label: ClassVar[str]
+
+    text: str | None = field(default=None, kw_only=True)
+    implied: bool = field(default=False, kw_only=True)  # not written in the table: a default
+    declared_full: Decimal | None = field(default=None, kw_only=True)  # "预算完成率（5分）："
+
+    @abstractmethod
+    def apply(self, inputs: Inputs) -> Outcome:
+        """Score one indicator."""
+
+    @abstractmethod
+    def params(self) -> dict[str, object]:
+        """The rule's parameters, for JSON output."""
+
+    def full_marks(self) -> Decimal | None:
+        """The full marks the rule itself states, if any (None: the indicator's weight)."""
+        return self.declared_full
+
+    def top_of_range(self) -> Decimal | None:
+        """The highest score the rule can give, when that exceeds its full marks."""
+        return self.full_marks()
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"type": self.kind, "label": self.label}
+        out.update(self.params())
+        if self.text:
+            out["text"] = self.text
+        if self.implied:
+            out["implied"] = True
+        full = self.full_marks()
+        if full is not None:
+            out["full_marks"] = float(full)
+        return out
+
+
+def value_in_points(inputs: Inputs, *, prefer_completion: bool = False) -> tuple[Decimal, str] | None:
+    """The value a percentage rule looks at, in percentage points, with how it was found.
+
+    The actual when it is a percentage (96.2% → 96.2); otherwise the completion ratio of
+    actual against target (12987人 of 13500人 → 96.2).
+    """
+    actual, target = inputs.actual, inputs.target
+    if actual is None:
+        return None
+    points = as_percent_points(actual)
+    if points is not None and not prefer_completion:
+        return points, f"实际完成值 {actual.describe()}"
+    if target is not None:
+        ratio = completion_ratio(target, actual)
+        if ratio is not None:
+            value = ratio * HUNDRED
+            return value, (
+                f"完成率 = {actual.describe()} ÷ {target.describe()} = {fmt(value.quantize(Decimal('0.0001')))}%"
+            )
+    if points is not None:
+        return points, f"实际完成值 {actual.describe()}"
+    if actual.value is not None and not actual.unit:
+        return actual.value, f"实际完成值 {actual.describe()}"
+    return None
+
+
+def cap_note(raw: Decimal, weight: Decimal) -> str:
+    if raw > weight:
+        return f"，超过分值按 {fmt(weight)} 分计"
+    if raw < ZERO:
+        return "，扣完为止按 0 分计"
+    return ""

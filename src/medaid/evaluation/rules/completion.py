@@ -1,0 +1,149 @@
+"""Rules on how far a target was completed: full-if-met, proportional, rate × weight and
+the 预算执行率 rule of the self-evaluation table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
+from medaid.evaluation.quantity import completion_ratio, is_met
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
+
+
+def _missing(inputs: Inputs) -> str | None:
+    if inputs.actual is None:
+        return "缺少实际完成值，无法按规则计分"
+    if inputs.target is None:
+        return "缺少指标值（目标值），无法判断是否达成"
+    return None
+
+
+@dataclass(frozen=True)
+class FullIfMet(Rule):
+    """达到目标值得满分，未达到不得分。
+
+    "达到目标值得满分"; "完成或超额完成目标值得基本分" without a deduction clause.
+    """
+
+    kind = "full_if_met"
+    label = "达标得满分"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        missing = _missing(inputs)
+        if missing or inputs.target is None or inputs.actual is None:
+            return Outcome(None, missing or "")
+        met = is_met(inputs.target, inputs.actual)
+        if met is None:
+            return Outcome(None, "无法从文字判断是否达到指标值，需人工判断", needs_judgement=True)
+        if met:
+            return Outcome(
+                inputs.weight,
+                f"实际 {inputs.actual.describe()} 达到指标值 {inputs.target.describe()}，"
+                f"得满分 {fmt(inputs.weight)} 分",
+            )
+        return Outcome(
+            ZERO,
+            f"实际 {inputs.actual.describe()} 未达到指标值 {inputs.target.describe()}，得 0 分",
+        )
+
+
+@dataclass(frozen=True)
+class Proportional(Rule):
+    """定量指标达到指标值得满分，未达到按完成比例计分。
+
+    Also "没有完成的，按实际完成值占目标值的比重计算得分". A "≥" target scores
+    实际值/指标值 × 分值, a "≤" target 指标值/实际值 × 分值, capped at the weight.
+    Qualitative targets ("明显提高") score full marks when the actual says they were met.
+    """
+
+    kind = "proportional"
+    label = "按完成比例计分"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        missing = _missing(inputs)
+        if missing or inputs.target is None or inputs.actual is None:
+            return Outcome(None, missing or "")
+        target, actual, weight = inputs.target, inputs.actual, inputs.weight
+        met = is_met(target, actual)
+        if met:
+            return Outcome(
+                weight,
+                f"实际 {actual.describe()} 达到指标值 {target.describe()}，得满分 {fmt(weight)} 分",
+            )
+        ratio = completion_ratio(target, actual)
+        if ratio is None:
+            if met is False:
+                return Outcome(
+                    None,
+                    f"实际“{actual.text}”未达到指标值“{target.text}”，定性指标需人工判断得分",
+                    allowed=(ZERO, weight),
+                    needs_judgement=True,
+                )
+            return Outcome(
+                None,
+                f"无法比较指标值“{target.text}”与实际“{actual.text}”，需人工判断",
+                needs_judgement=True,
+            )
+        raw = weight * ratio
+        score = clamp(raw, ZERO, weight)
+        return Outcome(
+            score,
+            f"完成比例 {fmt(ratio.quantize(Decimal('0.0001')) * HUNDRED)}%（实际 {actual.describe()}，"
+            f"指标值 {target.describe()}），得分 = {fmt(weight)} × 完成比例 = "
+            f"{fmt(raw.quantize(Decimal('0.0001')))}{cap_note(raw, weight)}",
+        )
+
+
+@dataclass(frozen=True)
+class RateTimesWeight(Rule):
+    """按实际值×分值计算 / 按分值乘以完成率（满意度、知晓率、实际进度）计算。"""
+
+    kind = "rate_times_weight"
+    label = "实际值×分值"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        found = value_in_points(inputs)
+        if found is None:
+            return Outcome(None, "缺少百分比形式的实际值，无法按“实际值×分值”计分")
+        points, how = found
+        raw = inputs.weight * points / HUNDRED
+        score = clamp(raw, ZERO, inputs.weight)
+        return Outcome(
+            score,
+            f"{how}；得分 = {fmt(inputs.weight)} × {fmt(points)}% = {fmt(raw)}{cap_note(raw, inputs.weight)}",
+        )
+
+
+@dataclass(frozen=True)
+class BudgetExecution(Rule):
+    """项目支出绩效自评表的预算执行率：执行率 = 全年执行数 / 全年预算数，得分 = 分值 × 执行率，
+    不超过分值。"""
+
+    kind = "budget_execution"
+    label = "预算执行率"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        found = value_in_points(inputs)
+        if found is None:
+            return Outcome(None, "缺少执行率（或全年预算数、全年执行数），无法计算预算执行率得分")
+        points, how = found
+        raw = inputs.weight * points / HUNDRED
+        score = clamp(raw, ZERO, inputs.weight)
+        return Outcome(
+            score,
+            f"{how}；得分 = 分值 {fmt(inputs.weight)} × 执行率 {fmt(points)}% = {fmt(raw)}"
+            f"{cap_note(raw, inputs.weight)}",
+        )

@@ -1,0 +1,157 @@
+"""The project's own rule syntax: a YAML mapping with ``type`` and parameters.
+
+```yaml
+rule: {type: per_point, direction: below, reference: 100%, step: 1, points: 1, full: 6}
+rule: {type: banded, bands: [{low: 90%, points: 10}, {high: 90%}]}
+rule: {type: qualitative, levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0}}
+rule: {type: proportional}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from medaid.evaluation.numbers import ZERO, to_decimal
+from medaid.evaluation.rules.bands import Band, Banded
+from medaid.evaluation.rules.base import Rule
+from medaid.evaluation.rules.completion import (
+    BudgetExecution,
+    FullIfMet,
+    Proportional,
+    RateTimesWeight,
+)
+from medaid.evaluation.rules.deduction import Direction, Partial, PerCase, PerPoint
+from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
+
+RULE_TYPES: dict[str, str] = {
+    FullIfMet.kind: FullIfMet.label,
+    Proportional.kind: Proportional.label,
+    RateTimesWeight.kind: RateTimesWeight.label,
+    BudgetExecution.kind: BudgetExecution.label,
+    PerPoint.kind: PerPoint.label,
+    PerCase.kind: PerCase.label,
+    Banded.kind: Banded.label,
+    Qualitative.kind: Qualitative.label,
+    Judgement.kind: Judgement.label,
+    Checklist.kind: Checklist.label,
+    Manual.kind: Manual.label,
+}
+
+
+class RuleSpecError(ValueError):
+    """A structured rule is malformed; the message is Chinese and names the key."""
+
+
+def _number(spec: Mapping[str, object], key: str, *, default: Decimal | None = None) -> Decimal | None:
+    if key not in spec or spec[key] is None:
+        return default
+    raw = spec[key]
+    text = str(raw).strip().rstrip("%") if isinstance(raw, str) else raw
+    value = to_decimal(text)
+    if value is None:
+        raise RuleSpecError(f"规则参数 {key} 应为数字，实际为“{raw}”")
+    return value
+
+
+def _required(spec: Mapping[str, object], key: str) -> Decimal:
+    value = _number(spec, key)
+    if value is None:
+        raise RuleSpecError(f"规则缺少参数 {key}")
+    return value
+
+
+def _band(item: object) -> Band:
+    if not isinstance(item, Mapping):
+        raise RuleSpecError("bands 的每一档应为键值对，如 {low: 90%, points: 10}")
+    return Band(
+        low=_number(item, "low"),
+        high=_number(item, "high"),
+        low_inclusive=bool(item.get("low_inclusive", True)),
+        high_inclusive=bool(item.get("high_inclusive", False)),
+        points=_number(item, "points"),
+        minus=_number(item, "minus", default=ZERO) or ZERO,
+    )
+
+
+def _levels(raw: object) -> tuple[Level, ...]:
+    if isinstance(raw, Mapping):
+        out = []
+        for name, value in raw.items():
+            number = to_decimal(value)
+            if number is None:
+                raise RuleSpecError(f"等级“{name}”的分值应为数字")
+            # ≤ 1 reads as a fraction of the weight, above as points.
+            out.append(Level(str(name), fraction=number) if number <= 1 else Level(str(name), points=number))
+        return tuple(out)
+    raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
+
+
+def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
+    """Build a rule from the structured syntax; raises RuleSpecError with a Chinese message."""
+    kind = str(spec.get("type", "")).strip()
+    text = str(spec["text"]) if spec.get("text") else None
+    match kind:
+        case "full_if_met":
+            return FullIfMet(text=text)
+        case "proportional":
+            return Proportional(text=text)
+        case "rate_times_weight":
+            return RateTimesWeight(text=text)
+        case "budget_execution":
+            return BudgetExecution(text=text)
+        case "per_point":
+            direction = str(spec.get("direction", "below"))
+            partial = str(spec.get("partial", "linear"))
+            if direction not in {d.value for d in Direction}:
+                raise RuleSpecError("direction 应为 below（每低于）或 above（每高于）")
+            if partial not in {p.value for p in Partial}:
+                raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
+            return PerPoint(
+                direction=Direction(direction),
+                step=_number(spec, "step", default=Decimal(1)) or Decimal(1),
+                points=_required(spec, "points"),
+                reference=_number(spec, "reference"),
+                full=_number(spec, "full"),
+                partial=Partial(partial),
+                on_completion=bool(spec.get("on_completion", False)),
+                text=text,
+            )
+        case "per_case":
+            return PerCase(
+                points=_required(spec, "points"),
+                per=_number(spec, "per", default=Decimal(1)) or Decimal(1),
+                full=_number(spec, "full"),
+                text=text,
+            )
+        case "banded":
+            bands = spec.get("bands")
+            if not isinstance(bands, list) or not bands:
+                raise RuleSpecError("banded 规则需要 bands 列表")
+            return Banded(
+                bands=tuple(_band(b) for b in bands),
+                on_completion=bool(spec.get("on_completion", False)),
+                text=text,
+            )
+        case "qualitative":
+            return Qualitative(levels=_levels(spec.get("levels")), text=text)
+        case "judgement":
+            return Judgement(
+                full=_number(spec, "full"),
+                low=_number(spec, "low", default=ZERO) or ZERO,
+                high=_number(spec, "high"),
+                high_inclusive=bool(spec.get("high_inclusive", False)),
+                fail=_number(spec, "fail"),
+                text=text,
+            )
+        case "checklist":
+            items = spec.get("items")
+            if not isinstance(items, list) or not items:
+                raise RuleSpecError("checklist 规则需要 items 列表（各分项满分）")
+            return Checklist(items=tuple(_required({"x": i}, "x") for i in items), text=text)
+        case "manual":
+            return Manual(text=text)
+        case _:
+            known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
+            raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")
