@@ -13,7 +13,8 @@ from medaid.errors import MedaidError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="medaid")
+@click.version_option(__version__, prog_name="medaid", help="显示版本并退出")
+@click.help_option("-h", "--help", help="显示帮助并退出")
 def cli() -> None:
     """medaid：城乡医疗救助与预算绩效评价工具。"""
 

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import click
 
+from medaid.cli.options import help_option
 from medaid.cli.text import audit_text, score_text
 from medaid.evaluation import audit, audit_dict, load_framework, score_framework, scored_dict
 from medaid.evaluation.catalog import entries
 
 
 @click.command("demo")
+@help_option
 @click.option("--out", "out_dir", default="demo-output", show_default=True, help="输出文件夹")
 def demo(out_dir: str) -> None:
     """演示：审核内置的五份评价报告转录，并为示例县计分，结果写入输出文件夹。"""

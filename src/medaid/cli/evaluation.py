@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from medaid.cli.options import help_option
 from medaid.cli.text import audit_text, score_text
 from medaid.errors import InputFileError, Location
 from medaid.evaluation import audit, audit_dict, load_framework, score_framework, scored_dict
@@ -48,6 +49,7 @@ def emit_json(data: object) -> None:
 
 
 @click.command("score")
+@help_option
 @click.argument("file")
 @FORMAT
 @click.option("--no-reasons", is_flag=True, help="文本输出时不列出各项得分依据")
@@ -70,6 +72,7 @@ def score_command(file: str, fmt: str, no_reasons: bool) -> None:
 
 
 @click.command("audit")
+@help_option
 @click.argument("file")
 @FORMAT
 def audit_command(file: str, fmt: str) -> None:
@@ -86,6 +89,7 @@ def audit_command(file: str, fmt: str) -> None:
 
 
 @click.command("frameworks")
+@help_option
 @FORMAT
 def frameworks_command(fmt: str) -> None:
     """列出内置的评价框架：模板、五份评价报告的转录和示例。"""
@@ -116,6 +120,7 @@ def frameworks_command(fmt: str) -> None:
 
 
 @click.command("rule")
+@help_option
 @click.argument("text")
 @click.option("--weight", type=str, required=True, help="分值")
 @click.option("--target", type=str, default=None, help="指标值，如 ≥13500人")

@@ -116,7 +116,7 @@ def _root(scored: ScoredFramework, findings: list[Finding]) -> None:
                     Severity.ERROR,
                     FindingKind.SCORE_SUM,
                     (),
-                    f"声明总分 {fmt(claimed)} 分，按评分标准逐项复核后总分为 {fmt(scored.total)} 分",
+                    f"声明总分 {fmt(claimed)} 分，按末级指标得分与评分标准逐项复核后总分为 {fmt(scored.total)} 分",
                     claimed=claimed,
                     expected=scored.total,
                 )

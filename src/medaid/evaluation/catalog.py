@@ -50,5 +50,10 @@ def entries() -> list[Entry]:
 def find(name: str) -> Path | None:
     """The shipped file for an id ("seeds/liucheng_2023") or a unique stem ("liucheng_2023")."""
     stem = name.removesuffix(".yaml")
-    matches = [e for e in entries() if e.id == stem or e.path.stem == stem]
-    return matches[0].path if len(matches) == 1 else None
+    root = frameworks_dir()
+    if "/" in stem:
+        group, _, rest = stem.partition("/")
+        path = root / group / f"{rest}.yaml"
+        return path if group in GROUPS and path.is_file() else None
+    matches = [p for group in GROUPS for p in (root / group).glob(f"{stem}.yaml")]
+    return matches[0] if len(matches) == 1 else None

@@ -119,7 +119,8 @@ def check_figures(figures: list[Figure]) -> list[Finding]:
         unit = figure.unit
         if agrees(figure.value, computed, precision):
             continue
-        shown = computed.quantize(min(precision, Decimal("0.01")), rounding=ROUND_HALF_UP)
+        exact = computed.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        shown = exact if exact == computed else computed.quantize(min(precision, Decimal("0.01")), ROUND_HALF_UP)
         place = f"（{figure.where}）" if figure.where else ""
         findings.append(
             Finding(

@@ -13,13 +13,15 @@ from medaid.evaluation.loading.build import LINE, Builder
 from medaid.evaluation.loading.text import read_text
 from medaid.evaluation.model import Framework
 
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
-class _LineLoader(yaml.SafeLoader):
+
+class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     """A safe loader that records the line of every mapping under ``__line__``."""
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[Hashable, Any] = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping
 
