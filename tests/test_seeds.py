@@ -24,6 +24,7 @@ EXPECTED = {
             ("rule_weight", "产出/项目产出/产出数量/直接救助人数", "6", "15"),  # L2
             ("rule_weight", "产出/项目产出/产出质量/救助对象精准度", "3", "5"),  # L3: 1-5分 on 3
             ("score_sum", "", "93.6", "90.3"),  # consequence of L1
+            ("figure", "数据/目录产出得分", "22.5", "27.5"),  # L5: the 目录 against the body
         },
     ),
     "hefei_yaohai_2023": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
 from medaid.evaluation.quantity import completion_ratio, is_met
@@ -107,6 +108,8 @@ class RateTimesWeight(Rule):
 
     kind = "rate_times_weight"
     label = "实际值×分值"
+    missing: ClassVar[str] = "缺少百分比形式的实际值，无法按“实际值×分值”计分"
+    value_name: ClassVar[str] = ""
 
     def params(self) -> dict[str, object]:
         return {}
@@ -114,36 +117,22 @@ class RateTimesWeight(Rule):
     def apply(self, inputs: Inputs) -> Outcome:
         found = value_in_points(inputs)
         if found is None:
-            return Outcome(None, "缺少百分比形式的实际值，无法按“实际值×分值”计分")
+            return Outcome(None, self.missing)
         points, how = found
         raw = inputs.weight * points / HUNDRED
-        score = clamp(raw, ZERO, inputs.weight)
         return Outcome(
-            score,
-            f"{how}；得分 = {fmt(inputs.weight)} × {fmt(points)}% = {fmt(raw)}{cap_note(raw, inputs.weight)}",
+            clamp(raw, ZERO, inputs.weight),
+            f"{how}；得分 = 分值 {fmt(inputs.weight)} × {self.value_name}{fmt(points)}% = {fmt(raw)}"
+            f"{cap_note(raw, inputs.weight)}",
         )
 
 
 @dataclass(frozen=True)
-class BudgetExecution(Rule):
+class BudgetExecution(RateTimesWeight):
     """项目支出绩效自评表的预算执行率：执行率 = 全年执行数 / 全年预算数，得分 = 分值 × 执行率，
     不超过分值。"""
 
     kind = "budget_execution"
     label = "预算执行率"
-
-    def params(self) -> dict[str, object]:
-        return {}
-
-    def apply(self, inputs: Inputs) -> Outcome:
-        found = value_in_points(inputs)
-        if found is None:
-            return Outcome(None, "缺少执行率（或全年预算数、全年执行数），无法计算预算执行率得分")
-        points, how = found
-        raw = inputs.weight * points / HUNDRED
-        score = clamp(raw, ZERO, inputs.weight)
-        return Outcome(
-            score,
-            f"{how}；得分 = 分值 {fmt(inputs.weight)} × 执行率 {fmt(points)}% = {fmt(raw)}"
-            f"{cap_note(raw, inputs.weight)}",
-        )
+    missing = "缺少执行率（或全年预算数、全年执行数），无法计算预算执行率得分"
+    value_name = "执行率 "
