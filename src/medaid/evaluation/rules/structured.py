@@ -76,16 +76,17 @@ def _band(item: object) -> Band:
 
 
 def _levels(raw: object) -> tuple[Level, ...]:
-    if isinstance(raw, Mapping):
-        out = []
-        for name, value in raw.items():
-            number = to_decimal(value)
-            if number is None:
-                raise RuleSpecError(f"等级“{name}”的分值应为数字")
-            # ≤ 1 reads as a fraction of the weight, above as points.
-            out.append(Level(str(name), fraction=number) if number <= 1 else Level(str(name), points=number))
-        return tuple(out)
-    raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
+    """Levels as fractions of the weight when every value is ≤ 1, else as points."""
+    if not isinstance(raw, Mapping):
+        raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
+    values: list[tuple[str, Decimal]] = []
+    for name, value in raw.items():
+        number = to_decimal(value)
+        if number is None:
+            raise RuleSpecError(f"等级“{name}”的分值应为数字")
+        values.append((str(name), number))
+    as_points = any(number > 1 for _, number in values)
+    return tuple(Level(n, points=v) if as_points else Level(n, fraction=v) for n, v in values)
 
 
 def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
