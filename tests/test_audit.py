@@ -217,3 +217,39 @@ def test_financial_evaluation_with_light_outputs_is_warned(write):
     """
     report = _audit(write, text)
     assert any(f.kind.value == "structure" and f.severity.value == "warning" for f in report.findings)
+
+
+def test_target_warning_follows_the_direction_of_the_target(write):
+    text = """
+    title: 上限
+    indicators:
+      - {name: 办结时限, weight: 50, target: ≤10次, actual: 1次, score: 50}
+      - {name: 审批时限, weight: 50, target: ≤15个工作日, actual: 100个工作日, score: 0, note: 超期}
+    """
+    report = _audit(write, text)
+    targets = [f for f in report.findings if f.kind.value == "target" and f.severity.value == "warning"]
+    assert {f.path for f in targets} == {("审批时限",)}  # staying far below a ceiling is fine
+    assert any("6.67 倍" in f.message for f in targets)
+
+
+def test_percent_cells_read_as_fractions_from_excel(write):
+    text = """
+    title: 百分比单元格
+    indicators:
+      - {name: 住院救助比例, weight: 100, target: ≥75%, actual: 0.8, score: 100}
+    """
+    report = _audit(write, text)
+    assert not [f for f in report.findings if f.severity.value != "info"]
+
+
+def test_formula_out_of_range_is_an_error_not_a_crash(write):
+    text = """
+    title: 公式
+    partial: true
+    indicators: []
+    figures:
+      - {name: 甲, value: 1}
+      - {name: 乙, value: 2, formula: 甲 * 1e400}
+    """
+    [finding] = _audit(write, text).errors
+    assert finding.kind.value == "figure" and "超出范围" in finding.message

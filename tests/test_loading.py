@@ -205,3 +205,43 @@ def test_weights_that_do_not_add_up_are_an_audit_error(write):
     kinds = {(f.kind.value, f.path) for f in report.errors}
     assert ("weight_sum", ("产出指标",)) in kinds
     assert ("weight_sum", ()) in kinds
+
+
+def test_repeated_header_rows_after_a_page_break_are_skipped(write):
+    text = FLAT.replace(
+        "效益指标(30分),社会效益指标",
+        "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n效益指标(30分),社会效益指标",
+    )
+    _check_flat(load_framework(write("t.csv", text)))
+
+
+def test_the_same_indicator_twice_keeps_both_rows(write):
+    text = "一级指标,二级指标,分值,得分\n产出,人数,20,20\n效益,满意度,70,70\n产出,人数,10,8\n合计,,100,98\n"
+    fw = load_framework(write("t.csv", text))
+    names = [c.name for c in fw.indicators[0].children]
+    assert names == ["人数", "人数（第4行）"]
+    assert score_framework(fw).total == Decimal(98)
+
+
+def test_weight_in_a_name_does_not_split_the_node(write):
+    text = "一级指标,二级指标,分值,得分\n产出指标(50分),数量,30,30\n效益,满意度,50,50\n产出指标,质量,20,20\n"
+    fw = load_framework(write("t.csv", text))
+    assert [n.name for n in fw.indicators] == ["产出指标", "效益"]
+    assert fw.indicators[0].weight == 50 and not fw.indicators[0].weight_inferred
+
+
+def test_non_numeric_weight_is_one_clear_error(write):
+    with pytest.raises(InvalidFramework) as err:
+        load_framework(write("t.csv", "一级指标,二级指标,分值,得分\n产出,数量,五十,5\n"))
+    assert len(err.value.problems) == 1 and "分值“五十”不是数字" in err.value.message
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "100000000000000000000000000000"])
+def test_nan_infinite_and_absurd_numbers_are_refused_not_crashed_on(write, value):
+    with pytest.raises(InvalidFramework, match="不是数字"):
+        load_framework(write("n.yaml", GOOD.replace("score: 88", f"score: {value}")))
+
+
+def test_empty_band_set_is_refused(write):
+    with pytest.raises(InvalidFramework, match="等级划分不能为空"):
+        load_framework(write("b.yaml", "bands: []\n" + GOOD.lstrip()))

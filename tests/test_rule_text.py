@@ -13,6 +13,7 @@ from medaid.evaluation.rules import Inputs, Partial, PerPoint
 from medaid.evaluation.ruletext import parse_rule_text
 
 # (wording, weight, target, actual, rule kind, expected score, full marks stated by the rule)
+# fmt: off
 CASES = [
     # per-point deductions
     (
@@ -284,6 +285,36 @@ CASES = [
     ("项目档案资料齐全的得2分，不齐全的扣2分。", 2, None, "齐全", "qualitative", "2", 2),
     ("城乡居民医保参保机制健全性：定性，优良中低差。", 5, None, "良", "qualitative", "4", None),
     ("达成得满分，部分达成得一半，未达成不得分", 6, None, "部分达成", "qualitative", "3", None),
+    # "不低于/不超过" are bounds, not "低于/超过"
+    ("参保率不低于95%得5分，低于95%不得分", 5, None, "90%", "banded", "0", 5),
+    ("参保率不低于95%得5分，低于95%不得分", 5, None, "96%", "banded", "5", 5),
+    ("结余率不超过15%得2分，超过15%不得分", 2, None, "20%", "banded", "0", 2),
+    ("知晓率不低于90%得10分，否则按知晓率×分值计算", 10, None, "89.9%", "banded", "8.99", 10),
+    ("知晓率不低于90%得10分，否则按知晓率×分值计算", 10, None, "90%", "banded", "10", 10),
+    # a bare first band, a two-sided condition, an exclusive mark
+    ("项目完成率100%得5分，80%（含）-100%得3分，低于80%不得分", 5, None, "100%", "banded", "5", 5),
+    ("项目完成率100%得5分，80%（含）-100%得3分，低于80%不得分", 5, None, "85%", "banded", "3", 5),
+    ("满意度≥90%得5分，60%≤满意度<90%按分值乘以满意度计算得分，满意度<60%得0分", 5, None, "59%", "banded", "0", 5),
+    ("满意度≥90%得5分，60%≤满意度<90%按分值乘以满意度计算得分，满意度<60%得0分", 5, None, "70%", "banded", "3.5", 5),
+    ("满意度90%以上（不含90%）得5分，60%-90%（含）按分值乘以满意度计算得分，低于60%不得分", 5, None, "90%", "banded", "4.5", 5),
+    # a percentage actual is the value, even when the text says 完成率 or 目标值
+    ("完成率达到100%得5分，80%-100%按完成率×分值计算，低于80%不得分", 5, "≥95%", "79%", "banded", "0", 5),
+    ("完成率达到100%得5分，80%-100%按完成率×分值计算，低于80%不得分", 5, "≥95%", "90%", "banded", "4.5", 5),
+    ("每低于目标值1个百分点扣1分", 5, "≥95%", "93%", "per_point", "3", None),
+    # per-point against a count target, in days or people, and its limits
+    ("每低于1个百分点扣1分，扣完为止", 6, "13500人", "12987人", "per_point", "2.2", None),
+    ("每超过1天扣1分", 5, "≤15天", "18天", "per_point", "2", None),
+    ("每低于1个百分点扣1分", 5, "95", "93", "per_point", "3", None),
+    ("完成目标得5分，未完成的每少1人扣1分", 5, "10人", "8人", "per_point", "3", 5),
+    ("按时完成得5分，每延迟1天扣1分", 5, None, "2天", "per_point", "3", 5),
+    ("100%完成得6分，每少1个百分点扣1分", 6, None, "97%", "per_point", "3", 6),
+    ("达到90%得5分，每低于1个百分点扣0.1分，低于80%不得分", 5, None, "79%", "per_point", "0", 5),
+    ("≥90%得5分，每低于1个百分点扣0.2分，低于85%得0分", 5, None, "84%", "per_point", "0", 5),
+    ("达到90%得5分，每低于1个百分点扣0.5分，最多扣3分", 5, None, "80%", "per_point", "2", 5),
+    ("达到90%得5分，每低于1个百分点扣0.5分，最低得2分", 5, None, "80%", "per_point", "2", 5),
+    ("达到90%得5分，每低于1个百分点扣0.5分，扣完3分为止", 5, None, "80%", "per_point", "2", 5),
+    ("每低于一个百分点，扣一分", 5, None, "97%", "per_point", "2", None),
+    ("资金在规定时间内全部到位的，得3分；在规定时间内部分到位的，按分值乘以资金到位率计算得分；在规定时间内未到位的，不得分。", 3, None, "80%", "rate_times_weight", "2.4", None),
     # met, otherwise judged
     (
         "产出质量指标:达到设定的质量标准得3分,基本达到按1-5分(不含5分)酌情给分,未达到标准得0分。",
@@ -296,6 +327,7 @@ CASES = [
     ),
     ("是，得5分， 否则酌情给分", 5, None, "是", "judgement", "5", 5),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(
@@ -316,6 +348,9 @@ def test_rule_text_scores_sample(text, weight, target, actual, kind, expected, f
 
 NOT_UNDERSTOOD = [
     "有效防止困难群众因病返贫、因病致贫的发生",
+    "达到90%得3分，每超过1个百分点加0.5分，最高得5分",  # a bonus: not a shape medaid knows
+    "每低于0个百分点扣1分",
+    "100%完成得6分，每低于1个百分点扣1分，另有奖励加2分",
     "按序时进度及时将上级财政下达和本级财政安排的财政医疗救助补助资金拨付至本级社会保障基金财政专户",
     "视情况而定",
     "",

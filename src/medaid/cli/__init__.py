@@ -40,3 +40,9 @@ def main() -> None:
     except MedaidError as err:
         click.echo(f"错误：{err.message}", err=True)
         sys.exit(2)
+    except Exception as err:  # a bug: say so plainly instead of a traceback
+        click.echo(
+            f"内部错误：{type(err).__name__}: {err}。这是 medaid 的缺陷，请连同输入文件报告给维护者。",
+            err=True,
+        )
+        sys.exit(3)

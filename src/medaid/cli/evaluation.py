@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -15,6 +14,8 @@ from medaid.errors import InputFileError, Location
 from medaid.evaluation import audit, audit_dict, load_framework, score_framework, scored_dict
 from medaid.evaluation.catalog import GROUPS, entries, find
 from medaid.evaluation.checks import check_structure
+from medaid.evaluation.numbers import fmt as show
+from medaid.evaluation.numbers import round2, to_decimal
 from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.rules import Inputs
 from medaid.evaluation.ruletext import parse_rule_text
@@ -128,10 +129,9 @@ def frameworks_command(fmt: str) -> None:
 @FORMAT
 def rule_command(text: str, weight: str, target: str | None, actual: str | None, fmt: str) -> None:
     """试算一条中文评分标准：显示它被理解成的规则和给出的得分。"""
-    try:
-        weight_value = Decimal(weight)
-    except ArithmeticError as err:
-        raise click.BadParameter("分值应为数字", param_hint="--weight") from err
+    weight_value = to_decimal(weight)
+    if weight_value is None or weight_value < 0:
+        raise click.BadParameter("分值应为不小于 0 的数字", param_hint="--weight")
     rule = parse_rule_text(text)
     if rule is None:
         message = "未能识别该评分标准的句式（不会猜测）。支持的句式见 docs/rules.md。"
@@ -146,7 +146,7 @@ def rule_command(text: str, weight: str, target: str | None, actual: str | None,
             {
                 "understood": True,
                 "rule": rule.to_dict(),
-                "score": None if outcome.score is None else float(outcome.score),
+                "score": None if outcome.score is None else float(round2(outcome.score)),
                 "reason": outcome.reason,
             }
         )
@@ -155,5 +155,5 @@ def rule_command(text: str, weight: str, target: str | None, actual: str | None,
     full = rule.full_marks()
     if full is not None:
         click.echo(f"评分标准满分：{full} 分" + ("（与分值不一致）" if full != weight_value else ""))
-    click.echo(f"得分：{'需人工判断' if outcome.score is None else outcome.score}")
+    click.echo(f"得分：{'需人工判断' if outcome.score is None else show(round2(outcome.score))}")
     click.echo(f"依据：{outcome.reason}")

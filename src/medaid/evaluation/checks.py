@@ -8,8 +8,9 @@ from medaid.evaluation.figures import agrees, precision_of
 from medaid.evaluation.findings import Finding, FindingKind, Severity
 from medaid.evaluation.model import Framework, Indicator, Kind
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, round2
-from medaid.evaluation.quantity import completion_ratio, units_compatible
-from medaid.evaluation.rules import Manual
+from medaid.evaluation.quantity import Comparator, raw_ratio
+from medaid.evaluation.rules import Manual, Partial, PerPoint, Rule
+from medaid.evaluation.rules.deduction import PARTIAL_WORDS
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode, Source
 
 TOLERANCE = Decimal("0.005")
@@ -127,7 +128,7 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
                 )
             )
     if rule is not None and outcome is not None and stated is not None:
-        out.extend(_rule(ind, stated, rule.implied, outcome.score, outcome.allowed, outcome.alternatives))
+        out.extend(_rule(ind, stated, rule, outcome.score, outcome.allowed, outcome.alternatives))
     if ind.rule_text and ind.rule is None:
         out.append(
             Finding(
@@ -178,7 +179,7 @@ def _short(text: str, limit: int = 40) -> str:
 def _rule(
     ind: Indicator,
     stated: Decimal,
-    implied: bool,
+    rule: Rule,
     score: Decimal | None,
     allowed: tuple[Decimal, Decimal] | None,
     alternatives: dict[str, Decimal],
@@ -188,14 +189,16 @@ def _rule(
         if abs(stated - expected) <= TOLERANCE:
             return []
         readings = [k for k, v in alternatives.items() if abs(round2(v) - stated) <= TOLERANCE]
-        if implied:
+        if rule.implied:
             severity, kind = Severity.WARNING, FindingKind.TARGET
             text = f"“{ind.name}”按完成比例应得 {fmt(expected)} 分，填报 {fmt(stated)} 分（表中未写评分标准，仅供核对）"
-        elif readings:
+        elif readings and isinstance(rule, PerPoint):
             severity, kind = Severity.WARNING, FindingKind.RULE
+            ours = PARTIAL_WORDS[rule.partial]
+            theirs = "、".join(PARTIAL_WORDS[Partial(r)] for r in readings)
             text = (
-                f"“{ind.name}”按评分标准（按比例扣分）应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
-                f"与按整档扣分的读法一致，请在规则中写明读法"
+                f"“{ind.name}”按评分标准（{ours}扣分）应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
+                f"与“{theirs}”扣分的读法一致；评分标准未写明读法，请在规则中注明（如 partial: floor）"
             )
         else:
             severity, kind = Severity.ERROR, FindingKind.RULE
@@ -217,37 +220,46 @@ def _rule(
 
 
 def _target(ind: Indicator) -> list[Finding]:
+    """A target far from the actual suggests a typing error (Hefei: 241000 for 3304).
+
+    For an "at most" target only an actual far above it is odd; staying far below a
+    ceiling is good performance.
+    """
     target, actual = ind.target, ind.actual
-    if target is None or actual is None:
+    if target is None or actual is None or target.value is None or actual.value is None or target.is_percent:
         return []
-    if (
-        target.value is not None
-        and actual.value is not None
-        and not actual.is_percent  # a percentage actual is the completion rate itself
-        and not units_compatible(target, actual)
-    ):
-        return [
-            Finding(
-                Severity.INFO,
-                FindingKind.TARGET,
-                ind.path,
-                f"“{ind.name}”指标值单位（{target.unit}）与实际值单位（{actual.unit}）不同，未作比较",
-                where=ind.where,
-            )
-        ]
-    ratio = completion_ratio(target, actual)
-    if ratio is None or target.is_percent or IMPLAUSIBLE_LOW <= ratio <= IMPLAUSIBLE_HIGH:
+    ratio = raw_ratio(target, actual)
+    if ratio is None:
+        if not actual.is_percent:  # a percentage actual is the completion rate itself
+            return [
+                Finding(
+                    Severity.INFO,
+                    FindingKind.TARGET,
+                    ind.path,
+                    f"“{ind.name}”指标值单位（{target.unit}）与实际值单位（{actual.unit}）不同，未作比较",
+                    where=ind.where,
+                )
+            ]
+        return []
+    ceiling = target.comparator in (Comparator.LE, Comparator.LT)
+    if ratio > IMPLAUSIBLE_HIGH:
+        text = (
+            f"“{ind.name}”实际 {fmt(actual.value)}{actual.unit} 为指标值 {target.describe()} 的 "
+            f"{round2(ratio):.2f} 倍，" + ("远超上限，请核对单位或数值" if ceiling else "指标值可能设得过低或填写有误")
+        )
+    elif ratio < IMPLAUSIBLE_LOW and not ceiling:
+        text = (
+            f"“{ind.name}”实际 {fmt(actual.value)}{actual.unit} 仅为指标值 {target.describe()} 的 "
+            f"{round2(ratio * HUNDRED):.2f}%，指标值可能填写有误"
+        )
+    else:
         return []
     return [
         Finding(
             Severity.WARNING,
             FindingKind.TARGET,
             ind.path,
-            f"“{ind.name}”实际 {actual.describe()} 仅为指标值 {target.describe()} 的 "
-            f"{round2(ratio * HUNDRED):.2f}%，指标值可能填写有误"
-            if ratio < 1
-            else f"“{ind.name}”实际 {actual.describe()} 为指标值 {target.describe()} 的 {round2(ratio):.2f} 倍，"
-            "指标值可能设得过低或填写有误",
+            text,
             claimed=target.text,
             expected=actual.text,
             where=ind.where,

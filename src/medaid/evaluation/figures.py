@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidO
 
 from medaid.evaluation.findings import Finding, FindingKind, Severity
 from medaid.evaluation.model import Figure
-from medaid.evaluation.numbers import HUNDRED, fmt
+from medaid.evaluation.numbers import HUNDRED, LIMIT, fmt, to_decimal
 
 _MULTIPLIER = {"亿": Decimal(100_000_000), "万": Decimal(10_000), "千": Decimal(1_000)}
 
@@ -70,14 +70,20 @@ def evaluate(formula: str, values: dict[str, Decimal]) -> Decimal:
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             return -walk(node.operand)
         if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-            return Decimal(repr(node.value))
+            number = to_decimal(node.value)
+            if number is None:
+                raise FormulaError(f"公式“{formula}”中的数字 {node.value} 超出范围")
+            return number
         if isinstance(node, ast.Name):
             if node.id not in values:
                 raise FormulaError(f"公式“{formula}”引用了未定义的数据“{node.id}”")
             return values[node.id]
         raise FormulaError(f"公式“{formula}”只能包含数据名称、数字和 + − × ÷ 及括号")
 
-    return walk(tree)
+    result = walk(tree)
+    if not result.is_finite() or abs(result) >= LIMIT:
+        raise FormulaError(f"公式“{formula}”的结果超出范围")
+    return result
 
 
 def unit_factor(unit: str) -> Decimal:

@@ -91,6 +91,8 @@ def band_set_from(spec: object) -> BandSet:
             return NAMED_SETS[spec]
         raise BandSpecError(f"未知的等级划分“{spec}”，可用：{'、'.join(NAMED_SETS)}")
     if isinstance(spec, Sequence):
+        if not spec:
+            raise BandSpecError("等级划分不能为空，请至少列出一个等级，或写 bands: default")
         bands = []
         for item in spec:
             if not isinstance(item, Mapping) or "grade" not in item or "min" not in item:

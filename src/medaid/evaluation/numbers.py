@@ -9,25 +9,35 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
+# Larger magnitudes are no score, rate or amount any table holds (and would overflow quantize).
+LIMIT = Decimal("1e15")
+
+
 def to_decimal(value: object) -> Decimal | None:
-    """A Decimal from an int, float, Decimal or numeric string; None if it is not a number."""
+    """A finite Decimal from an int, float, Decimal or numeric string; None if it is not one.
+
+    NaN, infinities and magnitudes beyond 10^15 are refused.
+    """
+    number: Decimal | None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "")
-        if not text:
-            return None
         try:
-            return Decimal(text)
+            number = Decimal(text) if text else None
         except InvalidOperation:
-            return None
-    return None
+            number = None
+    else:
+        number = None
+    if number is None or not number.is_finite() or abs(number) >= LIMIT:
+        return None
+    return number
 
 
 def round2(value: Decimal) -> Decimal:
@@ -45,9 +55,11 @@ def clamp(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
 
 
 def fmt(value: Decimal | None) -> str:
-    """Show a number the way tables do: no trailing zeros, no exponent."""
+    """Show a number the way tables do: at most four decimals, no trailing zeros, no exponent."""
     if value is None:
         return "—"
+    if value.is_finite() and value.as_tuple().exponent < -4:  # type: ignore[operator]
+        value = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     text = format(value.normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from medaid.evaluation.numbers import HUNDRED, fmt
+from medaid.evaluation.numbers import HUNDRED, fmt, to_decimal
 
 
 class Comparator(StrEnum):
@@ -139,11 +139,18 @@ def parse_quantity(raw: object) -> Quantity | None:
     if isinstance(raw, bool):
         return Quantity(text="是" if raw else "否", qualitative="是" if raw else "否")
     if isinstance(raw, int | float | Decimal):
-        return Quantity(text=str(raw), value=Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw))
+        number = to_decimal(raw)
+        return Quantity(text=str(raw), value=number) if number is not None else Quantity(text=str(raw))
     text = str(raw).strip()
-    if not text or text in {"—", "——", "-", "/", "无"}:
+    if not text or text in {"—", "——", "-", "/"}:
         return None
     norm = normalize_text(text)
+    # "100%（含）", "≥90%（含）": an inclusive mark adds nothing to a target;
+    # "1500余人", "约1500人", "1500人左右": approximate counts read as the number.
+    norm = re.sub(r"\(含(?:本数)?\)$", "", norm)
+    norm = re.sub(r"^约(?=\d)", "", norm)
+    norm = re.sub(r"(?<=\d)(?:余|多)(?=[\u4e00-\u9fa5])", "", norm)
+    norm = re.sub(r"左右$", "", norm)
     comparator: Comparator | None = None
     for word, comp in _COMPARATOR_WORDS:
         rest = norm[len(word) :]
@@ -159,7 +166,9 @@ def parse_quantity(raw: object) -> Quantity | None:
     match = _NUMBER.match(norm.replace(",", ""))
     if match is None:
         return Quantity(text=text, comparator=comparator, qualitative=norm or None)
-    value = Decimal(match.group(1))
+    value = to_decimal(match.group(1))
+    if value is None:
+        return Quantity(text=text, comparator=comparator)
     unit = match.group(2)
     for prefix, factor in _MULTIPLIERS:
         if (unit.startswith(prefix) and len(unit) > 1) or unit == prefix:
@@ -180,12 +189,33 @@ def units_compatible(a: Quantity, b: Quantity) -> bool:
     return any(a.unit in family and b.unit in family for family in _UNIT_FAMILIES)
 
 
+def comparable(target: Quantity, actual: Quantity) -> Quantity:
+    """The actual in the target's unit: a bare fraction (0.8 from a %-formatted Excel cell)
+    against a percentage target reads as a percentage (80%)."""
+    if target.is_percent and actual.value is not None and not actual.unit and abs(actual.value) <= 2:
+        return Quantity(text=actual.text, value=actual.value * HUNDRED, unit="%", comparator=actual.comparator)
+    return actual
+
+
+def raw_ratio(target: Quantity, actual: Quantity) -> Decimal | None:
+    """actual ÷ target, whatever the direction of the target; None when not comparable."""
+    if target.value is None or actual.value is None or target.value == 0:
+        return None
+    actual = comparable(target, actual)
+    if actual.value is None or not units_compatible(target, actual):
+        return None
+    return actual.value / target.value
+
+
 def completion_ratio(target: Quantity, actual: Quantity) -> Decimal | None:
     """完成比例: actual/target for "at least" targets, target/actual for "at most" ones.
 
     None when either is not numeric or the units differ.
     """
-    if target.value is None or actual.value is None or not units_compatible(target, actual):
+    if target.value is None or actual.value is None:
+        return None
+    actual = comparable(target, actual)
+    if actual.value is None or not units_compatible(target, actual):
         return None
     if target.comparator in (Comparator.LE, Comparator.LT):
         if actual.value <= 0:
@@ -199,7 +229,8 @@ def completion_ratio(target: Quantity, actual: Quantity) -> Decimal | None:
 def is_met(target: Quantity, actual: Quantity) -> bool | None:
     """Whether the actual meets the target; None when that cannot be told from the text."""
     if target.value is not None and actual.value is not None:
-        if not units_compatible(target, actual):
+        actual = comparable(target, actual)
+        if actual.value is None or not units_compatible(target, actual):
             return None
         t, a = target.value, actual.value
         match target.comparator:
@@ -216,6 +247,11 @@ def is_met(target: Quantity, actual: Quantity) -> bool | None:
     return qualitative_met(target, actual)
 
 
+# Adverbs that qualify a direction word without changing it: 明显提高 ≈ 持续提高 ≈ 不断提高.
+_ADVERBS = re.compile(r"^(明显|显著|持续|不断|逐步|逐年|稳步|进一步|有效|大幅|切实|全面|基本上)+")
+_NEGATION = re.compile(r"^(未|没有|无|否|不(?!断|低于|少于|小于|高于|超过|大于))")
+
+
 def qualitative_met(target: Quantity | None, actual: Quantity) -> bool | None:
     """A qualitative actual ("是", "达成", "明显提高") against a qualitative target."""
     word = actual.qualitative
@@ -225,16 +261,15 @@ def qualitative_met(target: Quantity | None, actual: Quantity) -> bool | None:
         return False
     if target is not None and word == target.qualitative:
         return True
-    if word in NO_WORDS or word.startswith(("未", "不")):
+    if word in NO_WORDS or _NEGATION.match(word):
         return False
     if word in YES_WORDS:
         return True
-    # "提高" against "明显提高", or the other way round
-    if (
-        target is not None
-        and target.qualitative
-        and (target.qualitative.endswith(word) or word.endswith(target.qualitative))
-    ):
+    if target is None or not target.qualitative:
+        return None
+    goal = _ADVERBS.sub("", target.qualitative)
+    done = _ADVERBS.sub("", word)
+    if goal and done and (goal == done or goal.endswith(done) or done.endswith(goal)):
         return True
     return None
 

@@ -121,6 +121,7 @@ class Builder:
         name, weight_in_name = split_weight(str(name_raw))
         path = (*parent, name)
         weight = self.number(raw, "weight", path, "分值")
+        weight_given = raw.get("weight") not in (None, "")
         if weight is None:
             weight = weight_in_name
         node = Indicator(name=name, weight=weight, path=path, where=self.where(raw, path))
@@ -157,6 +158,8 @@ class Builder:
                 built = self.indicator(child, path, i)
                 if built is not None:
                     node.children.append(built)
+        if node.weight is None and weight_given:
+            node.weight = Decimal(0)  # already reported as not a number
         if node.weight is None:
             if node.children and all(c.weight is not None for c in node.children):
                 node.weight = sum((c.weight or Decimal(0) for c in node.children), Decimal(0))
@@ -304,5 +307,5 @@ def _with_options(rule: Rule, spec: Mapping[str, object]) -> Rule:
     if isinstance(rule, PerPoint) and option:
         if str(option) not in {p.value for p in Partial}:
             raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
-        return replace(rule, partial=Partial(str(option)))
+        return replace(rule, partial=Partial(str(option)), explicit_reading=True)
     return rule

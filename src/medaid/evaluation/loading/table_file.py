@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from medaid.errors import InputFileError, Location
-from medaid.evaluation.loading.build import Builder
+from medaid.evaluation.loading.build import Builder, split_weight
 from medaid.evaluation.loading.text import read_text
 from medaid.evaluation.model import Framework
 
@@ -131,6 +131,8 @@ def load_table_framework(path: Path) -> Framework:
         if not any(names) and not any(values.values()):
             continue
         label = _key(next((n for n in names if n), "") or (row[0] if row else ""))
+        if label in LEVELS:
+            continue  # the header again, as tables repeat it after a page break
         if label in {"".join(t.split()) for t in _TOTAL}:
             claimed = {"total": values["score"] or None}
             continue
@@ -158,21 +160,30 @@ def load_table_framework(path: Path) -> Framework:
                 where=Location(file=file, row=number),
                 fix="请填写一级指标等名称",
             )
-        if row_path in index and row_path == last_leaf:
-            row_path = (*row_path[:-1], f"{row_path[-1]}（{values['explain'] or f'续{number}'}）")
+        key_path = tuple(split_weight(name)[0] for name in row_path)
+        if key_path in index and index[key_path].get("__filled__"):
+            # the same indicator twice: keep both rows, the second under a distinct name
+            suffix = values["explain"] or f"第{number}行"
+            row_path = (*row_path[:-1], f"{row_path[-1]}（{suffix}）")
+            key_path = (*key_path[:-1], f"{key_path[-1]}（{suffix}）")
         for depth in range(len(row_path)):
-            key = row_path[: depth + 1]
+            key = key_path[: depth + 1]
+            label_here = row_path[depth]
             if key not in index:
-                node: dict[str, Any] = {"name": key[-1], "__row__": number, "children": []}
+                node: dict[str, Any] = {"name": label_here, "__row__": number, "children": []}
                 index[key] = node
                 (index[key[:-1]]["children"] if depth else roots).append(node)
-        leaf = index[row_path]
+            elif split_weight(label_here)[1] is not None and split_weight(index[key]["name"])[1] is None:
+                index[key]["name"] = label_here  # "产出指标(50分)" after a plain "产出指标"
+        leaf = index[key_path]
         leaf["__row__"] = number
+        leaf["__filled__"] = True
         for field in ("weight", "score", "target", "actual", "rule", "note", "unit"):
             if values[field]:
                 leaf[field] = values[field]
         last_leaf = row_path
     for node in index.values():
+        node.pop("__filled__", None)
         if not node["children"]:
             del node["children"]
     raw = {"title": title, "indicators": roots, "claimed": claimed}

@@ -87,7 +87,7 @@ class Banded(Rule):
         found = value_in_points(inputs, prefer_completion=self.on_completion)
         if found is None:
             return Outcome(None, "缺少实际完成值（百分比或可与指标值比较的数值），无法分档计分")
-        value, how = found
+        value, how = found.points, found.how
         for band in self.bands:
             if band.contains(value):
                 if band.full:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
-from medaid.evaluation.quantity import Quantity, as_percent_points, completion_ratio
+from medaid.evaluation.quantity import Comparator, Quantity, as_percent_points, comparable, completion_ratio
 
 
 @dataclass(frozen=True)
@@ -79,29 +79,43 @@ class Rule(ABC):
         return out
 
 
-def value_in_points(inputs: Inputs, *, prefer_completion: bool = False) -> tuple[Decimal, str] | None:
-    """The value a percentage rule looks at, in percentage points, with how it was found.
+@dataclass(frozen=True)
+class Value:
+    """The number a percentage rule looks at, and how it was found.
 
-    The actual when it is a percentage (96.2% → 96.2); otherwise the completion ratio of
-    actual against target (12987人 of 13500人 → 96.2).
+    ``mode`` is "percent" (the actual is a percentage), "completion" (actual ÷ target,
+    in %) or "plain" (a bare number compared as it is).
+    """
+
+    points: Decimal
+    how: str
+    mode: str
+
+
+def value_in_points(inputs: Inputs, *, prefer_completion: bool = False) -> Value | None:
+    """A percentage actual as it is (96.2% → 96.2); otherwise the completion ratio of the
+    actual against the target (12987人 of 13500人 → 96.2); otherwise a bare number.
+
+    ``prefer_completion`` only matters when the actual is not a percentage.
     """
     actual, target = inputs.actual, inputs.target
-    if actual is None:
+    if actual is None or actual.value is None:
         return None
-    points = as_percent_points(actual)
-    if points is not None and not prefer_completion:
-        return points, f"实际完成值 {actual.describe()}"
     if target is not None:
+        actual = comparable(target, actual)
+    points = as_percent_points(actual)
+    if points is not None:
+        return Value(points, f"实际完成值 {fmt(points)}%", "percent")
+    if target is not None and target.value is not None and (prefer_completion or target.unit or actual.unit):
         ratio = completion_ratio(target, actual)
         if ratio is not None:
             value = ratio * HUNDRED
-            return value, (
-                f"完成率 = {actual.describe()} ÷ {target.describe()} = {fmt(value.quantize(Decimal('0.0001')))}%"
-            )
-    if points is not None:
-        return points, f"实际完成值 {actual.describe()}"
+            shown = f"{fmt(actual.value)}{actual.unit} ÷ {fmt(target.value)}{target.unit}"
+            if target.comparator in (Comparator.LE, Comparator.LT):
+                shown = f"{fmt(target.value)}{target.unit} ÷ {fmt(actual.value)}{actual.unit}"
+            return Value(value, f"完成率 = {shown} = {fmt(value)}%", "completion")
     if actual.value is not None and not actual.unit:
-        return actual.value, f"实际完成值 {actual.describe()}"
+        return Value(actual.value, f"实际完成值 {fmt(actual.value)}", "plain")
     return None
 
 

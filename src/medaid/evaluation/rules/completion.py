@@ -118,7 +118,7 @@ class RateTimesWeight(Rule):
         found = value_in_points(inputs)
         if found is None:
             return Outcome(None, self.missing)
-        points, how = found
+        points, how = found.points, found.how
         raw = inputs.weight * points / HUNDRED
         return Outcome(
             clamp(raw, ZERO, inputs.weight),

@@ -55,6 +55,13 @@ def _number(spec: Mapping[str, object], key: str, *, default: Decimal | None = N
     return value
 
 
+def _positive(spec: Mapping[str, object], key: str) -> Decimal:
+    value = _number(spec, key, default=Decimal(1)) or Decimal(0)
+    if value <= 0:
+        raise RuleSpecError(f"规则参数 {key} 应为正数")
+    return value
+
+
 def _required(spec: Mapping[str, object], key: str) -> Decimal:
     value = _number(spec, key)
     if value is None:
@@ -111,7 +118,7 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
             return PerPoint(
                 direction=Direction(direction),
-                step=_number(spec, "step", default=Decimal(1)) or Decimal(1),
+                step=_positive(spec, "step"),
                 points=_required(spec, "points"),
                 reference=_number(spec, "reference"),
                 full=_number(spec, "full"),
@@ -122,7 +129,7 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
         case "per_case":
             return PerCase(
                 points=_required(spec, "points"),
-                per=_number(spec, "per", default=Decimal(1)) or Decimal(1),
+                per=_positive(spec, "per"),
                 full=_number(spec, "full"),
                 text=text,
             )

@@ -26,7 +26,7 @@ def normalize_rule_text(text: str) -> str:
     norm = re.sub(r"(?<=[值率度])X(?=分)", "×", norm)
     norm = norm.replace("—", "-").replace("–", "-").replace("~", "-").replace("～", "-")
     norm = re.sub(
-        rf"(?<=[每现有过于少出加降升多])([一二两三四五六七八九十半])(?=[{_COUNTERS}]|百分点)",
+        rf"(?<=[每现有过于少出加降升多扣得计])([一二两三四五六七八九十半])(?=[{_COUNTERS}分]|百分点)",
         lambda m: _NUMERALS[m.group(1)],
         norm,
     )

@@ -1,0 +1,1 @@
+"""Synthetic data for demos, tests and benchmarks: nothing in it is a real person."""

@@ -1,0 +1,1 @@
+"""Where data lives: the workspace's analytics store (DuckDB) and its key ring."""
