@@ -8,7 +8,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
+from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, value_in_points
+
+
+# Actuals that say no case was found.
+NONE_FOUND = frozenset({"无", "未发现", "没有", "否", "零", "未发现问题", "无超标准执行"})
 
 
 class Direction(StrEnum):
@@ -193,6 +198,8 @@ class PerCase(Rule):
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
         actual = inputs.actual
+        if actual is not None and actual.value is None and actual.qualitative in NONE_FOUND:
+            actual = Quantity(text=actual.text, value=ZERO)
         if actual is None or actual.value is None:
             return Outcome(
                 None,
