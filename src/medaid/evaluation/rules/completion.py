@@ -12,12 +12,20 @@ from medaid.evaluation.quantity import completion_ratio, is_met
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
 
 
-def _missing(inputs: Inputs) -> str | None:
+def _check_met(inputs: Inputs) -> tuple[Outcome | None, bool | None]:
+    """Full marks when met; an outcome saying what is missing when the inputs are incomplete.
+
+    Returns (outcome to give now, or None to go on; whether the target was met).
+    """
     if inputs.actual is None:
-        return "缺少实际完成值，无法按规则计分"
+        return Outcome(None, "缺少实际完成值，无法按规则计分"), None
     if inputs.target is None:
-        return "缺少指标值（目标值），无法判断是否达成"
-    return None
+        return Outcome(None, "缺少指标值（目标值），无法判断是否达成"), None
+    met = is_met(inputs.target, inputs.actual)
+    if met:
+        text = f"实际 {inputs.actual.describe()} 达到指标值 {inputs.target.describe()}，得满分 {fmt(inputs.weight)} 分"
+        return Outcome(inputs.weight, text), True
+    return None, met
 
 
 @dataclass(frozen=True)
@@ -34,18 +42,11 @@ class FullIfMet(Rule):
         return {}
 
     def apply(self, inputs: Inputs) -> Outcome:
-        missing = _missing(inputs)
-        if missing or inputs.target is None or inputs.actual is None:
-            return Outcome(None, missing or "")
-        met = is_met(inputs.target, inputs.actual)
+        given, met = _check_met(inputs)
+        if given is not None or inputs.target is None or inputs.actual is None:
+            return given or Outcome(None, "")
         if met is None:
             return Outcome(None, "无法从文字判断是否达到指标值，需人工判断", needs_judgement=True)
-        if met:
-            return Outcome(
-                inputs.weight,
-                f"实际 {inputs.actual.describe()} 达到指标值 {inputs.target.describe()}，"
-                f"得满分 {fmt(inputs.weight)} 分",
-            )
         return Outcome(
             ZERO,
             f"实际 {inputs.actual.describe()} 未达到指标值 {inputs.target.describe()}，得 0 分",
@@ -68,16 +69,10 @@ class Proportional(Rule):
         return {}
 
     def apply(self, inputs: Inputs) -> Outcome:
-        missing = _missing(inputs)
-        if missing or inputs.target is None or inputs.actual is None:
-            return Outcome(None, missing or "")
+        given, met = _check_met(inputs)
+        if given is not None or inputs.target is None or inputs.actual is None:
+            return given or Outcome(None, "")
         target, actual, weight = inputs.target, inputs.actual, inputs.weight
-        met = is_met(target, actual)
-        if met:
-            return Outcome(
-                weight,
-                f"实际 {actual.describe()} 达到指标值 {target.describe()}，得满分 {fmt(weight)} 分",
-            )
         ratio = completion_ratio(target, actual)
         if ratio is None:
             if met is False:

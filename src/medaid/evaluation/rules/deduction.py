@@ -11,7 +11,6 @@ from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, value_in_points
 
-
 # Actuals that say no case was found.
 NONE_FOUND = frozenset({"无", "未发现", "没有", "否", "零", "未发现问题", "无超标准执行"})
 
