@@ -7,6 +7,7 @@ import sys
 import click
 
 from medaid import __version__
+from medaid.cli.data import import_command, init_command, registry_command
 from medaid.cli.demo import demo
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
 from medaid.errors import MedaidError
@@ -24,6 +25,9 @@ cli.add_command(audit_command)
 cli.add_command(frameworks_command)
 cli.add_command(rule_command)
 cli.add_command(demo)
+cli.add_command(init_command)
+cli.add_command(import_command)
+cli.add_command(registry_command)
 
 
 def main() -> None:

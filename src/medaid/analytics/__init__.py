@@ -1,0 +1,1 @@
+"""Analytics over the workspace store: registry, verification, warnings, metrics."""

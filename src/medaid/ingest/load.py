@@ -1,0 +1,250 @@
+"""Load a validated file into the workspace store, all or nothing.
+
+Good rows are upserted by their natural key (re-importing a file changes nothing);
+bad rows go to a rejects file with file, row, column, value and reason; the whole import
+runs in one transaction, so a failure midway leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from medaid.errors import InputFileError, Location
+from medaid.ingest import idnumber
+from medaid.ingest.columns import KIND_WORDS, TABLES, Table
+from medaid.ingest.read import stage
+from medaid.ingest.validate import validate
+from medaid.store.crypto import KeyRing
+from medaid.workspace import Workspace
+
+REJECT_HEADERS = ("文件", "行号", "列", "值", "原因")
+
+
+@dataclass
+class ImportSummary:
+    kind: str
+    label: str
+    file: str
+    rows_read: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    import_id: int | None = None
+    rejects_file: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "file": self.file,
+            "rows_read": self.rows_read,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "import_id": self.import_id,
+            "rejects_file": str(self.rejects_file) if self.rejects_file else None,
+            "notes": self.notes,
+        }
+
+
+def table_for(kind: str) -> Table:
+    name = KIND_WORDS.get(kind, kind)
+    if name not in TABLES:
+        known = "、".join(f"{t.kind}（{t.label}）" for t in TABLES.values())
+        raise InputFileError(f"未知的数据类型“{kind}”", fix=f"可导入：{known}")
+    return TABLES[name]
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bool) -> None:
+    """Hash every distinct 身份证号 of the good rows; store new people encrypted, once each."""
+    name_sql = "max(name)" if has_name else "NULL"
+    ids = con.sql(
+        f"SELECT id_number, {name_sql} AS name FROM checked WHERE err_reason IS NULL GROUP BY id_number"
+    ).to_arrow_table()
+    numbers = ids.column("id_number").to_pylist()
+    names = ids.column("name").to_pylist()
+    keys = [ring.person_key(n) for n in numbers]
+    con.register("__keys", pa.table({"id_number": numbers, "person_key": keys, "name": names}))
+    con.execute("CREATE OR REPLACE TEMP TABLE keymap AS SELECT * FROM __keys")
+    con.unregister("__keys")
+    fresh = con.execute(
+        "SELECT k.id_number, k.person_key, k.name, p.person_key IS NOT NULL AS known "
+        "FROM keymap k LEFT JOIN persons p USING (person_key) "
+        "WHERE p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)"
+    ).fetchall()
+    fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked", "birth_date", "gender")
+    new_rows: dict[str, list[object]] = {name: [] for name in fields}
+    for number, key, name, known in fresh:
+        if known:
+            con.execute(
+                "UPDATE persons SET name_cipher = ?, name_masked = ? WHERE person_key = ?",
+                [ring.encrypt(name), idnumber.mask_name(name), key],
+            )
+            continue
+        new_rows["person_key"].append(key)
+        new_rows["id_cipher"].append(ring.encrypt(number))
+        new_rows["name_cipher"].append(ring.encrypt(name) if name else None)
+        new_rows["id_masked"].append(idnumber.mask(number))
+        new_rows["name_masked"].append(idnumber.mask_name(name) if name else None)
+        new_rows["birth_date"].append(idnumber.birth_date(number))
+        new_rows["gender"].append(idnumber.gender(number))
+    if new_rows["person_key"]:
+        arrow = pa.table(
+            {
+                "person_key": pa.array(new_rows["person_key"], pa.string()),
+                "id_cipher": pa.array(new_rows["id_cipher"], pa.binary()),
+                "name_cipher": pa.array(new_rows["name_cipher"], pa.binary()),
+                "id_masked": pa.array(new_rows["id_masked"], pa.string()),
+                "name_masked": pa.array(new_rows["name_masked"], pa.string()),
+                "birth_date": pa.array(new_rows["birth_date"], pa.date32()),
+                "gender": pa.array(new_rows["gender"], pa.string()),
+            }
+        )
+        con.register("__persons", arrow)
+        con.execute("INSERT INTO persons SELECT * FROM __persons")
+        con.unregister("__persons")
+
+
+def _incoming_sql(table: Table, import_id: int) -> str:
+    """The rows to store, in the stored table's column order."""
+    stored = [c.name for c in table.columns if c.name not in ("id_number", "name")]
+    person = "k.person_key, " if any(c.name == "id_number" for c in table.columns) else ""
+    join = "JOIN keymap k USING (id_number) " if person else ""
+    if table.kind == "fund":
+        basis = "c.entry_date, c.direction, c.subject, c.amount, coalesce(c.note, '')"
+        occurrence = f"row_number() OVER (PARTITION BY {basis} ORDER BY c.__row)"
+        entry = f"md5(concat_ws('|', {basis}, {occurrence})) AS entry_key, "
+        listed = ", ".join(f"c.{n}" for n in stored)
+        return (
+            f"SELECT {entry}{listed}, {import_id} AS import_id, c.__row AS source_row "
+            "FROM checked c WHERE c.err_reason IS NULL"
+        )
+    cols: list[str] = []
+    for n in stored:
+        if table.kind == "settlements" and n == "hospital_level":
+            cols.append("coalesce(c.hospital_level, i.hospital_level) AS hospital_level")
+        elif table.kind == "settlements" and n == "tilted_paid":
+            cols.append("coalesce(c.tilted_paid, 0) AS tilted_paid")
+        else:
+            cols.append(f"c.{n}")
+    extra = "LEFT JOIN institutions i USING (institution_code) " if table.kind == "settlements" else ""
+    return (
+        f"SELECT {person}{', '.join(cols)}, {import_id} AS import_id, c.__row AS source_row "
+        f"FROM checked c {join}{extra}WHERE c.err_reason IS NULL"
+    )
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table, import_id: int, summary: ImportSummary) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE incoming AS {_incoming_sql(table, import_id)}")
+    stored_cols = [r[0] for r in con.execute(f"DESCRIBE {table.kind}").fetchall()]
+    data_cols = [c for c in stored_cols if c not in (*table.key, "import_id", "source_row")]
+    on = " AND ".join(f"t.{k} = n.{k}" for k in table.key)
+    differs = " OR ".join(f"t.{c} IS DISTINCT FROM n.{c}" for c in data_cols) or "false"
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE classified AS
+        SELECT n.*,
+               CASE WHEN t.{table.key[0]} IS NULL THEN 'new' WHEN {differs} THEN 'changed' ELSE 'same' END AS status
+        FROM incoming n LEFT JOIN {table.kind} t ON {on}"""
+    )  # fmt: skip
+    counts = dict(con.execute("SELECT status, count(*) FROM classified GROUP BY status").fetchall())
+    summary.new, summary.changed, summary.unchanged = (
+        counts.get("new", 0),
+        counts.get("changed", 0),
+        counts.get("same", 0),
+    )
+    keys = ", ".join(table.key)
+    con.execute(
+        f"DELETE FROM {table.kind} WHERE ({keys}) IN (SELECT ({keys}) FROM classified WHERE status = 'changed')"
+    )
+    columns = ", ".join(stored_cols)
+    con.execute(f"INSERT INTO {table.kind} ({columns}) SELECT {columns} FROM classified WHERE status <> 'same'")
+    if table.kind == "settlements":
+        missing = con.execute("SELECT count(*) FROM incoming WHERE hospital_level IS NULL").fetchall()[0]
+        if missing and missing[0]:
+            summary.notes.append(
+                f"{missing[0]} 条结算没有医院等级，且机构编码在定点医疗机构表中找不到；请先导入定点医疗机构"
+            )
+
+
+def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, file: str) -> int:
+    rows = con.execute(
+        "SELECT __row, err_col, err_value, err_reason FROM checked WHERE err_reason IS NOT NULL ORDER BY __row"
+    ).fetchall()
+    if not rows:
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(REJECT_HEADERS)
+        for row, column, value, reason in rows:
+            shown = value or ""
+            if shown[:1] in ("=", "+", "-", "@"):  # never let a spreadsheet run a cell
+                shown = "'" + shown
+            writer.writerow((file, row, column, shown, reason))
+    return len(rows)
+
+
+def import_file(workspace: Workspace, kind: str, path: Path) -> ImportSummary:
+    """Import one file; raises InputFileError for a file that cannot be read at all."""
+    table = table_for(kind)
+    summary = ImportSummary(table.kind, table.label, path.name)
+    digest = file_digest(path) if path.exists() else ""
+    ring = workspace.key()
+    with workspace.connect() as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            staged = stage(con, path, table)
+            summary.rows_read = staged.rows
+            validate(con, table, staged.table, staged.columns)
+            row = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0]
+            import_id = int(row[0]) if row else 1
+            if "id_number" in staged.columns:
+                _register_people(con, ring, "name" in staged.columns)
+            _upsert(con, table, import_id, summary)
+            temp_rejects = workspace.rejects_dir / f".{import_id}-{table.kind}-{path.stem}.csv.part"
+            summary.rejected = _write_rejects(con, temp_rejects, path.name)
+            seen = con.execute(
+                "SELECT count(*) FROM imports WHERE sha256 = ? AND kind = ?", [digest, table.kind]
+            ).fetchall()[0]
+            if summary.new or summary.changed or not (seen and seen[0]):
+                con.execute(
+                    "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [import_id, table.kind, path.name, digest, summary.rows_read, summary.new, summary.changed,
+                     summary.unchanged, summary.rejected, dt.datetime.now()],
+                )  # fmt: skip
+                summary.import_id = import_id
+                if table.kind in ("recipients", "deaths") and (summary.new or summary.changed):
+                    from medaid.analytics.registry import snapshot
+
+                    snapshot(con, import_id)
+            else:
+                summary.notes.append("该文件此前已导入，内容无变化")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    if summary.rejected:
+        final = workspace.rejects_dir / f"{summary.import_id or 'repeat'}-{table.kind}-{path.stem}.csv"
+        temp_rejects.replace(final)
+        summary.rejects_file = final
+    return summary
+
+
+__all__ = ["ImportSummary", "Location", "import_file", "table_for"]

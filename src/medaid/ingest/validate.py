@@ -1,0 +1,241 @@
+"""Validate a staged file in one SQL pass: typed values, and for a bad row the first problem.
+
+Every row gets either typed columns or ``err_col``/``err_value``/``err_reason`` saying
+which column is wrong, what it held (身份证号 and names masked) and why, in Chinese.
+Checks run in the order a person would fix them: empty required cells, then each
+column's own form, then cross-column rules, then repeats of the natural key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from medaid.ingest import vocab
+from medaid.ingest.columns import Column, Table, Type
+
+DATE_FORMATS = "['%Y-%m-%d', '%Y/%m/%d', '%Y%m%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']"  # noqa: E501
+ID_WEIGHTS = "[7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]"
+MONEY_COLUMNS = ("total", "out_of_scope", "in_scope", "basic_paid", "critical_paid", "large_paid",
+                 "assistance_paid", "tilted_paid", "other_paid", "fund_paid", "self_paid")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Check:
+    condition: str  # SQL true when the row is bad
+    column: str  # Chinese label of the column to fix
+    value: str  # SQL giving the value to show (masked for personal data)
+    reason: str  # SQL giving the Chinese reason
+
+
+def q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def raw(name: str) -> str:
+    return f"nullif(trim(s.\"{name}\"), '')"
+
+
+def _case(mapping: dict[str, str], expr: str) -> str:
+    if not mapping:
+        return "NULL"
+    whens = " ".join(f"WHEN {q(k)} THEN {q(v)}" for k, v in mapping.items())
+    return f"(CASE {expr} {whens} END)"
+
+
+def _vocab(names: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
+    return {**{n: n for n in names}, **aliases}
+
+
+def masked(name: str, type_: Type) -> str:
+    r = raw(name)
+    if type_ is Type.ID:
+        return f"(CASE WHEN length({r}) > 8 THEN left({r}, 4) || repeat('*', length({r}) - 8) || right({r}, 4) ELSE repeat('*', length({r})) END)"  # noqa: E501
+    if type_ is Type.NAME:
+        return f"(left({r}, 1) || repeat('*', length({r}) - 1))"
+    return f"{r}"
+
+
+def typed(column: Column) -> str:
+    """SQL for the column's typed value (NULL when empty or malformed)."""
+    r, n = raw(column.name), column.name
+    match column.type:
+        case Type.ID:
+            return f"upper(replace({r}, ' ', ''))"
+        case Type.DATE:
+            return f"try_strptime({r}, {DATE_FORMATS})::DATE"
+        case Type.MONEY:
+            return f"CAST(round(try_cast(replace(replace({r}, ',', ''), '¥', '') AS DECIMAL(20, 4)) * 100) AS BIGINT)"
+        case Type.INT:
+            return f"try_cast({r} AS INTEGER)"
+        case Type.BOOL:
+            yes = ", ".join(q(x) for x in sorted(vocab.YES))
+            no = ", ".join(q(x) for x in sorted(vocab.NO - {""}))
+            return f"(CASE WHEN {r} IN ({yes}) THEN true WHEN {r} IN ({no}) THEN false END)"
+        case Type.CATEGORY:
+            return _case(_vocab(vocab.CATEGORIES, vocab.CATEGORY_ALIASES), f"replace({r}, ' ', '')")
+        case Type.VISIT:
+            words = _case(_vocab(vocab.VISIT_TYPES, vocab.VISIT_ALIASES), f"replace({r}, ' ', '')")
+            codes = _case(vocab.MED_TYPE_CODES, r)
+            prefix = _case(vocab.MED_TYPE_PREFIX, f"left({r}, 1)")
+            return f"coalesce({words}, CASE WHEN regexp_full_match({r}, '[0-9]+') THEN coalesce({codes}, {prefix}) END)"
+        case Type.LEVEL:
+            return _case(_vocab(vocab.HOSPITAL_LEVELS, vocab.HOSPITAL_LEVEL_ALIASES), f"replace({r}, ' ', '')")
+        case Type.DEPARTMENT:
+            mapped = _case(vocab.DEPARTMENT_ALIASES, f"replace({r}, ' ', '')")
+            return f"coalesce({mapped}, {r})"
+        case Type.DIRECTION:
+            return _case(vocab.DIRECTIONS, r)
+        case _:
+            return r if n else "NULL"
+
+
+def column_checks(column: Column) -> list[Check]:
+    r, label, t = raw(column.name), column.label, column.type
+    value = masked(column.name, t)
+    out: list[Check] = []
+    if column.required:
+        out.append(Check(f"{r} IS NULL", label, "''", q(f"{label}不能为空")))
+    if t is Type.ID:
+        norm = typed(column)
+        check_char = (
+            f"substr('10X98765432', CAST(list_sum(list_transform(range(17), lambda i: "
+            f"(ascii(substr({norm}, i + 1, 1)) - 48) * {ID_WEIGHTS}[i + 1])) % 11 AS BIGINT) + 1, 1)"
+        )
+        out += [
+            Check(f"{r} IS NOT NULL AND length({norm}) <> 18", label, value,
+                  f"'身份证号应为18位，实际为' || length({norm}) || '位'"),
+            Check(f"{r} IS NOT NULL AND NOT regexp_full_match({norm}, '[0-9]{{17}}[0-9X]')", label, value,
+                  q("身份证号前17位应为数字，末位应为数字或X")),
+            Check(f"{r} IS NOT NULL AND try_strptime(substr({norm}, 7, 8), '%Y%m%d') IS NULL", label, value,
+                  f"'身份证号中的出生日期 ' || substr({norm}, 7, 8) || ' 不是有效日期'"),
+            Check(f"{r} IS NOT NULL AND right({norm}, 1) <> {check_char}", label, value,
+                  f"'身份证号校验位错误（末位应为 ' || {check_char} || '），请核对是否录入有误'"),
+        ]  # fmt: skip
+    elif t is Type.MONEY or t is Type.INT:
+        out += [
+            Check(f"starts_with({r}, '=')", label, r, q("单元格是公式，请在 Excel 中复制后“选择性粘贴为数值”再导入")),
+            Check(f"{r} IS NOT NULL AND {typed(column)} IS NULL", label, r, f"'“' || {r} || '”不是数字'"),
+        ]
+        if t is Type.INT and column.name == "year":
+            out.append(Check(f"{typed(column)} NOT BETWEEN 1990 AND 2100", label, r, q("年度应为四位年份，如 2023")))
+    elif t is Type.DATE:
+        out.append(Check(f"{r} IS NOT NULL AND {typed(column)} IS NULL", label, r,
+                         f"'日期“' || {r} || '”无法识别或不存在（应为 2023-01-31 或 2023/1/31）'"))  # fmt: skip
+    elif t in (Type.CATEGORY, Type.VISIT, Type.LEVEL, Type.DIRECTION, Type.BOOL):
+        allowed = {
+            Type.CATEGORY: "、".join(vocab.CATEGORIES),
+            Type.VISIT: "、".join(vocab.VISIT_TYPES) + "，或医疗类别代码",
+            Type.LEVEL: "、".join(vocab.HOSPITAL_LEVELS),
+            Type.DIRECTION: "收入、支出",
+            Type.BOOL: "是、否",
+        }[t]
+        out.append(Check(f"{r} IS NOT NULL AND {typed(column)} IS NULL", label, r,
+                         f"'未知的{label}“' || {r} || '”（可填：{allowed}）'"))  # fmt: skip
+    return out
+
+
+def cross_checks(table: Table, present: set[str]) -> list[Check]:
+    """Rules across columns, by table."""
+    if table.kind == "settlements":
+        money = [c for c in MONEY_COLUMNS if c in present]
+        parts = " + ".join(
+            f"coalesce(t.{c}, 0)"
+            for c in ("basic_paid", "critical_paid", "assistance_paid", "tilted_paid")
+            if c in present
+        )
+        refund = "t.total < 0 AND " + " AND ".join(f"coalesce(t.{c}, 0) <= 0" for c in money)
+        negative = " OR ".join(f"t.{c} < 0" for c in money)
+        return [
+            Check(f"NOT ({refund}) AND ({negative})", "金额", "''", q("金额不能为负数（冲红记录应各项金额均为负数）")),
+            Check("abs(t.in_scope) > abs(t.total)", "政策范围内费用", "CAST(t.in_scope / 100.0 AS VARCHAR)",
+                  q("政策范围内费用大于总费用")),
+            Check(f"abs({parts}) > abs(t.in_scope)", "医疗救助支付", f"CAST(({parts}) / 100.0 AS VARCHAR)",
+                  q("基本医保、大病保险、医疗救助、倾斜救助支付之和大于政策范围内费用")),
+        ]  # fmt: skip
+    if table.kind == "recipients" and "valid_to" in present:
+        return [
+            Check("t.valid_to < t.valid_from", "终止日期", "CAST(t.valid_to AS VARCHAR)", q("终止日期早于生效日期"))
+        ]
+    if table.kind == "subsidies":
+        return [
+            Check(
+                "t.amount < 0 OR t.premium < 0", "资助金额", "CAST(t.amount / 100.0 AS VARCHAR)", q("金额不能为负数")
+            ),
+            Check(
+                "t.amount > t.premium", "资助金额", "CAST(t.amount / 100.0 AS VARCHAR)", q("资助金额大于个人缴费标准")
+            ),
+        ]
+    if table.kind == "fund":
+        return [
+            Check(
+                "t.amount < 0",
+                "金额",
+                "CAST(t.amount / 100.0 AS VARCHAR)",
+                q("金额不能为负数，支出请在“方向”列填“支出”"),
+            )
+        ]
+    return []
+
+
+def key_columns(table: Table) -> list[str]:
+    """The natural key in staged names (id_number stands for person_key)."""
+    return ["id_number" if k == "person_key" else k for k in table.key if k != "entry_key"]
+
+
+def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
+    """The same checks with the column label quoted as SQL text."""
+    return [(cond, Check(c.condition, q(c.column), c.value, c.reason)) for cond, c in items]
+
+
+def validate(con: duckdb.DuckDBPyConnection, table: Table, staged: str, present: dict[str, int]) -> None:
+    """Create TEMP TABLE ``checked`` from ``staged``."""
+    columns = [c for c in table.columns if c.name in present]
+    typed_cols = ", ".join(f'{typed(c)} AS "{c.name}"' for c in columns)
+    missing = [c for c in table.columns if c.name not in present]
+    nulls = "".join(f', NULL AS "{c.name}"' for c in missing)
+    checks = [check for c in columns for check in column_checks(c)]
+    first = [(f"({c.condition})", c) for c in checks]
+    cross = cross_checks(table, set(present))
+    keys = key_columns(table)
+
+    def case(field: str, items: list[tuple[str, Check]]) -> str:
+        if not items:
+            return "NULL"
+        return "CASE " + " ".join(f"WHEN {cond} THEN {getattr(c, field)}" for cond, c in items) + " END"
+
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE checked_1 AS
+        SELECT s.__row, {typed_cols}{nulls},
+               {case("reason", first)} AS err_reason,
+               {case("column", labelled(first))} AS err_col,
+               {case("value", first)} AS err_value
+        FROM {staged} s"""
+    )  # fmt: skip
+    cross_items = [(f"(err_reason IS NULL AND ({c.condition}))", c) for c in cross]
+    partition = ", ".join(f't."{k}"' for k in keys)
+    dup_label = "、".join(table.column(k).label for k in keys) if keys else ""
+    duplicate = (
+        f"CASE WHEN err_reason IS NULL AND row_number() OVER w > 1 "
+        f"THEN '与第 ' || min(t.__row) OVER w || ' 行重复（{dup_label}相同）' END"
+        if keys
+        else "NULL"
+    )
+    window = f"WINDOW w AS (PARTITION BY {partition}, (err_reason IS NULL) ORDER BY t.__row)" if keys else ""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE checked AS
+        SELECT * EXCLUDE (err_reason, err_col, err_value),
+               coalesce(err_reason, cross_reason, dup_reason) AS err_reason,
+               coalesce(err_col, cross_col, CASE WHEN dup_reason IS NOT NULL THEN {q(dup_label)} END) AS err_col,
+               coalesce(err_value, cross_value, CASE WHEN dup_reason IS NOT NULL THEN '' END) AS err_value
+        FROM (
+            SELECT t.*,
+                   {case("reason", cross_items)} AS cross_reason,
+                   {case("column", labelled(cross_items))} AS cross_col,
+                   {case("value", cross_items)} AS cross_value,
+                   {duplicate} AS dup_reason
+            FROM checked_1 t
+            {window}
+        )"""
+    )  # fmt: skip

@@ -1,0 +1,135 @@
+"""Vocabularies of the programme data (contract 3), with the spellings exports use."""
+
+from __future__ import annotations
+
+# 救助类别 from the highest to the lowest: a person in several lists keeps the highest
+# (就高不重复). Rank 1 is the highest.
+CATEGORIES: tuple[str, ...] = (
+    "特困人员",
+    "孤儿",
+    "低保对象",
+    "返贫致贫人口",
+    "低保边缘家庭成员",
+    "防止返贫监测对象",
+    "因病致贫重病患者",
+    "其他",
+)
+CATEGORY_RANK = {name: rank for rank, name in enumerate(CATEGORIES, start=1)}
+CATEGORY_ALIASES: dict[str, str] = {
+    "特困": "特困人员",
+    "特困供养人员": "特困人员",
+    "特困供养": "特困人员",
+    "五保": "特困人员",
+    "孤儿": "孤儿",
+    "事实无人抚养儿童": "孤儿",
+    "低保": "低保对象",
+    "最低生活保障对象": "低保对象",
+    "低保户": "低保对象",
+    "低保边缘": "低保边缘家庭成员",
+    "低保边缘家庭": "低保边缘家庭成员",
+    "低收入人口": "低保边缘家庭成员",
+    "返贫致贫": "返贫致贫人口",
+    "返贫人口": "返贫致贫人口",
+    "致贫人口": "返贫致贫人口",
+    "监测对象": "防止返贫监测对象",
+    "防止返贫监测帮扶对象": "防止返贫监测对象",
+    "脱贫不稳定户": "防止返贫监测对象",
+    "边缘易致贫户": "防止返贫监测对象",
+    "因病致贫": "因病致贫重病患者",
+    "因病致贫重病患者": "因病致贫重病患者",
+    "支出型困难家庭": "因病致贫重病患者",
+}
+
+VISIT_TYPES: tuple[str, ...] = ("住院", "门诊", "门诊慢特病")
+VISIT_ALIASES: dict[str, str] = {
+    "普通住院": "住院",
+    "住院治疗": "住院",
+    "普通门诊": "门诊",
+    "门诊统筹": "门诊",
+    "急诊": "门诊",
+    "门诊慢性病": "门诊慢特病",
+    "门诊特殊病": "门诊慢特病",
+    "门诊慢特病": "门诊慢特病",
+    "慢特病": "门诊慢特病",
+    "门特": "门诊慢特病",
+    "门慢": "门诊慢特病",
+}
+
+# 医疗类别 (med_type) codes of the national medical-security platform (settlement
+# interfaces 2207/2304, 医保结算清单). Codes starting with 1 are outpatient, 2 inpatient;
+# 14 is 门诊慢特病. Local extensions keep the leading digit, so unknown codes fall back to it.
+MED_TYPE_CODES: dict[str, str] = {
+    "11": "门诊",  # 普通门诊
+    "12": "门诊",  # 门诊挂号
+    "13": "门诊",  # 急诊
+    "14": "门诊慢特病",  # 门诊慢特病
+    "15": "门诊",  # 门诊统筹（地方）
+    "16": "门诊",  # 中医特色治疗
+    "19": "门诊",  # 其他门诊
+    "21": "住院",  # 普通住院
+    "22": "住院",  # 外伤住院
+    "23": "住院",  # 转外诊治住院
+    "24": "住院",  # 急诊转住院
+    "25": "住院",  # 日间手术
+    "41": "门诊",  # 定点药店购药
+    "51": "门诊",  # 生育门诊
+    "52": "住院",  # 生育住院
+}
+MED_TYPE_PREFIX = {"1": "门诊", "2": "住院", "4": "门诊", "5": "门诊", "9": "门诊"}
+
+HOSPITAL_LEVELS: tuple[str, ...] = ("一级", "二级", "三级", "未定级", "基层")
+HOSPITAL_LEVEL_ALIASES = {
+    "一级及以下": "一级",
+    "乡镇卫生院": "基层",
+    "社区卫生服务中心": "基层",
+    "村卫生室": "基层",
+    "二级甲等": "二级",
+    "二级乙等": "二级",
+    "二甲": "二级",
+    "二乙": "二级",
+    "三级甲等": "三级",
+    "三级乙等": "三级",
+    "三甲": "三级",
+    "三乙": "三级",
+    "1": "一级",
+    "2": "二级",
+    "3": "三级",
+}
+
+DEPARTMENTS: tuple[str, ...] = ("民政", "乡村振兴", "残联", "医保", "退役军人事务", "其他")
+DEPARTMENT_ALIASES = {
+    "民政局": "民政",
+    "民政部门": "民政",
+    "乡村振兴局": "乡村振兴",
+    "扶贫办": "乡村振兴",
+    "农业农村局": "乡村振兴",
+    "残疾人联合会": "残联",
+    "残联": "残联",
+    "医保局": "医保",
+    "医疗保障局": "医保",
+    "退役军人事务局": "退役军人事务",
+}
+
+YES = frozenset({"是", "1", "Y", "y", "TRUE", "true", "True", "已转诊", "规范转诊"})
+NO = frozenset({"否", "0", "N", "n", "FALSE", "false", "False", "未转诊", ""})
+
+DIRECTIONS = {"收入": "收入", "收": "收入", "支出": "支出", "支": "支出"}
+
+
+def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> str | None:
+    """The canonical spelling of a vocabulary word, or None if it is not one."""
+    word = "".join(value.split())
+    if word in names:
+        return word
+    return aliases.get(word)
+
+
+def visit_type(value: str) -> str | None:
+    """A visit type from its Chinese name or from a national med_type code."""
+    word = "".join(value.split())
+    found = canonical(word, VISIT_TYPES, VISIT_ALIASES)
+    if found:
+        return found
+    if word.isdigit():
+        return MED_TYPE_CODES.get(word) or MED_TYPE_PREFIX.get(word[:1])
+    return None

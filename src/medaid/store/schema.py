@@ -1,0 +1,123 @@
+"""The analytics store's tables (DuckDB). Money is integer fen; people are ``person_key``.
+
+``persons`` holds the only copy of a 身份证号 and a name, as SM4-GCM ciphertext beside
+their masks; every other table joins on the keyed hash.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+DDL: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS persons (
+        person_key VARCHAR PRIMARY KEY,
+        id_cipher BLOB NOT NULL,
+        name_cipher BLOB,
+        id_masked VARCHAR NOT NULL,
+        name_masked VARCHAR,
+        birth_date DATE,
+        gender VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS recipients (
+        person_key VARCHAR NOT NULL,
+        category VARCHAR NOT NULL,
+        department VARCHAR NOT NULL,
+        valid_from DATE NOT NULL,
+        valid_to DATE,
+        region VARCHAR,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL,
+        PRIMARY KEY (person_key, category, department, valid_from)
+    )""",
+    """CREATE TABLE IF NOT EXISTS deaths (
+        person_key VARCHAR PRIMARY KEY,
+        death_date DATE NOT NULL,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS institutions (
+        institution_code VARCHAR PRIMARY KEY,
+        institution_name VARCHAR NOT NULL,
+        hospital_level VARCHAR NOT NULL,
+        region VARCHAR,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS settlements (
+        settlement_id VARCHAR PRIMARY KEY,
+        person_key VARCHAR NOT NULL,
+        visit_type VARCHAR NOT NULL,
+        hospital_level VARCHAR,
+        institution_code VARCHAR,
+        settle_date DATE NOT NULL,
+        total BIGINT NOT NULL,
+        out_of_scope BIGINT,
+        in_scope BIGINT NOT NULL,
+        basic_paid BIGINT NOT NULL,
+        critical_paid BIGINT NOT NULL,
+        large_paid BIGINT,
+        assistance_paid BIGINT NOT NULL,
+        tilted_paid BIGINT NOT NULL,
+        other_paid BIGINT,
+        fund_paid BIGINT,
+        self_paid BIGINT,
+        referred BOOLEAN,
+        out_of_area BOOLEAN,
+        one_stop BOOLEAN,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS subsidies (
+        person_key VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        category VARCHAR NOT NULL,
+        premium BIGINT NOT NULL,
+        amount BIGINT NOT NULL,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL,
+        PRIMARY KEY (person_key, year)
+    )""",
+    """CREATE TABLE IF NOT EXISTS fund (
+        entry_key VARCHAR PRIMARY KEY,
+        entry_date DATE NOT NULL,
+        direction VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        amount BIGINT NOT NULL,
+        note VARCHAR,
+        import_id INTEGER NOT NULL,
+        source_row INTEGER NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS registry_snapshots (
+        import_id INTEGER NOT NULL,
+        person_key VARCHAR NOT NULL,
+        category VARCHAR NOT NULL,
+        departments VARCHAR NOT NULL,
+        valid_from DATE NOT NULL,
+        valid_to DATE,
+        PRIMARY KEY (import_id, person_key, valid_from)
+    )""",
+    """CREATE TABLE IF NOT EXISTS imports (
+        import_id INTEGER PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        file_name VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        rows_read INTEGER NOT NULL,
+        rows_new INTEGER NOT NULL,
+        rows_changed INTEGER NOT NULL,
+        rows_unchanged INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL,
+        imported_at TIMESTAMP NOT NULL
+    )""",
+)
+
+
+def create(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in DDL:
+        con.execute(statement)
+    con.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [str(SCHEMA_VERSION)],
+    )

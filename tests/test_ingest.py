@@ -1,0 +1,291 @@
+"""Importing programme data: small hand-made files with known answers (contract 3)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from medaid.demo.people import make_people
+from medaid.errors import InputFileError
+from medaid.ingest.load import import_file
+from medaid.workspace import Workspace
+
+P = make_people(12, seed=11)
+
+
+def csv_file(path: Path, header: str, rows: list[str], encoding: str = "utf-8-sig") -> Path:
+    path.write_text("\n".join([header, *rows]) + "\n", encoding=encoding)
+    return path
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return Workspace.init(tmp_path / "ws", region="示例县", year=2023)
+
+
+def rows_of(ws: Workspace, sql: str) -> list[tuple[object, ...]]:
+    with ws.connect(read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+REC_HEADER = "身份证号,姓名,救助类别,认定部门,生效日期,终止日期,区划"
+
+
+def recipients_file(path: Path, encoding: str = "gbk") -> Path:
+    return csv_file(
+        path,
+        REC_HEADER,
+        [
+            f"{P[0].id_number},{P[0].name},低保,民政局,2023-01-01,,一镇",  # row 2
+            f"{P[0].id_number},{P[0].name},特困人员,民政,2023-03-01,2023-06-30,一镇",  # row 3
+            f"{P[1].id_number},{P[1].name},监测对象,乡村振兴,2023/2/1,,二镇",  # row 4
+            f"{P[2].id_number[:17]}{'0' if P[2].id_number[17] != '0' else '1'},{P[2].name},低保对象,民政,2023-01-01,,二镇",
+            f"{P[3].id_number},{P[3].name},贫困户,民政,2023-01-01,,二镇",  # row 6: unknown category
+            f"{P[4].id_number},{P[4].name},低保对象,民政,2023-02-30,,二镇",  # row 7: impossible date
+            f"{P[1].id_number},{P[1].name},监测对象,乡村振兴,2023/2/1,,二镇",  # row 8: repeats row 4
+            f"{P[5].id_number[:16]},{P[5].name},低保对象,民政,2023-01-01,,二镇",  # row 9: too short
+            f",{P[6].name},低保对象,民政,2023-01-01,,二镇",  # row 10: empty id
+            f"{P[7].id_number},{P[7].name},低保对象,残联,2023-05-01,2023-04-01,三镇",  # row 11: ends before start
+        ],
+        encoding,
+    )
+
+
+def test_gbk_recipients_load_good_rows_and_reject_bad_ones_with_reasons(ws, tmp_path):
+    summary = import_file(ws, "recipients", recipients_file(tmp_path / "名单.csv"))
+    assert (summary.rows_read, summary.new, summary.rejected) == (10, 3, 7)
+    assert summary.rejects_file is not None
+    text = summary.rejects_file.read_text(encoding="utf-8-sig")
+    rejects = [line.split(",", 4) for line in text.splitlines()[1:]]
+    by_row = {int(r[1]): (r[2], r[4]) for r in rejects}
+    assert by_row[5][0] == "身份证号" and "校验位错误" in by_row[5][1]
+    assert by_row[6] == (
+        "救助类别",
+        "未知的救助类别“贫困户”（可填：特困人员、孤儿、低保对象、返贫致贫人口、低保边缘家庭成员、防止返贫监测对象、因病致贫重病患者、其他）",
+    )
+    assert "2023-02-30" in by_row[7][1]
+    assert "与第 4 行重复" in by_row[8][1]
+    assert "应为18位" in by_row[9][1]
+    assert by_row[10] == ("身份证号", "身份证号不能为空")
+    assert by_row[11] == ("终止日期", "终止日期早于生效日期")
+    # no ID number appears unmasked in the rejects file
+    assert not any(p.id_number in text for p in P)
+    assert re.search(r"\d{18}", text) is None
+
+
+def test_reimporting_the_same_file_changes_nothing(ws, tmp_path):
+    path = recipients_file(tmp_path / "名单.csv")
+    import_file(ws, "recipients", path)
+    before = rows_of(ws, "SELECT * FROM recipients ORDER BY ALL")
+    imports = rows_of(ws, "SELECT count(*) FROM imports")
+    again = import_file(ws, "recipients", path)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 3)
+    assert rows_of(ws, "SELECT * FROM recipients ORDER BY ALL") == before
+    assert rows_of(ws, "SELECT count(*) FROM imports") == imports
+    assert "此前已导入" in again.notes[0]
+
+
+def test_a_changed_row_is_updated_by_its_natural_key(ws, tmp_path):
+    import_file(ws, "recipients", recipients_file(tmp_path / "a.csv"))
+    changed = csv_file(
+        tmp_path / "b.csv", REC_HEADER, [f"{P[1].id_number},{P[1].name},监测对象,乡村振兴,2023/2/1,2023-08-31,二镇"]
+    )
+    summary = import_file(ws, "recipients", changed)
+    assert (summary.new, summary.changed) == (0, 1)
+    [(valid_to,)] = rows_of(ws, "SELECT valid_to FROM recipients WHERE category = '防止返贫监测对象'")
+    assert str(valid_to) == "2023-08-31"
+
+
+def test_people_are_stored_once_hashed_and_encrypted(ws, tmp_path):
+    import_file(ws, "recipients", recipients_file(tmp_path / "a.csv", encoding="utf-8"))
+    persons = rows_of(ws, "SELECT person_key, id_cipher, id_masked, name_masked FROM persons ORDER BY id_masked")
+    assert len(persons) == 2
+    ring = ws.key()
+    keys = {ring.person_key(P[0].id_number), ring.person_key(P[1].id_number)}
+    assert {p[0] for p in persons} == keys
+    assert {ring.decrypt(p[1]) for p in persons} == {P[0].id_number, P[1].id_number}
+    raw = ws.store_path.read_bytes()
+    assert P[0].id_number.encode() not in raw and P[0].name.encode() not in raw
+
+
+def test_registry_keeps_the_highest_category_and_death_ends_validity(ws, tmp_path):
+    import_file(ws, "recipients", recipients_file(tmp_path / "a.csv"))
+    deaths = csv_file(tmp_path / "d.csv", "身份证号,死亡日期", [f"{P[1].id_number},2023-09-10"])
+    import_file(ws, "deaths", deaths)
+    key0 = ws.key().person_key(P[0].id_number)
+    latest = rows_of(ws, "SELECT max(import_id) FROM registry_snapshots")[0][0]
+    intervals = rows_of(
+        ws,
+        f"SELECT category, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM registry_snapshots "
+        f"WHERE import_id = {latest} AND person_key = '{key0}' ORDER BY valid_from",
+    )
+    assert intervals == [
+        ("低保对象", "2023-01-01", "2023-02-28"),
+        ("特困人员", "2023-03-01", "2023-06-30"),  # 特困 outranks 低保 while both hold
+        ("低保对象", "2023-07-01", None),
+    ]
+    key1 = ws.key().person_key(P[1].id_number)
+    [(end,)] = rows_of(
+        ws,
+        f"SELECT CAST(valid_to AS VARCHAR) FROM registry_snapshots WHERE import_id = {latest} AND person_key = '{key1}'",
+    )
+    assert end == "2023-09-10"
+
+
+def test_registry_change_log_between_two_imports(ws, tmp_path):
+    from medaid.analytics.registry import changes
+
+    import_file(ws, "recipients", csv_file(tmp_path / "a.csv", REC_HEADER, [
+        f"{P[0].id_number},{P[0].name},低保对象,民政,2023-01-01,,一镇",
+        f"{P[1].id_number},{P[1].name},低保边缘家庭成员,民政,2023-01-01,,一镇",
+    ]))  # fmt: skip
+    import_file(ws, "recipients", csv_file(tmp_path / "b.csv", REC_HEADER, [
+        f"{P[0].id_number},{P[0].name},低保对象,民政,2023-01-01,2023-05-31,一镇",
+        f"{P[1].id_number},{P[1].name},特困人员,民政,2023-01-01,,一镇",
+        f"{P[2].id_number},{P[2].name},孤儿,民政,2023-04-01,,一镇",
+    ]))  # fmt: skip
+    with ws.connect(read_only=True) as con:
+        found = {(c.change, c.before, c.after) for c in changes(con, 1, 2)}
+    assert found == {
+        ("退出", "低保对象", "低保对象（至2023-05-31）"),
+        ("类别变更", "低保边缘家庭成员", "特困人员"),
+        ("新增", None, "孤儿"),
+    }
+
+
+INST = "机构编码,机构名称,医院等级,区划"
+SET_HEADER = (
+    "结算编号,身份证号,姓名,就诊类型,机构编码,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付"
+)
+
+
+def test_settlement_checks_amounts_numbers_formulas_and_refunds(ws, tmp_path):
+    import_file(
+        ws, "institutions", csv_file(tmp_path / "i.csv", INST, ["H1,县人民医院,二级,一镇", "H2,镇卫生院,一级,一镇"])
+    )
+    p = P[0].id_number
+    path = csv_file(tmp_path / "s.csv", SET_HEADER, [
+        f"S1,{p},甲,住院,H1,2023-03-05,10000.00,8000.00,5000.00,0,2100.00",  # 2 good
+        f"S2,{p},甲,门诊,H2,2023-03-06,-200.00,-150.00,-100.00,0,-30.00",  # 3 a refund (冲红)
+        f"S3,{p},甲,门诊,H2,2023-03-07,200.00,-150.00,100.00,0,30.00",  # 4 one negative amount
+        f"S4,{p},甲,门诊,H2,2023-03-07,八百,150.00,100.00,0,30.00",  # 5 text in a number cell
+        f"S5,{p},甲,门诊,H2,2023-03-07,=SUM(A1:A3),150.00,100.00,0,30.00",  # 6 a formula
+        f"S6,{p},甲,门诊,H2,2023-03-07,100.00,150.00,100.00,0,30.00",  # 7 in-scope above total
+        f"S7,{p},甲,门诊,H2,2023-03-07,300.00,150.00,100.00,0,80.00",  # 8 payments above in-scope
+        f"S1,{p},甲,住院,H1,2023-03-05,10000.00,8000.00,5000.00,0,2100.00",  # 9 repeated 结算编号
+        f"S8,{p},甲,牙科,H1,2023-03-05,100.00,80.00,50.00,0,10.00",  # 10 unknown visit type
+    ])  # fmt: skip
+    summary = import_file(ws, "settlements", path)
+    assert (summary.new, summary.rejected) == (2, 7)
+    reasons = {
+        int(line.split(",")[1]): line for line in summary.rejects_file.read_text(encoding="utf-8-sig").splitlines()[1:]
+    }
+    assert "冲红记录应各项金额均为负数" in reasons[4]
+    assert "“八百”不是数字" in reasons[5]
+    assert "单元格是公式" in reasons[6] and ",'=SUM(A1:A3)," in reasons[6]  # shown, never run
+    assert "政策范围内费用大于总费用" in reasons[7]
+    assert "支付之和大于政策范围内费用" in reasons[8]
+    assert "与第 2 行重复" in reasons[9]
+    assert "未知的就诊类型“牙科”" in reasons[10]
+    stored = rows_of(ws, "SELECT settlement_id, hospital_level, total, assistance_paid FROM settlements ORDER BY 1")
+    assert stored == [("S1", "二级", 1000000, 210000), ("S2", "一级", -20000, -3000)]
+
+
+def test_national_platform_codes_import_as_they_are(ws, tmp_path):
+    import_file(ws, "institutions", csv_file(tmp_path / "i.csv", INST, ["H450001,市医院,三级,"]))
+    header = "setl_id,certno,psn_name,med_type,setl_time,medfee_sumamt,fulamt_ownpay_amt,inscp_scp_amt,hifp_pay,hifmi_pay,hifob_pay,maf_pay,oth_pay,fund_pay_sumamt,psn_part_amt,fixmedins_code"
+    path = csv_file(tmp_path / "p.csv", header, [
+        f"X1,{P[2].id_number},{P[2].name},21,2023-03-05 10:22:31,5000.00,200.00,4500.00,3000.00,0,0,900.00,0,3900.00,1100.00,H450001",
+        f"X2,{P[2].id_number},{P[2].name},14,2023-04-05 09:00:00,300.00,0,300.00,180.00,0,0,60.00,0,240.00,60.00,H450001",
+    ])  # fmt: skip
+    summary = import_file(ws, "settlements", path)
+    assert (summary.new, summary.rejected) == (2, 0)
+    assert rows_of(
+        ws,
+        "SELECT settlement_id, visit_type, hospital_level, CAST(settle_date AS VARCHAR), fund_paid, self_paid FROM settlements ORDER BY 1",
+    ) == [
+        ("X1", "住院", "三级", "2023-03-05", 390000, 110000),
+        ("X2", "门诊慢特病", "三级", "2023-04-05", 24000, 6000),
+    ]
+
+
+def test_xlsx_with_dates_and_numbers_imports(ws, tmp_path):
+    import datetime as dt
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["身份证号", "死亡日期"])
+    sheet.append([P[3].id_number, dt.date(2023, 5, 6)])
+    path = tmp_path / "deaths.xlsx"
+    book.save(path)
+    summary = import_file(ws, "deaths", path)
+    assert summary.new == 1
+    assert rows_of(ws, "SELECT CAST(death_date AS VARCHAR) FROM deaths") == [("2023-05-06",)]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "文件是空的"),
+        ("cols.csv", "身份证号,姓名\n1,2\n".encode(), "缺少必需的列：救助类别、认定部门、生效日期"),
+        ("broken.xlsx", b"PK\x03\x04 truncated", "无法读取 Excel 文件"),
+        ("binary.csv", b"\xff\xfe\xfd\x81" * 10, "无法识别文件编码"),
+    ],
+)
+def test_unreadable_files_get_a_chinese_message_and_change_nothing(ws, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message):
+        import_file(ws, "recipients", path)
+    assert rows_of(ws, "SELECT count(*) FROM imports") == [(0,)]
+
+
+def test_an_import_that_fails_midway_leaves_the_store_as_it_was(ws, tmp_path, monkeypatch):
+    import_file(ws, "recipients", recipients_file(tmp_path / "a.csv"))
+    before = {
+        t: rows_of(ws, f"SELECT * FROM {t} ORDER BY ALL")
+        for t in ("persons", "recipients", "imports", "registry_snapshots")
+    }
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("磁盘已满")
+
+    import medaid.analytics.registry as registry
+
+    monkeypatch.setattr(registry, "snapshot", boom)
+    more = csv_file(tmp_path / "b.csv", REC_HEADER, [f"{P[8].id_number},{P[8].name},特困人员,民政,2023-01-01,,一镇"])
+    with pytest.raises(RuntimeError):
+        import_file(ws, "recipients", more)
+    after = {t: rows_of(ws, f"SELECT * FROM {t} ORDER BY ALL") for t in before}
+    assert after == before
+
+
+def test_cli_import_prints_a_summary_and_never_an_id_number(tmp_path):
+    ws_dir = tmp_path / "ws"
+    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
+    assert (
+        subprocess.run([*run, "init", str(ws_dir), "--year", "2023"], capture_output=True, check=False).returncode == 0
+    )
+    path = recipients_file(tmp_path / "名单.csv")
+    done = subprocess.run(
+        [*run, "import", str(ws_dir), "recipients", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "读取 10 行，新增 3" in done.stdout and "不合格 7" in done.stdout
+    as_json = subprocess.run(
+        [*run, "import", str(ws_dir), "救助对象", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(as_json.stdout)[0]["unchanged"] == 3
+    registry = subprocess.run([*run, "registry", str(ws_dir)], capture_output=True, text=True, check=False)
+    assert "低保对象" in registry.stdout
+    for output in (done.stdout, as_json.stdout, registry.stdout):
+        assert not any(p.id_number in output for p in P)
