@@ -99,6 +99,29 @@ DDL: tuple[str, ...] = (
         valid_to DATE,
         PRIMARY KEY (import_id, person_key, valid_from)
     )""",
+    """CREATE TABLE IF NOT EXISTS verification_runs (
+        run_id INTEGER PRIMARY KEY,
+        month VARCHAR NOT NULL,
+        fingerprint VARCHAR NOT NULL,
+        inputs VARCHAR NOT NULL,
+        settlements INTEGER NOT NULL,
+        findings INTEGER NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS verification_findings (
+        run_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        settlement_id VARCHAR NOT NULL,
+        person_key VARCHAR NOT NULL,
+        settle_date DATE NOT NULL,
+        visit_type VARCHAR NOT NULL,
+        category VARCHAR,
+        assistance_paid BIGINT NOT NULL,
+        reason VARCHAR NOT NULL,
+        amount BIGINT NOT NULL,
+        detail VARCHAR NOT NULL,
+        PRIMARY KEY (run_id, seq)
+    )""",
     """CREATE TABLE IF NOT EXISTS imports (
         import_id INTEGER PRIMARY KEY,
         kind VARCHAR NOT NULL,

@@ -1,0 +1,154 @@
+"""Run the monthly verification on a workspace and keep each run with its inputs'
+fingerprint, so that a month's ledger can be produced again later exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import duckdb
+import ibis
+
+from medaid.analytics.registry import latest_snapshot
+from medaid.analytics.verification import REASONS, Month, detail, ledger, params_table
+from medaid.errors import MedaidError
+from medaid.policy.params import Policy
+
+
+class VerificationError(MedaidError):
+    """Verification cannot run on this workspace."""
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One line of the ledger, identities masked."""
+
+    seq: int
+    settlement_id: str
+    id_masked: str | None
+    name_masked: str | None
+    settle_date: dt.date
+    visit_type: str
+    category: str | None
+    assistance_paid: int  # fen
+    reason: str
+    amount: int  # fen: 应补 for missed, 应退 otherwise
+    detail: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "seq": self.seq,
+            "settlement_id": self.settlement_id,
+            "id_masked": self.id_masked,
+            "name_masked": self.name_masked,
+            "settle_date": self.settle_date.isoformat(),
+            "visit_type": self.visit_type,
+            "category": self.category,
+            "assistance_paid": self.assistance_paid / 100,
+            "reason": self.reason,
+            "reason_label": REASONS[self.reason],
+            "amount": self.amount / 100,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class Run:
+    run_id: int
+    month: str
+    fingerprint: str
+    inputs: dict[str, object]
+    settlements: int
+    created_at: dt.datetime
+    rows: list[LedgerRow] = field(default_factory=list)
+    same_as: int | None = None  # an earlier run with the same inputs
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(REASONS, 0)
+        for row in self.rows:
+            out[row.reason] += 1
+        return out
+
+
+def _inputs(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> dict[str, object]:
+    def imports(table: str) -> list[int]:
+        return [int(r[0]) for r in con.execute(f"SELECT DISTINCT import_id FROM {table} ORDER BY 1").fetchall()]
+
+    return {
+        "month": str(month),
+        "policy": {"file": policy.file.rsplit("/", 1)[-1], "sha256": policy.digest},
+        "registry_snapshot": latest_snapshot(con),
+        "settlement_imports": imports("settlements"),
+        "recipient_imports": imports("recipients"),
+        "death_imports": imports("deaths"),
+    }
+
+
+def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
+    """Compute the ledger of ``month`` and store it as a new run."""
+    snapshot = latest_snapshot(con)
+    if snapshot is None:
+        raise VerificationError("尚未导入救助对象名单，无法核查", fix="请先运行 medaid import DIR recipients 名单文件")
+    inputs = _inputs(con, month, policy)
+    fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    backend = ibis.duckdb.from_connection(con)
+    registry = backend.table("registry_snapshots")
+    registry = registry.filter(registry.import_id == snapshot)
+    expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), params_table(policy), month)
+    rows = expr.to_pyarrow().to_pylist()
+    counted = con.execute(
+        "SELECT count(*) FROM settlements WHERE settle_date BETWEEN ? AND ?", [month.first, month.last]
+    ).fetchall()[0][0]
+    earlier = con.execute("SELECT max(run_id) FROM verification_runs WHERE fingerprint = ?", [fingerprint]).fetchall()[
+        0
+    ][0]
+    run_id = int(con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM verification_runs").fetchall()[0][0])
+    now = dt.datetime.now().replace(microsecond=0)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "INSERT INTO verification_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [run_id, str(month), fingerprint, json.dumps(inputs, ensure_ascii=False), counted, len(rows), now],
+        )
+        stored = [
+            (run_id, i, r["settlement_id"], r["person_key"], r["settle_date"], r["visit_type"], r["category"],
+             r["assistance_paid"], r["reason"], r["amount"], detail(r))
+            for i, r in enumerate(rows, start=1)
+        ]  # fmt: skip
+        if stored:
+            con.executemany("INSERT INTO verification_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", stored)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return load_run(con, run_id, same_as=earlier)
+
+
+def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None = None) -> Run:
+    """A stored run with its findings, joined to the masked identities (never the plain ones)."""
+    found = con.execute(
+        "SELECT run_id, month, fingerprint, inputs, settlements, created_at FROM verification_runs WHERE run_id = ?",
+        [run_id],
+    ).fetchall()
+    if not found:
+        raise VerificationError(f"找不到第 {run_id} 次核查", fix="用 medaid verify DIR --month YYYY-MM 生成核查台账")
+    rid, month, fingerprint, inputs, settlements, created = found[0]
+    rows = con.execute(
+        "SELECT f.seq, f.settlement_id, p.id_masked, p.name_masked, f.settle_date, f.visit_type, f.category, "
+        "f.assistance_paid, f.reason, f.amount, f.detail FROM verification_findings f "
+        "LEFT JOIN persons p USING (person_key) WHERE f.run_id = ? ORDER BY f.seq",
+        [run_id],
+    ).fetchall()
+    return Run(
+        run_id=rid,
+        month=month,
+        fingerprint=fingerprint,
+        inputs=json.loads(inputs),
+        settlements=settlements,
+        created_at=created,
+        rows=[LedgerRow(*r) for r in rows],
+        same_as=same_as,
+    )

@@ -1,0 +1,1 @@
+"""Renderers: documents and spreadsheets made from results, never retyped."""
