@@ -44,6 +44,8 @@ class Settings:
     key_file: str = KEY_FILE
     warning_threshold: Decimal = DEFAULT_WARNING_THRESHOLD
     warning_groups: dict[str, Decimal] = field(default_factory=dict)  # group → threshold (元)
+    budget_planned: dict[str, Decimal] = field(default_factory=dict)  # 计划安排的各级资金 (元) by source
+    opening_balance: Decimal | None = None  # 上年结余 (元), when the fund file has no such line
 
     def to_yaml(self) -> str:
         data: dict[str, object] = {
@@ -54,6 +56,10 @@ class Settings:
             "warnings": {
                 "threshold": float(self.warning_threshold),
                 "groups": {k: float(v) for k, v in self.warning_groups.items()},
+            },
+            "budget": {
+                "planned": {k: float(v) for k, v in self.budget_planned.items()},
+                "opening_balance": None if self.opening_balance is None else float(self.opening_balance),
             },
         }
         header = "# medaid 工作区设置。修改后下次运行生效。\n"
@@ -82,6 +88,11 @@ class Settings:
             settings.warning_threshold = _money(warnings["threshold"], path, "warnings.threshold")
         for group, value in (warnings.get("groups") or {}).items():
             settings.warning_groups[str(group)] = _money(value, path, f"warnings.groups.{group}")
+        budget = raw.get("budget") or {}
+        for source, value in (budget.get("planned") or {}).items():
+            settings.budget_planned[str(source)] = _money(value, path, f"budget.planned.{source}")
+        if budget.get("opening_balance") is not None:
+            settings.opening_balance = _money(budget["opening_balance"], path, "budget.opening_balance")
         return settings
 
 

@@ -1,0 +1,92 @@
+"""Compute a workspace's metrics for a year and bind them to a framework's indicators.
+
+An indicator that names a ``metric`` gets the metric's value as its actual (实际完成值);
+its target and rule stay as the framework wrote them, so the framework scores itself.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import duckdb
+import ibis
+
+from medaid.analytics.metric_defs import BY_NAME, METRICS
+from medaid.analytics.metrics import Sources, Value, compute
+from medaid.analytics.registry import latest_snapshot
+from medaid.evaluation.model import Framework
+from medaid.evaluation.quantity import parse_quantity
+from medaid.workspace import Workspace
+
+
+def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> tuple[Sources, dict[str, object]]:
+    backend = ibis.duckdb.from_connection(con)
+    settlements = backend.table("settlements")
+    subsidies = backend.table("subsidies")
+    fund = backend.table("fund")
+    registry = backend.table("registry_snapshots")
+    snapshot = latest_snapshot(con)
+    registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
+    settings = workspace.settings
+    src = Sources(
+        year=year,
+        settlements=settlements.filter(settlements.settle_date.year() == year),
+        subsidies=subsidies.filter(subsidies.year == year),
+        fund=fund.filter(fund.entry_date.year() == year),
+        registry=registry,
+        planned={k: int(v) for k, v in settings.budget_planned.items()},
+        opening_balance=None if settings.opening_balance is None else int(settings.opening_balance * 100),
+    )
+
+    def imports(table: str) -> list[int]:
+        return [int(r[0]) for r in con.execute(f"SELECT DISTINCT import_id FROM {table} ORDER BY 1").fetchall()]
+
+    inputs: dict[str, object] = {
+        "year": year,
+        "registry_snapshot": snapshot,
+        "settlement_imports": imports("settlements"),
+        "subsidy_imports": imports("subsidies"),
+        "fund_imports": imports("fund"),
+    }
+    return src, inputs
+
+
+def compute_all(workspace: Workspace, year: int, names: list[str] | None = None) -> list[Value]:
+    chosen = [BY_NAME[n] for n in names] if names else list(METRICS)
+    with workspace.connect(read_only=True) as con:
+        src, inputs = sources(con, workspace, year)
+        return [compute(m, src, inputs) for m in chosen]
+
+
+@dataclass
+class Binding:
+    framework: Framework
+    values: dict[str, Value]
+    bound: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # path, metric, actual
+    unavailable: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # path, metric, why
+
+
+def bind(framework: Framework, workspace: Workspace, year: int) -> Binding:
+    """A copy of the framework whose metric-bound indicators carry the computed actuals."""
+    bound = copy.deepcopy(framework)
+    wanted = sorted({n.metric for n in bound.walk() if n.metric})
+    known = [n for n in wanted if n in BY_NAME]
+    values = {v.metric.name: v for v in compute_all(workspace, year, known)} if known else {}
+    result = Binding(bound, values)
+    for node in bound.walk():
+        if not node.metric:
+            continue
+        value = values.get(node.metric)
+        if value is None:
+            why = "medaid 尚不能从数据计算该指标（需问卷或政策测算），请手工填写实际完成值"
+            result.unavailable.append((node.path, node.metric, why))
+            continue
+        text = value.text()
+        if text is None:
+            result.unavailable.append((node.path, node.metric, value.note or "无数据"))
+            continue
+        node.actual = parse_quantity(text)
+        node.score = None  # scored from the rule and the data, not from a stale entry
+        result.bound.append((node.path, node.metric, text))
+    return result
