@@ -37,8 +37,8 @@ def write(path: Path, header: str, rows: list[str]) -> Path:
     return path
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
+def make_workspace(tmp_path: Path) -> Workspace:
+    """The hand-made data of these tests (also used by the Spark parity test)."""
     ws = Workspace.init(tmp_path / "ws", region="柳城县", year=2023)
     settings = (ws.root / "medaid.yaml").read_text(encoding="utf-8")
     settings = settings.replace(
@@ -65,6 +65,11 @@ def ws(tmp_path: Path) -> Workspace:
         f"S4,{D.id_number},门诊,一级,2023-05-02,300.00,250.00,150.00,0,0,,否",
     ]))  # fmt: skip
     return ws
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return make_workspace(tmp_path)
 
 
 def test_fund_metrics_reproduce_liucheng_figures(ws):

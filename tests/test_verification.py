@@ -27,8 +27,8 @@ def write(path: Path, header: str, rows: list[str]) -> Path:
     return path
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
+def make_workspace(tmp_path: Path) -> Workspace:
+    """The hand-made data of these tests (also used by the Spark parity test)."""
     ws = Workspace.init(tmp_path / "ws", year=2023)
     import_file(ws, "recipients", write(tmp_path / "r.csv", REC, [
         f"{A.id_number},{A.name},低保对象,民政,2023-01-01,",
@@ -55,6 +55,11 @@ def ws(tmp_path: Path) -> Workspace:
         f"SG2,{G.id_number},{G.name},门诊,一级,2023-08-08,1200.00,1000.00,600.00,0,0",  # August: not this month
     ]))  # fmt: skip
     return ws
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return make_workspace(tmp_path)
 
 
 def run_july(ws: Workspace):
