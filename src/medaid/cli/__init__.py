@@ -12,6 +12,7 @@ from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, metrics_command
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
 from medaid.cli.verify import verify_command
+from medaid.cli.warnings import warnings_group
 from medaid.errors import MedaidError
 
 
@@ -33,6 +34,7 @@ cli.add_command(registry_command)
 cli.add_command(verify_command)
 cli.add_command(metrics_command)
 cli.add_command(evaluate_command)
+cli.add_command(warnings_group)
 
 
 def main() -> None:

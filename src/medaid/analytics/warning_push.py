@@ -1,0 +1,272 @@
+"""Push high-cost warnings to departments and follow them up (主动发现：由人找政策到政策找人).
+
+``push`` computes who is over their threshold on an as-of date, records each person once a
+year in the app database (state 已推送; a person warned earlier this year is not pushed
+again, but their amount is updated), and writes one push list per department (xlsx and
+UTF-8-BOM csv, identities masked, never formulas). ``follow_up`` records what a department
+found (已认定 / 未认定) with an audit event; ``conversion`` is the share of pushed warnings
+that led to a recognition (Hefei 2023: 56 of 20856, 0.27 %).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+import xlsxwriter
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from medaid.analytics.warnings import SEPARATOR, Candidate, compute, yuan_text
+from medaid.errors import MedaidError
+from medaid.ingest.idnumber import mask
+from medaid.store.app import STATE_LABELS, AppWarning, EventRecord, WarningEvent, WarningRecord, session_for
+from medaid.workspace import Workspace
+
+FOLLOW_STATES: tuple[str, ...] = ("confirmed", "rejected")
+LIST_HEADERS = ("序号", "预警编号", "身份证号", "姓名", "人群", "政策范围内个人自付累计（元）", "预警线（元）",
+                "预警原因", "首次推送日期", "处理状态")  # fmt: skip
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+class WarningError(MedaidError):
+    """A warning cannot be pushed, found or followed up."""
+
+
+@dataclass
+class PushResult:
+    as_of: dt.date
+    warnings: list[WarningRecord] = field(default_factory=list)  # everyone over the threshold on as_of
+    new: list[int] = field(default_factory=list)  # ids of the warnings pushed this time
+    updated: int = 0  # pushed earlier this year, amount updated
+    unchanged: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def by_department(self) -> dict[str, int]:
+        """New warnings per department."""
+        new = set(self.new)
+        out: dict[str, int] = {}
+        for w in self.warnings:
+            if w.id in new:
+                for department in w.departments:
+                    out[department] = out.get(department, 0) + 1
+        return dict(sorted(out.items()))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "over_threshold": len(self.warnings),
+            "new": len(self.new),
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "by_department": self.by_department(),
+            "files": [str(p) for p in self.files],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+class Conversion(NamedTuple):
+    pushed: int
+    confirmed: int
+    rate: float  # confirmed / pushed, 0.0 when nothing was pushed
+
+    @property
+    def percent(self) -> str:
+        return f"{self.rate * 100:.2f}%"
+
+
+def conversion_rate(pushed: int, confirmed: int) -> Conversion:
+    return Conversion(pushed, confirmed, confirmed / pushed if pushed else 0.0)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _actor(actor: str | None) -> str:
+    if actor and actor.strip():
+        return actor.strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "未知"
+
+
+def push(workspace: Workspace, as_of: dt.date, *, actor: str | None = None) -> PushResult:
+    """Compute the warnings on ``as_of``, store the new ones, update the amounts, write the push lists."""
+    year = workspace.settings.year
+    if year is not None and as_of.year != year:
+        raise WarningError(f"预警日期 {as_of} 不在工作区年度 {year} 内", fix=f"请使用 {year} 年内的日期")
+    with workspace.connect() as con:
+        found = compute(con, workspace.settings, as_of)
+    who, now = _actor(actor), _now()
+    result = PushResult(as_of)
+    with session_for(workspace.root) as session:
+        this_year = select(AppWarning).where(AppWarning.workspace_year == as_of.year)
+        stored = {w.person_key: w for w in session.scalars(this_year)}
+        rows: list[AppWarning] = []
+        fresh: list[AppWarning] = []
+        for c in found:
+            w = stored.get(c.person_key)
+            if w is None:
+                w = _new(c, now)
+                w.events.append(WarningEvent(from_state=None, to_state="pushed", note="首次推送：" + c.reason,
+                                             actor=who, at=now))  # fmt: skip
+                session.add(w)
+                fresh.append(w)
+            elif as_of >= w.as_of and _changed(w, c):
+                note = f"金额更新：{yuan_text(w.amount_fen)} → {yuan_text(c.amount_fen)}（截至{as_of}）"
+                w.events.append(WarningEvent(from_state=w.state, to_state=w.state, note=note, actor=who, at=now))
+                w.amount_fen, w.threshold_fen, w.group, w.reason = c.amount_fen, c.threshold_fen, c.group, c.reason
+                w.departments, w.updated_at = SEPARATOR.join(c.departments), now
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            rows.append(w)
+        session.flush()
+        result.new = [w.id for w in fresh]
+        result.warnings = [WarningRecord.of(w) for w in rows]
+    listed = [w for w in result.warnings if w.as_of == as_of]  # first pushed on this date, as they stand now
+    departments = sorted({d for w in listed for d in w.departments})
+    folder = workspace.root / "warnings"
+    for department in departments:
+        mine = [w for w in listed if department in w.departments]
+        stem = folder / f"推送名单-{_UNSAFE.sub('_', department)}-{as_of.isoformat()}"
+        result.files += write_push_list(mine, stem, department=department, as_of=as_of,
+                                        region=workspace.settings.region)  # fmt: skip
+    return result
+
+
+def _changed(w: AppWarning, c: Candidate) -> bool:
+    return (w.amount_fen, w.threshold_fen, w.group) != (c.amount_fen, c.threshold_fen, c.group)
+
+
+def _new(c: Candidate, now: dt.datetime) -> AppWarning:
+    return AppWarning(workspace_year=c.as_of.year, as_of=c.as_of, person_key=c.person_key, id_masked=c.id_masked,
+                      name_masked=c.name_masked, group=c.group, departments=SEPARATOR.join(c.departments),
+                      amount_fen=c.amount_fen, threshold_fen=c.threshold_fen, reason=c.reason, state="pushed",
+                      created_at=now, updated_at=now, events=[])  # fmt: skip
+
+
+def _cells(i: int, w: WarningRecord) -> tuple[object, ...]:
+    return (i, w.id, w.id_masked, w.name_masked or "", w.group, Decimal(w.amount_fen) / 100,
+            Decimal(w.threshold_fen) / 100, w.reason, w.as_of.isoformat(), STATE_LABELS[w.state])  # fmt: skip
+
+
+def _csv_safe(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text  # no formula in a spreadsheet
+
+
+def write_push_list(
+    warnings: Iterable[WarningRecord], stem: Path, *, department: str, as_of: dt.date, region: str = ""
+) -> list[Path]:
+    """One department's push list as ``stem.xlsx`` and ``stem.csv`` (UTF-8 with BOM); masked identities."""
+    rows = [_cells(i, w) for i, w in enumerate(warnings, start=1)]
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    xlsx, csv_path = stem.with_name(stem.name + ".xlsx"), stem.with_name(stem.name + ".csv")
+    book = xlsxwriter.Workbook(str(xlsx), {"strings_to_formulas": False, "strings_to_urls": False})
+    try:
+        sheet = book.add_worksheet("推送名单")
+        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+        money, cell = book.add_format({"num_format": "#,##0.00", "border": 1}), book.add_format({"border": 1})
+        sheet.write_string(0, 0, f"{region}高额医疗费用预警推送名单（{department}，截至{as_of}）",
+                           book.add_format({"bold": True, "font_size": 14}))  # fmt: skip
+        sheet.write_string(1, 0, f"共 {len(rows)} 人。请核实后将认定结果（已认定/未认定）反馈医保部门，注明预警编号。")
+        for col, name in enumerate(LIST_HEADERS):
+            sheet.write_string(3, col, name, head)
+        for r, values in enumerate(rows, start=4):
+            for col, value in enumerate(values):
+                if isinstance(value, Decimal):
+                    sheet.write_number(r, col, float(value), money)
+                elif isinstance(value, int):
+                    sheet.write_number(r, col, value, cell)
+                else:
+                    sheet.write_string(r, col, str(value), cell)
+        sheet.set_column(0, 1, 8)
+        sheet.set_column(2, 6, 16)
+        sheet.set_column(7, 7, 70)
+        sheet.set_column(8, 9, 12)
+    finally:
+        book.close()
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(LIST_HEADERS)
+        writer.writerows([_csv_safe(v) for v in values] for values in rows)
+    return [xlsx, csv_path]
+
+
+def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
+    text = str(key).strip()
+    if isinstance(key, int) or (text.isdigit() and len(text) < 15):
+        found = session.get(AppWarning, int(text))
+        if found is None:
+            raise WarningError(f"找不到编号为 {text} 的预警", fix="用 medaid warnings list DIR 查看预警编号")
+        return found
+    masked = mask(text) if "*" not in text else text  # a full 身份证号 is masked, never stored or searched
+    query = select(AppWarning).where(AppWarning.id_masked == masked)
+    if year is not None:
+        query = query.where(AppWarning.workspace_year == year)
+    matches = list(session.scalars(query.order_by(AppWarning.id)))
+    if not matches:
+        raise WarningError(f"找不到身份证号为 {masked} 的预警", fix="用 medaid warnings list DIR 查看预警编号")
+    if len(matches) > 1:
+        ids = "、".join(str(w.id) for w in matches)
+        raise WarningError(f"身份证号 {masked} 对应多条预警（编号 {ids}）", fix="请改用预警编号")
+    return matches[0]
+
+
+def follow_up(
+    workspace: Workspace, key: int | str, state: str, note: str | None = None, *, actor: str | None = None
+) -> WarningRecord:
+    """Record a department's finding on a warning (by id or masked 身份证号), with an audit event."""
+    if state not in FOLLOW_STATES:
+        raise WarningError(f"处理状态“{state}”无效", fix="请用 confirmed（已认定）或 rejected（未认定）")
+    with session_for(workspace.root) as session:
+        w = _find(session, key, workspace.settings.year)
+        if w.state == state:
+            raise WarningError(f"预警 {w.id} 已是“{STATE_LABELS[state]}”", fix="无需重复登记")
+        now = _now()
+        w.events.append(WarningEvent(from_state=w.state, to_state=state, note=(note or "").strip() or None,
+                                     actor=_actor(actor), at=now))  # fmt: skip
+        w.state, w.updated_at = state, now
+        session.flush()
+        return WarningRecord.of(w)
+
+
+def list_warnings(workspace: Workspace, *, state: str | None = None, year: int | None = None) -> list[WarningRecord]:
+    """Stored warnings of ``year`` (default: the workspace's year, else all), optionally in one state."""
+    year = year if year is not None else workspace.settings.year
+    query = select(AppWarning)
+    if year is not None:
+        query = query.where(AppWarning.workspace_year == year)
+    if state is not None:
+        query = query.where(AppWarning.state == state)
+    with session_for(workspace.root) as session:
+        found = session.scalars(query.order_by(AppWarning.amount_fen.desc(), AppWarning.id))
+        return [WarningRecord.of(w) for w in found]
+
+
+def events(workspace: Workspace, warning_id: int) -> list[EventRecord]:
+    """The audit log of one warning, oldest first."""
+    with session_for(workspace.root) as session:
+        query = select(WarningEvent).where(WarningEvent.warning_id == warning_id).order_by(WarningEvent.id)
+        rows = session.scalars(query)
+        return [EventRecord.of(e) for e in rows]
+
+
+def conversion(workspace: Workspace, year: int) -> Conversion:
+    """Pushed warnings of ``year``, how many were recognised (已认定), and the rate."""
+    with session_for(workspace.root) as session:
+        query = select(AppWarning.state, func.count()).where(AppWarning.workspace_year == year)
+        counts = {str(state): int(n) for state, n in session.execute(query.group_by(AppWarning.state))}
+    return conversion_rate(sum(counts.values()), counts.get("confirmed", 0))

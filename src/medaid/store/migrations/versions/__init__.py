@@ -1,0 +1,1 @@
+"""Revisions of the app database, one file each, in order."""
