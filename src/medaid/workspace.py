@@ -12,6 +12,7 @@ DIR/
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -144,7 +145,13 @@ class Workspace:
         return load_key(self.key_path)
 
     def connect(self, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-        return duckdb.connect(str(self.store_path), read_only=read_only)
+        """The store. MEDAID_DUCKDB_MEMORY (e.g. 3GB) and MEDAID_DUCKDB_THREADS bound DuckDB."""
+        config: dict[str, str | bool | int | float | list[str]] = {}
+        if memory := os.environ.get("MEDAID_DUCKDB_MEMORY"):
+            config["memory_limit"] = memory
+        if threads := os.environ.get("MEDAID_DUCKDB_THREADS"):
+            config["threads"] = int(threads)
+        return duckdb.connect(str(self.store_path), read_only=read_only, config=config)
 
     @staticmethod
     def init(root: Path, *, region: str = "", year: int | None = None, framework: str | None = None) -> Workspace:

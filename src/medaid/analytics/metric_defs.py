@@ -13,6 +13,7 @@ import ibis.expr.types as ir
 
 from medaid.analytics.metrics import Metric, Sources
 
+NO_OPENING = "缺少上年结余：请在基金收支中加一行科目为“上年结余”的收入，或在 medaid.yaml 的 budget.opening_balance 填写"
 KEY_CATEGORIES = ("特困人员", "孤儿", "低保对象", "返贫致贫人口")  # 重点救助对象
 SUBSIDY_CATEGORIES = (
     "特困人员",
@@ -158,11 +159,12 @@ METRICS: tuple[Metric, ...] = (
     Metric("spending_progress", "支出进度", "%", "当年基金支出 ÷（上年结余 + 当年收入）",
            spending, available, scale=100, money=True, money_denominator=True),
     Metric("current_balance", "当期收支差", "元", "当年收入 − 当年支出", current_balance, money=True),
-    Metric("cumulative_balance", "累计结余", "元", "上年结余 + 当年收入 − 当年支出", balance, money=True),
+    Metric("cumulative_balance", "累计结余", "元", "上年结余 + 当年收入 − 当年支出", balance, money=True,
+           missing=NO_OPENING),
     Metric("rollover_balance_rate", "滚存结余率", "%", "累计结余 ÷ 当年筹集的财政资金（不含利息）",
-           balance, raised, scale=100, money=True, money_denominator=True),
+           balance, raised, scale=100, money=True, money_denominator=True, missing=NO_OPENING),
     Metric("months_of_coverage", "可支撑月数", "月", "累计结余 ÷ 月均支出（当年支出 ÷ 12）",
-           lambda s: balance(s) * 12, spending, money=True, money_denominator=True),
+           lambda s: balance(s) * 12, spending, money=True, money_denominator=True, missing=NO_OPENING),
     Metric("one_stop_settlement_rate", "一站式结算率", "%", "有救助支付的结算中“一站式”即时结算的比例",
            lambda s: aided(s).filter(aided(s).one_stop.fill_null(False)).count(),
            lambda s: aided(s).filter(aided(s).one_stop.notnull()).count(), scale=100),

@@ -45,6 +45,7 @@ class Metric:
     scale: int = 1  # 100 for a percentage
     money: bool = False  # the numerator is in fen (shown in 元)
     money_denominator: bool = False  # the denominator is in fen
+    missing: str = "没有可计算的数据"  # what to say when the numerator cannot be computed
 
 
 @dataclass
@@ -106,7 +107,7 @@ def compute(metric: Metric, sources: Sources, inputs: dict[str, object]) -> Valu
     if metric.money_denominator and denominator is not None:
         denominator /= 100
     if numerator is None:
-        return Value(metric, None, None, denominator, queries, inputs, "没有可计算的数据")
+        return Value(metric, None, None, denominator, queries, inputs, metric.missing)
     if metric.denominator is None:
         value = numerator * metric.scale
     elif not denominator:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from medaid import __version__
-from medaid.cli.data import import_command, init_command, registry_command
+from medaid.cli.data import demo_data_command, import_command, init_command, registry_command
 from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, metrics_command
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
@@ -31,6 +31,7 @@ cli.add_command(demo)
 cli.add_command(init_command)
 cli.add_command(import_command)
 cli.add_command(registry_command)
+cli.add_command(demo_data_command)
 cli.add_command(verify_command)
 cli.add_command(metrics_command)
 cli.add_command(evaluate_command)

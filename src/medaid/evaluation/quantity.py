@@ -75,6 +75,7 @@ _UNIT_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"天", "日", "个工作日", "工作日"}),
     frozenset({"家", "个"}),
     frozenset({"次", "场", "期"}),
+    frozenset({"月", "个月"}),
 )
 
 # Qualitative words meaning "achieved" when written as an actual.

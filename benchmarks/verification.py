@@ -1,0 +1,163 @@
+"""Benchmark: import + metrics + monthly verification on generated settlements.
+
+    .venv/bin/python benchmarks/verification.py --scale city        # ≈ 1 000 000 settlements
+    .venv/bin/python benchmarks/verification.py --scale province    # ≈ 10 000 000
+
+Each stage runs in its own process so that its peak memory (max RSS) is its own. Speed is
+reported as ratios measured in the same run, not as absolute goals:
+- against a plain pandas implementation of the same verification (the naive baseline);
+- against one sort-and-scan of the settlements with DuckDB (a window sum per person in
+  date order: the floor any verification must pay).
+Figures go to docs/performance.md by hand, with the machine they came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
+    start = time.perf_counter()
+    extra: dict[str, float] = {}
+    if name == "generate":
+        from medaid.demo.generate import generate
+
+        manifest = generate(data, os.environ["BENCH_SCALE"] if not os.environ["BENCH_SCALE"].isdigit() else int(os.environ["BENCH_SCALE"]))  # noqa: E501
+        extra["settlements"] = manifest.files.get("settlements.csv", 0)
+    elif name == "import":
+        from medaid.cli.pipeline import IMPORT_ORDER
+        from medaid.ingest.load import import_file
+        from medaid.workspace import Workspace
+
+        workspace = Workspace.init(work, year=2023)
+        rows = 0
+        for kind, file in IMPORT_ORDER:
+            if (data / file).exists():
+                rows += import_file(workspace, kind, data / file).rows_read
+        extra["rows"] = rows
+    elif name == "metrics":
+        from medaid.analytics.binding import compute_all
+        from medaid.workspace import Workspace
+
+        extra["metrics"] = len(compute_all(Workspace.open(work), 2023))
+    elif name == "verify":
+        from medaid.analytics.runs import verify
+        from medaid.analytics.verification import Month
+        from medaid.policy.params import default_policy
+        from medaid.workspace import Workspace
+
+        period = Month.parse(month)
+        with Workspace.open(work).connect() as con:
+            run = verify(con, period, default_policy(period.last))
+        extra["findings"] = len(run.rows)
+    elif name == "floor":
+        import duckdb
+
+        with duckdb.connect(str(work / "store.duckdb"), read_only=True) as con:
+            con.execute(
+                "SELECT count(*), sum(c) FROM (SELECT sum(assistance_paid) OVER (PARTITION BY person_key "
+                "ORDER BY settle_date, settlement_id ROWS UNBOUNDED PRECEDING) AS c FROM settlements)"
+            ).fetchall()
+    elif name == "pandas":
+        extra["findings"] = pandas_verification(work, month)
+    seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": round(seconds, 3), "peak_mib": round(peak_mib, 1), **extra}
+
+
+def pandas_verification(work: Path, month: str) -> int:
+    """The same verification written plainly with pandas: the naive baseline."""
+    import duckdb
+    import pandas as pd
+
+    from medaid.analytics.verification import Month
+    from medaid.policy.params import default_policy
+
+    period = Month.parse(month)
+    policy = default_policy(period.last)
+    with duckdb.connect(str(work / "store.duckdb"), read_only=True) as con:
+        s = con.sql(f"SELECT * FROM settlements WHERE settle_date BETWEEN '{period.year}-01-01' AND '{period.last}'").df()
+        reg = con.sql("SELECT * FROM registry_snapshots WHERE import_id = (SELECT max(import_id) FROM registry_snapshots)").df()  # noqa: E501
+        deaths = con.sql("SELECT * FROM deaths").df()
+    far = pd.Timestamp("2262-01-01")
+    reg["valid_to"] = pd.to_datetime(reg["valid_to"]).fillna(far)
+    reg["valid_from"] = pd.to_datetime(reg["valid_from"])
+    s["settle_date"] = pd.to_datetime(s["settle_date"])
+    m = s.merge(reg[["person_key", "category", "valid_from", "valid_to"]], on="person_key", how="left")
+    inside = (m.settle_date >= m.valid_from) & (m.settle_date <= m.valid_to)
+    m.loc[~inside, "category"] = None
+    m = m.sort_values(["settlement_id", "category"], na_position="last").drop_duplicates("settlement_id")
+    m = m.merge(deaths, on="person_key", how="left").sort_values(["person_key", "settle_date", "settlement_id"])
+    m["self_pay"] = m.in_scope - m.basic_paid - m.critical_paid - m.large_paid.fillna(0)
+    m["cum_self"] = m.groupby("person_key").self_pay.cumsum()
+    m["cum_paid"] = m.groupby("person_key").assistance_paid.cumsum()
+    params = {c: (int(a.threshold * 100), int(a.ratio * 10000), int((a.annual_limit or 10**13) * 100))
+              for c, a in policy.assistance.items()}  # fmt: skip
+    found = 0
+    for row in m.itertuples():  # the naive part: a Python loop over rows
+        if not (period.first <= row.settle_date.date() <= period.last):
+            continue
+        paid = row.assistance_paid + row.tilted_paid > 0
+        if paid and (row.category is None or (pd.notna(row.death_date) and row.settle_date.date() > row.death_date)):
+            found += 1
+        elif isinstance(row.category, str) and row.category in params:
+            threshold, ratio, limit = params[row.category]
+            ent = lambda cum: min(limit, (max(cum - threshold, 0) * ratio + 5000) // 10000)  # noqa: E731
+            if (not paid and ent(row.cum_self) - ent(row.cum_self - row.self_pay) > 0) or (paid and row.cum_paid > limit):
+                found += 1
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", default="city", help="county | city | province | a number of settlements")
+    parser.add_argument("--month", default="2023-12")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the generated data and workspace here")
+    parser.add_argument("--stage", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage:
+        print(json.dumps(stage(args.stage, args.data, args.work, args.month)))
+        return
+    root = args.keep or Path(tempfile.mkdtemp(prefix="medaid-bench-"))
+    data, work = root / "data", root / "workspace"
+    env = {**os.environ, "BENCH_SCALE": str(args.scale), "MEDAID_DUCKDB_THREADS": "2", "MEDAID_DUCKDB_MEMORY": "3GB"}
+    results: dict[str, dict[str, float]] = {}
+    for name in ("generate", "import", "metrics", "verify", "floor", "pandas"):
+        done = subprocess.run(
+            [sys.executable, __file__, "--stage", name, "--data", str(data), "--work", str(work), "--month", args.month],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            raise SystemExit(f"stage {name} failed")
+        results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(name, results[name], flush=True)
+    settlements = results["import"].get("rows", 0)
+    verify, floor, naive = results["verify"]["seconds"], results["floor"]["seconds"], results["pandas"]["seconds"]
+    summary = {
+        "scale": args.scale,
+        "rows_imported": settlements,
+        "import_rows_per_second": round(settlements / results["import"]["seconds"]),
+        "verify_seconds": verify,
+        "verify_vs_pandas": round(naive / verify, 1),
+        "verify_vs_floor": round(verify / floor, 1),
+        "peak_mib": max(r["peak_mib"] for r in results.values()),
+        "stages": results,
+    }
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
