@@ -90,6 +90,7 @@ def pandas_verification(work: Path, month: str) -> int:
         reg = con.sql("SELECT * FROM registry_snapshots WHERE import_id = (SELECT max(import_id) FROM registry_snapshots)").df()  # noqa: E501
         deaths = con.sql("SELECT * FROM deaths").df()
     far = pd.Timestamp("2262-01-01")
+    deaths["death_date"] = pd.to_datetime(deaths["death_date"])
     reg["valid_to"] = pd.to_datetime(reg["valid_to"]).fillna(far)
     reg["valid_from"] = pd.to_datetime(reg["valid_from"])
     s["settle_date"] = pd.to_datetime(s["settle_date"])
@@ -108,7 +109,7 @@ def pandas_verification(work: Path, month: str) -> int:
         if not (period.first <= row.settle_date.date() <= period.last):
             continue
         paid = row.assistance_paid + row.tilted_paid > 0
-        if paid and (row.category is None or (pd.notna(row.death_date) and row.settle_date.date() > row.death_date)):
+        if paid and (pd.isna(row.category) or (pd.notna(row.death_date) and row.settle_date > row.death_date)):
             found += 1
         elif isinstance(row.category, str) and row.category in params:
             threshold, ratio, limit = params[row.category]
@@ -123,6 +124,8 @@ def main() -> None:
     parser.add_argument("--scale", default="city", help="county | city | province | a number of settlements")
     parser.add_argument("--month", default="2023-12")
     parser.add_argument("--keep", type=Path, default=None, help="keep the generated data and workspace here")
+    parser.add_argument("--stages", default="generate,import,metrics,verify,floor,pandas",
+                        help="which stages to run (reuse --keep for the others)")  # fmt: skip
     parser.add_argument("--stage", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, default=None, help=argparse.SUPPRESS)
@@ -134,7 +137,10 @@ def main() -> None:
     data, work = root / "data", root / "workspace"
     env = {**os.environ, "BENCH_SCALE": str(args.scale), "MEDAID_DUCKDB_THREADS": "2", "MEDAID_DUCKDB_MEMORY": "3GB"}
     results: dict[str, dict[str, float]] = {}
-    for name in ("generate", "import", "metrics", "verify", "floor", "pandas"):
+    saved = root / "results.json"
+    if saved.exists():
+        results = json.loads(saved.read_text())
+    for name in args.stages.split(","):
         done = subprocess.run(
             [sys.executable, __file__, "--stage", name, "--data", str(data), "--work", str(work), "--month", args.month],
             capture_output=True, text=True, env=env, check=False,
@@ -143,6 +149,7 @@ def main() -> None:
             print(done.stderr, file=sys.stderr)
             raise SystemExit(f"stage {name} failed")
         results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        saved.write_text(json.dumps(results))
         print(name, results[name], flush=True)
     settlements = results["import"].get("rows", 0)
     verify, floor, naive = results["verify"]["seconds"], results["floor"]["seconds"], results["pandas"]["seconds"]
