@@ -100,6 +100,9 @@ def pandas_verification(work: Path, month: str) -> int:
     m = m.sort_values(["settlement_id", "category"], na_position="last").drop_duplicates("settlement_id")
     m = m.merge(deaths, on="person_key", how="left").sort_values(["person_key", "settle_date", "settlement_id"])
     m["self_pay"] = m.in_scope - m.basic_paid - m.critical_paid - m.large_paid.fillna(0)
+    dup_key = ["person_key", "settle_date", "institution_code", "total", "in_scope", "basic_paid", "critical_paid",
+               "assistance_paid"]  # fmt: skip
+    m["repeat"] = m.sort_values("settlement_id").groupby(dup_key, dropna=False).cumcount()
     m["cum_self"] = m.groupby("person_key").self_pay.cumsum()
     m["cum_paid"] = m.groupby("person_key").assistance_paid.cumsum()
     params = {c: (int(a.threshold * 100), int(a.ratio * 10000), int((a.annual_limit or 10**13) * 100))
@@ -109,7 +112,9 @@ def pandas_verification(work: Path, month: str) -> int:
         if not (period.first <= row.settle_date.date() <= period.last):
             continue
         paid = row.assistance_paid + row.tilted_paid > 0
-        if paid and (pd.isna(row.category) or (pd.notna(row.death_date) and row.settle_date > row.death_date)):
+        if row.repeat > 0:
+            found += 1
+        elif paid and (pd.isna(row.category) or (pd.notna(row.death_date) and row.settle_date > row.death_date)):
             found += 1
         elif isinstance(row.category, str) and row.category in params:
             threshold, ratio, limit = params[row.category]

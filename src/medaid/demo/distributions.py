@@ -17,26 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-from typing import Any
 
 import numpy as np
-import numpy.typing as npt
-import pyarrow as pa
-import pyarrow.compute as pc
-import yaml
 
-from medaid.demo.people import GIVEN, SURNAMES, make_id
-from medaid.ingest.vocab import CATEGORIES
-
-Arr = npt.NDArray[Any]
-BP = 10_000
-NO_LIMIT = 10**13  # fen: a cap that is never reached
-NEVER = 1 << 30  # day index of an open 终止日期 or of someone alive
-VISITS = ("住院", "门诊", "门诊慢特病")
-LEVELS = ("基层", "一级", "二级", "三级")
-DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "policy" / "params" / "default" / "2023-01-01.yaml"
+from medaid.demo.parameters import BP, NO_LIMIT, Arr, Layer, Policy, half_up
+from medaid.demo.population import institution_of
 
 VISIT_SHARE = (0.35, 0.60, 0.05)
 LEVEL_SHARE = ((0.10, 0.15, 0.50, 0.25), (0.55, 0.25, 0.15, 0.05), (0.10, 0.20, 0.40, 0.30))
@@ -45,101 +30,6 @@ SIGMA = (0.95, 1.0, 1.0)
 LOWEST = (300.0, 5.0, 30.0)
 HIGHEST = (300_000.0, 20_000.0, 50_000.0)
 LEVEL_FACTOR = (0.6, 0.8, 1.0, 1.8)
-
-
-def _fen(value: object) -> int:
-    return int((Decimal(str(value)) * 100).to_integral_value(ROUND_HALF_UP))
-
-
-def _bp(value: object) -> int:
-    return int((Decimal(str(value)) * BP).to_integral_value(ROUND_HALF_UP))
-
-
-def half_up(scaled: Arr) -> Arr:
-    """Basis-point-scaled non-negative amounts to fen, half-up."""
-    return (scaled + BP // 2) // BP
-
-
-@dataclass(frozen=True)
-class Layer:
-    """医疗救助 or 倾斜救助 by category index (``CATEGORIES`` order): fen and basis points."""
-
-    present: Arr
-    threshold: Arr
-    ratio: Arr
-    limit: Arr
-
-
-@dataclass(frozen=True)
-class Policy:
-    premium: int
-    subsidy: dict[str, int]  # 资助金额 in fen by category
-    deductible: Arr  # fen by [visit, level]
-    basic_ratio: Arr  # basis points by [visit, level]
-    basic_cap: int
-    critical_threshold: int
-    critical_excess: bool  # basis "excess": segments on the part above the threshold
-    segments: tuple[tuple[int, int, int], ...]  # (from, to, ratio) in fen, fen, bp
-    critical_cap: int
-    recipient_factor: int  # bp of the threshold for recipients
-    recipient_add: int  # bp added to each segment's ratio for recipients
-    recipient_cap: int
-    assistance: Layer
-    tilted: Layer
-
-
-def _layer(rules: dict[str, Any] | None) -> Layer:
-    n = len(CATEGORIES)
-    present, threshold = np.zeros(n, np.bool_), np.zeros(n, np.int64)
-    ratio, limit = np.zeros(n, np.int64), np.full(n, NO_LIMIT, np.int64)
-    for category, rule in (rules or {}).items():
-        i = CATEGORIES.index(category)
-        present[i], threshold[i], ratio[i] = True, _fen(rule.get("threshold", 0)), _bp(rule["ratio"])
-        if rule.get("annual_limit") is not None:
-            limit[i] = _fen(rule["annual_limit"])
-    return Layer(present, threshold, ratio, limit)
-
-
-def load_policy(path: Path = DEFAULT_POLICY) -> Policy:
-    """The parameters of contract 4 that the generator uses. 基层 settles as 一级."""
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    premium = _fen(data["premium"]["individual"])
-    subsidy: dict[str, int] = {}
-    for category, rule in (data.get("subsidy") or {}).items():
-        ratio = _bp(rule.get("ratio", 0))
-        subsidy[category] = _fen(rule["amount"]) if "amount" in rule else (premium * ratio + BP // 2) // BP
-    basic: dict[str, Any] = data.get("basic") or {}
-    deductible, basic_ratio = np.zeros((3, 4), np.int64), np.zeros((3, 4), np.int64)
-    for v, visit in enumerate(VISITS):
-        levels: dict[str, Any] = basic.get(visit) or {}
-        for lv, level in enumerate(LEVELS):
-            rule = levels.get(level) or levels.get("一级") or {}
-            deductible[v, lv], basic_ratio[v, lv] = _fen(rule.get("deductible", 0)), _bp(rule.get("ratio", 0))
-    critical: dict[str, Any] = data.get("critical") or {}
-    segments: list[tuple[int, int, int]] = []
-    lower = 0
-    for segment in critical.get("segments") or []:
-        upper = _fen(segment["upto"]) if segment.get("upto") is not None else NO_LIMIT
-        segments.append((lower, upper, _bp(segment["ratio"])))
-        lower = upper
-    tilt: dict[str, Any] = critical.get("recipients") or {}
-    cap = _fen(critical["cap"]) if critical.get("cap") is not None else NO_LIMIT
-    return Policy(
-        premium=premium,
-        subsidy=subsidy,
-        deductible=deductible,
-        basic_ratio=basic_ratio,
-        basic_cap=_fen(basic["annual_cap"]) if basic.get("annual_cap") is not None else NO_LIMIT,
-        critical_threshold=_fen(critical.get("threshold", 0)),
-        critical_excess=critical.get("basis", "excess") == "excess",
-        segments=tuple(segments),
-        critical_cap=cap,
-        recipient_factor=_bp(tilt.get("threshold_factor", 1)),
-        recipient_add=_bp(tilt.get("ratio_add", 0)),
-        recipient_cap=_fen(tilt["cap"]) if tilt.get("cap") is not None else cap,
-        assistance=_layer(data.get("assistance")),
-        tilted=_layer(data.get("tilted")),
-    )
 
 
 def group_cumsum(values: Arr, first: Arr) -> Arr:
@@ -267,83 +157,3 @@ def day_strings(year: int, first: int, last: int) -> list[str]:
     """ISO dates of the day indexes first … last-1 (0 = 1 January of ``year``)."""
     start = dt.date(year, 1, 1)
     return [(start + dt.timedelta(days=d)).isoformat() for d in range(first, last)]
-
-
-# --- people and institutions ---------------------------------------------------------
-
-TOWNS = (
-    "东河", "西岭", "南山", "北湾", "青石", "白沙", "龙潭", "平安", "清溪", "金竹", "桃源", "柳湾",
-    "梅林", "松岗", "竹园", "石桥", "新村", "河口", "长岭", "黄泥", "红花", "双江", "三合", "五里",
-)  # fmt: skip
-COUNTY_HOSPITALS = ("人民医院", "中医医院", "妇幼保健院", "第二人民医院", "骨科医院")
-PRIVATE_HOSPITALS = ("仁和医院", "康宁医院", "博爱医院", "济民医院", "安康医院", "惠民医院")
-CITY_HOSPITALS = ("人民医院", "第二人民医院", "中医医院", "肿瘤医院", "中西医结合医院")
-LEVEL_BASE, LEVEL_COUNT, PER_COUNTY, PER_CITY = (0, 24, 30), (24, 6, 5), 35, 5
-CHUNK = 500_000
-
-
-def chinese_number(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    return (("" if tens < 2 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
-
-
-def institutions(counties: int) -> list[tuple[str, str, str, str]]:
-    """(机构编码, 机构名称, 医院等级, 区划): per county 24 基层, 6 一级, 5 二级; 5 三级 per ten counties."""
-    towns, out = TOWNS, []
-    for c in range(counties):
-        region, county = f"4599{c + 1:02d}", "示例县" if counties == 1 else f"示例{chinese_number(c + 1)}县"
-        names = [f"{county}{t}镇卫生院" for t in towns[:18]] + [f"{county}{t}社区卫生服务中心" for t in towns[18:]]
-        names += [county + h for h in PRIVATE_HOSPITALS] + [county + h for h in COUNTY_HOSPITALS]
-        levels = ["基层"] * 24 + ["一级"] * 6 + ["二级"] * 5
-        out += [(f"H{region}{k + 1:05d}", n, lv, region) for k, (n, lv) in enumerate(zip(names, levels, strict=True))]
-    cities = (counties + 9) // 10
-    for g in range(cities):
-        city = "示例市" if cities == 1 else f"示例{chinese_number(g + 1)}市"
-        out += [(f"H459900{g * 5 + k + 1:05d}", city + h, "三级", "459900") for k, h in enumerate(CITY_HOSPITALS)]
-    return out
-
-
-def institution_of(rng: np.random.Generator, county: Arr, level: Arr, counties: int) -> Arr:
-    u = rng.random(len(county))
-    lv = np.minimum(level, 2)
-    local = county * PER_COUNTY + np.take(LEVEL_BASE, lv) + (u * np.take(LEVEL_COUNT, lv)).astype(np.int64)
-    return np.where(
-        level == 3, counties * PER_COUNTY + (county // 10) * PER_CITY + (u * PER_CITY).astype(np.int64), local
-    )
-
-
-def make_people(
-    rng: np.random.Generator, count: int, counties: int, young: Arr, year: int
-) -> tuple[pa.Array, pa.Array, Arr]:
-    """身份证号 (make_id), 姓名 and county index of ``count`` distinct people."""
-    epoch = dt.date(1935, 1, 1).toordinal()
-    old_end, young_start = dt.date(year - 5, 12, 31).toordinal() - epoch, dt.date(year - 17, 1, 1).toordinal() - epoch
-    young_end = dt.date(year - 1, 12, 31).toordinal() - epoch
-    county = rng.integers(0, counties, count)
-    birth, seq = np.zeros(count, np.int64), np.zeros(count, np.int64)
-    redraw = np.ones(count, np.bool_)
-    while redraw.any():
-        k = int(redraw.sum())
-        birth[redraw] = np.where(young[redraw], rng.integers(young_start, young_end, k), rng.integers(0, old_end, k))
-        seq[redraw] = rng.integers(0, 1000, k)
-        _, first = np.unique((county * 100_000 + birth) * 1000 + seq, return_index=True)
-        redraw = np.ones(count, np.bool_)
-        redraw[first] = False
-    unique_days, which = np.unique(birth, return_inverse=True)
-    dates = [dt.date.fromordinal(epoch + int(d)) for d in unique_days]
-    regions = [f"4599{c + 1:02d}" for c in range(counties)]
-    chunks = [
-        pa.array([make_id(regions[c], dates[i], q) for c, i, q in zip(county[s : s + CHUNK].tolist(),
-                  which[s : s + CHUNK].tolist(), seq[s : s + CHUNK].tolist(), strict=True)], pa.string())
-        for s in range(0, count, CHUNK)
-    ]  # fmt: skip
-    given = list(GIVEN)
-    second = np.where(rng.random(count) < 1 / 3, len(given), rng.integers(0, len(given), count))
-    names = pc.binary_join_element_wise(
-        pa.array(list(SURNAMES)).take(rng.integers(0, len(SURNAMES), count)),
-        pa.array(given).take(rng.integers(0, len(given), count)),
-        pa.array([*given, ""]).take(second),
-        "",
-    )
-    return pa.concat_arrays(chunks), names, county
