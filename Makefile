@@ -28,8 +28,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# The app-state tests run on a throwaway PostgreSQL server when the machine has one.
 unit: $(STAMP)
-	$(VENV)/bin/pytest -q
+	@url=$$(bash scripts/pg-test-server.sh start 2>/dev/null || true); \
+	echo "PostgreSQL for tests: $${url:-none}"; \
+	MEDAID_TEST_PG_URL="$$url" $(VENV)/bin/pytest -q; status=$$?; \
+	bash scripts/pg-test-server.sh stop >/dev/null 2>&1 || true; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ need=()
 check() { if ! { command -v "$2" >/dev/null 2>&1 || [ -e "$2" ]; }; then need+=("$1"); fi; }
 check git git
 check openjdk-17-jre-headless java   # PySpark parity test (Spark 4 needs Java 17+)
+check postgresql /usr/lib/postgresql  # app state tested on a real server (scripts/pg-test-server.sh)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ ! -f /var/lib/medaid-apt-updated ]; then

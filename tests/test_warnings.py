@@ -227,7 +227,8 @@ def test_app_url_from_the_environment(tmp_path, monkeypatch):
     assert "uq_warnings_person_year UNIQUE (person_key, workspace_year)" in sql
 
 
-def test_app_database_on_postgresql(tmp_path, monkeypatch):
+def test_app_database_on_postgresql(ws, monkeypatch):
+    """`make test` starts a throwaway server (scripts/pg-test-server.sh) and sets the URL."""
     url = os.environ.get("MEDAID_TEST_PG_URL", "")
     if not url:
         pytest.skip("没有可用的 PostgreSQL 服务器：设置 MEDAID_TEST_PG_URL=postgresql+psycopg://用户@主机/空库 后运行")
@@ -235,6 +236,18 @@ def test_app_database_on_postgresql(tmp_path, monkeypatch):
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
     assert app.current_revision(url) == "0001"
+    engine = app.make_engine(url)
+    with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
+        con.exec_driver_sql("DELETE FROM warning_events")
+        con.exec_driver_sql("DELETE FROM warnings")
+    engine.dispose()
+    first = push(ws, dt.date(2023, 6, 30))
+    assert len(first.new) == 3
+    again = push(ws, dt.date(2023, 6, 30))
+    assert again.new == [] and again.unchanged == 3  # the unique key holds on PostgreSQL too
+    follow_up(ws, first.new[0], "confirmed", "已认定")
+    assert conversion(ws, 2023).confirmed == 1
+    assert not (ws.root / "app.sqlite").exists()  # everything went to the server
 
 
 def test_cli_push_follow_list_rate(ws):
