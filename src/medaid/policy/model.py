@@ -1,0 +1,103 @@
+"""Policy parameters (contract 4) as typed values: 元 and ratios as Decimal, as people write them.
+
+The step functions turn them into fen and basis points; nothing here computes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Assistance:
+    """医疗救助 (or 倾斜救助) for one category: yearly threshold (元), ratio, yearly limit (元)
+    shared by outpatient and inpatient care."""
+
+    category: str
+    threshold: Decimal
+    ratio: Decimal
+    annual_limit: Decimal | None
+
+
+@dataclass(frozen=True)
+class BasicRule:
+    """基本医保 for one visit type and hospital level."""
+
+    deductible: Decimal  # 起付线 (元)
+    ratio: Decimal  # 报销比例
+    per: str = "admission"  # the deductible applies per admission (住院) or once a "year"
+
+
+@dataclass(frozen=True)
+class Basic:
+    rules: dict[tuple[str, str], BasicRule]  # (visit type, hospital level) → rule
+    annual_cap: Decimal | None  # 年度最高支付限额 (元)
+    referral_cut: Decimal = Decimal(0)  # ratio points lost when not referred (未规范转诊)
+
+    def rule(self, visit: str, level: str | None) -> BasicRule | None:
+        found = self.rules.get((visit, level or ""))
+        if found is None and level in ("基层", "未定级", None, ""):
+            found = self.rules.get((visit, "一级"))
+        return found
+
+
+@dataclass(frozen=True)
+class Segment:
+    upto: Decimal | None  # upper bound of the segment (元); None for the last
+    ratio: Decimal
+
+
+@dataclass(frozen=True)
+class Tilt:
+    """大病保险 tilt for assistance recipients: lower threshold, higher ratios, another cap."""
+
+    threshold_factor: Decimal = Decimal(1)
+    ratio_add: Decimal = Decimal(0)
+    cap: Decimal | None = None
+    cap_given: bool = False  # the file says cap (null means: no cap)
+
+
+@dataclass(frozen=True)
+class Critical:
+    """大病保险 on the yearly cumulative in-scope self-pay after basic insurance."""
+
+    threshold: Decimal
+    basis: str  # "cumulative": segments on the cumulative amount; "excess": on the part above the threshold
+    segments: tuple[Segment, ...]
+    cap: Decimal | None
+    recipients: Tilt | None = None
+
+
+@dataclass(frozen=True)
+class Supplementary:
+    """A layer after the others where a region has one (Fuliang's 重大疾病补充保险:
+    目录内 90 %, 目录外 75 % of what remains)."""
+
+    name: str
+    in_scope_ratio: Decimal
+    out_of_scope_ratio: Decimal
+    categories: tuple[str, ...]  # empty: everyone with a category
+
+
+@dataclass(frozen=True)
+class SubsidyRule:
+    ratio: Decimal | None = None  # of the individual premium
+    amount: Decimal | None = None  # a fixed amount (元)
+
+
+@dataclass(frozen=True)
+class Policy:
+    region: str
+    valid_from: dt.date
+    source: str
+    file: str
+    digest: str
+    premium: Decimal | None = None
+    subsidy: dict[str, SubsidyRule] = field(default_factory=dict)
+    basic: Basic | None = None
+    critical: Critical | None = None
+    assistance: dict[str, Assistance] = field(default_factory=dict)
+    tilted: dict[str, Assistance] = field(default_factory=dict)
+    supplementary: tuple[Supplementary, ...] = ()

@@ -1,0 +1,108 @@
+"""The step functions of each layer, pure and shared by the one-claim path and the batch.
+
+Amounts are integer fen; ratios are basis points (1 = 0.01 %). A layer with a yearly
+threshold, ratio segments or an annual limit is a function of the year-to-date base:
+what a claim gets is f(cumulative after it) − f(cumulative before it), each rounded
+half-up to the fen, so rounding never accumulates over a year of claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from medaid.policy.model import Assistance, Critical, Tilt
+
+BP = 10_000
+
+
+def fen(yuan: Decimal) -> int:
+    return int((yuan * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def bp(ratio: Decimal) -> int:
+    return int((ratio * BP).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half away from zero (refunds are negative)."""
+    if numerator < 0:
+        return -half_up(-numerator, denominator)
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+@dataclass(frozen=True)
+class Linear:
+    """ratio × (cumulative − threshold), within an annual limit: 医疗救助, 倾斜救助."""
+
+    threshold: int  # fen
+    ratio: int  # basis points
+    limit: int | None  # fen
+
+    @staticmethod
+    def of(layer: Assistance) -> Linear:
+        return Linear(fen(layer.threshold), bp(layer.ratio),
+                      None if layer.annual_limit is None else fen(layer.annual_limit))  # fmt: skip
+
+    def __call__(self, cumulative: int) -> int:
+        value = half_up(max(0, cumulative - self.threshold) * self.ratio, BP)
+        return value if self.limit is None else min(self.limit, value)
+
+    def describe(self) -> str:
+        limit = "不设限额" if self.limit is None else f"年度限额 {self.limit / 100:.2f} 元"
+        return f"（年内累计 − 起付标准 {self.threshold / 100:.2f} 元）× {self.ratio / 100:g}%，{limit}"
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """大病保险: ratios by segment on the cumulative amount or on the excess over the threshold."""
+
+    threshold: int  # fen
+    basis: str  # "cumulative" | "excess"
+    segments: tuple[tuple[int | None, int], ...]  # (upper bound in fen or None, basis points)
+    cap: int | None
+
+    @staticmethod
+    def of(critical: Critical, tilt: Tilt | None = None) -> Segmented:
+        factor = tilt.threshold_factor if tilt else Decimal(1)
+        add = bp(tilt.ratio_add) if tilt else 0
+        cap = critical.cap
+        if tilt is not None and tilt.cap_given:
+            cap = tilt.cap
+        return Segmented(
+            threshold=fen(critical.threshold * factor),
+            basis=critical.basis,
+            segments=tuple(
+                (None if s.upto is None else fen(s.upto), min(BP, bp(s.ratio) + add)) for s in critical.segments
+            ),  # fmt: skip
+            cap=None if cap is None else fen(cap),
+        )
+
+    def __call__(self, cumulative: int) -> int:
+        if self.basis == "excess":
+            amount, lower = max(0, cumulative - self.threshold), 0
+        else:
+            amount, lower = max(0, cumulative), self.threshold
+        raw = 0
+        for upto, ratio in self.segments:
+            top = amount if upto is None else min(amount, upto)
+            if top > lower:
+                raw += (top - lower) * ratio
+            lower = max(lower, upto) if upto is not None else lower
+            if upto is not None and amount <= upto:
+                break
+        value = half_up(raw, BP)
+        return value if self.cap is None else min(self.cap, value)
+
+    def describe(self) -> str:
+        parts = []
+        for upto, ratio in self.segments:
+            parts.append(f"{'以上' if upto is None else f'至 {upto / 100:.0f} 元'} {ratio / 100:g}%")
+        basis = "按年内累计金额分段" if self.basis == "cumulative" else "按超过起付线的部分分段"
+        cap = "不封顶" if self.cap is None else f"封顶 {self.cap / 100:.2f} 元"
+        return f"起付线 {self.threshold / 100:.2f} 元，{basis}：{'；'.join(parts)}，{cap}"
+
+
+def increment(function: Linear | Segmented, before: int, amount: int) -> int:
+    """What one claim adds: f(cumulative after) − f(cumulative before)."""
+    return function(before + amount) - function(before)
