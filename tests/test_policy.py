@@ -152,3 +152,58 @@ def test_a_refund_reverses_its_claim_to_the_fen():
     assert (back.basic, back.critical, back.assistance, back.tilted) == (
         -first.basic, -first.critical, -first.assistance, -first.tilted)  # fmt: skip
     assert after.critical_base == 0 and after.assistance_base == 0
+
+
+def test_cli_calc_follows_contract_4(tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    claim = tmp_path / "claim.yaml"
+    claim.write_text("category: 低保对象\nvisit_type: 住院\nhospital_level: 二级\ndate: 2023-06-01\n"
+                     "total: 50000\nin_scope: 45000\nreferred: true\n", encoding="utf-8")  # fmt: skip
+    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
+    done = subprocess.run([*run, "calc", "--policy", "default", "--claim", str(claim), "--format", "json"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert {
+        "basic",
+        "critical",
+        "assistance",
+        "tilted",
+        "out_of_pocket_in_scope",
+        "out_of_pocket_total",
+        "trace",
+    } <= set(data)
+    assert data["assistance"] == 6260.63 and data["out_of_pocket_total"] == 7683.12
+    assert all(step["formula"] for step in data["trace"])
+
+
+def test_cli_subsidy_counts_a_person_once_at_the_highest_category(tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    from medaid.demo.people import make_people
+
+    a, b, c = make_people(3, seed=41)
+    names = tmp_path / "r.csv"
+    names.write_text(
+        "身份证号,姓名,救助类别,认定部门,生效日期,终止日期\n"
+        f"{a.id_number},{a.name},低保对象,民政,2023-01-01,\n"
+        f"{a.id_number},{a.name},特困人员,民政,2023-03-01,\n"  # the same person: counted once, as 特困
+        f"{b.id_number},{b.name},防止返贫监测对象,乡村振兴,2023-01-01,\n"
+        f"{c.id_number},{c.name},低保对象,民政,2022-01-01,2022-12-31\n",  # not in 2023
+        encoding="utf-8",
+    )
+    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
+    done = subprocess.run([*run, "subsidy", "--policy", "hefei_yaohai", "--recipients", str(names), "--year", "2023",
+                           "--format", "json"], capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["by_category"] == {
+        "特困人员": {"people": 1, "amount": 380.0},
+        "防止返贫监测对象": {"people": 1, "amount": 190.0},
+    }
+    assert data["total"] == 570.0

@@ -74,7 +74,7 @@ class Segmented:
             basis=critical.basis,
             segments=tuple(
                 (None if s.upto is None else fen(s.upto), min(BP, bp(s.ratio) + add)) for s in critical.segments
-            ),  # fmt: skip
+            ),
             cap=None if cap is None else fen(cap),
         )
 

@@ -1,0 +1,162 @@
+"""``medaid calc``, ``medaid subsidy`` and ``medaid policy list|show``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import click
+import yaml
+
+from medaid.cli.options import format_option, help_option
+from medaid.errors import InputFileError, Location
+from medaid.policy.model import Policy
+
+
+def resolve_policy(name: str, on: dt.date) -> Policy:
+    """A policy file, or a shipped region (see ``medaid policy list``) in force on a date."""
+    from medaid.policy.params import default_dir, load_policy, policy_for
+
+    path = Path(name)
+    if path.is_file():
+        return load_policy(path)
+    region = default_dir() / name
+    if region.is_dir():
+        return policy_for(region, on)
+    raise InputFileError(
+        "找不到政策参数文件或地区", where=Location(file=name), fix="用 medaid policy list 查看内置地区"
+    )
+
+
+def _fen(value: object, key: str, file: str) -> int:
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError as err:
+        raise InputFileError(f"{key} 应为金额", where=Location(file=file, key=key), fix="请写元为单位的数字") from err
+    return int((number * 100).to_integral_value())
+
+
+@click.command("calc")
+@help_option
+@click.option("--policy", "policy_name", required=True, help="政策参数文件，或内置地区名（如 default）")
+@click.option("--claim", "claim_file", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="一次结算（YAML）：category、visit_type、hospital_level、date、total、in_scope 等")  # fmt: skip
+@format_option("text", "json")
+def calc_command(policy_name: str, claim_file: Path, fmt: str) -> None:
+    """计算器：一次结算经基本医保、大病保险、医疗救助、倾斜救助后的金额，附每步公式和参数。"""
+    from medaid.policy.claim import Claim, YearToDate, settle
+
+    file = str(claim_file)
+    raw = yaml.safe_load(claim_file.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict):
+        raise InputFileError("结算文件内容不是键值对", where=Location(file=file), fix="见 DESIGN 契约 4 的示例")
+    for key in ("visit_type", "total", "in_scope"):
+        if key not in raw:
+            raise InputFileError(
+                f"缺少 {key}", where=Location(file=file, key=key), fix="见 docs/policy.md 的结算文件写法"
+            )
+    date = raw.get("date") or dt.date.today()
+    if not isinstance(date, dt.date):
+        raise InputFileError("date 应写成 2023-06-01", where=Location(file=file, key="date"), fix="请改正日期")
+    given = {k: _fen(raw[k], k, file) for k in ("basic_paid", "critical_paid", "assistance_paid") if k in raw}
+    claim = Claim(
+        visit_type=str(raw["visit_type"]),
+        date=date,
+        total=_fen(raw["total"], "total", file),
+        in_scope=_fen(raw["in_scope"], "in_scope", file),
+        category=str(raw["category"]) if raw.get("category") else None,
+        hospital_level=str(raw["hospital_level"]) if raw.get("hospital_level") else None,
+        referred=bool(raw.get("referred", True)),
+        **given,
+    )
+    ytd_spec = raw.get("year_to_date") or {}
+    ytd = YearToDate(
+        critical_base=_fen(ytd_spec.get("critical_base", 0), "year_to_date.critical_base", file),
+        assistance_base=_fen(ytd_spec.get("assistance_base", 0), "year_to_date.assistance_base", file),
+        tilted_base=_fen(ytd_spec.get("tilted_base", 0), "year_to_date.tilted_base", file),
+    )
+    policy = resolve_policy(policy_name, date)
+    result, _ = settle(policy, claim, ytd)
+    data = result.to_dict()
+    data["policy"] = {"region": policy.region, "valid_from": policy.valid_from.isoformat(), "source": policy.source}
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"政策：{policy.region}（{policy.valid_from} 起）{policy.source}")
+    for step in result.trace:
+        click.echo(f"  {step.layer}：{step.amount / 100:,.2f} 元 — {step.formula}")
+    click.echo(
+        f"  政策范围内个人自付：{result.out_of_pocket_in_scope / 100:,.2f} 元；个人负担合计：{result.out_of_pocket_total / 100:,.2f} 元"
+    )
+
+
+@click.command("subsidy")
+@help_option
+@click.option("--policy", "policy_name", required=True, help="政策参数文件，或内置地区名")
+@click.option("--recipients", "recipients_file", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path), help="救助对象名单（契约 3）")  # fmt: skip
+@click.option("--year", type=int, required=True, help="资助参保年度")
+@format_option("text", "json")
+def subsidy_command(policy_name: str, recipients_file: Path, year: int, fmt: str) -> None:
+    """资助参保测算：名单中当年在册的人按最高类别计一次，按政策的比例或定额计算资助金额。"""
+    import duckdb
+
+    from medaid.ingest.columns import TABLES
+    from medaid.ingest.read import stage
+    from medaid.ingest.validate import validate
+    from medaid.policy.subsidy import subsidies
+
+    policy = resolve_policy(policy_name, dt.date(year, 1, 1))
+    with duckdb.connect() as con:
+        staged = stage(con, recipients_file, TABLES["recipients"])
+        validate(con, TABLES["recipients"], staged.table, staged.columns)
+        rows = con.execute(
+            "SELECT id_number, list(DISTINCT category) FROM checked WHERE err_reason IS NULL "
+            "AND valid_from <= ? AND coalesce(valid_to, DATE '9999-12-31') >= ? GROUP BY id_number",
+            [dt.date(year, 12, 31), dt.date(year, 1, 1)],
+        ).fetchall()
+        rejected = con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0]
+    total = subsidies(policy, {str(i): list(c) for i, c in rows})
+    data = total.to_dict()
+    data["rejected_rows"] = rejected
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{year} 年资助参保测算（{policy.region}）：合计 {total.total:,.2f} 元")
+    for category, entry in total.by_category.items():
+        click.echo(f"  {category}：{entry['people']} 人，{Decimal(entry['amount']):,.2f} 元")
+    for category, people in total.not_covered.items():
+        click.echo(f"  {category}：{people} 人（本政策不资助）")
+    if rejected:
+        click.echo(f"  名单中 {rejected} 行不合格，未计入（用 medaid import 可查看原因）")
+
+
+@click.group("policy")
+@help_option
+def policy_group() -> None:
+    """内置政策参数：按地区、生效日期列出或显示。"""
+
+
+@policy_group.command("list")
+@help_option
+def policy_list() -> None:
+    """列出内置地区及其参数文件。"""
+    from medaid.policy.params import load_policy, regions
+
+    for region, files in regions().items():
+        for path in files:
+            policy = load_policy(path)
+            click.echo(f"  {region:<14} {policy.valid_from} 起  {policy.region}  {policy.source[:60]}")
+
+
+@policy_group.command("show")
+@help_option
+@click.argument("name")
+@click.option("--date", "on", default=None, help="日期（默认今天），选出当日生效的文件")
+def policy_show(name: str, on: str | None) -> None:
+    """显示一个地区（或文件）的参数原文。"""
+    date = dt.date.fromisoformat(on) if on else dt.date.today()
+    policy = resolve_policy(name, date)
+    click.echo(Path(policy.file).read_text(encoding="utf-8"))
