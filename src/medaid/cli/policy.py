@@ -87,9 +87,8 @@ def calc_command(policy_name: str, claim_file: Path, fmt: str) -> None:
     click.echo(f"政策：{policy.region}（{policy.valid_from} 起）{policy.source}")
     for step in result.trace:
         click.echo(f"  {step.layer}：{step.amount / 100:,.2f} 元 — {step.formula}")
-    click.echo(
-        f"  政策范围内个人自付：{result.out_of_pocket_in_scope / 100:,.2f} 元；个人负担合计：{result.out_of_pocket_total / 100:,.2f} 元"
-    )
+    in_scope, total = result.out_of_pocket_in_scope / 100, result.out_of_pocket_total / 100
+    click.echo(f"  政策范围内个人自付：{in_scope:,.2f} 元；个人负担合计：{total:,.2f} 元")
 
 
 @click.command("subsidy")
