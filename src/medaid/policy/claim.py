@@ -131,7 +131,8 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
         text = f"年内经基本医保后政策范围内自付累计 {total:.2f} 元；{function.describe()}{tilted_note}"
         trace.append(Step("大病保险", critical, text))
     assistance = tilted = 0
-    assistance_base = critical_base - critical - lost
+    # only claims made while a recipient count towards the assistance thresholds and limits
+    assistance_base = critical_base - critical - lost if claim.category else 0
     tilted_base = 0
     if claim.category:
         layer = policy.assistance.get(claim.category)

@@ -1,0 +1,81 @@
+"""The batch (Ibis windows over a year of claims) equals settling claims one by one, to the fen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import ibis
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medaid.policy.batch import settle_batch
+from medaid.policy.claim import Claim, YearToDate, settle
+from medaid.policy.params import default_policy, load_policy, regions
+
+POLICY = default_policy(dt.date(2023, 6, 1))
+FULIANG = load_policy(regions()["fuliang"][0])
+LAYERS = ("basic", "critical", "assistance", "tilted", "supplementary", "out_of_pocket_in_scope", "out_of_pocket_total")
+
+claim = st.fixed_dictionaries(
+    {
+        "person": st.sampled_from(["甲", "乙", "丙"]),
+        "category": st.sampled_from([None, "特困人员", "低保对象", "低保边缘家庭成员", "因病致贫重病患者"]),
+        "visit_type": st.sampled_from(["住院", "门诊", "门诊慢特病"]),
+        "hospital_level": st.sampled_from(["一级", "二级", "三级", "基层", None]),
+        "day": st.integers(min_value=0, max_value=364),
+        "in_scope": st.integers(min_value=0, max_value=30_000_000),
+        "extra": st.integers(min_value=0, max_value=3_000_000),
+        "refund": st.booleans(),
+        "referred": st.booleans(),
+    }
+)
+
+
+def one_by_one(rows: list[dict], policy) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    ytd: dict[str, YearToDate] = {}
+    for r in sorted(rows, key=lambda r: (r["settle_date"], r["settlement_id"])):
+        result, ytd[r["person_key"]] = settle(policy, Claim(
+            r["visit_type"], r["settle_date"], r["total"], r["in_scope"], category=r["category"],
+            hospital_level=r["hospital_level"], referred=r["referred"]), ytd.get(r["person_key"], YearToDate()))  # fmt: skip
+        out[r["settlement_id"]] = {k: getattr(result, k) for k in LAYERS}
+    return out
+
+
+def batch(rows: list[dict], policy) -> dict[str, dict[str, int]]:
+    con = duckdb.connect()
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        ("settlement_id", pa.string()), ("person_key", pa.string()), ("settle_date", pa.date32()),
+        ("visit_type", pa.string()), ("hospital_level", pa.string()), ("category", pa.string()),
+        ("total", pa.int64()), ("in_scope", pa.int64()), ("referred", pa.bool_())]))  # fmt: skip
+    con.register("claims", table)
+    result = settle_batch(ibis.duckdb.from_connection(con).table("claims"), policy).to_pyarrow().to_pylist()
+    return {r["settlement_id"]: {k: r[k] for k in LAYERS} for r in result}
+
+
+def rows_of(drawn: list[dict]) -> list[dict]:
+    rows = []
+    for i, d in enumerate(drawn):
+        sign = -1 if d["refund"] and i % 3 == 2 else 1
+        rows.append({
+            "settlement_id": f"S{i:04d}", "person_key": d["person"], "settle_date": dt.date(2023, 1, 1) + dt.timedelta(days=d["day"]),
+            "visit_type": d["visit_type"], "hospital_level": d["hospital_level"], "category": d["category"],
+            "total": sign * (d["in_scope"] + d["extra"]), "in_scope": sign * d["in_scope"], "referred": d["referred"],
+        })  # fmt: skip
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(claim, min_size=1, max_size=25))
+def test_batch_equals_one_by_one_to_the_fen(drawn):
+    rows = rows_of(drawn)
+    assert batch(rows, POLICY) == one_by_one(rows, POLICY)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(claim, min_size=1, max_size=15))
+def test_batch_equals_one_by_one_with_a_supplementary_layer(drawn):
+    rows = rows_of(drawn)
+    assert batch(rows, FULIANG) == one_by_one(rows, FULIANG)
