@@ -221,6 +221,8 @@ def _critical(cum: int, recipient: bool, rules: dict[str, Any]) -> int:
         ratio = _bp(segment["ratio"]) + (_bp(tilt["ratio_add"]) if recipient else 0)
         total += ratio * max(min(over, upper) - lower, 0)
         lower = upper
+    if recipient and "cap" in tilt:  # contract 4: `cap: null` in the tilt means no cap for recipients
+        return (total + BP // 2) // BP if tilt["cap"] is None else min((total + BP // 2) // BP, _fen(tilt["cap"]))
     return min((total + BP // 2) // BP, _fen(rules["cap"]))
 
 

@@ -42,6 +42,7 @@ class Settings:
     region: str = ""
     year: int | None = None
     framework: str | None = None
+    policy: str | None = None  # a policy file or shipped region (medaid policy list); default: the national template
     key_file: str = KEY_FILE
     warning_threshold: Decimal = DEFAULT_WARNING_THRESHOLD
     warning_groups: dict[str, Decimal] = field(default_factory=dict)  # group → threshold (元)
@@ -53,6 +54,7 @@ class Settings:
             "region": self.region,
             "year": self.year,
             "framework": self.framework,
+            "policy": self.policy,
             "key_file": self.key_file,
             "warnings": {
                 "threshold": float(self.warning_threshold),
@@ -83,6 +85,7 @@ class Settings:
             region=str(raw.get("region") or ""),
             year=_year(raw.get("year"), path),
             framework=str(raw["framework"]) if raw.get("framework") else None,
+            policy=str(raw["policy"]) if raw.get("policy") else None,
             key_file=str(raw.get("key_file") or KEY_FILE),
         )
         if "threshold" in warnings:

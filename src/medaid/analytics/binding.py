@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import duckdb
 import ibis
 
 from medaid.analytics.metric_defs import BY_NAME, METRICS
-from medaid.analytics.metrics import Sources, Value, compute
+from medaid.analytics.metrics import Metric, Sources, Value, compute
 from medaid.analytics.registry import latest_snapshot
 from medaid.evaluation.model import Framework
 from medaid.evaluation.quantity import parse_quantity
@@ -52,6 +53,33 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
     return src, inputs
 
 
+STANDARDS = Metric(
+    "standard_compliance_rate",
+    "救助标准执行率",
+    "%",
+    "按政策重算的救助金额与实际支付相差不超过1分的结算 ÷ 救助对象或有救助支付的结算",
+    numerator=lambda s: None,
+)
+
+
+def standard_compliance(workspace: Workspace, year: int) -> Value:
+    """救助标准执行率 from recomputing the year with the workspace's policy."""
+    import datetime as dt
+
+    from medaid.analytics.standards import standards
+    from medaid.policy.params import resolve
+
+    policy = resolve(workspace.settings.policy or "default", dt.date(year, 12, 31))
+    with workspace.connect(read_only=True) as con:
+        summary, _ = standards(con, policy, year)
+    inputs: dict[str, object] = {"year": year, "policy": policy.region, **summary.to_dict()}
+    if summary.rate is None:
+        return Value(STANDARDS, None, None, None, [], inputs, "没有可核对的结算")
+    rate = Decimal(summary.compliant) / Decimal(summary.checked) * 100
+    return Value(STANDARDS, rate.quantize(Decimal("0.0001")), Decimal(summary.compliant), Decimal(summary.checked), [],
+                 inputs)  # fmt: skip
+
+
 def compute_all(workspace: Workspace, year: int, names: list[str] | None = None) -> list[Value]:
     chosen = [BY_NAME[n] for n in names] if names else list(METRICS)
     with workspace.connect(read_only=True) as con:
@@ -73,13 +101,15 @@ def bind(framework: Framework, workspace: Workspace, year: int) -> Binding:
     wanted = sorted({n.metric for n in bound.walk() if n.metric})
     known = [n for n in wanted if n in BY_NAME]
     values = {v.metric.name: v for v in compute_all(workspace, year, known)} if known else {}
+    if STANDARDS.name in wanted:
+        values[STANDARDS.name] = standard_compliance(workspace, year)
     result = Binding(bound, values)
     for node in bound.walk():
         if not node.metric:
             continue
         value = values.get(node.metric)
         if value is None:
-            why = "medaid 尚不能从数据计算该指标（需问卷或政策测算），请手工填写实际完成值"
+            why = "medaid 尚不能从数据计算该指标（需问卷调查），请手工填写实际完成值"
             result.unavailable.append((node.path, node.metric, why))
             continue
         text = value.text()

@@ -16,18 +16,9 @@ from medaid.policy.model import Policy
 
 
 def resolve_policy(name: str, on: dt.date) -> Policy:
-    """A policy file, or a shipped region (see ``medaid policy list``) in force on a date."""
-    from medaid.policy.params import default_dir, load_policy, policy_for
+    from medaid.policy.params import resolve
 
-    path = Path(name)
-    if path.is_file():
-        return load_policy(path)
-    region = default_dir() / name
-    if region.is_dir():
-        return policy_for(region, on)
-    raise InputFileError(
-        "找不到政策参数文件或地区", where=Location(file=name), fix="用 medaid policy list 查看内置地区"
-    )
+    return resolve(name, on)
 
 
 def _fen(value: object, key: str, file: str) -> int:
@@ -159,3 +150,75 @@ def policy_show(name: str, on: str | None) -> None:
     date = dt.date.fromisoformat(on) if on else dt.date.today()
     policy = resolve_policy(name, date)
     click.echo(Path(policy.file).read_text(encoding="utf-8"))
+
+
+def _workspace_policy(workspace: object, name: str | None, year: int) -> Policy:
+    from medaid.workspace import Workspace
+
+    assert isinstance(workspace, Workspace)
+    chosen = name or workspace.settings.policy or "default"
+    return resolve_policy(chosen, dt.date(year, 12, 31))
+
+
+@click.command("settle")
+@help_option
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--policy", "policy_name", default=None, help="政策参数文件或内置地区（默认取工作区设置，再默认全国模板）"
+)
+@click.option("--year", type=int, default=None, help="年度（默认取工作区设置）")
+@format_option("text", "json")
+def settle_command(directory: Path, policy_name: str | None, year: int | None, fmt: str) -> None:
+    """按政策重算工作区一年的结算，与实际支付比较：应补、应退与救助标准执行率。"""
+    from medaid.analytics.standards import standards
+    from medaid.workspace import Workspace
+
+    workspace = Workspace.open(directory)
+    chosen_year = year or workspace.settings.year or dt.date.today().year
+    policy = _workspace_policy(workspace, policy_name, chosen_year)
+    with workspace.connect(read_only=True) as con:
+        summary, _ = standards(con, policy, chosen_year)
+    if fmt == "json":
+        click.echo(json.dumps({**summary.to_dict(), "policy": policy.region}, ensure_ascii=False, indent=2))
+        return
+    rate = "—" if summary.rate is None else f"{summary.rate:.2f}%"
+    click.echo(f"{chosen_year} 年按{policy.region}政策重算：核对 {summary.checked} 笔，"
+               f"符合标准 {summary.compliant} 笔，救助标准执行率 {rate}")  # fmt: skip
+    click.echo(f"  超标准支付 {summary.over_standard} 笔，应退 {summary.refund_due / 100:,.2f} 元；"
+               f"少付 {summary.under_standard} 笔，应补 {summary.top_up_due / 100:,.2f} 元")  # fmt: skip
+
+
+@click.command("simulate")
+@help_option
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--override", "override_file", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="要改变的参数（契约 4 的部分内容），如 assistance: {低保对象: {ratio: 0.8}}")  # fmt: skip
+@click.option("--policy", "policy_name", default=None, help="基准政策（默认取工作区设置，再默认全国模板）")
+@click.option("--year", type=int, default=None, help="年度（默认取工作区设置）")
+@format_option("text", "json")
+def simulate_command(directory: Path, override_file: Path, policy_name: str | None, year: int | None, fmt: str) -> None:
+    """政策测算（What-if）：改变参数后重跑一年，比较各层支出、各类别救助、受影响人数和基金可支撑月数。"""
+    from medaid.analytics.simulate import LAYERS, overridden, simulate
+    from medaid.workspace import Workspace
+
+    workspace = Workspace.open(directory)
+    chosen_year = year or workspace.settings.year or dt.date.today().year
+    base = _workspace_policy(workspace, policy_name, chosen_year)
+    changed = overridden(base, override_file)
+    with workspace.connect(read_only=True) as con:
+        result = simulate(con, base, changed, chosen_year)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    names = {"basic": "基本医保", "critical": "大病保险", "assistance": "医疗救助", "tilted": "倾斜救助",
+             "supplementary": "补充保险"}  # fmt: skip
+    click.echo(f"{chosen_year} 年政策测算（{override_file.name}）：")
+    for layer in LAYERS:
+        before, after = result.before[layer] / 100, result.after[layer] / 100
+        click.echo(f"  {names[layer]}：{before:,.2f} → {after:,.2f} 元（{after - before:+,.2f}）")
+    for category, (b, a) in result.by_category.items():
+        click.echo(f"  {category} 救助：{b / 100:,.2f} → {a / 100:,.2f} 元（{(a - b) / 100:+,.2f}）")
+    click.echo(
+        f"  受影响人数：{result.people_affected} 人；基金可支撑月数：{result.months_before} → {result.months_after}"
+    )

@@ -115,7 +115,8 @@ def load_policy(path: Path = DEFAULT_POLICY) -> Policy:
         critical_cap=cap,
         recipient_factor=_bp(tilt.get("threshold_factor", 1)),
         recipient_add=_bp(tilt.get("ratio_add", 0)),
-        recipient_cap=_fen(tilt["cap"]) if tilt.get("cap") is not None else cap,
+        # contract 4: a tilt that writes `cap: null` removes the cap for recipients
+        recipient_cap=(NO_LIMIT if tilt["cap"] is None else _fen(tilt["cap"])) if "cap" in tilt else cap,
         assistance=_layer(data.get("assistance")),
         tilted=_layer(data.get("tilted")),
     )

@@ -11,7 +11,7 @@ from medaid.policy.load import PolicyError, load_policy
 from medaid.policy.model import Assistance, Policy
 
 __all__ = ["Assistance", "Policy", "PolicyError", "default_dir", "default_policy", "load_policy", "policy_for",
-           "regions"]  # fmt: skip
+           "regions", "resolve"]  # fmt: skip
 
 
 def default_dir() -> Path:
@@ -35,3 +35,14 @@ def policy_for(region_dir: Path, on: dt.date) -> Policy:
 
 def default_policy(on: dt.date) -> Policy:
     return policy_for(default_dir() / "default", on)
+
+
+def resolve(name: str, on: dt.date) -> Policy:
+    """A policy file, or a shipped region (see ``medaid policy list``) in force on a date."""
+    path = Path(name)
+    if path.is_file():
+        return load_policy(path)
+    region = default_dir() / name
+    if region.is_dir():
+        return policy_for(region, on)
+    raise PolicyError("找不到政策参数文件或地区", where=Location(file=name), fix="用 medaid policy list 查看内置地区")
