@@ -1,0 +1,149 @@
+"""Benchmark: a year of claims settled in batch (Ibis on DuckDB) against a naive per-claim
+Python loop and against a numpy pass over pre-sorted arrays (the floor).
+
+    .venv/bin/python benchmarks/settlement.py --claims 1000000
+    .venv/bin/python benchmarks/settlement.py --claims 10000000
+
+The naive loop runs medaid's own one-claim path (``policy.claim.settle``) claim by claim on
+a sample and is extrapolated per claim; the floor computes the same layers with numpy
+cumulative sums over arrays already sorted by person and date — no joins, no rounding
+subtleties beyond the same half-up on cumulative amounts. Ratios are measured in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import time
+
+import numpy as np
+import pyarrow as pa
+
+BP = 10_000
+
+
+def claims(n: int, seed: int = 2023) -> pa.Table:
+    rng = np.random.default_rng(seed)
+    people = max(1, n // 3)
+    person = np.sort(rng.integers(0, people, n))
+    day = rng.integers(0, 365, n)
+    order = np.lexsort((np.arange(n), day, person))
+    person, day = person[order], day[order]
+    visit = rng.choice(np.array(["门诊", "住院", "门诊慢特病"]), n, p=[0.6, 0.35, 0.05])
+    level = rng.choice(np.array(["一级", "二级", "三级"]), n, p=[0.4, 0.4, 0.2])
+    in_scope = np.where(visit == "住院", rng.lognormal(np.log(800_000), 0.9, n), rng.lognormal(np.log(15_000), 0.8, n))
+    in_scope = in_scope.astype(np.int64)
+    categories = np.array(["特困人员", "低保对象", "低保边缘家庭成员", "因病致贫重病患者", "防止返贫监测对象"])
+    category = categories[person % len(categories)]
+    return pa.table({
+        "settlement_id": pa.array([f"S{i:09d}" for i in range(n)]),
+        "person_key": pa.array(person.astype(str)),
+        "settle_date": pa.array((np.datetime64("2023-01-01") + day.astype("timedelta64[D]")).astype("datetime64[D]")),
+        "visit_type": pa.array(visit), "hospital_level": pa.array(level), "category": pa.array(category),
+        "total": pa.array(in_scope + in_scope // 10), "in_scope": pa.array(in_scope), "referred": pa.array(np.ones(n, bool)),
+    })  # fmt: skip
+
+
+def floor(table: pa.Table, policy) -> float:
+    """The same basic → critical → assistance layers with numpy over pre-sorted arrays."""
+    from medaid.policy.steps import Linear, Segmented, bp, fen
+
+    start = time.perf_counter()
+    person = table.column("person_key").to_numpy(zero_copy_only=False)
+    in_scope = table.column("in_scope").to_numpy()
+    visit = table.column("visit_type").to_numpy(zero_copy_only=False)
+    level = table.column("hospital_level").to_numpy(zero_copy_only=False)
+    category = table.column("category").to_numpy(zero_copy_only=False)
+    first = np.r_[True, person[1:] != person[:-1]]
+    group = np.cumsum(first) - 1
+
+    def cumsum(values: np.ndarray) -> np.ndarray:
+        total = np.cumsum(values)
+        offset = (total - values)[first]
+        return total - offset[group]
+
+    deductible = np.zeros(len(in_scope), np.int64)
+    ratio = np.zeros(len(in_scope), np.int64)
+    for (v, lv), rule in policy.basic.rules.items():
+        mask = (visit == v) & (level == lv)
+        deductible[mask], ratio[mask] = fen(rule.deductible), bp(rule.ratio)
+    raw = np.maximum(in_scope - deductible, 0) * ratio
+    cum = cumsum(raw)
+    cap = fen(policy.basic.annual_cap)
+    basic = np.minimum((2 * cum + BP) // (2 * BP), cap) - np.minimum((2 * (cum - raw) + BP) // (2 * BP), cap)
+    after = in_scope - basic
+    cum = cumsum(after)
+    seg = Segmented.of(policy.critical, policy.critical.recipients)
+
+    def segmented(c: np.ndarray) -> np.ndarray:
+        amount = np.maximum(c - seg.threshold, 0) if seg.basis == "excess" else np.maximum(c, 0)
+        lower = 0 if seg.basis == "excess" else seg.threshold
+        raw = np.zeros(len(c), np.int64)
+        for upto, r in seg.segments:
+            top = amount if upto is None else np.minimum(amount, upto)
+            raw += np.maximum(top - lower, 0) * r
+            lower = max(lower, upto) if upto is not None else lower
+        value = (2 * raw + BP) // (2 * BP)
+        return value if seg.cap is None else np.minimum(value, seg.cap)
+
+    critical = segmented(cum) - segmented(cum - after)
+    own = after - critical
+    cum = cumsum(own)
+    assistance = np.zeros(len(in_scope), np.int64)
+    for name, layer in policy.assistance.items():
+        fn = Linear.of(layer)
+        mask = category == name
+        over = lambda c: np.minimum((2 * np.maximum(c - fn.threshold, 0) * fn.ratio + BP) // (2 * BP), fn.limit or 10**15)  # noqa: E731,B023
+        assistance[mask] = (over(cum) - over(cum - own))[mask]
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--naive-sample", type=int, default=20_000)
+    args = parser.parse_args()
+    import duckdb
+    import ibis
+
+    from medaid.policy.batch import settle_batch
+    from medaid.policy.claim import Claim, YearToDate, settle
+    from medaid.policy.params import default_policy
+
+    policy = default_policy(dt.date(2023, 12, 31))
+    table = claims(args.claims)
+    con = duckdb.connect(config={"threads": 2, "memory_limit": "3GB"})
+    con.register("claims_arrow", table)
+    con.execute("CREATE TABLE claims AS SELECT * FROM claims_arrow")
+    con.unregister("claims_arrow")
+    backend = ibis.duckdb.from_connection(con)
+    start = time.perf_counter()
+    backend.create_table("settled", settle_batch(backend.table("claims"), policy))
+    batch = time.perf_counter() - start
+    checked = con.execute("SELECT count(*), sum(assistance) FROM settled").fetchall()[0]
+    floor_seconds = floor(table, policy)
+    sample = table.slice(0, args.naive_sample).to_pylist()
+    start = time.perf_counter()
+    ytd: dict[str, YearToDate] = {}
+    for r in sample:
+        _, ytd[r["person_key"]] = settle(policy, Claim(r["visit_type"], r["settle_date"], r["total"], r["in_scope"],
+                                                       category=r["category"], hospital_level=r["hospital_level"]),
+                                         ytd.get(r["person_key"], YearToDate()))  # fmt: skip
+    naive = (time.perf_counter() - start) / len(sample) * args.claims
+    print(json.dumps({
+        "claims": args.claims,
+        "batch_seconds": round(batch, 2),
+        "claims_per_second": round(args.claims / batch),
+        "naive_seconds_extrapolated": round(naive, 1),
+        "floor_seconds": round(floor_seconds, 2),
+        "batch_vs_naive": round(naive / batch, 1),
+        "batch_vs_floor": round(batch / floor_seconds, 1),
+        "settled_rows": checked[0],
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }, ensure_ascii=False, indent=1))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
