@@ -6,6 +6,7 @@ needs a Java runtime; `make test` installs one when the machine has none.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -109,3 +110,23 @@ def test_every_metric_is_the_same_on_spark(spark, tmp_path: Path):
     on_spark = {m.name: compute(m, spark_src, inputs).value for m in METRICS}
     assert on_spark == on_duckdb
     assert on_duckdb["rollover_balance_rate"] is not None
+
+
+def test_batch_settlement_is_the_same_on_spark(spark, tmp_path: Path):
+    from medaid.analytics.standards import claims_of
+    from medaid.policy.batch import settle_batch
+
+    workspace = test_verification.make_workspace(tmp_path)
+    copy_to_spark(spark, workspace)
+    policy = default_policy(dt.date(2023, 12, 31))
+    with workspace.connect(read_only=True) as con:
+        snapshot = latest_snapshot(con)
+        duck = ibis.duckdb.from_connection(con)
+        reg = duck.table("registry_snapshots")
+        on_duckdb = settle_batch(claims_of(duck.table("settlements"), reg.filter(reg.import_id == snapshot), 2023),
+                                 policy).to_pyarrow()  # fmt: skip
+    sreg = spark.table("registry_snapshots")
+    on_spark = settle_batch(claims_of(spark.table("settlements"), sreg.filter(sreg.import_id == snapshot), 2023),
+                            policy).to_pyarrow()  # fmt: skip
+    assert on_duckdb.num_rows == 11
+    assert _rows(on_spark) == _rows(on_duckdb)
