@@ -207,3 +207,28 @@ def test_cli_subsidy_counts_a_person_once_at_the_highest_category(tmp_path: Path
         "防止返贫监测对象": {"people": 1, "amount": 190.0},
     }
     assert data["total"] == 570.0
+
+
+def test_cli_settle_a_file_with_categories(tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    from medaid.demo.people import make_people
+
+    (a,) = make_people(1, seed=43)
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付,救助类别\n"
+        f"S1,{a.id_number},住院,二级,2023-06-01,50000,45000,0,0,0,低保对象\n"
+        f"S2,{a.id_number},住院,二级,2023-06-02,50000,45000,0,0,0,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "settled.csv"
+    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
+    done = subprocess.run([*run, "settle", str(path), "--policy", "default", "--out", str(out), "--format", "json"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["claims"] == 2 and data["totals"]["assistance"] == 6260.63  # only the claim with a category
+    assert a.id_number not in out.read_text(encoding="utf-8-sig")

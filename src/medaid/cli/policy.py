@@ -162,14 +162,21 @@ def _workspace_policy(workspace: object, name: str | None, year: int) -> Policy:
 
 @click.command("settle")
 @help_option
-@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--policy", "policy_name", default=None, help="政策参数文件或内置地区（默认取工作区设置，再默认全国模板）"
-)
+@click.argument("target", type=click.Path(exists=True, path_type=Path))
+@click.option("--policy", "policy_name", default=None, help="政策参数文件或内置地区（默认取工作区设置或全国模板）")
 @click.option("--year", type=int, default=None, help="年度（默认取工作区设置）")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="逐笔结果 CSV（仅文件模式）")
 @format_option("text", "json")
-def settle_command(directory: Path, policy_name: str | None, year: int | None, fmt: str) -> None:
-    """按政策重算工作区一年的结算，与实际支付比较：应补、应退与救助标准执行率。"""
+def settle_command(target: Path, policy_name: str | None, year: int | None, out: Path | None, fmt: str) -> None:
+    """按政策批量结算。TARGET 为工作区时重算全年并与实际支付比较（救助标准执行率、应补、应退）；
+    为结算明细文件（可含“救助类别”列）时逐笔计算各层金额。"""
+    if target.is_dir():
+        _settle_workspace(target, policy_name, year, fmt)
+    else:
+        _settle_file(target, policy_name, year, out, fmt)
+
+
+def _settle_workspace(directory: Path, policy_name: str | None, year: int | None, fmt: str) -> None:
     from medaid.analytics.standards import standards
     from medaid.workspace import Workspace
 
@@ -186,6 +193,55 @@ def settle_command(directory: Path, policy_name: str | None, year: int | None, f
                f"符合标准 {summary.compliant} 笔，救助标准执行率 {rate}")  # fmt: skip
     click.echo(f"  超标准支付 {summary.over_standard} 笔，应退 {summary.refund_due / 100:,.2f} 元；"
                f"少付 {summary.under_standard} 笔，应补 {summary.top_up_due / 100:,.2f} 元")  # fmt: skip
+
+
+def _settle_file(path: Path, policy_name: str | None, year: int | None, out: Path | None, fmt: str) -> None:
+    import csv
+
+    import duckdb
+    import ibis
+
+    from medaid.ingest.columns import TABLES
+    from medaid.ingest.read import stage
+    from medaid.ingest.validate import validate
+    from medaid.policy.batch import settle_batch
+
+    layers = ("basic", "critical", "assistance", "tilted", "supplementary", "out_of_pocket_total")
+    with duckdb.connect() as con:
+        staged = stage(con, path, TABLES["settlements"])
+        validate(con, TABLES["settlements"], staged.table, staged.columns)
+        con.execute(
+            "CREATE TABLE claims AS SELECT settlement_id, id_number AS person_key, settle_date, visit_type, "
+            "CAST(hospital_level AS VARCHAR) AS hospital_level, CAST(category AS VARCHAR) AS category, total, "
+            "in_scope, coalesce(CAST(referred AS BOOLEAN), true) AS referred FROM checked WHERE err_reason IS NULL"
+        )
+        rejected = con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0]
+        first = con.execute("SELECT min(settle_date) FROM claims").fetchall()[0][0]
+        on = dt.date(year, 12, 31) if year else (first or dt.date.today())
+        policy = resolve_policy(policy_name or "default", on)
+        backend = ibis.duckdb.from_connection(con)
+        rows = settle_batch(backend.table("claims"), policy).to_pyarrow().to_pylist()
+    totals = {k: sum(r[k] for r in rows) for k in layers}
+    if out is not None:
+        with out.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            header = ["结算编号", "结算日期", "就诊类型", "救助类别", "基本医保", "大病保险", "医疗救助", "倾斜救助"]
+            writer.writerow([*header, "补充保险", "个人负担"])
+            for r in rows:
+                writer.writerow([r["settlement_id"], r["settle_date"], r["visit_type"], r["category"] or "",
+                                 *(f"{r[k] / 100:.2f}" for k in layers)])  # fmt: skip
+    if fmt == "json":
+        data = {"policy": policy.region, "claims": len(rows), "rejected_rows": rejected,
+                "totals": {k: v / 100 for k, v in totals.items()}}  # fmt: skip
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    names = {"basic": "基本医保", "critical": "大病保险", "assistance": "医疗救助", "tilted": "倾斜救助",
+             "supplementary": "补充保险", "out_of_pocket_total": "个人负担"}  # fmt: skip
+    click.echo(f"按{policy.region}政策结算 {len(rows)} 笔（不合格 {rejected} 行未计入）：")
+    for key, value in totals.items():
+        click.echo(f"  {names[key]}：{value / 100:,.2f} 元")
+    if out is not None:
+        click.echo(f"逐笔结果见 {out}")
 
 
 @click.command("simulate")

@@ -102,6 +102,8 @@ SETTLEMENTS = Table(
         _c("referred", "是否规范转诊", Type.BOOL, False, "规范转诊"),
         _c("out_of_area", "是否异地", Type.BOOL, False, "异地就医", "是否异地就医"),
         _c("one_stop", "是否一站式结算", Type.BOOL, False, "一站式结算"),
+        # not stored: a workspace takes the category from the registry; `medaid settle FILE` reads it
+        _c("category", "救助类别", Type.CATEGORY, False, "人员类别"),
     ),
     ("settlement_id",),
 )
@@ -144,6 +146,9 @@ INSTITUTIONS = Table(
     ),
     ("institution_code",),
 )
+
+# columns a file may carry that the store keeps elsewhere (or not at all)
+NOT_STORED: dict[str, frozenset[str]] = {"settlements": frozenset({"category"})}
 
 TABLES: dict[str, Table] = {t.kind: t for t in (RECIPIENTS, DEATHS, SETTLEMENTS, SUBSIDIES, FUND, INSTITUTIONS)}
 KIND_WORDS: dict[str, str] = {t.label: t.kind for t in TABLES.values()} | {

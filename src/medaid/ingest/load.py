@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from medaid.errors import InputFileError, Location
 from medaid.ingest import idnumber
-from medaid.ingest.columns import KIND_WORDS, TABLES, Table
+from medaid.ingest.columns import KIND_WORDS, NOT_STORED, TABLES, Table
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
 from medaid.store.crypto import KeyRing
@@ -124,7 +124,8 @@ def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bo
 
 def _incoming_sql(table: Table, import_id: int) -> str:
     """The rows to store, in the stored table's column order."""
-    stored = [c.name for c in table.columns if c.name not in ("id_number", "name")]
+    skip = {"id_number", "name"} | NOT_STORED.get(table.kind, frozenset())
+    stored = [c.name for c in table.columns if c.name not in skip]
     person = "k.person_key, " if any(c.name == "id_number" for c in table.columns) else ""
     join = "JOIN keymap k USING (id_number) " if person else ""
     if table.kind == "fund":
