@@ -13,7 +13,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from medaid.policy.model import Policy
+from medaid.policy.model import Assistance, Policy
 from medaid.policy.steps import BP, Linear, Segmented, bp, fen
 
 NO_LIMIT = 10**15
@@ -44,6 +44,15 @@ def segmented(cumulative: Any, function: Segmented) -> Any:
             lower = max(lower, upto)
     value = half_up(raw, BP)
     return value if function.cap is None else ibis.least(value, function.cap)
+
+
+def by_category(category: Any, cumulative: Any, amount: Any, layers: dict[str, Assistance]) -> Any:
+    """A yearly layer whose parameters depend on the claim's category: f(after) − f(before)."""
+    paid: Any = ibis.literal(0, "int64")
+    for name, layer in layers.items():
+        fn = Linear.of(layer)
+        paid = ibis.cases((category == name, linear(cumulative, fn) - linear(cumulative - amount, fn)), else_=paid)
+    return paid
 
 
 def _basic_params(policy: Policy) -> ir.Table:
@@ -108,20 +117,10 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
     c = c.mutate(critical=critical)
     c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), c.critical_base - c.critical - c.lost), else_=0))
     c = c.mutate(cum_assist=c.assistance_base.sum().over(w_person))
-    assistance: Any = ibis.literal(0, "int64")
-    for category, layer in policy.assistance.items():
-        fn = Linear.of(layer)
-        value = linear(c.cum_assist, fn) - linear(c.cum_assist - c.assistance_base, fn)
-        assistance = ibis.cases((c.category == category, value), else_=assistance)
-    c = c.mutate(assistance=assistance)
+    c = c.mutate(assistance=by_category(c.category, c.cum_assist, c.assistance_base, policy.assistance))
     c = c.mutate(tilted_base=ibis.cases((c.category.notnull(), c.assistance_base - c.assistance), else_=0))
     c = c.mutate(cum_tilted=c.tilted_base.sum().over(w_person))
-    tilted: Any = ibis.literal(0, "int64")
-    for category, layer in policy.tilted.items():
-        fn = Linear.of(layer)
-        value = linear(c.cum_tilted, fn) - linear(c.cum_tilted - c.tilted_base, fn)
-        tilted = ibis.cases((c.category == category, value), else_=tilted)
-    c = c.mutate(tilted=tilted)
+    c = c.mutate(tilted=by_category(c.category, c.cum_tilted, c.tilted_base, policy.tilted))
     c = c.mutate(out_of_pocket_in_scope=c.in_scope - c.basic - c.critical - c.assistance - c.tilted)
     supplementary: Any = ibis.literal(0, "int64")
     for extra in policy.supplementary:
