@@ -103,6 +103,7 @@ def pandas_verification(work: Path, month: str) -> int:
     dup_key = ["person_key", "settle_date", "institution_code", "total", "in_scope", "basic_paid", "critical_paid",
                "assistance_paid"]  # fmt: skip
     m["repeat"] = m.sort_values("settlement_id").groupby(dup_key, dropna=False).cumcount()
+    m.loc[m.category.isna(), "self_pay"] = 0  # only claims made while a recipient count
     m["cum_self"] = m.groupby("person_key").self_pay.cumsum()
     m["cum_paid"] = m.groupby("person_key").assistance_paid.cumsum()
     params = {c: (int(a.threshold * 100), int(a.ratio * 10000), int((a.annual_limit or 10**13) * 100))

@@ -260,11 +260,13 @@ def test_amounts_and_findings_agree_with_a_one_by_one_recomputation(made: tuple[
             cum_after += after
             own = after - critical
             assist_rule = policy["assistance"].get(category) if category else None
-            assistance = _entitled(cum_own + own, assist_rule) - _entitled(cum_own, assist_rule)
-            cum_own += own
+            counted = own if category else 0  # only claims made while a recipient count (as the engine)
+            assistance = _entitled(cum_own + counted, assist_rule) - _entitled(cum_own, assist_rule)
+            cum_own += counted
             tilt_rule = policy["tilted"].get(category) if category else None
-            tilted = _entitled(cum_rest + own - assistance, tilt_rule) - _entitled(cum_rest, tilt_rule)
-            cum_rest += own - assistance
+            rest = counted - assistance if category else 0
+            tilted = _entitled(cum_rest + rest, tilt_rule) - _entitled(cum_rest, tilt_rule)
+            cum_rest += rest
             actual = fen(r["医疗救助支付"])
             cum_paid += actual
             assert (fen(r["基本医保支付"]), fen(r["大病保险支付"])) == (basic, critical), r

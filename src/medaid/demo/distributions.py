@@ -103,6 +103,8 @@ def settle(c: Claims, p: Policy) -> Arr:
 
 
 def layer(amount: Arr, first: Arr, eligible: Arr, cat: Arr, rule: Layer, *, limit: bool = True) -> Arr:
+    # only claims made while a recipient count towards assistance thresholds and limits (as the policy engine)
+    amount = np.where(eligible, amount, 0)
     cum = group_cumsum(amount, first)
     cap = rule.limit[cat] if limit else np.full(len(cat), NO_LIMIT, np.int64)
     paid = entitled(cum, rule.threshold[cat], rule.ratio[cat], cap)
