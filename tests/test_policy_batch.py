@@ -79,3 +79,36 @@ def test_batch_equals_one_by_one_to_the_fen(drawn):
 def test_batch_equals_one_by_one_with_a_supplementary_layer(drawn):
     rows = rows_of(drawn)
     assert batch(rows, FULIANG) == one_by_one(rows, FULIANG)
+
+
+claims_with_given = st.lists(st.tuples(claim, st.one_of(st.none(), st.integers(0, 20_000_000)),
+                           st.one_of(st.none(), st.integers(0, 2_000_000))), min_size=1, max_size=15)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(claims_with_given)
+def test_batch_equals_one_by_one_when_insurance_layers_are_given(drawn):
+    rows = rows_of([d for d, _, _ in drawn])
+    for row, (_, basic, critical) in zip(rows, drawn, strict=True):
+        row["basic_paid"] = (
+            None if basic is None else min(basic, abs(row["in_scope"])) * (1 if row["in_scope"] >= 0 else -1)
+        )
+        row["critical_paid"] = critical if critical is None or row["in_scope"] >= 0 else -critical
+    con = duckdb.connect()
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        ("settlement_id", pa.string()), ("person_key", pa.string()), ("settle_date", pa.date32()),
+        ("visit_type", pa.string()), ("hospital_level", pa.string()), ("category", pa.string()),
+        ("total", pa.int64()), ("in_scope", pa.int64()), ("referred", pa.bool_()),
+        ("basic_paid", pa.int64()), ("critical_paid", pa.int64())]))  # fmt: skip
+    con.register("claims", table)
+    got = settle_batch(ibis.duckdb.from_connection(con).table("claims"), POLICY).to_pyarrow().to_pylist()
+    batch_result = {r["settlement_id"]: {k: r[k] for k in LAYERS} for r in got}
+    expected: dict[str, dict[str, int]] = {}
+    ytd: dict[str, YearToDate] = {}
+    for r in sorted(rows, key=lambda r: (r["settle_date"], r["settlement_id"])):
+        result, ytd[r["person_key"]] = settle(POLICY, Claim(
+            r["visit_type"], r["settle_date"], r["total"], r["in_scope"], category=r["category"],
+            hospital_level=r["hospital_level"], referred=r["referred"], basic_paid=r["basic_paid"],
+            critical_paid=r["critical_paid"]), ytd.get(r["person_key"], YearToDate()))  # fmt: skip
+        expected[r["settlement_id"]] = {k: getattr(result, k) for k in LAYERS}
+    assert batch_result == expected

@@ -20,7 +20,7 @@ from medaid.analytics.binding import sources  # noqa: E402
 from medaid.analytics.metric_defs import METRICS  # noqa: E402
 from medaid.analytics.metrics import Sources, compute  # noqa: E402
 from medaid.analytics.registry import latest_snapshot  # noqa: E402
-from medaid.analytics.verification import Month, ledger, params_table  # noqa: E402
+from medaid.analytics.verification import Month, ledger  # noqa: E402
 from medaid.policy.params import default_policy  # noqa: E402
 from tests import test_metrics, test_verification  # noqa: E402
 
@@ -81,10 +81,10 @@ def test_verification_ledger_is_the_same_on_spark(spark, tmp_path: Path):
         duck = ibis.duckdb.from_connection(con)
         reg = duck.table("registry_snapshots")
         on_duckdb = ledger(duck.table("settlements"), reg.filter(reg.import_id == snapshot), duck.table("deaths"),
-                           params_table(policy), month).to_pyarrow()  # fmt: skip
+                           policy, month).to_pyarrow()  # fmt: skip
     sreg = spark.table("registry_snapshots")
     on_spark = ledger(spark.table("settlements"), sreg.filter(sreg.import_id == snapshot), spark.table("deaths"),
-                      params_table(policy), month).to_pyarrow()  # fmt: skip
+                      policy, month).to_pyarrow()  # fmt: skip
     assert on_duckdb.num_rows == 7
     assert _rows(on_spark) == _rows(on_duckdb)
 

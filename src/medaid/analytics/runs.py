@@ -12,7 +12,7 @@ import duckdb
 import ibis
 
 from medaid.analytics.registry import latest_snapshot
-from medaid.analytics.verification import REASONS, Month, detail, ledger, params_table
+from medaid.analytics.verification import REASONS, Month, detail, ledger
 from medaid.errors import MedaidError
 from medaid.policy.params import Policy
 
@@ -97,7 +97,7 @@ def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
     backend = ibis.duckdb.from_connection(con)
     registry = backend.table("registry_snapshots")
     registry = registry.filter(registry.import_id == snapshot)
-    expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), params_table(policy), month)
+    expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), policy, month)
     rows = expr.to_pyarrow().to_pylist()
     counted = con.execute(
         "SELECT count(*) FROM settlements WHERE settle_date BETWEEN ? AND ?", [month.first, month.last]

@@ -2,8 +2,8 @@
 
 For the settlements of a month, with year-to-date amounts per person:
 - ``missed`` 应享未享: a valid recipient on the settlement date got no assistance although
-  the policy gives some (year-to-date in-scope self-pay after basic and critical insurance
-  above the category's threshold, within its annual limit);
+  the policy engine gives some (医疗救助 + 倾斜救助 on the year-to-date in-scope self-pay
+  after the basic and critical insurance actually paid, within the annual limits);
 - ``non_recipient``, ``before_validity``, ``after_end``, ``after_death`` 多享: assistance
   paid to someone not valid on the date;
 - ``above_annual_limit`` 多享: year-to-date assistance above the category's annual limit;
@@ -24,7 +24,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from medaid.policy.params import Policy
+from medaid.policy.model import Policy
 
 FAR = dt.date(9999, 12, 31)
 BASIS_POINTS = 10_000
@@ -81,16 +81,15 @@ def params_table(policy: Policy) -> ir.Table:
     )
 
 
-def _entitled(
-    cum: ir.IntegerValue, threshold: ir.IntegerValue, ratio_bp: ir.IntegerValue, limit: ir.IntegerValue
-) -> ir.IntegerValue:
-    """Entitlement to date in fen: ratio × (cumulative − threshold), half-up, within the limit."""
-    over = ibis.greatest(cum - threshold, 0)
-    return ibis.least((over * ratio_bp + BASIS_POINTS // 2) // BASIS_POINTS, limit)
+def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, policy: Policy, month: Month) -> ir.Table:
+    """One row per finding for the settlements of ``month``; the expression, not its result.
 
+    What the policy gives (应享) comes from the policy engine's batch, with the basic and
+    critical insurance actually paid taken as given.
+    """
+    from medaid.policy.batch import settle_batch
 
-def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, params: ir.Table, month: Month) -> ir.Table:
-    """One row per finding for the settlements of ``month``; the expression, not its result."""
+    params = params_table(policy)
     year_start = dt.date(month.year, 1, 1)
     s = settlements.filter(settlements.settle_date.between(year_start, month.last))
     reg = registry.select(
@@ -113,10 +112,15 @@ def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, params: 
     w = ibis.cumulative_window(group_by=j.person_key, order_by=[j.settle_date, j.settlement_id])
     j = j.mutate(self_pay=self_pay)
     j = j.mutate(cum_self=j.self_pay.sum().over(w), cum_paid=j.assistance_paid.sum().over(w))
-    threshold, ratio_bp, limit = j.threshold.fill_null(0), j.ratio_bp.fill_null(0), j.annual_limit.fill_null(0)
-    entitled = _entitled(j.cum_self, threshold, ratio_bp, limit) - _entitled(
-        j.cum_self - j.self_pay, threshold, ratio_bp, limit
-    )
+    claims = j.select(
+        "settlement_id", "person_key", "settle_date", "visit_type", "hospital_level", "category", "total", "in_scope",
+        referred=j.referred.fill_null(True), basic_paid=j.basic_paid,
+        critical_paid=j.critical_paid + j.large_paid.fill_null(0),
+    )  # fmt: skip
+    settled = settle_batch(claims, policy)
+    due = settled.select(due_id=settled.settlement_id, entitled=settled.assistance + settled.tilted)
+    j = j.left_join(due, j.settlement_id == due.due_id)
+    entitled = j.entitled.fill_null(0)
     dup_key = [j.person_key, j.settle_date, j.institution_code, j.total, j.in_scope, j.basic_paid,
                j.critical_paid, j.assistance_paid]  # fmt: skip
     repeat = ibis.row_number().over(ibis.window(group_by=dup_key, order_by=j.settlement_id))

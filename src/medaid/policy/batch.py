@@ -77,8 +77,9 @@ def _basic_params(policy: Policy) -> ir.Table:
 
 def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
     """Claims with columns settlement_id, person_key, settle_date, visit_type, hospital_level,
-    category, total, in_scope, referred (fen) → the same with basic, critical, assistance,
-    tilted, out_of_pocket_in_scope."""
+    category, total, in_scope, referred (fen), and optionally basic_paid / critical_paid (a
+    layer the insurance system settled, taken as given where not null) → the same with basic,
+    critical, assistance, tilted, supplementary and out-of-pocket amounts."""
     year = claims.settle_date.year()
     c = claims.mutate(p_year=year, level_key=claims.hospital_level.fill_null(""))
     params = _basic_params(policy)
@@ -95,16 +96,26 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
     cut = bp(policy.basic.referral_cut) if policy.basic else 0
     ratio = c.b_ratio.fill_null(0)
     applied = ibis.cases((c.referred.fill_null(True), ratio), else_=ibis.greatest(ratio - cut, 0))
-    c = c.mutate(raw=eligible * applied, raw_referred=eligible * ratio)
-    c = c.mutate(cum_raw=c.raw.sum().over(w_person), cum_raw_ref=c.raw_referred.sum().over(w_person))
+    raw, raw_referred = eligible * applied, eligible * ratio
+    given: Any = ibis.literal(False)
+    if "basic_paid" in claims.columns:  # settled by the insurance system: taken as given, as in the one-claim path
+        given = c.basic_paid.notnull()
+        raw = ibis.cases((given, c.basic_paid * BP), else_=raw)
+        raw_referred = ibis.cases((given, c.basic_paid * BP), else_=raw_referred)
+    c = c.mutate(raw=raw, raw_referred=raw_referred, given_basic=given)
+    c = c.mutate(cum_raw=c.raw.sum().over(w_person))
     cap = fen(policy.basic.annual_cap) if policy.basic and policy.basic.annual_cap is not None else NO_LIMIT
 
     def entitled(cum: Any) -> Any:
         return ibis.least(half_up(cum, BP), cap)
 
-    basic = entitled(c.cum_raw) - entitled(c.cum_raw - c.raw)
-    lost = entitled(c.cum_raw - c.raw + c.raw_referred) - entitled(c.cum_raw - c.raw) - basic
-    c = c.mutate(basic=basic, lost=lost)
+    computed = entitled(c.cum_raw) - entitled(c.cum_raw - c.raw)
+    lost = entitled(c.cum_raw - c.raw + c.raw_referred) - entitled(c.cum_raw - c.raw) - computed
+    if "basic_paid" in claims.columns:
+        c = c.mutate(basic=ibis.cases((c.given_basic, c.basic_paid), else_=computed),
+                     lost=ibis.cases((c.given_basic, 0), else_=lost))  # fmt: skip
+    else:
+        c = c.mutate(basic=computed, lost=lost)
     c = c.mutate(critical_base=c.in_scope - c.basic)
     c = c.mutate(cum_critical=c.critical_base.sum().over(w_person))
     critical: Any = ibis.literal(0, "int64")
@@ -114,6 +125,8 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
         general = segmented(c.cum_critical, plain) - segmented(c.cum_critical - c.critical_base, plain)
         tilt = segmented(c.cum_critical, tilted_fn) - segmented(c.cum_critical - c.critical_base, tilted_fn)
         critical = ibis.cases((c.category.notnull(), tilt), else_=general)
+    if "critical_paid" in claims.columns:
+        critical = ibis.cases((c.critical_paid.notnull(), c.critical_paid), else_=critical)
     c = c.mutate(critical=critical)
     c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), c.critical_base - c.critical - c.lost), else_=0))
     c = c.mutate(cum_assist=c.assistance_base.sum().over(w_person))
