@@ -112,3 +112,40 @@ def test_batch_equals_one_by_one_when_insurance_layers_are_given(drawn):
             critical_paid=r["critical_paid"]), ytd.get(r["person_key"], YearToDate()))  # fmt: skip
         expected[r["settlement_id"]] = {k: getattr(result, k) for k in LAYERS}
     assert batch_result == expected
+
+
+def _mid_year_policies(tmp_path_factory) -> list:
+    from pathlib import Path
+
+    base = Path(POLICY.file).read_text(encoding="utf-8")
+    folder = tmp_path_factory.mktemp("policies")
+    (folder / "2023-01-01.yaml").write_text(base, encoding="utf-8")
+    later = (base.replace("valid_from: 2023-01-01", "valid_from: 2023-07-01")
+             .replace("低保对象: {threshold: 0, ratio: 0.70, annual_limit: 80000}",
+                      "低保对象: {threshold: 1000, ratio: 0.80, annual_limit: 60000}")
+             .replace("threshold: 15000", "threshold: 12000")
+             .replace("annual_cap: 200000", "annual_cap: 150000"))  # fmt: skip
+    assert later != base
+    (folder / "2023-07-01.yaml").write_text(later, encoding="utf-8")
+    return [load_policy(folder / "2023-01-01.yaml"), load_policy(folder / "2023-07-01.yaml")]
+
+
+MID_YEAR: list = []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(claim, min_size=1, max_size=20))
+def test_a_parameter_that_changes_mid_year_applies_from_its_date(tmp_path_factory, drawn):
+    if not MID_YEAR:
+        MID_YEAR.extend(_mid_year_policies(tmp_path_factory))
+    early, late = MID_YEAR
+    rows = rows_of(drawn)
+    expected: dict[str, dict[str, int]] = {}
+    ytd: dict[str, YearToDate] = {}
+    for r in sorted(rows, key=lambda r: (r["settle_date"], r["settlement_id"])):
+        in_force = late if r["settle_date"] >= late.valid_from else early
+        result, ytd[r["person_key"]] = settle(in_force, Claim(
+            r["visit_type"], r["settle_date"], r["total"], r["in_scope"], category=r["category"],
+            hospital_level=r["hospital_level"], referred=r["referred"]), ytd.get(r["person_key"], YearToDate()))  # fmt: skip
+        expected[r["settlement_id"]] = {k: getattr(result, k) for k in LAYERS}
+    assert batch(rows, [late, early]) == expected

@@ -118,9 +118,11 @@ def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, policy: 
         critical_paid=j.critical_paid + j.large_paid.fill_null(0),
     )  # fmt: skip
     # 应享 matters only where nothing was paid: settle the year of just those people
-    unpaid = j.filter(
-        j.r_person.notnull() & (j.assistance_paid + j.tilted_paid == 0) & (j.settle_date >= month.first)
-    ).select(u_person=j.person_key).distinct()
+    unpaid = (
+        j.filter(j.r_person.notnull() & (j.assistance_paid + j.tilted_paid == 0) & (j.settle_date >= month.first))
+        .select(u_person=j.person_key)
+        .distinct()
+    )
     claims = claims.semi_join(unpaid, claims.person_key == unpaid.u_person)
     settled = settle_batch(claims, policy)
     due = settled.select(due_id=settled.settlement_id, entitled=settled.assistance + settled.tilted)

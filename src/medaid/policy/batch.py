@@ -8,6 +8,7 @@ claims one by one, to the fen, on DuckDB and on PySpark alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import ibis
@@ -55,35 +56,54 @@ def by_category(category: Any, cumulative: Any, amount: Any, layers: dict[str, A
     return paid
 
 
-def _basic_params(policy: Policy) -> ir.Table:
-    basic = policy.basic
-    rules = basic.rules if basic else {}
-    levels = [(v, lvl, r) for (v, lvl), r in rules.items()]
-    fallback = [(v, alias, r) for (v, lvl), r in rules.items() if lvl == "一级" for alias in ("基层", "未定级", "")]
-    known = {(v, lvl) for v, lvl, _ in levels}
-    rows = levels + [row for row in fallback if (row[0], row[1]) not in known]
+def _basic_params(policies: Sequence[Policy]) -> ir.Table:
+    rows = []
+    for period, policy in enumerate(policies):
+        rules = policy.basic.rules if policy.basic else {}
+        levels = [(v, lvl, r) for (v, lvl), r in rules.items()]
+        fallback = [(v, alias, r) for (v, lvl), r in rules.items() if lvl == "一级" for alias in ("基层", "未定级", "")]
+        known = {(v, lvl) for v, lvl, _ in levels}
+        rows += [(period, *row) for row in levels + [row for row in fallback if (row[0], row[1]) not in known]]
     return ibis.memtable(
         {
-            "b_visit": [v for v, _, _ in rows],
-            "b_level": [lvl for _, lvl, _ in rows],
+            "b_period": [period for period, *_ in rows],
+            "b_visit": [v for _, v, _, _ in rows],
+            "b_level": [lvl for _, _, lvl, _ in rows],
             "b_deductible": [fen(r.deductible) for *_, r in rows],
             "b_ratio": [bp(r.ratio) for *_, r in rows],
             "b_per_year": [r.per == "year" for *_, r in rows],
         },
-        schema={"b_visit": "string", "b_level": "string", "b_deductible": "int64", "b_ratio": "int64",
-                "b_per_year": "boolean"},
+        schema={"b_period": "int64", "b_visit": "string", "b_level": "string", "b_deductible": "int64",
+                "b_ratio": "int64", "b_per_year": "boolean"},
     )  # fmt: skip
 
 
-def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
+def pick(period: Any, values: list[Any]) -> Any:
+    """The value of the policy in force: one expression per period, chosen by the claim's date."""
+    if len(values) == 1:
+        return values[0]
+    return ibis.cases(*[(period == i, v) for i, v in enumerate(values)], else_=values[0])
+
+
+def settle_batch(claims: ir.Table, policy: Policy | Sequence[Policy]) -> ir.Table:
     """Claims with columns settlement_id, person_key, settle_date, visit_type, hospital_level,
     category, total, in_scope, referred (fen), and optionally basic_paid / critical_paid (a
     layer the insurance system settled, taken as given where not null) → the same with basic,
-    critical, assistance, tilted, supplementary and out-of-pocket amounts."""
+    critical, assistance, tilted, supplementary and out-of-pocket amounts.
+
+    Several policies (a parameter that changes mid-year): each claim uses the one in force on
+    its date, while the year's cumulative amounts run on across the change.
+    """
+    policies = sorted([policy] if isinstance(policy, Policy) else list(policy), key=lambda p: p.valid_from)
     year = claims.settle_date.year()
-    c = claims.mutate(p_year=year, level_key=claims.hospital_level.fill_null(""))
-    params = _basic_params(policy)
-    c = c.left_join(params, [c.visit_type == params.b_visit, c.level_key == params.b_level])
+    period: Any = ibis.literal(0, "int64")
+    for later in policies[1:]:
+        period = period + (claims.settle_date >= later.valid_from).cast("int64")
+    c = claims.mutate(p_year=year, level_key=claims.hospital_level.fill_null(""), period=period)
+    params = _basic_params(policies)
+    c = c.left_join(
+        params, [c.period == params.b_period, c.visit_type == params.b_visit, c.level_key == params.b_level]
+    )
     w_person = ibis.cumulative_window(group_by=[c.person_key, c.p_year], order_by=[c.settle_date, c.settlement_id])
     w_visit = ibis.cumulative_window(group_by=[c.person_key, c.p_year, c.visit_type],
                                      order_by=[c.settle_date, c.settlement_id])  # fmt: skip
@@ -93,7 +113,7 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
     sign = ibis.cases((c.in_scope < 0, -1), else_=1)
     per_admission = sign * ibis.greatest(c.in_scope.abs() - deductible, 0)
     eligible = ibis.cases((c.b_per_year.fill_null(False), per_year), else_=per_admission)
-    cut = bp(policy.basic.referral_cut) if policy.basic else 0
+    cut = pick(c.period, [bp(p.basic.referral_cut) if p.basic else 0 for p in policies])
     ratio = c.b_ratio.fill_null(0)
     applied = ibis.cases((c.referred.fill_null(True), ratio), else_=ibis.greatest(ratio - cut, 0))
     raw, raw_referred = eligible * applied, eligible * ratio
@@ -104,7 +124,8 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
         raw_referred = ibis.cases((given, c.basic_paid * BP), else_=raw_referred)
     c = c.mutate(raw=raw, raw_referred=raw_referred, given_basic=given)
     c = c.mutate(cum_raw=c.raw.sum().over(w_person))
-    cap = fen(policy.basic.annual_cap) if policy.basic and policy.basic.annual_cap is not None else NO_LIMIT
+    cap = pick(c.period, [fen(p.basic.annual_cap) if p.basic and p.basic.annual_cap is not None else NO_LIMIT
+                          for p in policies])  # fmt: skip
 
     def entitled(cum: Any) -> Any:
         return ibis.least(half_up(cum, BP), cap)
@@ -118,29 +139,38 @@ def settle_batch(claims: ir.Table, policy: Policy) -> ir.Table:
         c = c.mutate(basic=computed, lost=lost)
     c = c.mutate(critical_base=c.in_scope - c.basic)
     c = c.mutate(cum_critical=c.critical_base.sum().over(w_person))
-    critical: Any = ibis.literal(0, "int64")
-    if policy.critical is not None:
-        plain = Segmented.of(policy.critical)
-        tilted_fn = Segmented.of(policy.critical, policy.critical.recipients)
+    by_period: list[Any] = []
+    for p in policies:
+        if p.critical is None:
+            by_period.append(ibis.literal(0, "int64"))
+            continue
+        plain, tilted_fn = Segmented.of(p.critical), Segmented.of(p.critical, p.critical.recipients)
         general = segmented(c.cum_critical, plain) - segmented(c.cum_critical - c.critical_base, plain)
         tilt = segmented(c.cum_critical, tilted_fn) - segmented(c.cum_critical - c.critical_base, tilted_fn)
-        critical = ibis.cases((c.category.notnull(), tilt), else_=general)
+        by_period.append(ibis.cases((c.category.notnull(), tilt), else_=general))
+    critical = pick(c.period, by_period)
     if "critical_paid" in claims.columns:
         critical = ibis.cases((c.critical_paid.notnull(), c.critical_paid), else_=critical)
     c = c.mutate(critical=critical)
     c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), c.critical_base - c.critical - c.lost), else_=0))
     c = c.mutate(cum_assist=c.assistance_base.sum().over(w_person))
-    c = c.mutate(assistance=by_category(c.category, c.cum_assist, c.assistance_base, policy.assistance))
+    c = c.mutate(assistance=pick(c.period, [by_category(c.category, c.cum_assist, c.assistance_base, p.assistance)
+                                            for p in policies]))  # fmt: skip
     c = c.mutate(tilted_base=ibis.cases((c.category.notnull(), c.assistance_base - c.assistance), else_=0))
     c = c.mutate(cum_tilted=c.tilted_base.sum().over(w_person))
-    c = c.mutate(tilted=by_category(c.category, c.cum_tilted, c.tilted_base, policy.tilted))
+    c = c.mutate(tilted=pick(c.period, [by_category(c.category, c.cum_tilted, c.tilted_base, p.tilted)
+                                        for p in policies]))  # fmt: skip
     c = c.mutate(out_of_pocket_in_scope=c.in_scope - c.basic - c.critical - c.assistance - c.tilted)
-    supplementary: Any = ibis.literal(0, "int64")
-    for extra in policy.supplementary:
-        applies = c.category.isin(extra.categories) if extra.categories else c.category.notnull()
-        value = half_up(c.out_of_pocket_in_scope * bp(extra.in_scope_ratio)
-                        + (c.total - c.in_scope) * bp(extra.out_of_scope_ratio), BP)  # fmt: skip
-        supplementary = supplementary + ibis.cases((applies, value), else_=0)
+    extras: list[Any] = []
+    for p in policies:
+        supplementary: Any = ibis.literal(0, "int64")
+        for extra in p.supplementary:
+            applies = c.category.isin(extra.categories) if extra.categories else c.category.notnull()
+            value = half_up(c.out_of_pocket_in_scope * bp(extra.in_scope_ratio)
+                            + (c.total - c.in_scope) * bp(extra.out_of_scope_ratio), BP)  # fmt: skip
+            supplementary = supplementary + ibis.cases((applies, value), else_=0)
+        extras.append(supplementary)
+    supplementary = pick(c.period, extras)
     c = c.mutate(supplementary=supplementary)
     c = c.mutate(out_of_pocket_total=c.total - c.basic - c.critical - c.assistance - c.tilted - c.supplementary)
     keep = [*claims.columns, "basic", "critical", "assistance", "tilted", "supplementary", "out_of_pocket_in_scope",
