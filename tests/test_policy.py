@@ -232,3 +232,19 @@ def test_cli_settle_a_file_with_categories(tmp_path: Path):
     data = json.loads(done.stdout)
     assert data["claims"] == 2 and data["totals"]["assistance"] == 6260.63  # only the claim with a category
     assert a.id_number not in out.read_text(encoding="utf-8-sig")
+
+
+def test_the_policies_in_force_during_a_year(tmp_path: Path, monkeypatch):
+    from medaid.policy import params
+
+    region = tmp_path / "params" / "示例县"
+    region.mkdir(parents=True)
+    base = Path(POLICY.file).read_text(encoding="utf-8")
+    for date in ("2022-01-01", "2023-01-01", "2023-07-01", "2024-01-01"):
+        (region / f"{date}.yaml").write_text(
+            base.replace("valid_from: 2023-01-01", f"valid_from: {date}"), encoding="utf-8"
+        )
+    monkeypatch.setattr(params, "default_dir", lambda: tmp_path / "params")
+    chosen = params.resolve_year("示例县", 2023)
+    assert [str(p.valid_from) for p in chosen] == ["2023-01-01", "2023-07-01"]
+    assert str(params.resolve("示例县", dt.date(2023, 8, 1)).valid_from) == "2023-07-01"

@@ -64,15 +64,13 @@ STANDARDS = Metric(
 
 def standard_compliance(workspace: Workspace, year: int) -> Value:
     """救助标准执行率 from recomputing the year with the workspace's policy."""
-    import datetime as dt
-
     from medaid.analytics.standards import standards
-    from medaid.policy.params import resolve
+    from medaid.policy.params import resolve_year
 
-    policy = resolve(workspace.settings.policy or "default", dt.date(year, 12, 31))
+    policies = resolve_year(workspace.settings.policy or "default", year)
     with workspace.connect(read_only=True) as con:
-        summary, _ = standards(con, policy, year)
-    inputs: dict[str, object] = {"year": year, "policy": policy.region, **summary.to_dict()}
+        summary, _ = standards(con, policies, year)
+    inputs: dict[str, object] = {"year": year, "policy": policies[-1].region, **summary.to_dict()}
     if summary.rate is None:
         return Value(STANDARDS, None, None, None, [], inputs, "没有可核对的结算")
     rate = Decimal(summary.compliant) / Decimal(summary.checked) * 100

@@ -8,6 +8,7 @@ within one fen of the standard is the 救助标准执行率 that evaluations sco
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ def claims_of(settlements: ir.Table, registry: ir.Table, year: int) -> ir.Table:
     )  # fmt: skip
 
 
-def compared(settlements: ir.Table, registry: ir.Table, policy: Policy, year: int) -> ir.Table:
+def compared(settlements: ir.Table, registry: ir.Table, policy: Policy | Sequence[Policy], year: int) -> ir.Table:
     settled = settle_batch(claims_of(settlements, registry, year), policy)
     due = settled.assistance + settled.tilted
     return settled.mutate(due=due, gap=due - settled.paid_assistance)
@@ -68,7 +69,7 @@ class Standards:
         }
 
 
-def standards(con: duckdb.DuckDBPyConnection, policy: Policy, year: int) -> tuple[Standards, Any]:
+def standards(con: duckdb.DuckDBPyConnection, policy: Policy | Sequence[Policy], year: int) -> tuple[Standards, Any]:
     """The summary, and the per-settlement comparison as an Arrow table (for ledgers)."""
     backend = ibis.duckdb.from_connection(con)
     registry = backend.table("registry_snapshots")

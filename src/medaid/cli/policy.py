@@ -152,12 +152,13 @@ def policy_show(name: str, on: str | None) -> None:
     click.echo(Path(policy.file).read_text(encoding="utf-8"))
 
 
-def _workspace_policy(workspace: object, name: str | None, year: int) -> Policy:
+def _workspace_policy(workspace: object, name: str | None, year: int) -> list[Policy]:
+    """The policies in force during the year (a mid-year change gives two), latest last."""
+    from medaid.policy.params import resolve_year
     from medaid.workspace import Workspace
 
     assert isinstance(workspace, Workspace)
-    chosen = name or workspace.settings.policy or "default"
-    return resolve_policy(chosen, dt.date(year, 12, 31))
+    return resolve_year(name or workspace.settings.policy or "default", year)
 
 
 @click.command("settle")
@@ -182,11 +183,17 @@ def _settle_workspace(directory: Path, policy_name: str | None, year: int | None
 
     workspace = Workspace.open(directory)
     chosen_year = year or workspace.settings.year or dt.date.today().year
-    policy = _workspace_policy(workspace, policy_name, chosen_year)
+    policies = _workspace_policy(workspace, policy_name, chosen_year)
+    policy = policies[-1]
     with workspace.connect(read_only=True) as con:
-        summary, _ = standards(con, policy, chosen_year)
+        summary, _ = standards(con, policies, chosen_year)
     if fmt == "json":
-        click.echo(json.dumps({**summary.to_dict(), "policy": policy.region}, ensure_ascii=False, indent=2))
+        data = {
+            **summary.to_dict(),
+            "policy": policy.region,
+            "valid_from": [p.valid_from.isoformat() for p in policies],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     rate = "—" if summary.rate is None else f"{summary.rate:.2f}%"
     click.echo(f"{chosen_year} 年按{policy.region}政策重算：核对 {summary.checked} 笔，"
@@ -260,7 +267,7 @@ def simulate_command(directory: Path, override_file: Path, policy_name: str | No
 
     workspace = Workspace.open(directory)
     chosen_year = year or workspace.settings.year or dt.date.today().year
-    base = _workspace_policy(workspace, policy_name, chosen_year)
+    base = _workspace_policy(workspace, policy_name, chosen_year)[-1]
     changed = overridden(base, override_file)
     with workspace.connect(read_only=True) as con:
         result = simulate(con, base, changed, chosen_year)
