@@ -289,3 +289,21 @@ def test_cli_import_prints_a_summary_and_never_an_id_number(tmp_path):
     assert "低保对象" in registry.stdout
     for output in (done.stdout, as_json.stdout, registry.stdout):
         assert not any(p.id_number in output for p in P)
+
+
+def test_people_are_registered_in_rounds_and_named_when_a_list_brings_the_name(ws, tmp_path, monkeypatch):
+    import medaid.ingest.load as load
+
+    monkeypatch.setattr(load, "PEOPLE_CHUNK", 2)  # three people: two rounds
+    import_file(ws, "deaths", csv_file(tmp_path / "d.csv", "身份证号,死亡日期", [
+        f"{P[9].id_number},2023-05-01", f"{P[10].id_number},2023-05-02", f"{P[11].id_number},2023-05-03",
+    ]))  # fmt: skip
+    assert rows_of(ws, "SELECT count(*), count(name_cipher) FROM persons") == [(3, 0)]
+    import_file(ws, "recipients", csv_file(tmp_path / "r.csv", REC_HEADER, [
+        f"{P[9].id_number},{P[9].name},低保对象,民政,2023-01-01,,一镇",
+        f"{P[10].id_number},{P[10].name},低保对象,民政,2023-01-01,,一镇",
+    ]))  # fmt: skip
+    assert rows_of(ws, "SELECT count(*), count(name_cipher) FROM persons") == [(3, 2)]
+    ring = ws.key()
+    names = {ring.decrypt(r[0]) for r in rows_of(ws, "SELECT name_cipher FROM persons WHERE name_cipher IS NOT NULL")}
+    assert names == {P[9].name, P[10].name}

@@ -72,54 +72,75 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+PEOPLE_CHUNK = 100_000  # people hashed and encrypted per round: bounds memory on a province's list
+
+
 def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bool) -> None:
-    """Hash every distinct 身份证号 of the good rows; store new people encrypted, once each."""
+    """Hash every distinct 身份证号 of the good rows; store new people encrypted, once each.
+
+    Works in rounds of ``PEOPLE_CHUNK`` people so that a file of millions never holds them
+    all in Python at once.
+    """
     name_sql = "max(name)" if has_name else "NULL"
-    ids = con.sql(
-        f"SELECT id_number, {name_sql} AS name FROM checked WHERE err_reason IS NULL GROUP BY id_number"
-    ).to_arrow_table()
-    numbers = ids.column("id_number").to_pylist()
-    names = ids.column("name").to_pylist()
-    keys = [ring.person_key(n) for n in numbers]
-    con.register("__keys", pa.table({"id_number": numbers, "person_key": keys, "name": names}))
-    con.execute("CREATE OR REPLACE TEMP TABLE keymap AS SELECT * FROM __keys")
-    con.unregister("__keys")
-    fresh = con.execute(
-        "SELECT k.id_number, k.person_key, k.name, p.person_key IS NOT NULL AS known "
-        "FROM keymap k LEFT JOIN persons p USING (person_key) "
-        "WHERE p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)"
-    ).fetchall()
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE people_in AS SELECT row_number() OVER (ORDER BY id_number) AS rn, id_number, "
+        f"{name_sql} AS name FROM checked WHERE err_reason IS NULL GROUP BY id_number"
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE keymap (id_number VARCHAR, person_key VARCHAR, name VARCHAR)")
+    count = int(con.execute("SELECT count(*) FROM people_in").fetchall()[0][0])
+    for first in range(1, count + 1, PEOPLE_CHUNK):
+        chunk = con.sql(
+            f"SELECT id_number, name FROM people_in WHERE rn BETWEEN {first} AND {first + PEOPLE_CHUNK - 1}"
+        ).to_arrow_table()
+        numbers, names = chunk.column("id_number").to_pylist(), chunk.column("name").to_pylist()
+        keyed = pa.table({"id_number": numbers, "person_key": [ring.person_key(n) for n in numbers], "name": names})
+        con.register("__keys", keyed)
+        con.execute("INSERT INTO keymap SELECT * FROM __keys")
+        fresh = con.execute(
+            "SELECT k.id_number, k.person_key, k.name, p.person_key IS NOT NULL AS known "
+            "FROM __keys k LEFT JOIN persons p USING (person_key) "
+            "WHERE p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)"
+        ).fetchall()
+        con.unregister("__keys")
+        _store_people(con, ring, fresh)
+
+
+def _store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tuple[object, ...]]) -> None:
+    """Insert new people and add names to known ones, each in one statement."""
     fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked", "birth_date", "gender")
     new_rows: dict[str, list[object]] = {name: [] for name in fields}
+    named: dict[str, list[object]] = {"person_key": [], "name_cipher": [], "name_masked": []}
     for number, key, name, known in fresh:
+        assert isinstance(number, str) and isinstance(key, str)
         if known:
-            con.execute(
-                "UPDATE persons SET name_cipher = ?, name_masked = ? WHERE person_key = ?",
-                [ring.encrypt(name), idnumber.mask_name(name), key],
-            )
+            assert isinstance(name, str)
+            named["person_key"].append(key)
+            named["name_cipher"].append(ring.encrypt(name))
+            named["name_masked"].append(idnumber.mask_name(name))
             continue
         new_rows["person_key"].append(key)
         new_rows["id_cipher"].append(ring.encrypt(number))
-        new_rows["name_cipher"].append(ring.encrypt(name) if name else None)
+        new_rows["name_cipher"].append(ring.encrypt(name) if isinstance(name, str) and name else None)
         new_rows["id_masked"].append(idnumber.mask(number))
-        new_rows["name_masked"].append(idnumber.mask_name(name) if name else None)
+        new_rows["name_masked"].append(idnumber.mask_name(name) if isinstance(name, str) and name else None)
         new_rows["birth_date"].append(idnumber.birth_date(number))
         new_rows["gender"].append(idnumber.gender(number))
     if new_rows["person_key"]:
-        arrow = pa.table(
-            {
-                "person_key": pa.array(new_rows["person_key"], pa.string()),
-                "id_cipher": pa.array(new_rows["id_cipher"], pa.binary()),
-                "name_cipher": pa.array(new_rows["name_cipher"], pa.binary()),
-                "id_masked": pa.array(new_rows["id_masked"], pa.string()),
-                "name_masked": pa.array(new_rows["name_masked"], pa.string()),
-                "birth_date": pa.array(new_rows["birth_date"], pa.date32()),
-                "gender": pa.array(new_rows["gender"], pa.string()),
-            }
-        )
+        types = {"id_cipher": pa.binary(), "name_cipher": pa.binary(), "birth_date": pa.date32()}
+        arrow = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in new_rows.items()})
         con.register("__persons", arrow)
         con.execute("INSERT INTO persons SELECT * FROM __persons")
         con.unregister("__persons")
+    if named["person_key"]:
+        arrow = pa.table({"person_key": pa.array(named["person_key"], pa.string()),
+                          "name_cipher": pa.array(named["name_cipher"], pa.binary()),
+                          "name_masked": pa.array(named["name_masked"], pa.string())})  # fmt: skip
+        con.register("__names", arrow)
+        con.execute(
+            "UPDATE persons SET name_cipher = n.name_cipher, name_masked = n.name_masked FROM __names n "
+            "WHERE persons.person_key = n.person_key"
+        )
+        con.unregister("__names")
 
 
 def _incoming_sql(table: Table, import_id: int) -> str:
