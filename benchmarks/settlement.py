@@ -95,7 +95,9 @@ def floor(table: pa.Table, policy) -> float:
     for name, layer in policy.assistance.items():
         fn = Linear.of(layer)
         mask = category == name
-        over = lambda c: np.minimum((2 * np.maximum(c - fn.threshold, 0) * fn.ratio + BP) // (2 * BP), fn.limit or 10**15)  # noqa: E731,B023
+        over = lambda c: np.minimum(
+            (2 * np.maximum(c - fn.threshold, 0) * fn.ratio + BP) // (2 * BP), fn.limit or 10**15
+        )  # noqa: E731,B023
         assistance[mask] = (over(cum) - over(cum - own))[mask]
     return time.perf_counter() - start
 

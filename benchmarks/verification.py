@@ -32,7 +32,10 @@ def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
     if name == "generate":
         from medaid.demo.generate import generate
 
-        manifest = generate(data, os.environ["BENCH_SCALE"] if not os.environ["BENCH_SCALE"].isdigit() else int(os.environ["BENCH_SCALE"]))  # noqa: E501
+        manifest = generate(
+            data,
+            os.environ["BENCH_SCALE"] if not os.environ["BENCH_SCALE"].isdigit() else int(os.environ["BENCH_SCALE"]),
+        )  # noqa: E501
         extra["settlements"] = manifest.files.get("settlements.csv", 0)
     elif name == "import":
         from medaid.cli.pipeline import IMPORT_ORDER
@@ -86,8 +89,12 @@ def pandas_verification(work: Path, month: str) -> int:
     period = Month.parse(month)
     policy = default_policy(period.last)
     with duckdb.connect(str(work / "store.duckdb"), read_only=True) as con:
-        s = con.sql(f"SELECT * FROM settlements WHERE settle_date BETWEEN '{period.year}-01-01' AND '{period.last}'").df()
-        reg = con.sql("SELECT * FROM registry_snapshots WHERE import_id = (SELECT max(import_id) FROM registry_snapshots)").df()  # noqa: E501
+        s = con.sql(
+            f"SELECT * FROM settlements WHERE settle_date BETWEEN '{period.year}-01-01' AND '{period.last}'"
+        ).df()
+        reg = con.sql(
+            "SELECT * FROM registry_snapshots WHERE import_id = (SELECT max(import_id) FROM registry_snapshots)"
+        ).df()  # noqa: E501
         deaths = con.sql("SELECT * FROM deaths").df()
     far = pd.Timestamp("2262-01-01")
     deaths["death_date"] = pd.to_datetime(deaths["death_date"])
@@ -120,7 +127,9 @@ def pandas_verification(work: Path, month: str) -> int:
         elif isinstance(row.category, str) and row.category in params:
             threshold, ratio, limit = params[row.category]
             ent = lambda cum: min(limit, (max(cum - threshold, 0) * ratio + 5000) // 10000)  # noqa: E731
-            if (not paid and ent(row.cum_self) - ent(row.cum_self - row.self_pay) > 0) or (paid and row.cum_paid > limit):
+            if (not paid and ent(row.cum_self) - ent(row.cum_self - row.self_pay) > 0) or (
+                paid and row.cum_paid > limit
+            ):
                 found += 1
     return found
 

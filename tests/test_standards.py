@@ -41,3 +41,22 @@ def test_what_if_a_higher_ratio_for_low_income_recipients(tmp_path: Path):
     assert result.people_affected == 2
     assert result.after["assistance"] - result.before["assistance"] == 20000
     assert result.before["basic"] == result.after["basic"]
+
+
+def test_cli_settle_writes_the_top_up_and_refund_ledger_masked(tmp_path: Path):
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from tests.test_verification import A, B, C, D, E, F, G
+
+    ws = make_workspace(tmp_path)
+    out = tmp_path / "应补应退.xlsx"
+    run = [sys.executable, "-c", "from medaid.cli import main; main()", "settle", str(ws.root), "--out", str(out)]
+    done = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    cells = [c.value for row in openpyxl.load_workbook(out).active.iter_rows() for c in row if c.value is not None]
+    assert "SA1" in cells and "SB1" in cells
+    text = " ".join(str(v) for v in cells)
+    assert not any(p.id_number in text or p.name in text for p in (A, B, C, D, E, F, G))

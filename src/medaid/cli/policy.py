@@ -166,18 +166,19 @@ def _workspace_policy(workspace: object, name: str | None, year: int) -> list[Po
 @click.argument("target", type=click.Path(exists=True, path_type=Path))
 @click.option("--policy", "policy_name", default=None, help="政策参数文件或内置地区（默认取工作区设置或全国模板）")
 @click.option("--year", type=int, default=None, help="年度（默认取工作区设置）")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="逐笔结果 CSV（仅文件模式）")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="逐笔结果：文件模式为 CSV，工作区模式为应补应退明细 xlsx")  # fmt: skip
 @format_option("text", "json")
 def settle_command(target: Path, policy_name: str | None, year: int | None, out: Path | None, fmt: str) -> None:
     """按政策批量结算。TARGET 为工作区时重算全年并与实际支付比较（救助标准执行率、应补、应退）；
     为结算明细文件（可含“救助类别”列）时逐笔计算各层金额。"""
     if target.is_dir():
-        _settle_workspace(target, policy_name, year, fmt)
+        _settle_workspace(target, policy_name, year, out, fmt)
     else:
         _settle_file(target, policy_name, year, out, fmt)
 
 
-def _settle_workspace(directory: Path, policy_name: str | None, year: int | None, fmt: str) -> None:
+def _settle_workspace(directory: Path, policy_name: str | None, year: int | None, out: Path | None, fmt: str) -> None:
     from medaid.analytics.standards import standards
     from medaid.workspace import Workspace
 
@@ -186,7 +187,13 @@ def _settle_workspace(directory: Path, policy_name: str | None, year: int | None
     policies = _workspace_policy(workspace, policy_name, chosen_year)
     policy = policies[-1]
     with workspace.connect(read_only=True) as con:
-        summary, _ = standards(con, policies, chosen_year)
+        summary, differences = standards(con, policies, chosen_year)
+        masked = dict(con.execute("SELECT person_key, id_masked FROM persons").fetchall()) if out else {}
+    if out is not None:
+        from medaid.reports.standards_xlsx import write_standards
+
+        rows = differences.to_pylist()
+        write_standards(rows, masked, out, f"{workspace.settings.region}{chosen_year}年医疗救助应补应退明细")
     if fmt == "json":
         data = {
             **summary.to_dict(),
@@ -200,6 +207,8 @@ def _settle_workspace(directory: Path, policy_name: str | None, year: int | None
                f"符合标准 {summary.compliant} 笔，救助标准执行率 {rate}")  # fmt: skip
     click.echo(f"  超标准支付 {summary.over_standard} 笔，应退 {summary.refund_due / 100:,.2f} 元；"
                f"少付 {summary.under_standard} 笔，应补 {summary.top_up_due / 100:,.2f} 元")  # fmt: skip
+    if out is not None:
+        click.echo(f"应补应退明细见 {out}")
 
 
 def _settle_file(path: Path, policy_name: str | None, year: int | None, out: Path | None, fmt: str) -> None:
