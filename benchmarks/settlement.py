@@ -17,9 +17,14 @@ import datetime as dt
 import json
 import resource
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from medaid.policy.model import Policy
+    from medaid.policy.steps import Linear
 
 BP = 10_000
 
@@ -42,11 +47,18 @@ def claims(n: int, seed: int = 2023) -> pa.Table:
         "person_key": pa.array(person.astype(str)),
         "settle_date": pa.array((np.datetime64("2023-01-01") + day.astype("timedelta64[D]")).astype("datetime64[D]")),
         "visit_type": pa.array(visit), "hospital_level": pa.array(level), "category": pa.array(category),
-        "total": pa.array(in_scope + in_scope // 10), "in_scope": pa.array(in_scope), "referred": pa.array(np.ones(n, bool)),
+        "total": pa.array(in_scope + in_scope // 10), "in_scope": pa.array(in_scope),
+        "referred": pa.array(np.ones(n, bool)),
     })  # fmt: skip
 
 
-def floor(table: pa.Table, policy) -> float:
+def _granted(fn: Linear, cumulative: np.ndarray) -> np.ndarray:
+    """Assistance granted on a cumulative amount: half-up ratio over the threshold, capped."""
+    raw = (2 * np.maximum(cumulative - fn.threshold, 0) * fn.ratio + BP) // (2 * BP)
+    return np.minimum(raw, fn.limit or 10**15)
+
+
+def floor(table: pa.Table, policy: Policy) -> float:
     """The same basic → critical → assistance layers with numpy over pre-sorted arrays."""
     from medaid.policy.steps import Linear, Segmented, bp, fen
 
@@ -95,10 +107,7 @@ def floor(table: pa.Table, policy) -> float:
     for name, layer in policy.assistance.items():
         fn = Linear.of(layer)
         mask = category == name
-        over = lambda c: np.minimum(
-            (2 * np.maximum(c - fn.threshold, 0) * fn.ratio + BP) // (2 * BP), fn.limit or 10**15
-        )  # noqa: E731,B023
-        assistance[mask] = (over(cum) - over(cum - own))[mask]
+        assistance[mask] = (_granted(fn, cum) - _granted(fn, cum - own))[mask]
     return time.perf_counter() - start
 
 

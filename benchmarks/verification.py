@@ -35,7 +35,7 @@ def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
         manifest = generate(
             data,
             os.environ["BENCH_SCALE"] if not os.environ["BENCH_SCALE"].isdigit() else int(os.environ["BENCH_SCALE"]),
-        )  # noqa: E501
+        )
         extra["settlements"] = manifest.files.get("settlements.csv", 0)
     elif name == "import":
         from medaid.cli.pipeline import IMPORT_ORDER
@@ -94,7 +94,7 @@ def pandas_verification(work: Path, month: str) -> int:
         ).df()
         reg = con.sql(
             "SELECT * FROM registry_snapshots WHERE import_id = (SELECT max(import_id) FROM registry_snapshots)"
-        ).df()  # noqa: E501
+        ).df()
         deaths = con.sql("SELECT * FROM deaths").df()
     far = pd.Timestamp("2262-01-01")
     deaths["death_date"] = pd.to_datetime(deaths["death_date"])
@@ -120,16 +120,14 @@ def pandas_verification(work: Path, month: str) -> int:
         if not (period.first <= row.settle_date.date() <= period.last):
             continue
         paid = row.assistance_paid + row.tilted_paid > 0
-        if row.repeat > 0:
-            found += 1
-        elif paid and (pd.isna(row.category) or (pd.notna(row.death_date) and row.settle_date > row.death_date)):
+        ineligible = pd.isna(row.category) or (pd.notna(row.death_date) and row.settle_date > row.death_date)
+        if row.repeat > 0 or (paid and ineligible):
             found += 1
         elif isinstance(row.category, str) and row.category in params:
             threshold, ratio, limit = params[row.category]
-            ent = lambda cum: min(limit, (max(cum - threshold, 0) * ratio + 5000) // 10000)  # noqa: E731
-            if (not paid and ent(row.cum_self) - ent(row.cum_self - row.self_pay) > 0) or (
-                paid and row.cum_paid > limit
-            ):
+            due_now = min(limit, (max(row.cum_self - threshold, 0) * ratio + 5000) // 10000)
+            due_before = min(limit, (max(row.cum_self - row.self_pay - threshold, 0) * ratio + 5000) // 10000)
+            if (not paid and due_now > due_before) or (paid and row.cum_paid > limit):
                 found += 1
     return found
 
@@ -157,7 +155,8 @@ def main() -> None:
         results = json.loads(saved.read_text())
     for name in args.stages.split(","):
         done = subprocess.run(
-            [sys.executable, __file__, "--stage", name, "--data", str(data), "--work", str(work), "--month", args.month],
+            [sys.executable, __file__, "--stage", name, "--data", str(data), "--work", str(work),
+             "--month", args.month],
             capture_output=True, text=True, env=env, check=False,
         )  # fmt: skip
         if done.returncode != 0:
