@@ -56,7 +56,15 @@ def test_cli_settle_writes_the_top_up_and_refund_ledger_masked(tmp_path: Path):
     run = [sys.executable, "-c", "from medaid.cli import main; main()", "settle", str(ws.root), "--out", str(out)]
     done = subprocess.run(run, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    cells = [c.value for row in openpyxl.load_workbook(out).active.iter_rows() for c in row if c.value is not None]
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(out).active.iter_rows()]
+    cells = [v for row in rows for v in row if v is not None]
     assert "SA1" in cells and "SB1" in cells
+    with ws.connect(read_only=True) as con:
+        summary, _ = standards(con, POLICY, 2023)
+    total = next(row for row in rows if row[0] == "合计")
+    assert round(total[7] * 100) == summary.top_up_due and round(total[8] * 100) == summary.refund_due
+    assert any(str(v).startswith("按政策参数重算：默认 2023-01-01 起") for v in cells)  # the basis is stated
+    by_id = {row[0]: row for row in rows}
+    assert by_id["SB1"][9] == "结算日不在救助对象名册内，已付救助应全部退回"
     text = " ".join(str(v) for v in cells)
     assert not any(p.id_number in text or p.name in text for p in (A, B, C, D, E, F, G))

@@ -83,8 +83,9 @@ def standards(con: duckdb.DuckDBPyConnection, policy: Policy | Sequence[Policy],
             compliant=(relevant.gap.abs() <= TOLERANCE).sum(),
             over=(relevant.gap < -TOLERANCE).sum(),
             under=(relevant.gap > TOLERANCE).sum(),
-            refund=(-relevant.gap).clip(lower=0).sum(),
-            top_up=relevant.gap.clip(lower=0).sum(),
+            # totals of the cases beyond the tolerance, so that they equal the ledger's 合计
+            refund=ibis.ifelse(relevant.gap < -TOLERANCE, -relevant.gap, 0).sum(),
+            top_up=ibis.ifelse(relevant.gap > TOLERANCE, relevant.gap, 0).sum(),
         )
         .to_pyarrow()
         .to_pylist()[0]

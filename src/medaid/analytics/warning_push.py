@@ -20,13 +20,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-import xlsxwriter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from medaid.analytics.warnings import SEPARATOR, Candidate, compute, yuan_text
 from medaid.errors import MedaidError
 from medaid.ingest.idnumber import mask
+from medaid.reports.workbook import safe_workbook, write_header, write_row
 from medaid.store.app import STATE_LABELS, AppWarning, EventRecord, WarningEvent, WarningRecord, session_for
 from medaid.workspace import Workspace
 
@@ -174,30 +174,17 @@ def write_push_list(
     rows = [_cells(i, w) for i, w in enumerate(warnings, start=1)]
     stem.parent.mkdir(parents=True, exist_ok=True)
     xlsx, csv_path = stem.with_name(stem.name + ".xlsx"), stem.with_name(stem.name + ".csv")
-    book = xlsxwriter.Workbook(str(xlsx), {"strings_to_formulas": False, "strings_to_urls": False})
-    try:
+    with safe_workbook(xlsx) as (book, styles):
         sheet = book.add_worksheet("推送名单")
-        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-        money, cell = book.add_format({"num_format": "#,##0.00", "border": 1}), book.add_format({"border": 1})
-        sheet.write_string(0, 0, f"{region}高额医疗费用预警推送名单（{department}，截至{as_of}）",
-                           book.add_format({"bold": True, "font_size": 14}))  # fmt: skip
+        sheet.write_string(0, 0, f"{region}高额医疗费用预警推送名单（{department}，截至{as_of}）", styles.title)
         sheet.write_string(1, 0, f"共 {len(rows)} 人。请核实后将认定结果（已认定/未认定）反馈医保部门，注明预警编号。")
-        for col, name in enumerate(LIST_HEADERS):
-            sheet.write_string(3, col, name, head)
+        write_header(sheet, 3, LIST_HEADERS, styles)
         for r, values in enumerate(rows, start=4):
-            for col, value in enumerate(values):
-                if isinstance(value, Decimal):
-                    sheet.write_number(r, col, float(value), money)
-                elif isinstance(value, int):
-                    sheet.write_number(r, col, value, cell)
-                else:
-                    sheet.write_string(r, col, str(value), cell)
+            write_row(sheet, r, values, styles)
         sheet.set_column(0, 1, 8)
         sheet.set_column(2, 6, 16)
         sheet.set_column(7, 7, 70)
         sheet.set_column(8, 9, 12)
-    finally:
-        book.close()
     with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(LIST_HEADERS)

@@ -193,7 +193,9 @@ def _settle_workspace(directory: Path, policy_name: str | None, year: int | None
         from medaid.reports.standards_xlsx import write_standards
 
         rows = differences.to_pylist()
-        write_standards(rows, masked, out, f"{workspace.settings.region}{chosen_year}年医疗救助应补应退明细")
+        basis = "；".join(f"{p.region} {p.valid_from} 起（{p.source}）" for p in policies)
+        title = f"{workspace.settings.region}{chosen_year}年医疗救助应补应退明细"
+        write_standards(rows, masked, out, title=title, basis=basis)
     if fmt == "json":
         data = {
             **summary.to_dict(),

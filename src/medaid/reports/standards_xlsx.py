@@ -1,40 +1,49 @@
-"""应补/应退 by settlement: the recomputation against what was paid, as a workbook.
+"""应补/应退 by settlement: the policy's recomputation against what was paid, as a workbook.
 
-Cells are written as strings or numbers, never formulas; identities are masked.
+Each row says why it differs; the 合计 row equals the 应补/应退 totals of ``medaid settle``.
+Identities are masked.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
+from medaid.reports.workbook import safe_workbook, write_header, write_row
 
 HEADERS = ("结算编号", "身份证号", "结算日期", "就诊类型", "救助类别", "实际救助（元）", "按政策应救助（元）",
-           "应补（元）", "应退（元）")  # fmt: skip
+           "应补（元）", "应退（元）", "说明")  # fmt: skip
 
 
-def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path: Path, title: str) -> Path:
-    """``rows``: settlement_id, person_key, settle_date, visit_type, category, paid_assistance, due, gap (fen)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
-    try:
+def _reason(category: object, gap: int) -> str:
+    if category is None:
+        return "结算日不在救助对象名册内，已付救助应全部退回"
+    return "实付低于按政策应救助金额，应予补付" if gap > 0 else "实付高于按政策应救助金额，超标准部分应退回"
+
+
+def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path: Path, *, title: str,
+                    basis: str) -> Path:  # fmt: skip
+    """``rows``: settlement_id, person_key, settle_date, visit_type, category, paid_assistance, due, gap (fen).
+
+    ``basis`` names the policy file(s) the recomputation used, printed under the title.
+    """
+    top_up = refund = 0
+    with safe_workbook(path) as (book, styles):
         sheet = book.add_worksheet("应补应退")
-        head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        money = book.add_format({"num_format": "#,##0.00", "border": 1})
-        cell = book.add_format({"border": 1})
-        sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 14}))
-        for col, name in enumerate(HEADERS):
-            sheet.write_string(2, col, name, head)
-        for i, r in enumerate(rows, start=3):
+        sheet.write_string(0, 0, title, styles.title)
+        sheet.write_string(1, 0, f"按政策参数重算：{basis}；相差不超过 1 分视为符合标准，不列入本表")
+        write_header(sheet, 3, HEADERS, styles)
+        for i, r in enumerate(rows, start=4):
             gap = int(str(r["gap"]))
-            texts = (str(r["settlement_id"]), masked.get(str(r["person_key"]), ""), str(r["settle_date"]),
-                     str(r["visit_type"]), str(r["category"] or "非救助对象"))  # fmt: skip
-            for col, text in enumerate(texts):
-                sheet.write_string(i, col, text, cell)
-            amounts = (int(str(r["paid_assistance"])), int(str(r["due"])), max(gap, 0), max(-gap, 0))
-            for col, fen in enumerate(amounts, start=len(texts)):
-                sheet.write_number(i, col, fen / 100, money)
+            top_up, refund = top_up + max(gap, 0), refund + max(-gap, 0)
+            write_row(sheet, i, (
+                str(r["settlement_id"]), masked.get(str(r["person_key"]), ""), str(r["settle_date"]),
+                str(r["visit_type"]), str(r["category"] or "非救助对象"),
+                Decimal(int(str(r["paid_assistance"]))) / 100, Decimal(int(str(r["due"]))) / 100,
+                Decimal(max(gap, 0)) / 100, Decimal(max(-gap, 0)) / 100, _reason(r["category"], gap),
+            ), styles)  # fmt: skip
+        write_row(sheet, len(rows) + 4, ("合计", "", "", "", "", "", "", Decimal(top_up) / 100, Decimal(refund) / 100,
+                                         f"{len(rows)} 笔"), styles)  # fmt: skip
         sheet.set_column(0, 8, 16)
-    finally:
-        book.close()
+        sheet.set_column(9, 9, 48)
     return path
