@@ -7,10 +7,10 @@ the policy YAML, independent of the generator's vectorised arithmetic.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -18,9 +18,10 @@ import yaml
 from medaid.demo.generate import Manifest, generate
 from medaid.ingest import vocab
 from medaid.ingest.idnumber import is_valid
+from medaid.policy.claim import Claim, YearToDate, settle
+from medaid.policy.load import load_policy
 
 POLICY = Path(__file__).resolve().parent.parent / "src/medaid/policy/params/default/2023-01-01.yaml"
-BP = 10_000
 FAR = "9999-12-31"
 ENCODING = {"recipients_乡村振兴.csv": "gb18030"}
 PAYMENTS = ("基本医保支付", "大病保险支付", "医疗救助支付", "倾斜救助支付")
@@ -195,40 +196,9 @@ def platform_rows(out: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _fen(value: object) -> int:
-    return int(Decimal(str(value)) * 100)
-
-
-def _bp(value: object) -> int:
-    return int(Decimal(str(value)) * BP)
-
-
-def _entitled(cum: int, rule: dict[str, Any] | None) -> int:
-    if rule is None:
-        return 0
-    over = max(cum - _fen(rule.get("threshold", 0)), 0)
-    value = (over * _bp(rule["ratio"]) + BP // 2) // BP
-    return value if rule.get("annual_limit") is None else min(value, _fen(rule["annual_limit"]))
-
-
-def _critical(cum: int, recipient: bool, rules: dict[str, Any]) -> int:
-    tilt, threshold = rules["recipients"], _fen(rules["threshold"])
-    if recipient:
-        threshold = (threshold * _bp(tilt["threshold_factor"]) + BP // 2) // BP
-    over, lower, total = max(cum - threshold, 0), 0, 0
-    for segment in rules["segments"]:
-        upper = _fen(segment["upto"]) if "upto" in segment else over
-        ratio = _bp(segment["ratio"]) + (_bp(tilt["ratio_add"]) if recipient else 0)
-        total += ratio * max(min(over, upper) - lower, 0)
-        lower = upper
-    if recipient and "cap" in tilt:  # contract 4: `cap: null` in the tilt means no cap for recipients
-        return (total + BP // 2) // BP if tilt["cap"] is None else min((total + BP // 2) // BP, _fen(tilt["cap"]))
-    return min((total + BP // 2) // BP, _fen(rules["cap"]))
-
-
 def test_amounts_and_findings_agree_with_a_one_by_one_recomputation(made: tuple[Path, Manifest]) -> None:
     out, manifest = made
-    policy = yaml.safe_load(POLICY.read_text(encoding="utf-8"))
+    policy = load_policy(POLICY)
     level = {r["机构编码"]: r["医院等级"] for r in read(out / "institutions.csv")}
     spans: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for dept in ("民政", "乡村振兴", "残联"):
@@ -244,29 +214,17 @@ def test_amounts_and_findings_agree_with_a_one_by_one_recomputation(made: tuple[
     found: dict[str, int] = defaultdict(int)
     for number, rows in by_person.items():
         rows.sort(key=lambda r: (r["结算日期"], r["结算编号"]))
-        cum_basic = cum_after = cum_own = cum_rest = cum_paid = 0
+        ytd, cum_paid = YearToDate(), 0
         for r in rows:
-            day, visit = r["结算日期"], r["就诊类型"]
+            day = r["结算日期"]
             cover = [c for start, end, c in spans.get(number, []) if start <= day <= min(end, death.get(number, FAR))]
             category = min(cover, key=vocab.CATEGORY_RANK.__getitem__) if cover else None
-            rule = policy["basic"][visit].get(level[r["机构编码"]], policy["basic"][visit]["一级"])
-            raw = max(fen(r["政策范围内费用"]) - _fen(rule["deductible"]), 0) * _bp(rule["ratio"])
-            cap = _fen(policy["basic"]["annual_cap"])
-            basic = min((cum_basic + raw + BP // 2) // BP, cap) - min((cum_basic + BP // 2) // BP, cap)
-            cum_basic += raw
-            after = fen(r["政策范围内费用"]) - basic
-            critical = _critical(cum_after + after, bool(category), policy["critical"])
-            critical -= _critical(cum_after, bool(category), policy["critical"])
-            cum_after += after
-            own = after - critical
-            assist_rule = policy["assistance"].get(category) if category else None
-            counted = own if category else 0  # only claims made while a recipient count (as the engine)
-            assistance = _entitled(cum_own + counted, assist_rule) - _entitled(cum_own, assist_rule)
-            cum_own += counted
-            tilt_rule = policy["tilted"].get(category) if category else None
-            rest = counted - assistance if category else 0
-            tilted = _entitled(cum_rest + rest, tilt_rule) - _entitled(cum_rest, tilt_rule)
-            cum_rest += rest
+            claim = Claim(r["就诊类型"], dt.date.fromisoformat(day), fen(r["总费用"]), fen(r["政策范围内费用"]),
+                          category=category, hospital_level=level[r["机构编码"]],
+                          referred=r.get("是否规范转诊") != "否")  # fmt: skip
+            settled, ytd = settle(policy, claim, ytd)  # the one-claim path, independent of the batch
+            basic, critical, assistance, tilted = settled.basic, settled.critical, settled.assistance, settled.tilted
+            assist_rule = policy.assistance.get(category) if category else None
             actual = fen(r["医疗救助支付"])
             cum_paid += actual
             assert (fen(r["基本医保支付"]), fen(r["大病保险支付"])) == (basic, critical), r
@@ -277,7 +235,8 @@ def test_amounts_and_findings_agree_with_a_one_by_one_recomputation(made: tuple[
             elif kind == "missed":
                 assert actual == 0 and assistance >= 1000 and category
             elif kind == "above_annual_limit":
-                assert category and actual > assistance and cum_paid > _fen(assist_rule["annual_limit"])
+                assert category and assist_rule and assist_rule.annual_limit is not None
+                assert actual > assistance and cum_paid > assist_rule.annual_limit * 100
             else:
                 assert actual > 0 and category is None, r
                 assert kind == "paid_non_recipient" if number not in spans else kind != "paid_non_recipient"

@@ -82,3 +82,63 @@ def test_pipeline_command_runs_end_to_end(tmp_path: Path):
                           framework=find("examples/county_2023_financial"), echo=False)  # fmt: skip
     assert result.ledger is not None and result.ledger.exists()
     assert result.total is not None and result.grade in {"优", "良", "中", "差"}
+
+
+def test_the_generator_pays_exactly_what_the_policy_engine_recomputes(county):
+    """The demo county is paid by the engine itself: recomputing the year finds a gap, to the
+    fen and with no tolerance, on every injected finding that touches an amount and nowhere else."""
+    import datetime as dt
+
+    import ibis
+
+    from medaid.analytics.standards import compared
+
+    manifest, workspace, _ = county
+    with workspace.connect() as con:
+        backend = ibis.duckdb.from_connection(con)
+        registry = backend.table("registry_snapshots")
+        latest = registry.import_id.max().to_pyarrow().as_py()
+        table = compared(backend.table("settlements"), registry.filter(registry.import_id == latest),
+                         default_policy(dt.date(2023, 12, 31)), 2023)  # fmt: skip
+        gaps = set(table.filter(table.gap != 0).settlement_id.to_pyarrow().to_pylist())
+    injected = {i for ids in manifest.anomaly_ids.values() for i in ids}
+    touched = injected - set(manifest.anomaly_ids["duplicate"])
+    assert touched and touched <= gaps <= injected
+
+
+def test_a_county_generated_under_another_policy_is_paid_by_that_policy(tmp_path: Path):
+    """A yearly 门诊 deductible, a referral cut and 大病 segments on the cumulative amount —
+    the generator pays them because it pays with the engine, and recomputing under the same
+    file again finds gaps only where findings were injected."""
+    import datetime as dt
+
+    import ibis
+    import yaml
+
+    from medaid.analytics.standards import compared
+    from medaid.policy.params import default_dir, load_policy
+
+    spec = yaml.safe_load((default_dir() / "default" / "2023-01-01.yaml").read_text(encoding="utf-8"))
+    spec["basic"]["门诊"] = {lvl: {"deductible": 300, "ratio": 0.5, "per": "year"} for lvl in ("一级", "二级", "三级")}
+    spec["basic"]["referral_cut"] = 0.1
+    spec["critical"] |= {"basis": "cumulative", "segments": [{"upto": 50000, "ratio": 0.6}, {"ratio": 0.7}]}
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    manifest = generate(tmp_path / "data", 4000, seed=11, policy=policy_file)
+    workspace = Workspace.init(tmp_path / "ws", year=2023)
+    for kind, name in IMPORT_ORDER:
+        import_file(workspace, kind, tmp_path / "data" / name)
+    with workspace.connect() as con:
+        backend = ibis.duckdb.from_connection(con)
+        registry = backend.table("registry_snapshots")
+        latest = registry.import_id.max().to_pyarrow().as_py()
+        policy = load_policy(policy_file)
+        table = compared(backend.table("settlements"), registry.filter(registry.import_id == latest), policy, 2023)
+        gaps = set(table.filter(table.gap != 0).settlement_id.to_pyarrow().to_pylist())
+        not_referred = table.filter(~table.referred & (table.visit_type == "住院")).count().to_pyarrow().as_py()
+    injected = {i for ids in manifest.anomaly_ids.values() for i in ids}
+    touched = injected - set(manifest.anomaly_ids["duplicate"])
+    kind_of = {i: k for k, ids in manifest.anomaly_ids.items() for i in ids}
+    assert touched and touched <= gaps <= injected, [(i, kind_of[i]) for i in touched - gaps]
+    assert not_referred > 0  # the referral cut was exercised
+    assert policy.valid_from == dt.date(2023, 1, 1)

@@ -109,16 +109,18 @@ def registry_command(directory: Path, show_changes: bool, fmt: str) -> None:
               help="county（约4万条结算）、city（约100万）、province（约1000万）或结算条数")  # fmt: skip
 @click.option("--seed", type=int, default=2023, show_default=True, help="随机种子：相同种子生成相同文件")
 @click.option("--year", type=int, default=2023, show_default=True, help="年度")
-def demo_data_command(directory: Path, scale: str, seed: int, year: int) -> None:
+@click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="按此政策参数文件（契约4）计算各层待遇；默认为全国默认模板")  # fmt: skip
+def demo_data_command(directory: Path, scale: str, seed: int, year: int, policy_file: Path | None) -> None:
     """生成虚构的演示数据（救助对象、死亡、机构、结算、资助参保、基金收支）。
 
-    其中含已知数量的核查异常与坏行，清单见 manifest.json。
+    各层待遇由政策引擎按政策文件计算；其中含已知数量的核查异常与坏行，清单见 manifest.json。
     """
     from medaid.demo.generate import generate
 
     size: str | int = int(scale) if scale.isdigit() else scale
     try:
-        manifest = generate(directory, size, seed=seed, year=year)
+        manifest = generate(directory, size, seed=seed, year=year, policy=policy_file)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--scale") from err
     click.echo(f"已在 {directory} 生成演示数据（规模 {manifest.scale}，种子 {manifest.seed}）：")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from medaid.demo.distributions import Claims, layer
+from medaid.demo.distributions import Claims
 from medaid.demo.parameters import NEVER, Arr, Layer, half_up
 
 RATES = {  # share of the settlements; the order is that of KINDS
@@ -91,10 +91,14 @@ def inject(
     c: Claims,
     own: Arr,
     rule: Layer,
+    unlimited: Arr,
     context: dict[str, Arr],
     settlements: int,
 ) -> Claims:
     """Apply the findings to settled claims (sorted by person); returns them with duplicates added.
+
+    rule: 医疗救助 by category index; unlimited: what it would pay without its annual limit
+    (the engine's, for the claims of the ``heavy`` people).
 
     context: ``used`` (bool per person, updated), ``valid_from``/``valid_to`` per person,
     ``heavy`` and ``after_death`` (people), ``low_ratio`` (the 低保对象 ratio, one element).
@@ -131,8 +135,6 @@ def inject(
     is_last = np.append(c.person[1:] != c.person[:-1], True)
     mark("paid_after_death", np.flatnonzero(dead & is_last), extra)
     heavy = np.isin(c.person, context["heavy"])
-    first = np.concatenate(([True], c.person[1:] != c.person[:-1]))
-    unlimited = layer(own, first, c.eligible, cat, rule, limit=False)
     mark("above_annual_limit", np.flatnonzero(heavy & (unlimited > c.assistance)), unlimited)
     last_rows = np.flatnonzero(is_last & free & ~used[c.person] & (c.assistance > 0) & room)
     originals = one_per_person(rng, last_rows, c.person, wanted("duplicate", settlements))

@@ -1,16 +1,8 @@
-"""Policy arithmetic and random draws of the synthetic programme data, vectorised with numpy.
+"""Random draws of the synthetic programme data, vectorised with numpy.
 
-Money is integer fen, ratios integer basis points (1/10000). Every layer is paid as the
-entitlement on the person's cumulative amount to date minus the entitlement before this
-settlement, rounded half-up on the cumulative amount, as the verifier computes it. The
-cumulative runs over all the person's settlements of the year in (结算日期, 结算编号)
-order; a layer pays only on the settlements where the person is a valid recipient.
-- 基本医保: (政策范围内 − deductible) × ratio per settlement by visit type and level (基层
-  as 一级), within the annual cap;
-- 大病保险: on the cumulative 政策范围内 − 基本医保, segments by ``basis``; on a recipient's
-  settlement the threshold × threshold_factor and ratios + ratio_add (cap null: the general cap);
-- 医疗救助: ratio × (cumulative own pay − threshold) within the annual limit, own pay being
-  政策范围内 − 基本医保 − 大病保险; 倾斜救助 likewise on own pay − 医疗救助.
+Money is integer fen. The claims are drawn here; every layer is then paid by the policy
+engine (``demo.engine``), over the person's settlements of the year in (结算日期, 结算编号)
+order, counting towards assistance only the settlements made while a valid recipient.
 """
 
 from __future__ import annotations
@@ -20,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from medaid.demo.parameters import BP, NO_LIMIT, Arr, Layer, Policy, half_up
+from medaid.demo.parameters import Arr
 from medaid.demo.population import institution_of
 
 VISIT_SHARE = (0.35, 0.60, 0.05)
@@ -30,34 +22,6 @@ SIGMA = (0.95, 1.0, 1.0)
 LOWEST = (300.0, 5.0, 30.0)
 HIGHEST = (300_000.0, 20_000.0, 50_000.0)
 LEVEL_FACTOR = (0.6, 0.8, 1.0, 1.8)
-
-
-def group_cumsum(values: Arr, first: Arr) -> Arr:
-    """Running totals that restart where ``first`` is true (rows sorted by person)."""
-    total = np.cumsum(values)
-    starts = np.flatnonzero(first)
-    offset = total[starts] - values[starts]
-    out: Arr = total - np.repeat(offset, np.diff(np.append(starts, len(values))))
-    return out
-
-
-def entitled(cum: Arr, threshold: Arr, ratio: Arr, limit: Arr) -> Arr:
-    """Entitlement to date in fen: ratio × (cumulative − threshold), half-up, within the limit."""
-    return np.minimum(half_up(ratio * np.maximum(cum - threshold, 0)), limit)
-
-
-def critical_entitled(cum: Arr, recipient: Arr, p: Policy) -> Arr:
-    lowered = (p.critical_threshold * p.recipient_factor + BP // 2) // BP
-    threshold = np.where(recipient, lowered, p.critical_threshold)
-    add = np.where(recipient, p.recipient_add, 0)
-    scaled = np.zeros(len(cum), np.int64)
-    for lower, upper, ratio in p.segments:
-        if p.critical_excess:
-            part = np.clip(cum - threshold - lower, 0, upper - lower)
-        else:
-            part = np.maximum(np.minimum(cum, upper) - np.maximum(threshold, lower), 0)
-        scaled += (ratio + add) * part
-    return np.minimum(half_up(scaled), np.where(recipient, p.recipient_cap, p.critical_cap))
 
 
 @dataclass
@@ -74,42 +38,13 @@ class Claims:
     in_scope: Arr
     category: Arr  # the person's highest category index, -1 when on no list
     eligible: Arr  # a valid recipient on the day
+    referred: Arr  # 住院: 1 referred (转诊), 0 not; 2 for other visits (not applicable)
     basic: Arr
     critical: Arr
     assistance: Arr
     tilted: Arr
     kind: Arr  # 0 clean, else the index + 1 of the anomaly kind
     extra: Arr  # true for the repeated row of a duplicate
-
-
-def first_rows(person: Arr) -> Arr:
-    return np.concatenate(([True], person[1:] != person[:-1]))
-
-
-def settle(c: Claims, p: Policy) -> Arr:
-    """Fill the four layers in place; returns each row's own in-scope pay after basic and critical."""
-    first = first_rows(c.person)
-    raw = np.maximum(c.in_scope - p.deductible[c.visit, c.level], 0) * p.basic_ratio[c.visit, c.level]
-    cum = group_cumsum(raw, first)
-    c.basic = np.minimum(half_up(cum), p.basic_cap) - np.minimum(half_up(cum - raw), p.basic_cap)
-    after = c.in_scope - c.basic
-    cum = group_cumsum(after, first)
-    c.critical = critical_entitled(cum, c.eligible, p) - critical_entitled(cum - after, c.eligible, p)
-    own: Arr = after - c.critical
-    cat = np.where(c.eligible, c.category, 0)
-    c.assistance = layer(own, first, c.eligible, cat, p.assistance)
-    c.tilted = layer(own - c.assistance, first, c.eligible, cat, p.tilted)
-    return own
-
-
-def layer(amount: Arr, first: Arr, eligible: Arr, cat: Arr, rule: Layer, *, limit: bool = True) -> Arr:
-    # only claims made while a recipient count towards assistance thresholds and limits (as the policy engine)
-    amount = np.where(eligible, amount, 0)
-    cum = group_cumsum(amount, first)
-    cap = rule.limit[cat] if limit else np.full(len(cat), NO_LIMIT, np.int64)
-    paid = entitled(cum, rule.threshold[cat], rule.ratio[cat], cap)
-    paid -= entitled(cum - amount, rule.threshold[cat], rule.ratio[cat], cap)
-    return np.where(eligible & rule.present[cat], paid, 0)
 
 
 def draw_claims(
@@ -151,7 +86,12 @@ def draw_claims(
     cols = {k: v[order] for k, v in cols.items()}
     rows = len(order)
     money = {k: np.zeros(rows, np.int64) for k in ("basic", "critical", "assistance", "tilted")}
-    flags = {"eligible": np.zeros(rows, np.bool_), "kind": np.zeros(rows, np.int8), "extra": np.zeros(rows, np.bool_)}
+    flags = {
+        "eligible": np.zeros(rows, np.bool_),
+        "referred": np.full(rows, 2, np.int8),
+        "kind": np.zeros(rows, np.int8),
+        "extra": np.zeros(rows, np.bool_),
+    }
     return Claims(**cols, category=np.zeros(rows, np.int8), **money, **flags)
 
 

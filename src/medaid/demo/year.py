@@ -9,8 +9,9 @@ import pyarrow as pa
 
 from medaid.demo.anomalies import death_days, heavy_rows, inject, pick, wanted
 from medaid.demo.bad_rows import RECIPIENT_BAD, recipient_bad_each
-from medaid.demo.distributions import draw_claims, settle
-from medaid.demo.parameters import NEVER, Arr, Policy
+from medaid.demo.distributions import draw_claims
+from medaid.demo.engine import assistance_without_limit, settle
+from medaid.demo.parameters import NEVER, VISITS, Arr, Policy
 from medaid.demo.population import make_people
 from medaid.demo.registry import Registry, make_registry
 from medaid.ingest.vocab import CATEGORIES
@@ -53,16 +54,21 @@ def build(rng: np.random.Generator, n: int, p: Policy, when: tuple[int, int], wi
     category[:recipients] = reg.category
     c.category = category[c.person]
     c.eligible = (c.day >= valid_from[c.person]) & (c.day <= valid_to[c.person]) & (c.day <= death[c.person])
-    own = settle(c, p)
+    inpatient = c.visit == VISITS.index("住院")
+    c.referred = np.where(inpatient, rng.random(len(c.person)) < 0.9, 2).astype(np.int8)
+    own = settle(c, p.engine, year)
+    unlimited = assistance_without_limit(c, p.engine, year, heavy)
     used = np.zeros(people, np.bool_)
     used[dead], used[heavy] = True, True
     context = {"used": used, "valid_from": valid_from, "valid_to": valid_to, "heavy": heavy, "after_death": after_death}
     low = np.array([p.assistance.ratio[CATEGORIES.index("低保对象")]])
-    c = inject(rng, c, own, p.assistance, context | {"low_ratio": low}, n)
-    del own, context
+    c = inject(rng, c, own, p.assistance, unlimited, context | {"low_ratio": low}, n)
+    del own, unlimited, context
     platform = np.zeros(people, np.bool_)
     if with_platform:
-        flagged = np.bincount(c.person, ((c.kind > 0) | (c.tilted > 0)).astype(np.float64), minlength=people) > 0
+        # the platform's export has no referral field (read as referred): its people were always referred
+        marked = (c.kind > 0) | (c.tilted > 0) | (c.referred == 0)
+        flagged = np.bincount(c.person, marked.astype(np.float64), minlength=people) > 0
         count = np.bincount(c.person, minlength=people)
         order = rng.permutation(np.flatnonzero(~used & ~flagged & (count > 0)))
         platform[order[: int(np.searchsorted(np.cumsum(count[order]), n // 100)) + 1]] = True
@@ -73,9 +79,8 @@ def build(rng: np.random.Generator, n: int, p: Policy, when: tuple[int, int], wi
         setattr(c, name, None)
     del c, order
     repeated = np.flatnonzero(b["extra"])  # each right after its original
-    for flag, share in (("referred", 0.9), ("out_of_area", 0.02), ("one_stop", 0.96)):
+    for flag, share in (("out_of_area", 0.02), ("one_stop", 0.96)):
         b[flag] = (rng.random(len(b["person"])) < share).astype(np.int8)
         b[flag][repeated] = b[flag][repeated - 1]
-    b["referred"] = np.where(b["visit"] == 0, b["referred"], 2)
     b["platform"] = platform[b["person"]]
     return Year(reg, ids, names, county, death, counties, recipients + others, b)

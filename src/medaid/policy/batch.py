@@ -152,7 +152,10 @@ def settle_batch(claims: ir.Table, policy: Policy | Sequence[Policy]) -> ir.Tabl
     if "critical_paid" in claims.columns:
         critical = ibis.cases((c.critical_paid.notnull(), c.critical_paid), else_=critical)
     c = c.mutate(critical=critical)
-    c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), c.critical_base - c.critical - c.lost), else_=0))
+    own = c.critical_base - c.critical
+    # what was lost for want of a referral is the person's own, never more than their own pay (as ``claim``)
+    excluded = ibis.greatest(ibis.least(c.lost, ibis.greatest(own, 0)), ibis.least(own, 0))
+    c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), own - excluded), else_=0))
     c = c.mutate(cum_assist=c.assistance_base.sum().over(w_person))
     c = c.mutate(assistance=pick(c.period, [by_category(c.category, c.cum_assist, c.assistance_base, p.assistance)
                                             for p in policies]))  # fmt: skip

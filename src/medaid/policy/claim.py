@@ -132,7 +132,10 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
         trace.append(Step("大病保险", critical, text))
     assistance = tilted = 0
     # only claims made while a recipient count towards the assistance thresholds and limits
-    assistance_base = critical_base - critical - lost if claim.category else 0
+    own = critical_base - critical
+    # what was lost for want of a referral is the person's own, never more than their own pay
+    excluded = max(min(lost, max(own, 0)), min(own, 0))
+    assistance_base = own - excluded if claim.category else 0
     tilted_base = 0
     if claim.category:
         layer = policy.assistance.get(claim.category)
@@ -142,7 +145,7 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
         elif layer is not None:
             function_a = Linear.of(layer)
             assistance = increment(function_a, ytd.assistance_base, assistance_base)
-            note = f"；未规范转诊少报的 {lost / 100:.2f} 元不予救助" if lost else ""
+            note = f"；未规范转诊少报的 {excluded / 100:.2f} 元不予救助" if excluded else ""
             trace.append(Step("医疗救助", assistance, f"{claim.category}：{function_a.describe()}{note}"))
         tilted_base = assistance_base - assistance
         layer_t = policy.tilted.get(claim.category)
