@@ -54,18 +54,18 @@ def test_the_liucheng_template_has_its_ten_questions():
 
 def test_wenjuanxing_by_text_with_skips_multi_select_other_and_a_bad_answer(tmp_path: Path):
     rows = [text_row(1, "非常满意", "满意", "您非常满意"), text_row(2, "满意", "一般", "不满意", knows="不知道"),
-            text_row(3, "(空)", "满意", "满意", q5="以上都是"), text_row(4, "很好", "满意", "满意")]  # fmt: skip
+            text_row(3, "(空)", "满意", "满意", q5="以上都是"), text_row(4, "很好", "满意", "很不满意")]  # fmt: skip
     rows[2][8] = "其他〖村医〗"
     path = write_csv(tmp_path / "123_按文本_满意度.csv", LEAD + HEADERS, rows)
     read = read_responses(path, LIUCHENG)
     assert len(read.answers) == 4  # the row with a bad answer still counts for its other questions
     assert read.answers[0][9] == "非常满意" and read.answers[0][5] == ("特困人员", "低保对象")
     assert read.answers[2][3] == "其他" and 6 not in read.answers[2] and 10 not in read.answers[0]
-    assert [(p.row, p.column[:2], p.value) for p in read.problems] == [(5, "6、", "很好")]
+    assert [(p.row, p.column[:2], p.value) for p in read.problems] == [(5, "6、", "很好"), (5, "9、", "很不满意")]
     result = summarize(LIUCHENG, read)
     q6 = result.questions[5]
     assert q6.answered == 2 and q6.counts == {"非常满意": 1, "满意": 1, "一般": 0, "不满意": 0}
-    # respondent means of 100/80/60/0: (100+80+100)/3, (80+60+0)/3, (80+80)/2, (80+80)/2
+    # respondent means of 100/80/60/0: (100+80+100)/3, (80+60+0)/3, (80+80)/2, 80/1
     expected = ((280 / 3) + (140 / 3) + 80 + 80) / 4 / 100
     assert result.satisfaction is not None and result.satisfaction.value == pytest.approx(expected)
     assert result.awareness is not None and result.awareness.value == pytest.approx(3 / 4)

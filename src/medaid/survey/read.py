@@ -87,9 +87,8 @@ def _one(question: Question, value: str) -> str | None:
         return value
     if value.isdigit() and 1 <= int(value) <= len(question.options):
         return question.options[int(value) - 1]
-    for option in question.options:  # 问卷星 sometimes prefixes the option with 您 or adds a trailing mark
-        if option in value and len(value) - len(option) <= 2:
-            return option
+    if value.startswith("您") and value[1:] in question.options:  # as printed in the Liucheng report: 您非常满意
+        return value[1:]
     return None
 
 
