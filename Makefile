@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit system-deps clean
+.PHONY: demo test lint typecheck unit system-deps runtime-deps clean
 
 $(STAMP): pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh $(VENV)
@@ -12,14 +12,17 @@ $(STAMP): pyproject.toml scripts/bootstrap.sh
 	touch $(STAMP)
 
 ## demo: create .venv, install, run the main job on the embedded default and print what it found
-demo: $(STAMP)
+demo: $(STAMP) runtime-deps
 	$(VENV)/bin/medaid demo --out demo-output
 
 ## test: install what the tests need, then lint, type-check and run the whole suite
 test: $(STAMP) system-deps lint typecheck unit
 
 system-deps:
-	bash scripts/system-deps.sh
+	bash scripts/system-deps.sh test
+
+runtime-deps:
+	bash scripts/system-deps.sh runtime
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts

@@ -82,6 +82,19 @@ def test_pipeline_command_runs_end_to_end(tmp_path: Path):
                           framework=find("examples/county_2023_financial"), echo=False)  # fmt: skip
     assert result.ledger is not None and result.ledger.exists()
     assert result.total is not None and result.grade in {"优", "良", "中", "差"}
+    from docx import Document
+
+    from medaid.cli.demo import county_reports
+
+    folder = county_reports(tmp_path / "reports", result)
+    assert {p.name for p in folder.iterdir()} >= {"评价报告.docx", "评价报告.pdf", "评分表.xlsx", result.ledger.name}
+    doc = Document(str(folder / "评价报告.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows[1:]}  # 项目基本情况: from the data
+    subsidy = next(v for v in result.metrics if v.metric.name == "subsidy_amount")
+    assert facts[subsidy.metric.label] == subsidy.text()
+    total = format(result.total.normalize(), "f")
+    assert f"经评价，该项目综合得分 {total} 分，绩效等级为“{result.grade}”。" in texts
 
 
 def test_the_generator_pays_exactly_what_the_policy_engine_recomputes(county):

@@ -12,6 +12,7 @@ from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, metrics_command
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
 from medaid.cli.policy import calc_command, policy_group, settle_command, simulate_command, subsidy_command
+from medaid.cli.report import report_command
 from medaid.cli.survey import survey_command
 from medaid.cli.verify import verify_command
 from medaid.cli.warnings import warnings_group
@@ -44,6 +45,7 @@ cli.add_command(policy_group)
 cli.add_command(settle_command)
 cli.add_command(simulate_command)
 cli.add_command(survey_command)
+cli.add_command(report_command)
 
 
 def main() -> None:

@@ -64,7 +64,25 @@ def demo(out_dir: str) -> None:
         f"示例县（由生成数据计分）：总分 {county.total} 分，等级 {county.grade}；核查台账 {county.ledger}；"
         f"高额费用预警 {county.warnings} 人；导入不合格 {county.rejected} 行"
     )
+    reports = county_reports(out / "county" / "reports", county)
+    click.echo(
+        f"示例县评价报告（Word、PDF、评分表）已写入 {reports.resolve()}：总分 {county.total} 分，等级 {county.grade}"
+    )
     click.echo(f"结果已写入 {out.resolve()}")
+
+
+def county_reports(folder: Path, county: PipelineResult) -> Path:
+    """The county's evaluation report in Word and PDF and its 评分表 workbook, with the ledger beside them."""
+    from medaid.reports.document import build_report
+    from medaid.reports.render import render
+
+    assert county.audit is not None
+    report = build_report(county.audit, narrative_file=folder / "评价报告-文字稿.yaml", metrics=county.metrics)
+    for fmt, name in (("docx", "评价报告.docx"), ("pdf", "评价报告.pdf"), ("xlsx", "评分表.xlsx")):
+        render(report, fmt, folder / name)
+    if county.ledger is not None:
+        shutil.copy2(county.ledger, folder / county.ledger.name)
+    return folder
 
 
 def _county(out: Path) -> PipelineResult:

@@ -50,9 +50,9 @@ def metrics_command(directory: Path, year: int | None, fmt: str) -> None:
 def evaluate_command(directory: Path, framework: str | None, year: int | None, fmt: str) -> None:
     """用工作区数据计算指标、填入评价框架的实际完成值并计分，输出总分、等级和发现的问题。"""
     from medaid.analytics.binding import bind
-    from medaid.cli.evaluation import resolve
     from medaid.cli.text import audit_text
     from medaid.evaluation import audit, audit_dict, load_framework, scored_dict
+    from medaid.evaluation.catalog import resolve
 
     workspace = Workspace.open(directory)
     name = framework or workspace.settings.framework

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from medaid.cli.options import help_option
 from medaid.cli.text import audit_text, score_text
-from medaid.errors import InputFileError, Location
 from medaid.evaluation import audit, audit_dict, load_framework, score_framework, scored_dict
-from medaid.evaluation.catalog import GROUPS, entries, find
+from medaid.evaluation.catalog import GROUPS, entries, resolve
 from medaid.evaluation.checks import check_structure
 from medaid.evaluation.numbers import fmt as show
 from medaid.evaluation.numbers import round2, to_decimal
@@ -28,21 +26,6 @@ FORMAT = click.option(
     show_default=True,
     help="输出格式",
 )
-
-
-def resolve(file: str) -> Path:
-    """A path, or the id of a shipped framework (see ``medaid frameworks``)."""
-    path = Path(file)
-    if path.exists():
-        return path
-    shipped = find(file)
-    if shipped is not None:
-        return shipped
-    raise InputFileError(
-        "文件不存在，也不是内置评价框架的名称",
-        where=Location(file=file),
-        fix="请检查路径，或用 medaid frameworks 查看内置框架名称",
-    )
 
 
 def emit_json(data: object) -> None:

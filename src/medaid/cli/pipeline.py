@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from medaid.analytics.metrics import Value
+from medaid.evaluation.audit import AuditReport
 from medaid.workspace import Workspace
 
 # Import order matters: institutions give settlements their hospital level; recipients and
@@ -37,12 +39,14 @@ class PipelineResult:
     warnings: int = 0
     total: Decimal | None = None
     grade: str | None = None
+    audit: AuditReport | None = None  # the scored framework and its findings, for the reports
+    metrics: list[Value] = field(default_factory=list)  # the figures computed from the data
 
 
 def run_pipeline(
     data_dir: Path, work_dir: Path, *, year: int, month: str, framework: Path, echo: bool = True
 ) -> PipelineResult:
-    from medaid.analytics.binding import bind
+    from medaid.analytics.binding import bind, compute_all
     from medaid.analytics.runs import verify
     from medaid.analytics.verification import Month
     from medaid.analytics.warning_push import push
@@ -81,6 +85,7 @@ def run_pipeline(
     say(f"  高额费用预警：新推送 {result.warnings} 人")
     binding = bind(load_framework(framework), workspace, year)
     report = audit(binding.framework)
-    result.total, result.grade = report.scored.total, report.scored.grade
+    result.total, result.grade, result.audit = report.scored.total, report.scored.grade, report
+    result.metrics = compute_all(workspace, year)  # every figure, for the report's 项目基本情况
     say(f"  由数据填入 {len(binding.bound)} 项指标；评价总分 {result.total} 分，等级 {result.grade}")
     return result

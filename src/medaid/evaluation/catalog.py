@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from medaid.errors import InputFileError, Location
+
 GROUPS = {"templates": "模板", "seeds": "评价报告转录", "examples": "示例"}
 
 
@@ -57,3 +59,18 @@ def find(name: str) -> Path | None:
         return path if group in GROUPS and path.is_file() else None
     matches = [p for group in GROUPS for p in (root / group).glob(f"{stem}.yaml")]
     return matches[0] if len(matches) == 1 else None
+
+
+def resolve(file: str) -> Path:
+    """A path, or the id of a shipped framework (see ``medaid frameworks``)."""
+    path = Path(file)
+    if path.exists():
+        return path
+    shipped = find(file)
+    if shipped is not None:
+        return shipped
+    raise InputFileError(
+        "文件不存在，也不是内置评价框架的名称",
+        where=Location(file=file),
+        fix="请检查路径，或用 medaid frameworks 查看内置框架名称",
+    )

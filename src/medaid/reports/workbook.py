@@ -1,7 +1,9 @@
 """The safe workbook every medaid spreadsheet is written with.
 
 Cells are strings or numbers, never formulas or links, so a value that starts with =, +, -
-or @ cannot run in a spreadsheet program; the styles are shared so ledgers look alike.
+or @ cannot run in a spreadsheet program; such text also carries Excel's quote prefix
+(shown as typed, and still text when someone edits the cell). The styles are shared so
+ledgers look alike.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Styles:
     head: Format
     money: Format
     cell: Format
+    quoted: Format  # text that a spreadsheet would otherwise take for a formula
 
 
 @contextmanager
@@ -38,6 +41,7 @@ def safe_workbook(path: Path) -> Iterator[tuple[xlsxwriter.Workbook, Styles]]:
                 head=book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}),
                 money=book.add_format({"num_format": "#,##0.00", "border": 1}),
                 cell=book.add_format({"border": 1}),
+                quoted=book.add_format({"border": 1, "quote_prefix": True}),
             ),
         )
     finally:
@@ -52,7 +56,15 @@ def write_row(sheet: Worksheet, row: int, values: Sequence[object], styles: Styl
         elif isinstance(value, int) and not isinstance(value, bool):
             sheet.write_number(row, col, value, styles.cell)
         else:
-            sheet.write_string(row, col, "" if value is None else str(value), styles.cell)
+            write_text(sheet, row, col, "" if value is None else str(value), styles)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_text(sheet: Worksheet, row: int, col: int, text: str, styles: Styles, style: Format | None = None) -> None:
+    """A text cell; one that starts like a formula gets the quote prefix (OWASP: CSV/formula injection)."""
+    sheet.write_string(row, col, text, styles.quoted if text.startswith(FORMULA_START) else (style or styles.cell))
 
 
 def write_header(sheet: Worksheet, row: int, names: Sequence[str], styles: Styles) -> None:

@@ -1,0 +1,63 @@
+"""Gather what a report needs from a workspace or a framework file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medaid.evaluation import audit, load_framework
+from medaid.evaluation.catalog import resolve
+from medaid.reports.document import EvaluationReport, build_report
+from medaid.survey.summary import SurveyResult
+from medaid.workspace import SETTINGS_FILE, Workspace
+
+SurveyArgs = tuple[Path | None, str, int | None, int | None]
+
+
+def survey_result(args: SurveyArgs) -> SurveyResult | None:
+    file, questionnaire, sent, population = args
+    if file is None:
+        return None
+    from medaid.survey.model import load_questionnaire, template
+    from medaid.survey.read import read_responses
+    from medaid.survey.summary import summarize
+
+    path = Path(questionnaire) if questionnaire.endswith((".yaml", ".yml")) else template(questionnaire)
+    q = load_questionnaire(path)
+    return summarize(q, read_responses(file, q), sent=sent, population=population)
+
+
+def evaluation_report(
+    target: str,
+    *,
+    framework: str | None,
+    year: int | None,
+    survey: SurveyArgs,
+    drafts_file: Path | None,
+    fmt: str,
+    out: Path | None,
+) -> tuple[EvaluationReport, Path, str]:
+    """The report, the folder it goes to by default, and the file stem."""
+    root = Path(target)
+    if (root / SETTINGS_FILE).exists():
+        from medaid.analytics.binding import bind, compute_all
+
+        workspace = Workspace.open(root)
+        name = framework or workspace.settings.framework
+        if not name:
+            from medaid.errors import MedaidError
+
+            raise MedaidError("工作区未设置评价框架", fix="请用 --framework 指定，或在 medaid.yaml 中填写 framework")
+        chosen = year or workspace.settings.year or 0
+        binding = bind(load_framework(resolve(name)), workspace, chosen)
+        checked = audit(binding.framework)
+        metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
+        folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{chosen}年绩效评价报告"
+    else:
+        path = resolve(target)
+        checked = audit(load_framework(path))
+        metrics = []
+        folder, stem = Path.cwd(), path.stem
+    place = out.parent if out is not None else folder
+    narrative = drafts_file or place / f"{(out.stem if out else stem)}-文字稿.yaml"
+    report = build_report(checked, survey=survey_result(survey), narrative_file=narrative, metrics=metrics)
+    return report, folder, stem

@@ -1,0 +1,50 @@
+"""The evaluation report as one HTML page (Jinja2, autoescaped), and as PDF through
+WeasyPrint, which lays out CSS paged media (A4, page numbers on the outer side) and
+embeds the CJK fonts it uses (Debian: fonts-noto-cjk)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from medaid.reports.document import EvaluationReport
+from medaid.reports.scoresheet import Cell
+from medaid.reports.survey_section import survey_lines
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def render_html_text(report: EvaluationReport) -> str:
+    env = Environment(loader=PackageLoader("medaid.reports", "templates"), autoescape=select_autoescape(["j2"]))
+    rows: dict[int, list[Cell]] = defaultdict(list)
+    for cell in report.sheet.cells:
+        rows[cell.row].append(cell)
+    return env.get_template("report.html.j2").render(
+        r=report,
+        rows=[sorted(rows[i], key=lambda c: c.col) for i in range(report.sheet.row_count)],
+        numerals=NUMERALS,
+        survey_lines=survey_lines(report.survey) if report.survey else [],
+        charts={},
+    )
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.part")
+    temp.write_bytes(data)
+    temp.replace(path)
+    return path
+
+
+def render_html(report: EvaluationReport, path: Path) -> Path:
+    return _write(path, render_html_text(report).encode("utf-8"))
+
+
+def render_pdf(report: EvaluationReport, path: Path) -> Path:
+    from weasyprint import HTML
+
+    pdf = HTML(string=render_html_text(report)).write_pdf()
+    assert pdf is not None
+    return _write(path, pdf)

@@ -1,0 +1,33 @@
+"""One entry point for every format: the same report object drawn as docx, pdf, html,
+xlsx or json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from medaid.reports.document import EvaluationReport
+
+FORMATS = ("docx", "pdf", "html", "xlsx", "json")
+
+
+def render(report: EvaluationReport, fmt: str, path: Path) -> Path:
+    if fmt == "docx":
+        from medaid.reports.docx_report import render_docx
+
+        return render_docx(report, path)
+    if fmt in ("html", "pdf"):
+        from medaid.reports.html_report import render_html, render_pdf
+
+        return render_pdf(report, path) if fmt == "pdf" else render_html(report, path)
+    if fmt == "xlsx":
+        from medaid.reports.xlsx_report import render_xlsx
+
+        return render_xlsx(report, path)
+    if fmt == "json":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.part")
+        temp.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+        temp.replace(path)
+        return path
+    raise ValueError(f"unknown format {fmt}")

@@ -1,0 +1,192 @@
+"""Reports: the Word, PDF, HTML, Excel and JSON renderings of one evaluation, checked by
+opening what was written — structure, numbers and merged cells against the scored result."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml.ns import qn
+
+from medaid.cli import cli
+from medaid.evaluation import audit, load_framework
+from medaid.evaluation.catalog import entries, find
+from medaid.evaluation.numbers import fmt
+from medaid.evaluation.scoring import ScoredNode
+from medaid.reports.document import EvaluationReport, build_report
+from medaid.reports.narrative import DRAFT_MARK
+from medaid.reports.render import render
+
+SEEDS = [e for e in entries() if e.group == "seeds"]
+
+
+def report_of(name: str, tmp_path: Path) -> EvaluationReport:
+    return build_report(audit(load_framework(find(name))), narrative_file=tmp_path / "文字稿.yaml")
+
+
+def spans(nodes: list[ScoredNode], levels: int) -> list[tuple[int, int, int, str]]:
+    """(first row, level, rows spanned, name) of every branch the score sheet merges down."""
+    out, row = [], 0
+
+    def walk(node: ScoredNode, level: int) -> None:
+        nonlocal row
+        if node.children and level < levels - 1:
+            start = row
+            for child in node.children:
+                walk(child, level + 1)
+            out.append((start, level, row - start, node.indicator.name))
+        else:
+            row += 1
+
+    for node in nodes:
+        walk(node, 0)
+    return out
+
+
+def test_the_word_report_has_the_outline_the_numbers_and_the_typography(tmp_path: Path):
+    report = report_of("seeds/liucheng_2023", tmp_path)
+    doc = Document(str(render(report, "docx", tmp_path / "r.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    for heading in ("摘要", "三、综合评价结论", "四、绩效分析", "五、存在的问题", "六、改进建议", "附件1：评分表"):
+        assert heading in texts, heading
+    assert "经评价，该项目综合得分 90.3 分，绩效等级为“优”。" in texts
+    assert "原报告所载总分为 93.6 分，按评分表逐项复核为 90.3 分。" in texts  # the seed's 93.6 does not add up
+    dimensions = doc.tables[0]
+    rows = [[c.text for c in r.cells] for r in dimensions.rows]
+    assert rows[0] == ["一级指标", "分值", "得分", "得分率"]
+    expected = [[n.indicator.name, fmt(n.indicator.weight), fmt(n.score), f"{n.rate:.2f}%"]
+                for n in report.audit.scored.nodes]  # fmt: skip
+    assert rows[1:-1] == expected and rows[-1][:3] == ["合计", "100", "90.3"]
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm), round(section.top_margin.mm)) == (210, 297, 37)
+    body = next(p for p in doc.paragraphs if p.text.startswith("经评价"))
+    assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+    assert body.runs[0].font.size.pt == 16
+    footer = doc.sections[0].footer.paragraphs[0]._element.xml
+    assert "PAGE" in footer and "— " in doc.sections[0].footer.paragraphs[0].text
+
+
+def test_problems_are_drafts_from_the_deductions_and_edits_are_kept(tmp_path: Path):
+    report = report_of("seeds/liucheng_2023", tmp_path)
+    first = report.problems[0]
+    assert first.draft and first.text.startswith("医疗救助实际资助参保扣 3.8 分（满分 6 分，得 2.2 分）")
+    assert any("评分表存在数字不一致" in p.text for p in report.problems)
+    saved = tmp_path / "文字稿.yaml"
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    data["存在的问题"][0] = "资助参保人数与名册不符，经核实少资助 511 人。"
+    saved.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    again = report_of("seeds/liucheng_2023", tmp_path)
+    assert again.problems[0].text == "资助参保人数与名册不符，经核实少资助 511 人。" and not again.problems[0].draft
+    assert again.problems[1].draft  # untouched paragraphs stay marked
+    doc = Document(str(render(again, "docx", tmp_path / "r.docx")))
+    texts = [p.text for p in doc.paragraphs]
+    assert "1. 资助参保人数与名册不符，经核实少资助 511 人。" in texts
+    assert any(t.startswith(f"2. {DRAFT_MARK}") for t in texts)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[e.path.stem for e in SEEDS])
+def test_a_seed_report_reproduces_its_score_sheet_with_the_same_merged_cells(seed, tmp_path: Path):
+    report = build_report(audit(load_framework(seed.path)))
+    if not report.audit.scored.nodes:
+        pytest.skip("the report publishes only its total")
+    sheet = report.sheet
+    expected = spans(report.audit.scored.nodes, sheet.levels)
+    leaves = [n for n in report.audit.scored.walk() if not n.children]
+    doc = Document(str(render(report, "docx", tmp_path / "r.docx")))
+    table = doc.tables[-1]
+    assert len(table.rows) == 2 + sheet.row_count
+    for start, level, rows, name in expected:
+        column = [table.cell(1 + start + i, level) for i in range(rows)]
+        assert all(c._tc is column[0]._tc for c in column), name  # one merged cell over its leaves
+        assert column[0].text.startswith(name)
+        if start + rows < sheet.row_count:
+            assert table.cell(1 + start + rows, level)._tc is not column[0]._tc
+    book = openpyxl.load_workbook(render(report, "xlsx", tmp_path / "r.xlsx"))
+    merged = {(r.min_row, r.min_col, r.max_row - r.min_row + 1) for r in book["评分表"].merged_cells.ranges}
+    for start, level, rows, name in expected:
+        if rows > 1:
+            assert (4 + start, level + 1, rows) in merged, name
+    scores = [c.value for c in book["评分表"]["A"]]  # title, blank, header, then the body
+    assert scores[2] == "一级指标" and len(leaves) >= sheet.row_count
+
+
+def test_the_workbook_numbers_come_from_the_result_and_text_cannot_run(tmp_path: Path):
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "title: 公式注入测试\nindicators:\n"
+        "  - {name: '=HYPERLINK(\"http://x\")', weight: 60, score: 50, note: '@SUM(A1)'}\n"
+        "  - {name: '+投入', weight: 40, score: 40}\n",
+        encoding="utf-8",
+    )
+    report = build_report(audit(load_framework(framework)))
+    book = openpyxl.load_workbook(render(report, "xlsx", tmp_path / "r.xlsx"))
+    sheet = book["评分表"]
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+    assert cells['=HYPERLINK("http://x")'].data_type == "s" and cells['=HYPERLINK("http://x")'].quotePrefix
+    assert cells["@SUM(A1)"].quotePrefix and cells["+投入"].quotePrefix
+    summary = [[c.value for c in r] for r in book["得分汇总"].iter_rows()]
+    assert summary[-2] == ["合计", "100", "90", ""] and summary[-1][:2] == ["等级", "优"]
+
+
+def test_json_carries_the_scored_tree_the_audit_and_the_report_text(tmp_path: Path):
+    report = report_of("seeds/hefei_yaohai_2023", tmp_path)
+    data = json.loads(render(report, "json", tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["total"] == 98 and data["grade"] == "优"
+    assert data["report"]["dimensions"][0]["name"] == report.dimensions[0].name
+    assert {f["kind"] for f in data["audit"]["findings"]} >= {"score_sum"}  # the stated 产出 50 vs 48
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None or shutil.which("pdffonts") is None,
+                    reason="poppler-utils is installed by make test (scripts/system-deps.sh)")  # fmt: skip
+def test_the_pdf_has_real_chinese_text_in_embedded_fonts(tmp_path: Path):
+    report = report_of("seeds/liucheng_2023", tmp_path)
+    pdf = render(report, "pdf", tmp_path / "r.pdf")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    embedded = [line for line in fonts.splitlines()[2:] if line.split()[-5:-4] == ["yes"]]
+    assert any(name in fonts for name in ("UMing", "UKai", "Micro-Hei", "CJK")), fonts
+    assert embedded and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "综合评价结论" in text and "90.3" in text and "附件1：评分表" in text
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    page = next(tmp_path.glob("page-*.png"))
+    assert page.stat().st_size > 2000  # a rendered page, not an empty one
+
+
+def test_html_escapes_and_marks_drafts(tmp_path: Path):
+    report = report_of("seeds/liucheng_2023", tmp_path)
+    html = render(report, "html", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<p class="draft">1. 医疗救助实际资助参保扣 3.8 分' in html
+    assert "rowspan=" in html and "<td colspan=" in html
+    framework = tmp_path / "f.yaml"
+    framework.write_text("title: x\nindicators:\n  - {name: '<script>alert(1)</script>', weight: 100, score: 90}\n",
+                         encoding="utf-8")  # fmt: skip
+    html = render(build_report(audit(load_framework(framework))), "html", tmp_path / "x.html").read_text("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_cli_report_of_a_seed_and_with_a_survey_annex(tmp_path: Path):
+    from tests.test_survey import HEADERS, LEAD, text_row, write_csv
+
+    answers = write_csv(
+        tmp_path / "answers.csv",
+        LEAD + HEADERS,
+        [text_row(i, *(["非常满意"] * 3 if i % 2 else ["一般"] * 3)) for i in range(51)],
+    )
+    out = tmp_path / "柳城.docx"
+    result = CliRunner().invoke(cli, ["report", "seeds/liucheng_2023", "--out", str(out), "--survey", str(answers),
+                                      "--sent", "317"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "总分 90.30 分，等级 优" in result.output and (tmp_path / "柳城-文字稿.yaml").exists()
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "附件2：满意度调查分析" in texts
+    assert any("回收有效答卷 51 份，发放 317 份，回收率 16.09%" in t for t in texts)
+    assert any(t.startswith("提示：综合满意度") for t in texts)
+    assert Decimal("90.3") == Decimal(result.output.split("总分 ")[1].split(" 分")[0])
