@@ -95,6 +95,7 @@ def test_pipeline_command_runs_end_to_end(tmp_path: Path):
     assert facts[subsidy.metric.label] == subsidy.text()
     total = format(result.total.normalize(), "f")
     assert f"经评价，该项目综合得分 {total} 分，绩效等级为“{result.grade}”。" in texts
+    assert len(doc.inline_shapes) == 5 and "图1 基金收入来源与支出用途" in texts and "图5 各维度得分" in texts
 
 
 def test_the_generator_pays_exactly_what_the_policy_engine_recomputes(county):
@@ -155,3 +156,26 @@ def test_a_county_generated_under_another_policy_is_paid_by_that_policy(tmp_path
     assert touched and touched <= gaps <= injected, [(i, kind_of[i]) for i in touched - gaps]
     assert not_referred > 0  # the referral cut was exercised
     assert policy.valid_from == dt.date(2023, 1, 1)
+
+
+def test_the_charts_draw_the_same_numbers_as_the_metrics(county):
+    """Fund by source and use, monthly progress, assistance by category and visit type, and
+    months of coverage agree with the metrics printed beside them."""
+    from medaid.analytics.chart_data import chart_data
+    from medaid.reports.charts import coverage_chart, data_charts, progress_chart
+
+    manifest, workspace, _ = county
+    data = chart_data(workspace, 2023)
+    values = {v.metric.name: v for v in compute_all(workspace, 2023)}
+    assert sum(a for _, a in data.spending_by_subject) == values["fund_spending"].value * 100
+    assert sum(a for _, a in data.income_by_subject) == values["fund_income"].value * 100
+    assert sum(data.monthly_spending) == sum(manifest.fund_spending_fen.values())
+    assert sum(data.assistance.values()) == values["assistance_amount"].value * 100
+    progress = progress_chart(data)
+    assert progress is not None and f"年末为 {values['spending_progress'].value:.2f}%" in progress.caption
+    coverage = coverage_chart(data)
+    assert coverage is not None and f"年末为 {values['months_of_coverage'].value:.2f} 个月" in coverage.caption
+    charts = data_charts(data)
+    assert [c.title for c in charts] == ["基金收入来源与支出用途", "月度支出进度与时间进度", "救助金额按类别与就诊类型",
+                                         "基金可支撑月数"]  # fmt: skip
+    assert all(c.png.startswith(b"\x89PNG") for c in charts)

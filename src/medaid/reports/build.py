@@ -40,6 +40,7 @@ def evaluation_report(
     root = Path(target)
     if (root / SETTINGS_FILE).exists():
         from medaid.analytics.binding import bind, compute_all
+        from medaid.analytics.chart_data import chart_data
 
         workspace = Workspace.open(root)
         name = framework or workspace.settings.framework
@@ -51,13 +52,15 @@ def evaluation_report(
         binding = bind(load_framework(resolve(name)), workspace, chosen)
         checked = audit(binding.framework)
         metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
+        charts = chart_data(workspace, chosen)
         folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{chosen}年绩效评价报告"
     else:
         path = resolve(target)
         checked = audit(load_framework(path))
-        metrics = []
+        metrics, charts = [], None
         folder, stem = Path.cwd(), path.stem
     place = out.parent if out is not None else folder
     narrative = drafts_file or place / f"{(out.stem if out else stem)}-文字稿.yaml"
-    report = build_report(checked, survey=survey_result(survey), narrative_file=narrative, metrics=metrics)
+    report = build_report(checked, survey=survey_result(survey), narrative_file=narrative, metrics=metrics,
+                          charts=charts)  # fmt: skip
     return report, folder, stem

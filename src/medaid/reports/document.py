@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from medaid.analytics.chart_data import ChartData
 from medaid.analytics.metrics import Value
 from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Finding
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.result import audit_dict, scored_dict
+from medaid.reports.charts import Chart, data_charts, dimension_chart
 from medaid.reports.narrative import DRAFT_MARK, drafts, with_edits
 from medaid.reports.scoresheet import ScoreSheet, score_sheet
 from medaid.survey.summary import SurveyResult
@@ -73,6 +75,8 @@ class EvaluationReport:
     survey: SurveyResult | None = None
     notes: list[str] = field(default_factory=list)  # 其他需要说明的问题
     facts: list[Fact] = field(default_factory=list)  # 项目基本情况: figures from the data
+    score_chart: Chart | None = None  # 综合评价结论: scores by dimension
+    data_charts: list[Chart] = field(default_factory=list)  # 项目基本情况: fund, progress, assistance, coverage
 
     def to_dict(self) -> dict[str, object]:
         data = scored_dict(self.audit.scored)
@@ -102,7 +106,7 @@ def _analysis(node_name: str, leaves: list[tuple[str, str, str, str]]) -> Analys
 
 
 def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narrative_file: Path | None = None,
-                 metrics: Iterable[Value] = ()) -> EvaluationReport:  # fmt: skip
+                 metrics: Iterable[Value] = (), charts: ChartData | None = None) -> EvaluationReport:  # fmt: skip
     scored = audit.scored
     fw = scored.framework
     region = fw.region or ""
@@ -138,4 +142,13 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         suggestions=[Paragraph(t, t in unedited) for t in kept.suggestions],
         sheet=score_sheet(scored), findings=audit.findings, audit=audit, survey=survey, notes=notes,
         facts=[Fact(v.metric.label, v.text() or "", v.metric.formula) for v in metrics if v.value is not None],
+        score_chart=_score_chart(dimensions), data_charts=data_charts(charts) if charts else [],
     )  # fmt: skip
+
+
+def _score_chart(dimensions: list[Dimension]) -> Chart | None:
+    scored = [d for d in dimensions if d.score_value is not None and d.weight_value is not None]
+    if len(scored) < 2:
+        return None
+    return dimension_chart([d.name for d in scored], [float(d.weight_value or 0) for d in scored],
+                           [float(d.score_value or 0) for d in scored])  # fmt: skip

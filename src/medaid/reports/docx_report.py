@@ -9,6 +9,7 @@ are set on ``w:eastAsia`` (python-docx's ``font.name`` sets only the Latin slots
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -22,6 +23,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from medaid.reports.charts import Chart
 from medaid.reports.document import EvaluationReport
 from medaid.reports.survey_section import survey_lines
 
@@ -118,6 +120,16 @@ def _score_sheet(doc: DocumentType, report: EvaluationReport) -> None:
     _cell(table.cell(last, sheet.levels + 4), sheet.total, bold=True, size=9)
 
 
+def _figure(doc: DocumentType, chart: Chart, number: int) -> int:
+    """A chart, centred, with its caption 图N below; returns the figure's number."""
+    number += 1
+    doc.add_picture(io.BytesIO(chart.png), width=Mm(150))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _para(doc, f"图{number} {chart.title}", font=HEITI, size=12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, chart.caption, size=12)
+    return number
+
+
 def render_docx(report: EvaluationReport, path: Path) -> Path:
     doc = Document()
     _setup(doc)
@@ -130,7 +142,7 @@ def render_docx(report: EvaluationReport, path: Path) -> Path:
         ("项目基本情况", [f"评价对象：{report.region}{report.year or ''}年{report.title.removesuffix('报告')}。"]),
         ("绩效评价工作情况", ["按评价指标体系逐项取得证据并计分；各项得分、得分率与等级均由评分表计算，见附件1。"]),
     ]
-    number = 0
+    number, figure = 0, 0
     for heading, texts in sections:
         _para(doc, f"{NUMERALS[number]}、{heading}", font=HEITI, indent=False)
         for text in texts:
@@ -138,6 +150,9 @@ def render_docx(report: EvaluationReport, path: Path) -> Path:
         if number == 0 and report.facts:
             _para(doc, "根据业务数据计算的主要数据如下：")
             _table(doc, ["项目", "数值", "计算方法"], [[f.label, f.value, f.formula] for f in report.facts])
+        if number == 0:
+            for chart in report.data_charts:
+                figure = _figure(doc, chart, figure)
         number += 1
     _para(doc, f"{NUMERALS[number]}、综合评价结论", font=HEITI, indent=False)
     number += 1
@@ -146,6 +161,8 @@ def render_docx(report: EvaluationReport, path: Path) -> Path:
     _table(doc, ["一级指标", "分值", "得分", "得分率"],
            [[d.name, d.weight, d.score, d.rate] for d in report.dimensions]
            + [["合计", report.sheet.total_weight, report.sheet.total, ""]])  # fmt: skip
+    if report.score_chart is not None:
+        figure = _figure(doc, report.score_chart, figure)
     _para(doc, f"{NUMERALS[number]}、绩效分析", font=HEITI, indent=False)
     number += 1
     for i, analysis in enumerate(report.analyses):

@@ -4,11 +4,13 @@ embeds the CJK fonts it uses (Debian: fonts-noto-cjk)."""
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from medaid.reports.charts import Chart
 from medaid.reports.document import EvaluationReport
 from medaid.reports.scoresheet import Cell
 from medaid.reports.survey_section import survey_lines
@@ -26,8 +28,14 @@ def render_html_text(report: EvaluationReport) -> str:
         rows=[sorted(rows[i], key=lambda c: c.col) for i in range(report.sheet.row_count)],
         numerals=NUMERALS,
         survey_lines=survey_lines(report.survey) if report.survey else [],
-        charts={},
+        score_chart=_image(report.score_chart) if report.score_chart else None,
+        data_charts=[_image(c) for c in report.data_charts],
     )
+
+
+def _image(chart: Chart) -> dict[str, str]:
+    return {"title": chart.title, "caption": chart.caption,
+            "src": "data:image/png;base64," + base64.b64encode(chart.png).decode("ascii")}  # fmt: skip
 
 
 def _write(path: Path, data: bytes) -> Path:
