@@ -190,3 +190,41 @@ def test_cli_report_of_a_seed_and_with_a_survey_annex(tmp_path: Path):
     assert any("回收有效答卷 51 份，发放 317 份，回收率 16.09%" in t for t in texts)
     assert any(t.startswith("提示：综合满意度") for t in texts)
     assert Decimal("90.3") == Decimal(result.output.split("总分 ")[1].split(" 分")[0])
+
+
+def cells_of(row) -> list[str]:
+    """A Word table row's cells, each merged cell once."""
+    out, previous = [], None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            out.append(cell.text)
+        previous = cell._tc
+    return out
+
+
+def test_a_self_evaluation_framework_renders_the_standard_self_evaluation_table(tmp_path: Path):
+    out = tmp_path / "自评表.docx"
+    result = CliRunner().invoke(cli, ["report", "seeds/fuliang_2021_self_medical_assistance", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(out))
+    assert doc.paragraphs[0].text == "项目支出绩效自评表（2021年度）"
+    rows = [cells_of(r) for r in doc.tables[0].rows]
+    assert rows[0] == ["项目名称", "浮梁县2021年城乡医疗救助"]
+    assert rows[2][2:] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert rows[3][1:] == ["年度资金总额", "466", "466", "466", "10", "100.00%", "10"]
+    head = rows.index(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                       "偏差原因分析及改进措施"])  # fmt: skip
+    assert rows[head + 1] == [
+        "产出指标（50分）",
+        "数量指标（20分）",
+        "医疗救助对象人数",
+        "≥1500人次",
+        "1549人",
+        "20",
+        "20",
+        "",
+    ]
+    assert rows[-1] == ["总分", "100", "98", ""]  # the seed's stated total, reproduced from the rows
+    table = doc.tables[0]
+    first = table.cell(head + 1, 0)
+    assert all(table.cell(head + 1 + i, 0)._tc is first._tc for i in range(3))  # 产出指标 over its three rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,22 @@ def test_errors_name_the_file_and_key(tmp_path: Path):
     empty = write_csv(tmp_path / "e.csv", ["序号", "姓名"], [["1", "x"]])
     with pytest.raises(InputFileError, match="找不到题目列"):
         read_responses(empty, LIUCHENG)
+
+
+def test_survey_rates_fill_the_satisfaction_and_awareness_indicators(tmp_path: Path):
+    from medaid.evaluation import load_framework, score_framework
+    from medaid.evaluation.catalog import find
+    from medaid.survey.indicators import fill_from_survey
+
+    rows = [text_row(i, *(["非常满意"] * 3 if i % 4 else ["一般"] * 3), knows="知道" if i % 5 else "不知道")
+            for i in range(1, 201)]  # fmt: skip
+    result = summarize(LIUCHENG, read_responses(write_csv(tmp_path / "a.csv", LEAD + HEADERS, rows), LIUCHENG))
+    framework, filled = fill_from_survey(load_framework(find("examples/county_2023_financial")), result)
+    assert len(filled) == 2
+    scored = {n.indicator.name: n for n in score_framework(framework).walk()}
+    satisfaction, awareness = scored["受助对象满意度"], scored["政策知晓率"]
+    assert result.satisfaction is not None and result.awareness is not None
+    assert satisfaction.indicator.actual.text == f"{result.satisfaction.value * 100:.2f}%"  # 90.00%: 150×100 + 50×60
+    assert satisfaction.score == 5  # ≥ 90 % earns the full 5 by the rule
+    assert awareness.indicator.actual.text == "80.00%" and awareness.score == Decimal("8")  # 80 % × 10
+    assert "问卷有效答卷 200 份" in awareness.indicator.note

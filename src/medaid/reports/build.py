@@ -6,6 +6,7 @@ from pathlib import Path
 
 from medaid.evaluation import audit, load_framework
 from medaid.evaluation.catalog import resolve
+from medaid.evaluation.model import Framework
 from medaid.reports.document import EvaluationReport, build_report
 from medaid.survey.summary import SurveyResult
 from medaid.workspace import SETTINGS_FILE, Workspace
@@ -26,6 +27,14 @@ def survey_result(args: SurveyArgs) -> SurveyResult | None:
     return summarize(q, read_responses(file, q), sent=sent, population=population)
 
 
+def _with_survey(framework: Framework, result: SurveyResult | None) -> Framework:
+    if result is None:
+        return framework
+    from medaid.survey.indicators import fill_from_survey
+
+    return fill_from_survey(framework, result)[0]
+
+
 def evaluation_report(
     target: str,
     *,
@@ -38,6 +47,7 @@ def evaluation_report(
 ) -> tuple[EvaluationReport, Path, str]:
     """The report, the folder it goes to by default, and the file stem."""
     root = Path(target)
+    result = survey_result(survey)
     if (root / SETTINGS_FILE).exists():
         from medaid.analytics.binding import bind, compute_all
         from medaid.analytics.chart_data import chart_data
@@ -50,17 +60,17 @@ def evaluation_report(
             raise MedaidError("工作区未设置评价框架", fix="请用 --framework 指定，或在 medaid.yaml 中填写 framework")
         chosen = year or workspace.settings.year or 0
         binding = bind(load_framework(resolve(name)), workspace, chosen)
-        checked = audit(binding.framework)
+        checked = audit(_with_survey(binding.framework, result))
         metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
         charts = chart_data(workspace, chosen)
         folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{chosen}年绩效评价报告"
     else:
         path = resolve(target)
-        checked = audit(load_framework(path))
+        checked = audit(_with_survey(load_framework(path), result))
         metrics, charts = [], None
         folder, stem = Path.cwd(), path.stem
     place = out.parent if out is not None else folder
     narrative = drafts_file or place / f"{(out.stem if out else stem)}-文字稿.yaml"
-    report = build_report(checked, survey=survey_result(survey), narrative_file=narrative, metrics=metrics,
+    report = build_report(checked, survey=result, narrative_file=narrative, metrics=metrics,
                           charts=charts)  # fmt: skip
     return report, folder, stem

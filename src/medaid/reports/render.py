@@ -11,7 +11,12 @@ from medaid.reports.document import EvaluationReport
 FORMATS = ("docx", "pdf", "html", "xlsx", "json")
 
 
-def render(report: EvaluationReport, fmt: str, path: Path) -> Path:
+def render(report: EvaluationReport, fmt: str, path: Path, *, layout: str = "report") -> Path:
+    """``layout`` "self": the Word file is the 项目支出绩效自评表 rather than the report."""
+    if fmt == "docx" and layout == "self":
+        from medaid.reports.self_table import render_self_table
+
+        return render_self_table(report.audit.scored, path)
     if fmt == "docx":
         from medaid.reports.docx_report import render_docx
 

@@ -34,6 +34,7 @@ class ScoreSheet:
     row_count: int
     total: str  # 合计 row: the total score
     total_weight: str
+    rows: list[ScoredNode]  # the indicator each body row shows
 
     @property
     def levels(self) -> int:
@@ -59,6 +60,7 @@ def score_sheet(scored: ScoredFramework) -> ScoreSheet:
     levels = max((_depth(n) for n in scored.nodes), default=1)
     levels = min(levels, len(LEVEL_NAMES))
     cells: list[Cell] = []
+    shown: list[ScoredNode] = []
 
     def place(node: ScoredNode, level: int, row: int) -> int:
         """Lay out ``node`` at ``level`` from ``row``; returns the next free row."""
@@ -75,6 +77,7 @@ def score_sheet(scored: ScoredFramework) -> ScoreSheet:
         cells.append(Cell(name, row, level, 1, levels - level))
         for i, text in enumerate(_detail(node)):
             cells.append(Cell(text, row, levels + i))
+        shown.append(node)
         return row + 1
 
     row = 0
@@ -87,4 +90,5 @@ def score_sheet(scored: ScoredFramework) -> ScoreSheet:
         row_count=row,
         total=fmt(scored.total),
         total_weight=fmt(sum(weights, Decimal(0))) if weights else "—",
+        rows=shown,
     )
