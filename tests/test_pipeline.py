@@ -96,6 +96,21 @@ def test_pipeline_command_runs_end_to_end(tmp_path: Path):
     total = format(result.total.normalize(), "f")
     assert f"经评价，该项目综合得分 {total} 分，绩效等级为“{result.grade}”。" in texts
     assert len(doc.inline_shapes) == 5 and "图1 基金收入来源与支出用途" in texts and "图5 各维度得分" in texts
+    found = sum(result.findings.values())  # December's ledger: the only month the pipeline verifies
+    assert any(f"2023年按月核查（1 个月）发现结算与救助对象名单不符 {found} 笔" in t for t in texts)
+
+
+def test_a_workspace_without_any_verification_is_reported_as_keeping_no_ledger(county):
+    from medaid.analytics.runs import year_findings
+    from medaid.evaluation import audit, load_framework
+    from medaid.evaluation.catalog import find
+    from medaid.reports.document import build_report
+
+    _, workspace, _ = county
+    with workspace.connect(read_only=True) as con:
+        found = year_findings(con, 2022)  # no month of 2022 was verified
+    report = build_report(audit(load_framework(find("examples/county_2023_financial"))), findings=found)
+    assert "2022年未按月开展医疗救助结算与救助对象名单的核查，未形成核查台账。" in [p.text for p in report.problems]
 
 
 def test_the_generator_pays_exactly_what_the_policy_engine_recomputes(county):

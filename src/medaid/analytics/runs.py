@@ -152,3 +152,38 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None
         rows=[LedgerRow(*r) for r in rows],
         same_as=same_as,
     )
+
+
+@dataclass
+class YearFindings:
+    """What the latest verification run of each month of a year found."""
+
+    year: int
+    months: list[str]  # months verified
+    counts: dict[str, int]  # reason → settlements
+    top_up: int  # fen, 应补 (missed)
+    refund: int  # fen, 应退 (everything else)
+
+
+def year_findings(con: duckdb.DuckDBPyConnection, year: int) -> YearFindings:
+    """The latest run of each month of ``year``: its findings by reason and their amounts."""
+    latest = con.execute(
+        "SELECT month, max(run_id) FROM verification_runs WHERE month LIKE ? GROUP BY month ORDER BY month",
+        [f"{year}-%"],
+    ).fetchall()
+    out = YearFindings(year, [m for m, _ in latest], {}, 0, 0)
+    if not latest:
+        return out
+    ids = [r for _, r in latest]
+    marks = ", ".join("?" * len(ids))
+    rows = con.execute(
+        f"SELECT reason, count(*), sum(amount) FROM verification_findings WHERE run_id IN ({marks}) GROUP BY reason",
+        ids,
+    ).fetchall()
+    for reason, count, amount in rows:
+        out.counts[str(reason)] = int(count)
+        if reason == "missed":
+            out.top_up += int(amount or 0)
+        else:
+            out.refund += int(amount or 0)
+    return out

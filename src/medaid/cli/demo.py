@@ -74,13 +74,16 @@ def demo(out_dir: str) -> None:
 def county_reports(folder: Path, county: PipelineResult) -> Path:
     """The county's evaluation report in Word and PDF and its 评分表 workbook, with the ledger beside them."""
     from medaid.analytics.chart_data import chart_data
+    from medaid.analytics.runs import year_findings
     from medaid.reports.document import build_report
     from medaid.reports.render import render
 
     assert county.audit is not None
     year = county.workspace.settings.year or 2023
+    with county.workspace.connect(read_only=True) as con:
+        found = year_findings(con, year)
     report = build_report(county.audit, narrative_file=folder / "评价报告-文字稿.yaml", metrics=county.metrics,
-                          charts=chart_data(county.workspace, year))  # fmt: skip
+                          charts=chart_data(county.workspace, year), findings=found)  # fmt: skip
     for fmt, name in (("docx", "评价报告.docx"), ("pdf", "评价报告.pdf"), ("xlsx", "评分表.xlsx")):
         render(report, fmt, folder / name)
     if county.ledger is not None:

@@ -51,6 +51,7 @@ def evaluation_report(
     if (root / SETTINGS_FILE).exists():
         from medaid.analytics.binding import bind, compute_all
         from medaid.analytics.chart_data import chart_data
+        from medaid.analytics.runs import year_findings
 
         workspace = Workspace.open(root)
         name = framework or workspace.settings.framework
@@ -63,14 +64,16 @@ def evaluation_report(
         checked = audit(_with_survey(binding.framework, result))
         metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
         charts = chart_data(workspace, chosen)
+        with workspace.connect(read_only=True) as con:
+            found = year_findings(con, chosen)
         folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{chosen}年绩效评价报告"
     else:
         path = resolve(target)
         checked = audit(_with_survey(load_framework(path), result))
-        metrics, charts = [], None
+        metrics, charts, found = [], None, None
         folder, stem = Path.cwd(), path.stem
     place = out.parent if out is not None else folder
     narrative = drafts_file or place / f"{(out.stem if out else stem)}-文字稿.yaml"
     report = build_report(checked, survey=result, narrative_file=narrative, metrics=metrics,
-                          charts=charts)  # fmt: skip
+                          charts=charts, findings=found)  # fmt: skip
     return report, folder, stem

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from medaid.analytics.chart_data import ChartData
 from medaid.analytics.metrics import Value
+from medaid.analytics.runs import YearFindings
 from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Finding
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.result import audit_dict, scored_dict
 from medaid.reports.charts import Chart, data_charts, dimension_chart
-from medaid.reports.narrative import DRAFT_MARK, drafts, with_edits
+from medaid.reports.narrative import DRAFT_MARK, data_drafts, drafts, with_edits
 from medaid.reports.scoresheet import ScoreSheet, score_sheet
 from medaid.survey.summary import SurveyResult
 
@@ -106,7 +107,8 @@ def _analysis(node_name: str, leaves: list[tuple[str, str, str, str]]) -> Analys
 
 
 def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narrative_file: Path | None = None,
-                 metrics: Iterable[Value] = (), charts: ChartData | None = None) -> EvaluationReport:  # fmt: skip
+                 metrics: Iterable[Value] = (), charts: ChartData | None = None,
+                 findings: YearFindings | None = None) -> EvaluationReport:  # fmt: skip
     scored = audit.scored
     fw = scored.framework
     region = fw.region or ""
@@ -130,7 +132,9 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
                   for n in node.walk() if not n.children]  # fmt: skip
         analyses.append(_analysis(f"{node.indicator.name}（{fmt(node.indicator.weight)} 分，得 {fmt(node.score)} 分）",
                                   leaves))  # fmt: skip
+    metrics = list(metrics)
     generated = drafts(audit, survey)
+    data_drafts(generated, {v.metric.name: v for v in metrics}, findings)
     kept, unedited = with_edits(generated, narrative_file)
     notes = [f"{f.severity.label}：{f.message}" for f in audit.findings]
     if survey is not None and survey.sent:

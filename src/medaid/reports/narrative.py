@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from medaid.analytics.metrics import Value
+from medaid.analytics.runs import YearFindings
+from medaid.analytics.verification import REASONS
 from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Severity
 from medaid.evaluation.numbers import fmt
@@ -63,6 +66,31 @@ def drafts(report: AuditReport, survey: SurveyResult | None = None) -> Narrative
                 "结合政策宣传、业务办理等日常工作开展调查，并对问卷反映的问题进行原因分析。"
             )
     return out
+
+
+def data_drafts(out: Narrative, figures: dict[str, Value], found: YearFindings | None) -> None:
+    """Drafts from the programme data: what the monthly verification found (or that none
+    was kept), and a 资助参保 shortfall. They add to the deductions, not replace them."""
+    if found is not None and not found.months:
+        out.problems.append(f"{found.year}年未按月开展医疗救助结算与救助对象名单的核查，未形成核查台账。")
+        out.suggestions.append("建议每月将医疗救助结算与民政、乡村振兴、残联等部门名单比对，形成核查台账并跟踪整改。")
+    elif found is not None and found.counts:
+        parts = "、".join(f"{REASONS.get(k, k)} {n} 笔" for k, n in sorted(found.counts.items(), key=lambda kv: -kv[1]))
+        total = sum(found.counts.values())
+        out.problems.append(
+            f"{found.year}年按月核查（{len(found.months)} 个月）发现结算与救助对象名单不符 {total} 笔：{parts}；"
+            f"涉及应退金额 {found.refund / 100:.2f} 元、应补金额 {found.top_up / 100:.2f} 元。"
+        )
+        out.suggestions.append(
+            f"建议对核查台账所列 {total} 笔逐笔复核：应退的及时追回，应补的及时补发；加强与各部门名单的动态同步，"
+            "在结算前校验救助资格与年度限额。"
+        )
+    rate = figures.get("subsidy_completion_rate")
+    if rate is not None and rate.value is not None and rate.value < 100:
+        out.problems.append(
+            f"资助参保完成率为 {rate.value:.2f}%，部分应资助对象未获资助参保（{rate.metric.formula}）。"
+        )
+        out.suggestions.append("建议比对资助参保名单与救助对象名单，对应资助未资助的人员及时补办资助参保。")
 
 
 def _suggestion(name: str) -> str:
