@@ -200,11 +200,13 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
     assert push(ws, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
     url = app.url_for(ws.root)
     assert url == f"sqlite:///{(ws.root / 'app.sqlite').resolve().as_posix()}"
-    assert app.current_revision(url) == "0001"
+    assert app.current_revision(url) == "0002"
     engine = app.make_engine(url)
     try:
         with engine.connect() as con:
-            assert {"warnings", "warning_events", "alembic_version"} <= set(inspect(con).get_table_names())
+            assert {"warnings", "warning_events", "accounts", "access_log", "alembic_version"} <= set(
+                inspect(con).get_table_names()
+            )
             assert compare_metadata(MigrationContext.configure(con), app.Base.metadata) == []  # models == migration
         now = dt.datetime(2023, 7, 1)
         row = {"workspace_year": 2023, "as_of": JUNE, "person_key": "k", "id_masked": "4599**********0000",
@@ -235,7 +237,7 @@ def test_app_database_on_postgresql(ws, monkeypatch):
     pytest.importorskip("psycopg", reason="未安装 PostgreSQL 驱动 psycopg")
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
-    assert app.current_revision(url) == "0001"
+    assert app.current_revision(url) == "0002"
     engine = app.make_engine(url)
     with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
         con.exec_driver_sql("DELETE FROM warning_events")

@@ -36,6 +36,7 @@ class LedgerRow:
     reason: str
     amount: int  # fen: 应补 for missed, 应退 otherwise
     detail: str
+    person_key: str | None = None  # the keyed hash, to reveal identities for a role allowed to
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -138,7 +139,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None
     rid, month, fingerprint, inputs, settlements, created = found[0]
     rows = con.execute(
         "SELECT f.seq, f.settlement_id, p.id_masked, p.name_masked, f.settle_date, f.visit_type, f.category, "
-        "f.assistance_paid, f.reason, f.amount, f.detail FROM verification_findings f "
+        "f.assistance_paid, f.reason, f.amount, f.detail, f.person_key FROM verification_findings f "
         "LEFT JOIN persons p USING (person_key) WHERE f.run_id = ? ORDER BY f.seq",
         [run_id],
     ).fetchall()

@@ -7,6 +7,7 @@ import sys
 import click
 
 from medaid import __version__
+from medaid.cli.accounts import accounts_group
 from medaid.cli.data import demo_data_command, import_command, init_command, registry_command
 from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, metrics_command
@@ -46,6 +47,7 @@ cli.add_command(settle_command)
 cli.add_command(simulate_command)
 cli.add_command(survey_command)
 cli.add_command(report_command)
+cli.add_command(accounts_group)
 
 
 def main() -> None:

@@ -16,17 +16,23 @@ HEADERS = ("序号", "结算编号", "身份证号", "姓名", "结算日期", "
            "核查结果", "应补/应退金额（元）", "说明")  # fmt: skip
 
 
-def write_ledger(run: Run, path: Path, *, region: str = "") -> Path:
+def write_ledger(run: Run, path: Path, *, region: str = "",
+                 identities: dict[str, tuple[str, str | None]] | None = None) -> Path:  # fmt: skip
+    """The ledger; ``identities`` (person_key → plain ID and name) only for an authorised, logged export."""
     with safe_workbook(path) as (book, styles):
         sheet = book.add_worksheet("核查台账")
-        sheet.write_string(0, 0, f"{region}城乡医疗救助核查台账（{run.month}）", styles.title)
+        plain = "（未脱敏，仅限核查使用，请妥善保管）" if identities is not None else ""
+        sheet.write_string(0, 0, f"{region}城乡医疗救助核查台账（{run.month}）{plain}", styles.title)
         stamp = f"{run.created_at:%Y-%m-%d %H:%M}"
         sheet.write_string(
             1, 0, f"第 {run.run_id} 次核查，{stamp}；当月结算 {run.settlements} 笔，发现 {len(run.rows)} 笔"
         )
         write_header(sheet, 3, HEADERS, styles)
         for i, row in enumerate(run.rows, start=4):
-            values = (row.seq, row.settlement_id, row.id_masked, row.name_masked, row.settle_date.isoformat(),
+            id_text, name_text = row.id_masked, row.name_masked
+            if identities is not None and row.person_key in identities:
+                id_text, name_text = identities[row.person_key]
+            values = (row.seq, row.settlement_id, id_text, name_text, row.settle_date.isoformat(),
                       row.visit_type, row.category, Decimal(row.assistance_paid) / 100, REASONS[row.reason],
                       Decimal(row.amount) / 100, row.detail)  # fmt: skip
             write_row(sheet, i, values, styles)

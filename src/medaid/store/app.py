@@ -6,8 +6,9 @@ beside the workspace's analytics store. No engine is made at import time; the ta
 made and brought up to date by the Alembic migrations in ``medaid/store/migrations``,
 run from code by :func:`upgrade` (no ``alembic.ini`` needed).
 
-Tables: ``warnings`` (high-cost warnings and their follow-up state, identities masked) and
-``warning_events`` (the audit log of every state change).
+Tables: ``warnings`` (high-cost warnings and their follow-up state, identities masked),
+``warning_events`` (the audit log of every state change), and, in ``accounts.py``,
+``accounts`` (roles) and ``access_log`` (every unmasked look at identities).
 """
 
 from __future__ import annotations
@@ -249,3 +250,8 @@ def session_for(root: Path, *, migrate: bool = True) -> Iterator[Session]:
             yield session
     finally:
         engine.dispose()
+
+
+# Accounts and the access log live in their own module; importing it here registers their
+# tables on Base.metadata wherever the app database is used (migrations compare against it).
+from medaid.store import accounts as _accounts  # noqa: E402, F401
