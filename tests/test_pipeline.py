@@ -87,7 +87,9 @@ def test_pipeline_command_runs_end_to_end(tmp_path: Path):
     from medaid.cli.demo import county_reports
 
     folder = county_reports(tmp_path / "reports", result)
-    assert {p.name for p in folder.iterdir()} >= {"评价报告.docx", "评价报告.pdf", "评分表.xlsx", result.ledger.name}
+    names = {p.name for p in folder.iterdir()}
+    assert names >= {"评价报告.docx", "评价报告.pdf", "评分表.xlsx", result.ledger.name}
+    assert any(n.startswith("推送名单-") and n.endswith(".xlsx") for n in names)
     doc = Document(str(folder / "评价报告.docx"))
     texts = [p.text for p in doc.paragraphs]
     facts = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows[1:]}  # 项目基本情况: from the data

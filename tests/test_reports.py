@@ -189,6 +189,9 @@ def test_cli_report_of_a_seed_and_with_a_survey_annex(tmp_path: Path):
     assert "附件2：满意度调查分析" in texts
     assert any("回收有效答卷 51 份，发放 317 份，回收率 16.09%" in t for t in texts)
     assert any(t.startswith("提示：综合满意度") for t in texts)
+    doc = Document(str(out))
+    assert len(doc.inline_shapes) == 10  # 各维度得分, then one chart per choice question (nine of ten)
+    assert "图7 第6题 您对基本医疗保险个人缴费资助及时性的评价是？" in texts
     assert Decimal("90.3") == Decimal(result.output.split("总分 ")[1].split(" 分")[0])
 
 
@@ -228,3 +231,26 @@ def test_a_self_evaluation_framework_renders_the_standard_self_evaluation_table(
     table = doc.tables[0]
     first = table.cell(head + 1, 0)
     assert all(table.cell(head + 1 + i, 0)._tc is first._tc for i in range(3))  # 产出指标 over its three rows
+
+
+def test_data_drafts_name_a_deficit_a_subsidy_shortfall_and_the_verification_findings():
+    from medaid.analytics.metric_defs import BY_NAME
+    from medaid.analytics.metrics import Value
+    from medaid.analytics.runs import YearFindings
+    from medaid.reports.narrative import Narrative, data_drafts
+
+    def value(name: str, amount: str) -> Value:
+        return Value(BY_NAME[name], Decimal(amount), None, None)
+
+    figures = {v.metric.name: v for v in (value("current_balance", "-125000.50"), value("cumulative_balance", "-3000"),
+                                          value("subsidy_completion_rate", "96.20"))}  # fmt: skip
+    found = YearFindings(2023, ["2023-11", "2023-12"], {"non_recipient": 3, "missed": 1}, 120_000, 45_678)
+    out = Narrative()
+    data_drafts(out, figures, found)
+    assert out.problems == [
+        "2023年按月核查（2 个月）发现结算与救助对象名单不符 4 笔：多享：非救助对象 3 笔、应享未享 1 笔；"
+        "涉及应退金额 456.78 元、应补金额 1200.00 元。",
+        "当年基金收不抵支，当期收支差为 -125000.50 元，累计结余为 -3000.00 元，已无结余可用，存在支付风险。",
+        "资助参保完成率为 96.20%，部分应资助对象未获资助参保（" + BY_NAME["subsidy_completion_rate"].formula + "）。",
+    ]
+    assert len(out.suggestions) == 3

@@ -72,7 +72,7 @@ def demo(out_dir: str) -> None:
 
 
 def county_reports(folder: Path, county: PipelineResult) -> Path:
-    """The county's evaluation report in Word and PDF and its 评分表 workbook, with the ledger beside them."""
+    """The county's evaluation report in Word and PDF and its 评分表 workbook, with the ledgers beside them."""
     from medaid.analytics.chart_data import chart_data
     from medaid.analytics.runs import year_findings
     from medaid.reports.document import build_report
@@ -86,8 +86,9 @@ def county_reports(folder: Path, county: PipelineResult) -> Path:
                           charts=chart_data(county.workspace, year), findings=found)  # fmt: skip
     for fmt, name in (("docx", "评价报告.docx"), ("pdf", "评价报告.pdf"), ("xlsx", "评分表.xlsx")):
         render(report, fmt, folder / name)
-    if county.ledger is not None:
-        shutil.copy2(county.ledger, folder / county.ledger.name)
+    for ledger in [county.ledger, *county.push_lists]:  # 核查台账 and the 预警推送名单 of each department
+        if ledger is not None and ledger.suffix == ".xlsx":
+            shutil.copy2(ledger, folder / ledger.name)
     return folder
 
 

@@ -41,6 +41,7 @@ class PipelineResult:
     grade: str | None = None
     audit: AuditReport | None = None  # the scored framework and its findings, for the reports
     metrics: list[Value] = field(default_factory=list)  # the figures computed from the data
+    push_lists: list[Path] = field(default_factory=list)  # 预警推送名单, one per department (xlsx and csv)
 
 
 def run_pipeline(
@@ -82,6 +83,7 @@ def run_pipeline(
     say(f"  {run.month} 核查：当月结算 {run.settlements} 笔，发现 {len(run.rows)} 笔 {result.findings}")
     pushed = push(workspace, dt.date(year, 12, 31))
     result.warnings = len(pushed.new)
+    result.push_lists = list(pushed.files)
     say(f"  高额费用预警：新推送 {result.warnings} 人")
     binding = bind(load_framework(framework), workspace, year)
     report = audit(binding.framework)

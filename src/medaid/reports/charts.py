@@ -162,3 +162,20 @@ def coverage_chart(data: ChartData) -> Chart | None:
 def data_charts(data: ChartData) -> list[Chart]:
     made = (fund_chart(data), progress_chart(data), assistance_chart(data), coverage_chart(data))
     return [c for c in made if c is not None]
+
+
+def question_chart(number: int, text: str, counts: dict[str, int]) -> Chart:
+    """One survey question's answers, as the share of those who answered."""
+    answered = sum(counts.values()) or 1
+    options = list(counts)
+
+    def draw(ax: Axes) -> None:
+        shares = [counts[o] / answered * 100 for o in options][::-1]
+        ax.barh(options[::-1], shares, color="#48dbfb")
+        for y, share in enumerate(shares):
+            ax.annotate(f"{share:.1f}%", (share, y), va="center", fontsize=8)
+        ax.set_xlabel("%")
+        ax.set_xlim(0, 110)
+
+    parts = "，".join(f"{o} {n} 人" for o, n in counts.items())
+    return Chart(f"第{number}题 {text}", _figure(draw, (6.4, 0.3 * len(options) + 1.1)), f"各选项人数：{parts}。")

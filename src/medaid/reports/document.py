@@ -15,7 +15,7 @@ from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Finding
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.result import audit_dict, scored_dict
-from medaid.reports.charts import Chart, data_charts, dimension_chart
+from medaid.reports.charts import Chart, data_charts, dimension_chart, question_chart
 from medaid.reports.narrative import DRAFT_MARK, data_drafts, drafts, with_edits
 from medaid.reports.scoresheet import ScoreSheet, score_sheet
 from medaid.survey.summary import SurveyResult
@@ -78,6 +78,7 @@ class EvaluationReport:
     facts: list[Fact] = field(default_factory=list)  # 项目基本情况: figures from the data
     score_chart: Chart | None = None  # 综合评价结论: scores by dimension
     data_charts: list[Chart] = field(default_factory=list)  # 项目基本情况: fund, progress, assistance, coverage
+    survey_charts: list[Chart] = field(default_factory=list)  # 附件2: each choice question's answers
 
     def to_dict(self) -> dict[str, object]:
         data = scored_dict(self.audit.scored)
@@ -147,6 +148,8 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         sheet=score_sheet(scored), findings=audit.findings, audit=audit, survey=survey, notes=notes,
         facts=[Fact(v.metric.label, v.text() or "", v.metric.formula) for v in metrics if v.value is not None],
         score_chart=_score_chart(dimensions), data_charts=data_charts(charts) if charts else [],
+        survey_charts=[question_chart(d.question.number, d.question.text, d.counts)
+                       for d in (survey.questions if survey else []) if d.counts and d.answered],
     )  # fmt: skip
 
 

@@ -192,6 +192,8 @@ def render_docx(report: EvaluationReport, path: Path) -> Path:
         _para(doc, "附件2：满意度调查分析", font=HEITI, indent=False)
         for text in survey_lines(report.survey):
             _para(doc, text, size=12)
+        for chart in report.survey_charts:
+            figure = _figure(doc, chart, figure)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.part")
     doc.save(str(temp))

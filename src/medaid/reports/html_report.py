@@ -30,6 +30,7 @@ def render_html_text(report: EvaluationReport) -> str:
         survey_lines=survey_lines(report.survey) if report.survey else [],
         score_chart=_image(report.score_chart) if report.score_chart else None,
         data_charts=[_image(c) for c in report.data_charts],
+        survey_charts=[_image(c) for c in report.survey_charts],
     )
 
 

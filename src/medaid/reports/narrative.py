@@ -85,6 +85,15 @@ def data_drafts(out: Narrative, figures: dict[str, Value], found: YearFindings |
             f"建议对核查台账所列 {total} 笔逐笔复核：应退的及时追回，应补的及时补发；加强与各部门名单的动态同步，"
             "在结算前校验救助资格与年度限额。"
         )
+    current, cumulative = figures.get("current_balance"), figures.get("cumulative_balance")
+    if current is not None and current.value is not None and current.value < 0:
+        deficit = f"当年基金收不抵支，当期收支差为 {current.value:.2f} 元"
+        if cumulative is not None and cumulative.value is not None and cumulative.value < 0:
+            deficit += f"，累计结余为 {cumulative.value:.2f} 元，已无结余可用"
+        out.problems.append(deficit + "，存在支付风险。")
+        out.suggestions.append(
+            "建议科学测算年度资金需求，及时申请拨付各级补助资金，按月监测基金收支与结余，防范支付风险。"
+        )
     rate = figures.get("subsidy_completion_rate")
     if rate is not None and rate.value is not None and rate.value < 100:
         out.problems.append(
