@@ -48,7 +48,7 @@ def main() -> None:
     start = time.perf_counter()
     report, _, _ = evaluation_report(str(workspace.root), framework=str(framework), year=2023,
                                      survey=(None, "liucheng_2023", None, None), drafts_file=out / "文字稿.yaml",
-                                     fmt="docx", out=None)  # fmt: skip
+                                     out=None)  # fmt: skip
     timings = {"score_from_data": round(time.perf_counter() - start, 2)}
     for fmt in FORMATS:
         start = time.perf_counter()

@@ -42,7 +42,7 @@ def report_command(target: str, fmt: str, out: Path | None, framework: str | Non
 
     report, default_dir, stem = evaluation_report(
         target, framework=framework, year=year, survey=(survey_file, questionnaire, sent, population),
-        drafts_file=drafts_file, fmt=fmt, out=out,
+        drafts_file=drafts_file, out=out,
     )  # fmt: skip
     if layout == "auto":
         layout = "self" if report.audit.scored.framework.kind is Kind.SELF else "report"

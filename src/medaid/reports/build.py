@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from medaid.errors import MedaidError
 from medaid.evaluation import audit, load_framework
 from medaid.evaluation.catalog import resolve
 from medaid.evaluation.model import Framework
@@ -42,7 +43,6 @@ def evaluation_report(
     year: int | None,
     survey: SurveyArgs,
     drafts_file: Path | None,
-    fmt: str,
     out: Path | None,
 ) -> tuple[EvaluationReport, Path, str]:
     """The report, the folder it goes to by default, and the file stem."""
@@ -56,10 +56,10 @@ def evaluation_report(
         workspace = Workspace.open(root)
         name = framework or workspace.settings.framework
         if not name:
-            from medaid.errors import MedaidError
-
             raise MedaidError("工作区未设置评价框架", fix="请用 --framework 指定，或在 medaid.yaml 中填写 framework")
-        chosen = year or workspace.settings.year or 0
+        chosen = year or workspace.settings.year
+        if chosen is None:
+            raise MedaidError("工作区未设置年度", fix="请用 --year 指定，或在 medaid.yaml 中填写 year")
         binding = bind(load_framework(resolve(name)), workspace, chosen)
         checked = audit(_with_survey(binding.framework, result))
         metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
