@@ -213,6 +213,14 @@ def test_a_self_evaluation_framework_renders_the_standard_self_evaluation_table(
     assert doc.paragraphs[0].text == "项目支出绩效自评表（2021年度）"
     rows = [cells_of(r) for r in doc.tables[0].rows]
     assert rows[0] == ["项目名称", "浮梁县2021年城乡医疗救助"]
+    assert rows[1] == [
+        "主管部门",
+        "浮梁县医疗保障局",
+        "实施单位",
+        "浮梁县医疗保险事业服务中心",
+    ]  # as the seed prints them
+    goal = rows.index(["年度总体目标", "预期目标", "实际完成情况"])
+    assert rows[goal + 1][1].startswith("目标 1、持续实施重、特大疾病医疗救助。")
     assert rows[2][2:] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
     assert rows[3][1:] == ["年度资金总额", "466", "466", "466", "10", "100.00%", "10"]
     head = rows.index(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",

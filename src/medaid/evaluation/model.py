@@ -122,6 +122,10 @@ class Framework:
     claimed_grade: str | None = None
     figures: list[Figure] = field(default_factory=list)
     file: str | None = None
+    department: str | None = None  # 主管部门
+    unit: str | None = None  # 实施单位
+    goal_expected: str | None = None  # 年度总体目标：预期目标
+    goal_achieved: str | None = None  # 年度总体目标：实际完成情况
 
     def walk(self) -> list[Indicator]:
         out: list[Indicator] = []

@@ -46,7 +46,7 @@ def drafts(report: AuditReport, survey: SurveyResult | None = None) -> Narrative
             lost.append((weight - score, node))
     for deducted, node in sorted(lost, key=lambda pair: -pair[0]):
         ind = node.indicator
-        why = ind.note or node.reason
+        why = (ind.note or node.reason).rstrip("。；;，, ")
         out.problems.append(
             f"{ind.name}扣 {fmt(deducted)} 分（满分 {fmt(ind.weight)} 分，得 {fmt(node.score)} 分）：{why}。"
         )
@@ -70,7 +70,7 @@ def drafts(report: AuditReport, survey: SurveyResult | None = None) -> Narrative
 
 def data_drafts(out: Narrative, figures: dict[str, Value], found: YearFindings | None) -> None:
     """Drafts from the programme data: what the monthly verification found (or that none
-    was kept), and a 资助参保 shortfall. They add to the deductions, not replace them."""
+    was kept), a fund deficit and a 资助参保 shortfall. They add to the deductions."""
     if found is not None and not found.months:
         out.problems.append(f"{found.year}年未按月开展医疗救助结算与救助对象名单的核查，未形成核查台账。")
         out.suggestions.append("建议每月将医疗救助结算与民政、乡村振兴、残联等部门名单比对，形成核查台账并跟踪整改。")

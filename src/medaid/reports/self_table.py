@@ -6,8 +6,9 @@ title 项目支出绩效自评表（XXXX年度）; 项目名称, 主管部门, �
 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施 (the levels merged down); 总分.
 
 Numbers come from the scored framework: the 预算执行率 row's budget block, each
-indicator's target, actual, weight and score. What a framework file does not record
-(主管部门, 实施单位, the goal texts, the 其中 split) is left blank for the unit to fill.
+indicator's target, actual, weight and score; 主管部门, 实施单位 and the goal texts from the
+file's ``department``, ``unit`` and ``goal: {expected, achieved}``. The 其中 split of the
+funds is not recorded, so those cells are left for the unit to fill.
 """
 
 from __future__ import annotations
@@ -92,16 +93,16 @@ def render_self_table(scored: ScoredFramework, path: Path) -> Path:
     _put(table, 0, 0, 0, "项目名称", bold=True)
     _put(table, 0, 1, COLUMNS - 1, name)
     _put(table, 1, 0, 0, "主管部门", bold=True)
-    _put(table, 1, 1, 3, "")
+    _put(table, 1, 1, 3, fw.department or "")
     _put(table, 1, 4, 4, "实施单位", bold=True)
-    _put(table, 1, 5, COLUMNS - 1, "")
+    _put(table, 1, 5, COLUMNS - 1, fw.unit or "")
     row = _fund_rows(table, 2, budget_node)
     goal = table.cell(row, 0).merge(table.cell(row + 1, 0))
     _cell(goal, "年度总体目标", bold=True, size=10)
     _put(table, row, 1, 3, "预期目标", bold=True)
     _put(table, row, 4, COLUMNS - 1, "实际完成情况", bold=True)
-    _put(table, row + 1, 1, 3, fw.description or "")
-    _put(table, row + 1, 4, COLUMNS - 1, "")
+    _put(table, row + 1, 1, 3, fw.goal_expected or "")
+    _put(table, row + 1, 4, COLUMNS - 1, fw.goal_achieved or "")
     row += 2
     heads = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
     for i, text in enumerate(heads):

@@ -281,6 +281,12 @@ class Builder:
             [f for i, r in enumerate(figures_raw) if (f := self.figure(r, i))] if isinstance(figures_raw, list) else []
         )
         year = to_decimal(raw.get("year"))
+        goal = raw.get("goal") if isinstance(raw.get("goal"), Mapping) else {}
+        assert isinstance(goal, Mapping)
+
+        def text(value: object) -> str | None:
+            return str(value).strip() or None if value is not None else None
+
         framework = Framework(
             title=title or "（未命名评价）",
             indicators=indicators,
@@ -295,6 +301,10 @@ class Builder:
             claimed_grade=str(claimed["grade"]).strip() if claimed.get("grade") else None,
             figures=figures,
             file=self.file,
+            department=text(raw.get("department")),
+            unit=text(raw.get("unit")),
+            goal_expected=text(goal.get("expected")),
+            goal_achieved=text(goal.get("achieved")),
         )
         if self.problems:
             raise InvalidFramework(self.problems)
