@@ -93,12 +93,18 @@ class Binding:
     unavailable: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # path, metric, why
 
 
-def bind(framework: Framework, workspace: Workspace, year: int) -> Binding:
-    """A copy of the framework whose metric-bound indicators carry the computed actuals."""
+def bind(framework: Framework, workspace: Workspace, year: int, *, computed: list[Value] | None = None) -> Binding:
+    """A copy of the framework whose metric-bound indicators carry the computed actuals.
+
+    ``computed``: metrics of the same workspace and year already computed (not computed again).
+    """
     bound = copy.deepcopy(framework)
     wanted = sorted({n.metric for n in bound.walk() if n.metric})
-    known = [n for n in wanted if n in BY_NAME]
-    values = {v.metric.name: v for v in compute_all(workspace, year, known)} if known else {}
+    have = {v.metric.name: v for v in computed or []}
+    known = [n for n in wanted if n in BY_NAME and n not in have]
+    values = {n: have[n] for n in wanted if n in have}
+    if known:
+        values |= {v.metric.name: v for v in compute_all(workspace, year, known)}
     if STANDARDS.name in wanted:
         values[STANDARDS.name] = standard_compliance(workspace, year)
     result = Binding(bound, values)

@@ -85,9 +85,9 @@ def run_pipeline(
     result.warnings = len(pushed.new)
     result.push_lists = list(pushed.files)
     say(f"  高额费用预警：新推送 {result.warnings} 人")
-    binding = bind(load_framework(framework), workspace, year)
+    result.metrics = compute_all(workspace, year)  # every figure, for the report's 项目基本情况, computed once
+    binding = bind(load_framework(framework), workspace, year, computed=result.metrics)
     report = audit(binding.framework)
     result.total, result.grade, result.audit = report.scored.total, report.scored.grade, report
-    result.metrics = compute_all(workspace, year)  # every figure, for the report's 项目基本情况
     say(f"  由数据填入 {len(binding.bound)} 项指标；评价总分 {result.total} 分，等级 {result.grade}")
     return result

@@ -30,12 +30,11 @@ def survey_command(responses: Path, questionnaire_ref: str, sent: int | None, po
                    margin: float, confidence: float, fmt: str) -> None:  # fmt: skip
     """统计问卷星、腾讯问卷导出的答卷（CSV/XLSX，按文本或按序号）：回收率、各题分布、
     综合满意度、满意率、政策知晓率及其置信区间，并判断样本量能否支撑所报比率。"""
-    from medaid.survey.model import load_questionnaire, template
+    from medaid.survey.model import questionnaire_for
     from medaid.survey.read import read_responses
     from medaid.survey.summary import summarize
 
-    path = Path(questionnaire_ref) if questionnaire_ref.endswith((".yaml", ".yml")) else template(questionnaire_ref)
-    questionnaire = load_questionnaire(path)
+    questionnaire = questionnaire_for(questionnaire_ref)
     read = read_responses(responses, questionnaire)
     result = summarize(questionnaire, read, sent=sent, population=population, margin=margin, confidence=confidence)
     if fmt == "json":

@@ -19,12 +19,11 @@ def survey_result(args: SurveyArgs) -> SurveyResult | None:
     file, questionnaire, sent, population = args
     if file is None:
         return None
-    from medaid.survey.model import load_questionnaire, template
+    from medaid.survey.model import questionnaire_for
     from medaid.survey.read import read_responses
     from medaid.survey.summary import summarize
 
-    path = Path(questionnaire) if questionnaire.endswith((".yaml", ".yml")) else template(questionnaire)
-    q = load_questionnaire(path)
+    q = questionnaire_for(questionnaire)
     return summarize(q, read_responses(file, q), sent=sent, population=population)
 
 
@@ -60,9 +59,9 @@ def evaluation_report(
         chosen = year or workspace.settings.year
         if chosen is None:
             raise MedaidError("工作区未设置年度", fix="请用 --year 指定，或在 medaid.yaml 中填写 year")
-        binding = bind(load_framework(resolve(name)), workspace, chosen)
+        metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况, computed once
+        binding = bind(load_framework(resolve(name)), workspace, chosen, computed=metrics)
         checked = audit(_with_survey(binding.framework, result))
-        metrics = compute_all(workspace, chosen)  # every figure, for 项目基本情况
         charts = chart_data(workspace, chosen)
         with workspace.connect(read_only=True) as con:
             found = year_findings(con, chosen)

@@ -20,6 +20,8 @@ from medaid.reports.narrative import DRAFT_MARK, data_drafts, drafts, with_edits
 from medaid.reports.scoresheet import ScoreSheet, score_sheet
 from medaid.survey.summary import SurveyResult
 
+NUMERALS = "一二三四五六七八九十"  # 一、二、… and （一）（二）… headings
+
 
 @dataclass(frozen=True)
 class Paragraph:

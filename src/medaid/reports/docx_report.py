@@ -20,15 +20,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from medaid.reports.charts import Chart
-from medaid.reports.document import EvaluationReport
+from medaid.reports.document import NUMERALS, EvaluationReport
+from medaid.reports.files import atomic
 from medaid.reports.survey_section import survey_lines
 
 BODY, HEITI, KAITI, SONG = "仿宋", "黑体", "楷体", "宋体"
-NUMERALS = "一二三四五六七八九十"
 
 
 def _font(run: Run, name: str, size: float, *, bold: bool = False) -> None:
@@ -96,8 +97,8 @@ def _table(doc: DocumentType, header: list[str], rows: list[list[str]]) -> None:
             _cell(table.cell(r, c), text)
 
 
-def _cell(cell: object, text: str, *, bold: bool = False, size: float = 10.5) -> None:
-    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+def _cell(cell: _Cell, text: str, *, bold: bool = False, size: float = 10.5) -> None:
+    paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     _font(paragraph.add_run(text), BODY, size, bold=bold)
 
@@ -194,8 +195,6 @@ def render_docx(report: EvaluationReport, path: Path) -> Path:
             _para(doc, text, size=12)
         for chart in report.survey_charts:
             figure = _figure(doc, chart, figure)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.part")
-    doc.save(str(temp))
-    temp.replace(path)  # an interrupted write leaves no half-written report
+    with atomic(path) as temp:  # an interrupted write leaves no half-written report
+        doc.save(str(temp))
     return path

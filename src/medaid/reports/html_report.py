@@ -11,11 +11,10 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from medaid.reports.charts import Chart
-from medaid.reports.document import EvaluationReport
+from medaid.reports.document import NUMERALS, EvaluationReport
+from medaid.reports.files import atomic
 from medaid.reports.scoresheet import Cell
 from medaid.reports.survey_section import survey_lines
-
-NUMERALS = "一二三四五六七八九十"
 
 
 def render_html_text(report: EvaluationReport) -> str:
@@ -40,10 +39,8 @@ def _image(chart: Chart) -> dict[str, str]:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.part")
-    temp.write_bytes(data)
-    temp.replace(path)
+    with atomic(path) as temp:
+        temp.write_bytes(data)
     return path
 
 

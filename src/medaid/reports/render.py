@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from medaid.reports.document import EvaluationReport
+from medaid.reports.files import atomic
 
 FORMATS = ("docx", "pdf", "html", "xlsx", "json")
 
@@ -30,9 +31,7 @@ def render(report: EvaluationReport, fmt: str, path: Path, *, layout: str = "rep
 
         return render_xlsx(report, path)
     if fmt == "json":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.part")
-        temp.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
-        temp.replace(path)
+        with atomic(path) as temp:
+            temp.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
         return path
     raise ValueError(f"unknown format {fmt}")

@@ -26,6 +26,7 @@ from medaid.evaluation.model import Budget
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode
 from medaid.reports.docx_report import SONG, _cell, _font
+from medaid.reports.files import atomic
 from medaid.reports.scoresheet import score_sheet
 
 COLUMNS = 8  # 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施
@@ -128,8 +129,6 @@ def render_self_table(scored: ScoredFramework, path: Path) -> Path:
     _put(table, total_row, 7, 7, "")
     for r in table.rows:
         r.height = Pt(18)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.part")
-    doc.save(str(temp))
-    temp.replace(path)
+    with atomic(path) as temp:
+        doc.save(str(temp))
     return path

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from medaid.reports.document import EvaluationReport
+from medaid.reports.files import atomic
 from medaid.reports.workbook import safe_workbook, write_header, write_row, write_text
 
 
 def render_xlsx(report: EvaluationReport, path: Path) -> Path:
-    temp = path.with_name(f".{path.name}.part")
-    with safe_workbook(temp) as (book, styles):
+    with atomic(path) as temp, safe_workbook(temp) as (book, styles):
         wrap = book.add_format({"border": 1, "text_wrap": True, "valign": "vcenter"})
         sheet = book.add_worksheet("评分表")
         sheet.write_string(0, 0, f"{report.title} — 评分表", styles.title)
@@ -48,5 +48,4 @@ def render_xlsx(report: EvaluationReport, path: Path) -> Path:
                                     "" if f.claimed is None else str(f.claimed),
                                     "" if f.expected is None else str(f.expected)), styles)  # fmt: skip
         findings.set_column(2, 3, 50)
-    temp.replace(path)
     return path

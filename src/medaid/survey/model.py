@@ -112,3 +112,8 @@ def template(name: str) -> Path:
         shipped = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise InputFileError(f"没有名为“{name}”的问卷模板", fix=f"可用：{'、'.join(shipped)}")
     return path
+
+
+def questionnaire_for(ref: str) -> Questionnaire:
+    """A questionnaire by YAML path or by the name of a shipped template."""
+    return load_questionnaire(Path(ref) if ref.endswith((".yaml", ".yml")) else template(ref))
