@@ -23,32 +23,28 @@ def main() -> None:
     parser.add_argument("--scale", default="county", help="county, city, province or a number of settlements")
     parser.add_argument("--workspace", type=Path, default=None)
     args = parser.parse_args()
-    from medaid.cli.pipeline import IMPORT_ORDER
     from medaid.demo.generate import generate
-    from medaid.evaluation.catalog import find
-    from medaid.ingest.load import import_file
-    from medaid.reports.build import evaluation_report
-    from medaid.reports.render import FORMATS, render
+    from medaid.reports.render import render
+    from medaid.services.demo import COUNTY_FRAMEWORK, DEMO_REGION, IMPORT_ORDER
+    from medaid.services.imports import import_file
+    from medaid.services.reports import FORMATS, build
+    from medaid.services.workspaces import init_workspace
     from medaid.workspace import Workspace
 
-    framework = find("examples/county_2023_financial")
-    assert framework is not None
     out = Path(tempfile.mkdtemp(prefix="medaid-report-"))
     if args.workspace is None:
         scale = int(args.scale) if args.scale.isdigit() else args.scale
         generate(out / "data", scale, seed=2023, year=2023)
-        workspace = Workspace.init(out / "ws", region="示例县", year=2023, framework=str(framework))
+        root = init_workspace(out / "ws", region=DEMO_REGION, year=2023, framework=COUNTY_FRAMEWORK).root
         for kind, name in IMPORT_ORDER:
             if (out / "data" / name).exists():  # the platform export is only written at county scale
-                import_file(workspace, kind, out / "data" / name)
+                import_file(root, kind, out / "data" / name)
     else:
-        workspace = Workspace.open(args.workspace)
-    with workspace.connect() as con:
+        root = args.workspace
+    with Workspace.open(root).connect(read_only=True) as con:
         settlements = con.execute("SELECT count(*) FROM settlements").fetchone()
     start = time.perf_counter()
-    report, _, _ = evaluation_report(str(workspace.root), framework=str(framework), year=2023,
-                                     survey=(None, "liucheng_2023", None, None), drafts_file=out / "文字稿.yaml",
-                                     out=None)  # fmt: skip
+    report, _, _ = build(str(root), framework=COUNTY_FRAMEWORK, year=2023, drafts=out / "文字稿.yaml")
     timings = {"score_from_data": round(time.perf_counter() - start, 2)}
     for fmt in FORMATS:
         start = time.perf_counter()

@@ -67,7 +67,8 @@ def codes(table: pa.Table, name: str) -> tuple[np.ndarray, dict[str, int]]:
 def floor(table: pa.Table, policy: Policy) -> tuple[float, int]:
     """The same basic → critical → assistance layers with numpy over pre-sorted arrays whose
     text columns are already integer codes: no joins, no strings, no trace."""
-    from medaid.policy.steps import Linear, Segmented, bp, fen
+    from medaid.money import to_fen
+    from medaid.policy.steps import Linear, Segmented, bp
 
     person, _ = codes(table, "person_key")
     visit, visits = codes(table, "visit_type")
@@ -87,10 +88,10 @@ def floor(table: pa.Table, policy: Policy) -> tuple[float, int]:
     ratio = np.zeros(len(in_scope), np.int64)
     for (v, lv), rule in policy.basic.rules.items():
         mask = (visit == visits.get(v, -1)) & (level == levels.get(lv, -1))
-        deductible[mask], ratio[mask] = fen(rule.deductible), bp(rule.ratio)
+        deductible[mask], ratio[mask] = to_fen(rule.deductible), bp(rule.ratio)
     raw = np.maximum(in_scope - deductible, 0) * ratio
     cum = cumsum(raw)
-    cap = fen(policy.basic.annual_cap)
+    cap = to_fen(policy.basic.annual_cap)
     basic = np.minimum((2 * cum + BP) // (2 * BP), cap) - np.minimum((2 * (cum - raw) + BP) // (2 * BP), cap)
     after = in_scope - basic
     cum = cumsum(after)
@@ -123,20 +124,19 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--naive-sample", type=int, default=20_000)
     args = parser.parse_args()
-    import duckdb
-    import ibis
-
     from medaid.policy.batch import settle_batch
     from medaid.policy.claim import Claim, YearToDate, settle
     from medaid.policy.params import default_policy
 
     policy = default_policy(dt.date(2023, 12, 31))
     table = claims(args.claims)
-    con = duckdb.connect(config={"threads": 2, "memory_limit": "3GB"})
+    from medaid.store import engine
+
+    con = engine.connect(threads=2, memory="3GB")
     con.register("claims_arrow", table)
     con.execute("CREATE TABLE claims AS SELECT * FROM claims_arrow")
     con.unregister("claims_arrow")
-    backend = ibis.duckdb.from_connection(con)
+    backend = engine.backend(con)
     start = time.perf_counter()
     backend.create_table("settled", settle_batch(backend.table("claims"), policy))
     batch = time.perf_counter() - start

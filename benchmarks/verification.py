@@ -38,35 +38,28 @@ def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
         )
         extra["settlements"] = manifest.files.get("settlements.csv", 0)
     elif name == "import":
-        from medaid.cli.pipeline import IMPORT_ORDER
-        from medaid.ingest.load import import_file
+        from medaid.services.demo import IMPORT_ORDER
+        from medaid.services.imports import import_file
         from medaid.workspace import Workspace
 
         workspace = Workspace.init(work, year=2023)
         rows = 0
         for kind, file in IMPORT_ORDER:
             if (data / file).exists():
-                rows += import_file(workspace, kind, data / file).rows_read
+                rows += import_file(workspace.root, kind, data / file).rows_read
         extra["rows"] = rows
     elif name == "metrics":
-        from medaid.analytics.binding import compute_all
-        from medaid.workspace import Workspace
+        from medaid.services.metrics import compute_metrics
 
-        extra["metrics"] = len(compute_all(Workspace.open(work), 2023))
+        extra["metrics"] = len(compute_metrics(work, year=2023).values)
     elif name == "verify":
-        from medaid.analytics.runs import verify
-        from medaid.analytics.verification import Month
-        from medaid.policy.params import default_policy
-        from medaid.workspace import Workspace
+        from medaid.services.verification import verify_month
 
-        period = Month.parse(month)
-        with Workspace.open(work).connect() as con:
-            run = verify(con, period, default_policy(period.last))
-        extra["findings"] = len(run.rows)
+        extra["findings"] = len(verify_month(work, month).run.rows)
     elif name == "floor":
-        import duckdb
+        from medaid.store import engine
 
-        with duckdb.connect(str(work / "store.duckdb"), read_only=True) as con:
+        with engine.connect(work / "store.duckdb", read_only=True) as con:
             con.execute(
                 "SELECT count(*), sum(c) FROM (SELECT sum(assistance_paid) OVER (PARTITION BY person_key "
                 "ORDER BY settle_date, settlement_id ROWS UNBOUNDED PRECEDING) AS c FROM settlements)"
@@ -80,15 +73,15 @@ def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
 
 def pandas_verification(work: Path, month: str) -> int:
     """The same verification written plainly with pandas: the naive baseline."""
-    import duckdb
     import pandas as pd
 
     from medaid.analytics.verification import Month
     from medaid.policy.params import default_policy
+    from medaid.store import engine
 
     period = Month.parse(month)
     policy = default_policy(period.last)
-    with duckdb.connect(str(work / "store.duckdb"), read_only=True) as con:
+    with engine.connect(work / "store.duckdb", read_only=True) as con:
         s = con.sql(
             f"SELECT * FROM settlements WHERE settle_date BETWEEN '{period.year}-01-01' AND '{period.last}'"
         ).df()

@@ -253,3 +253,58 @@ def test_formula_out_of_range_is_an_error_not_a_crash(write):
     """
     [finding] = _audit(write, text).errors
     assert finding.kind.value == "figure" and "超出范围" in finding.message
+
+
+def test_a_report_with_only_its_total_has_no_computed_total(write):
+    """Two seed reports publish a total and no table: there is nothing to recompute."""
+    text = """
+    title: 只有总分
+    partial: true
+    claimed: {total: 85.21, grade: 良}
+    indicators: []
+    """
+    report = _audit(write, text)
+    assert report.scored.total is None and report.scored.grade is None
+    [info] = [f for f in report.findings if f.kind.value == "unchecked"]
+    assert info.severity.value == "info" and info.message.startswith("无法复核：报告未公布评分表")
+    assert report.exit_code == 0
+    data = audit_dict(report)
+    assert data["computed"] == {"total": None, "grade": None}
+    assert data["claimed"] == {"total": 85.21, "grade": "良"}
+    assert isinstance(data["findings"], list)
+    json.dumps(data, ensure_ascii=False)
+
+
+OVER_FULL_MARKS = """
+title: 总分超出满分
+claimed: {total: 118, grade: 优}
+indicators:
+  - {name: 产出, weight: 50, score: 50}
+  - {name: 效益, weight: 50, score: 50}
+"""
+
+
+def test_a_claimed_total_above_full_marks_is_out_of_range_and_gets_no_grade(write):
+    report = _audit(write, OVER_FULL_MARKS)
+    [out] = [f for f in report.errors if f.kind.value == "score_range"]
+    assert out.path == () and (out.claimed, out.expected) == (Decimal(118), Decimal(100))
+    [grade] = [f for f in report.findings if f.kind.value == "grade"]
+    assert "超出" in grade.message and "应评为" not in grade.message
+
+
+def test_a_computed_total_above_full_marks_is_out_of_range_and_gets_no_grade(write):
+    text = """
+    title: 下级分值超出
+    indicators:
+      - name: 产出
+        weight: 50
+        children:
+          - {name: 数量, weight: 40, score: 40}
+          - {name: 质量, weight: 30, score: 30}
+      - {name: 效益, weight: 50, score: 50}
+    """
+    report = _audit(write, text)
+    assert report.scored.total == Decimal(120) and report.scored.grade is None
+    ranges = {(f.path, f.claimed, f.expected) for f in report.errors if f.kind.value == "score_range"}
+    assert ranges == {(("产出",), Decimal(70), Decimal(50)), ((), Decimal(120), Decimal(100))}
+    assert "超出" in report.scored.reason

@@ -126,7 +126,7 @@ def test_demo_writes_its_outputs(tmp_path: Path):
     assert (tmp_path / "out" / "audit-liucheng_2023.json").exists()
 
 
-def test_cli_reference_in_docs_is_current():
+def test_cli_reference_in_docs_and_the_readme_command_list_are_current():
     import importlib.util
 
     root = Path(__file__).resolve().parent.parent
@@ -135,3 +135,9 @@ def test_cli_reference_in_docs_is_current():
     spec.loader.exec_module(module)
     current = (root / "docs" / "cli.md").read_text(encoding="utf-8")
     assert current == module.render(), "docs/cli.md is stale: run python scripts/cli_reference.py"
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert readme == module.readme(readme), "README.md's command list is stale: run python scripts/cli_reference.py"
+    for name, command in cli.commands.items():  # every subcommand of every group is in the reference
+        assert f"## medaid {name}\n" in current
+        for sub in getattr(command, "commands", {}):
+            assert f"## medaid {name} {sub}\n" in current

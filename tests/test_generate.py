@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from medaid import vocab
 from medaid.demo.generate import Manifest, generate
-from medaid.ingest import vocab
 from medaid.ingest.idnumber import is_valid
 from medaid.policy.claim import Claim, YearToDate, settle
 from medaid.policy.load import load_policy

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from medaid.celltext import BLANKS
 from medaid.demo.people import make_id, make_people
-from medaid.ingest.idnumber import check_char, gender, is_valid, mask, mask_name, problem
+from medaid.ingest.columns import Column, Table, Type
+from medaid.ingest.idnumber import check_char, gender, is_valid, mask, mask_name, normalize, problem
+from medaid.ingest.validate import validate
+from medaid.store import engine
 
 
 def test_check_digit_of_the_standard_example():
@@ -53,3 +57,98 @@ def test_people_are_deterministic_distinct_and_valid():
     assert people == make_people(200, seed=7)
     assert len({p.id_number for p in people}) == 200
     assert all(is_valid(p.id_number) and gender(p.id_number) == p.gender for p in people)
+
+
+# One definition, two renderings: the import's SQL and the Python function agree on every cell.
+
+TODAY = dt.date(2024, 6, 30)  # the day of the check, fixed so that "a birth date after today" is reproducible
+ID_ONLY = Table("ids", "身份证号", (Column("id_number", "身份证号", Type.ID, True),), key=())
+FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def with_check(first17: str) -> str:
+    return first17 + check_char(first17)
+
+
+@st.composite
+def written_ids(draw: st.DrawFn) -> str:
+    """A 身份证号 as it arrives in a cell: valid, or with one kind of defect, written in any accepted way."""
+    birth = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=TODAY))
+    region = draw(st.from_regex(r"[1-6][0-9]{5}", fullmatch=True))
+    number = make_id(region, birth, draw(st.integers(0, 999)))
+    defect = draw(st.sampled_from(["none", "none", "length", "letter", "date", "year", "future", "check", "text"]))
+    fix_check = draw(st.booleans())  # recompute the check character, so that only the defect is wrong
+    if defect == "length":
+        cut = draw(st.integers(0, 17))
+        number = draw(st.sampled_from([number[:cut], number + number[: cut + 1]]))
+    elif defect == "letter":
+        where = draw(st.integers(0, 17))
+        letter = draw(st.sampled_from("ABCDxyz中-/Ⅰ٣²ß"))
+        number = number[:where] + letter + number[where + 1 :]
+    elif defect in ("date", "year", "future"):
+        if defect == "date":
+            ymd = draw(st.sampled_from(["19990230", "20230229", "19000229", "19851301", "19850000", "19850132",
+                                        "00000101", "21000229"]))  # fmt: skip
+        elif defect == "year":
+            ymd = draw(st.sampled_from(["1800", "1899", "2099", "0001", "9999"])) + f"{birth:%m%d}"
+        else:
+            ymd = f"{draw(st.dates(min_value=TODAY + dt.timedelta(days=1), max_value=dt.date(2999, 12, 31))):%Y%m%d}"
+        number = number[:6] + ymd + number[14:]
+        number = with_check(number[:17]) if fix_check else number
+    elif defect == "check":
+        number = number[:17] + draw(st.sampled_from([c for c in "0123456789X" if c != number[17]]))
+    elif defect == "text":
+        number = draw(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20))
+    if draw(st.booleans()):  # full-width digits and Ｘ, some or all
+        start = draw(st.integers(0, len(number)))
+        number = number[:start] + number[start:].translate(FULL_WIDTH)
+    if number.endswith("X"):
+        number = number[:-1] + draw(st.sampled_from(["X", "x", "ｘ", "Ｘ"]))
+    for _ in range(draw(st.integers(0, 3))):  # blanks anywhere: spaces, full-width spaces, tabs
+        where = draw(st.integers(0, len(number)))
+        number = number[:where] + draw(st.sampled_from([" ", "\u3000", "\t", "\xa0", "\n"])) + number[where:]
+    assume(any(ch not in BLANKS for ch in number))  # a blank cell is "不能为空", not a 身份证号 problem
+    return number
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.lists(written_ids(), min_size=1, max_size=30))
+def test_import_sql_and_python_agree_on_validity_and_reason(cells):
+    with engine.connect() as con:
+        con.execute("CREATE TEMP TABLE staged (__row BIGINT, id_number VARCHAR)")
+        con.executemany("INSERT INTO staged VALUES (?, ?)", [(row, cell) for row, cell in enumerate(cells, start=2)])
+        validate(con, ID_ONLY, "staged", {"id_number": 0}, today=TODAY)
+        rows = con.execute("SELECT id_number, err_col, err_value, err_reason FROM checked ORDER BY __row").fetchall()
+    for cell, (number, column, shown, reason) in zip(cells, rows, strict=True):
+        assert reason == problem(cell, today=TODAY), cell
+        if reason is None:
+            assert number == normalize(cell)
+        else:
+            assert column == "身份证号"
+            assert sum(ch != "*" for ch in shown) <= 8  # personal data stays masked in the rejects
+
+
+def test_written_forms_of_a_valid_number_are_normalised():
+    number = "11010519491231002X"  # the worked example of GB 11643-1999
+    for cell in (
+        number.translate(FULL_WIDTH),
+        "11010519491231002x",
+        "11010519491231002ｘ",
+        "110105 19491231\u3000002X",
+    ):
+        assert problem(cell, today=TODAY) is None and normalize(cell) == number
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("459901180001011234", "身份证号中的出生日期 18000101 不合理（应在1900年1月1日至今天之间）"),
+        ("459901209901011234", "身份证号中的出生日期 20990101 不合理（应在1900年1月1日至今天之间）"),
+        ("459901000001011234", "身份证号中的出生日期 00000101 不是有效日期"),  # DuckDB would read year 0 as 1 BC
+        ("4599011990010112٣4", "身份证号前17位应为数字，末位应为数字或X"),  # an Arabic-Indic digit is no 0-9
+        ("4599011990010112²4", "身份证号前17位应为数字，末位应为数字或X"),  # was an uncaught ValueError
+        ("45990119900101123ß", "身份证号前17位应为数字，末位应为数字或X"),  # upper() made it 19 characters
+    ],
+)
+def test_only_ascii_digits_and_real_birth_dates_are_accepted(cell, reason):
+    assert problem(cell, today=TODAY) == reason

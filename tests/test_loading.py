@@ -245,3 +245,27 @@ def test_nan_infinite_and_absurd_numbers_are_refused_not_crashed_on(write, value
 def test_empty_band_set_is_refused(write):
     with pytest.raises(InvalidFramework, match="等级划分不能为空"):
         load_framework(write("b.yaml", "bands: []\n" + GOOD.lstrip()))
+
+
+# (rule mapping beside a text, what the error says): an option is used, or refused — never ignored
+REFUSED_OPTIONS = [
+    ("{text: 达到90%得10分，否则按实际知晓率×分值计算, partial: floor}", "partial 只适用于按百分点扣分"),
+    ("{text: 得5分，每发现1例扣0.5分，扣完为止, zero_inclusive: false}", "zero_inclusive 只适用于"),
+    ("{text: 得5分，每发现1例扣0.5分，发现3例及以上不得分, zero_inclusive: false}", "已写明含本数"),
+    ("{text: 得5分，每发现1例扣0.5分，3例以上不得分, zero_inclusive: 不含}", "zero_inclusive 应为 true"),
+]
+
+
+@pytest.mark.parametrize(("rule", "message"), REFUSED_OPTIONS)
+def test_a_reading_option_the_rule_cannot_use_is_refused(write, rule, message):
+    path = write("o.yaml", GOOD.replace("        score: 88\n", f"        rule: {rule}\n        score: 88\n"))
+    with pytest.raises(InvalidFramework) as err:
+        load_framework(path)
+    assert message in err.value.message
+
+
+def test_zero_inclusive_states_the_reading_of_a_bare_yishang(write):
+    rule = "{text: 得5分，每发现1例扣0.5分，3例以上不得分, zero_inclusive: false}"
+    framework = load_framework(write("o.yaml", GOOD.replace("        score: 88\n", f"        rule: {rule}\n")))
+    [leaf] = [n for n in framework.walk() if n.rule is not None]
+    assert leaf.rule.to_dict()["zero_inclusive"] is False and leaf.rule.explicit_reading

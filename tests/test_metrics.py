@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 from medaid.analytics.binding import bind, compute_all
 from medaid.demo.people import make_people
 from medaid.evaluation import audit, load_framework
-from medaid.ingest.load import import_file
+from medaid.services.imports import import_file
 from medaid.workspace import Workspace
 
 A, B, C, D = make_people(4, seed=31)
@@ -47,18 +44,18 @@ def make_workspace(tmp_path: Path) -> Workspace:
     )
     (ws.root / "medaid.yaml").write_text(settings, encoding="utf-8")
     ws = Workspace.open(ws.root)
-    import_file(ws, "fund", write(tmp_path / "f.csv", "日期,方向,科目,金额,备注", FUND))
-    import_file(ws, "recipients", write(tmp_path / "r.csv", "身份证号,姓名,救助类别,认定部门,生效日期", [
+    import_file(ws.root, "fund", write(tmp_path / "f.csv", "日期,方向,科目,金额,备注", FUND))
+    import_file(ws.root, "recipients", write(tmp_path / "r.csv", "身份证号,姓名,救助类别,认定部门,生效日期", [
         f"{A.id_number},{A.name},低保对象,民政,2023-01-01",
         f"{B.id_number},{B.name},特困人员,民政,2023-01-01",
         f"{C.id_number},{C.name},防止返贫监测对象,乡村振兴,2023-01-01",
     ]))  # fmt: skip
-    import_file(ws, "subsidies", write(tmp_path / "sub.csv", "身份证号,年度,救助类别,个人缴费标准,资助金额", [
+    import_file(ws.root, "subsidies", write(tmp_path / "sub.csv", "身份证号,年度,救助类别,个人缴费标准,资助金额", [
         f"{A.id_number},2023,低保对象,350,315",
         f"{B.id_number},2023,特困人员,350,350",
     ]))  # fmt: skip
     header = "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付,是否一站式结算,是否异地"
-    import_file(ws, "settlements", write(tmp_path / "s.csv", header, [
+    import_file(ws.root, "settlements", write(tmp_path / "s.csv", header, [
         f"S1,{A.id_number},住院,二级,2023-03-01,10000.00,9000.00,6000.00,0,2100.00,是,否",
         f"S2,{A.id_number},门诊,一级,2023-04-01,200.00,200.00,100.00,0,70.00,否,否",
         f"S3,{B.id_number},住院,三级,2023-05-01,20000.00,18000.00,10000.00,2000.00,5400.00,是,是",
@@ -148,14 +145,33 @@ def test_a_framework_scores_itself_from_the_data(ws, tmp_path):
     assert report.scored.total == Decimal(78)
 
 
-def test_cli_evaluate_and_metrics(ws, tmp_path):
+def test_an_unknown_metric_name_is_refused_with_the_nearest_one(ws, tmp_path):
+    """Was: explained as “需问卷调查” and the indicator left to a stale score."""
+    from medaid.analytics.binding import BindingError
+
+    path = tmp_path / "typo.yaml"
+    path.write_text(FRAMEWORK.replace("metric: spending_progress", "metric: spending_progres"), encoding="utf-8")
+    with pytest.raises(BindingError, match="未知的数据指标“spending_progres”：是否应为 spending_progress？") as err:
+        bind(load_framework(path), ws, 2023)
+    assert err.value.where.path == ("资金支出进度",) and err.value.where.file == str(path)
+
+
+def test_a_survey_metric_says_it_is_filled_by_the_survey(ws, tmp_path):
     path = tmp_path / "f.yaml"
     path.write_text(FRAMEWORK, encoding="utf-8")
-    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
-    done = subprocess.run([*run, "evaluate", str(ws.root), "--framework", str(path), "--format", "json"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
-    assert data["total"] == 78 and data["grade"] == "中"
-    text = subprocess.run([*run, "metrics", str(ws.root)], capture_output=True, text=True, check=True).stdout
-    assert "滚存结余率：4.93%" in text and "可支撑月数：0.51月" in text
+    (unavailable,) = bind(load_framework(path), ws, 2023).unavailable
+    assert unavailable[1] == "policy_awareness_rate" and "--survey" in unavailable[2]
+
+
+def test_the_standard_compliance_rate_is_a_query_over_the_recomputed_year(ws):
+    """Was: a binding with numerator=lambda s: None and no query."""
+    from medaid.analytics.standards import standards
+    from medaid.policy.params import resolve_year
+
+    value = {v.metric.name: v for v in compute_all(ws, 2023)}["standard_compliance_rate"]
+    with ws.connect(read_only=True) as con:
+        summary, _ = standards(con, resolve_year("default", 2023), 2023)
+    assert value.numerator == summary.compliant and value.denominator == summary.checked
+    assert value.value == (Decimal(summary.compliant) / Decimal(summary.checked) * 100).quantize(Decimal("0.0001"))
+    assert len(value.queries) == 2 and all("SELECT" in q for q in value.queries)
+    assert value.inputs["policy"] and value.metric.label == "救助标准执行率"

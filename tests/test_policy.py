@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from medaid.money import half_up
 from medaid.policy.claim import Claim, YearToDate, settle
 from medaid.policy.load import PolicyError, load_policy
 from medaid.policy.model import Critical, Segment
 from medaid.policy.params import default_policy
-from medaid.policy.steps import Linear, Segmented, half_up
+from medaid.policy.steps import Linear, Segmented
 
 DAY = dt.date(2023, 6, 1)
 POLICY = default_policy(DAY)
@@ -76,25 +77,124 @@ def test_an_annual_limit_is_shared_across_claims():
     assert layer(10_000_000) - layer(9_000_000) == 700_000
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ("ratio: 0.70, annual_limit: 80000}", "ratio: 1.70, annual_limit: 80000}"),
-        ("低保对象: {threshold: 0", "低保户: {threshold: 0"),
-        (
-            "segments: [{upto: 100000, ratio: 0.60}, {ratio: 0.70}]",
-            "segments: [{ratio: 0.70}, {upto: 100000, ratio: 0.60}]",
-        ),
-    ],
-)
-def test_invalid_parameters_are_refused_with_the_key(tmp_path: Path, change, message):
+def _changed(tmp_path: Path, change: str, into: str, name: str = "p.yaml") -> Path:
     text = Path(POLICY.file).read_text(encoding="utf-8")
     assert change in text
-    path = tmp_path / "p.yaml"
-    path.write_text(text.replace(change, message, 1), encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text.replace(change, into, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
+# (what is changed, into what, the key path named, the line holding, words of the message)
+INVALID = [
+    ("ratio: 0.70, annual_limit: 80000}", "ratio: 1.70, annual_limit: 80000}", "assistance.低保对象.ratio",
+     "ratio: 1.70", "应在 0 到 1 之间"),
+    # 低保户 is an alias of 低保对象 now (accepted, see below); a misspelt category is refused with the nearest
+    ("低保对象: {threshold: 0", "低包对象: {threshold: 0", "assistance.低包对象", "低包对象",
+     "未知的救助类别“低包对象”：是否应为 低保对象？"),
+    ("segments: [{upto: 100000, ratio: 0.60}, {ratio: 0.70}]", "segments: [{ratio: 0.70}, {upto: 100000, ratio: 0.60}]",
+     "critical.segments[0]", "segments:", "只有最后一段可以不写 upto"),
+    ("segments: [{upto: 100000, ratio: 0.60}, {ratio: 0.70}]",
+     "segments: [{upto: 100000, ratio: 0.60}, {upto: 50000, ratio: 0.70}]", "critical.segments[1].upto", "segments:",
+     "从小到大"),
+    ("assistance:", "asistance:", "asistance", "asistance:", "未知的键“asistance”：是否应为 assistance？"),
+    ("annual_cap: 200000", "anual_cap: 200000", "basic.anual_cap", "anual_cap", "是否应为 annual_cap？"),
+    ("住院: {一级", "住员: {一级", "basic.住员", "住员", "未知的就诊类型“住员”：是否应为 住院？"),
+    ("二级: {deductible: 500", "四级: {deductible: 500", "basic.住院.四级", "四级", "未知的医院等级“四级”"),
+    ("basis: excess", "basis: excesss", "critical.basis", "basis:", "是否应为 excess？"),
+    ("孤儿: {ratio: 1.0}", "孤儿: {ratio: 1.0, amount: 10}", "subsidy.孤儿", "孤儿: {ratio: 1.0, amount",
+     "ratio（个人缴费的比例）或 amount（定额）之一"),
+    ("deductible: 500, ratio: 0.75}", "deductible: 500, ratio: 0.75, per: yaer}", "basic.住院.二级.per", "per: yaer",
+     "可填：admission、year"),
+    ("threshold: 15000", "threshold: 一万五", "critical.threshold", "threshold: 一万五", "不是金额"),
+    ("valid_from: 2023-01-01", "valid_from: 2023", "valid_from", "valid_from", "请写成 YYYY-MM-DD"),
+    ("  特困人员: {threshold: 0, ratio: 0.90",
+     "  特困: {ratio: 0.1}\n  特困人员: {threshold: 0, ratio: 0.90", "assistance.特困人员", "特困人员: {threshold: 0",
+     "是同一救助类别"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("change", "into", "key", "line", "words"), INVALID, ids=[row[2] for row in INVALID])
+def test_invalid_parameters_are_refused_with_the_file_line_and_key(tmp_path: Path, change, into, key, line, words):
+    path = _changed(tmp_path, change, into)
     with pytest.raises(PolicyError) as err:
         load_policy(path)
-    assert "p.yaml" in err.value.message
+    assert err.value.where.file == str(path) and err.value.where.key == key
+    assert err.value.where.line == _line_of(path, line)
+    assert words in err.value.message and "p.yaml" in err.value.message
+    assert not any(english in err.value.message for english in ("Input should", "Field required", "Extra inputs"))
+
+
+def test_a_misspelt_layer_is_an_error_not_a_layer_that_pays_nothing(tmp_path: Path):
+    """Before typed policy files, `asistance:` silently dropped the layer and calc paid 0 assistance."""
+    path = _changed(tmp_path, "assistance:", "asistance:")
+    with pytest.raises(PolicyError, match="是否应为 assistance"):
+        load_policy(path)
+
+
+def test_aliases_in_a_policy_file_are_canonicalised(tmp_path: Path):
+    text = Path(POLICY.file).read_text(encoding="utf-8")
+    aliased = (text.replace("  低保对象: {threshold: 0", "  低保户: {threshold: 0", 1)
+               .replace("住院: {一级", "住院治疗: {一级", 1).replace("二级: {deductible: 500", "二甲: {deductible: 500", 1))  # fmt: skip
+    path = tmp_path / "p.yaml"
+    path.write_text(aliased, encoding="utf-8")
+    policy = load_policy(path)
+    assert policy.assistance == POLICY.assistance and policy.basic == POLICY.basic
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path):
+    path = _changed(tmp_path, "cap: 400000", "cap: 400000\n  cap: 500000")
+    with pytest.raises(PolicyError, match=r"键“cap”重复（第 \d+ 行已有）"):
+        load_policy(path)
+
+
+def test_shipped_policies_round_trip_through_their_mapping():
+    from medaid.policy.file_model import PolicyFile, to_policy
+    from medaid.policy.load import policy_mapping
+    from medaid.policy.params import regions
+
+    for files in regions().values():
+        for file in files:
+            policy = load_policy(file)
+            again = to_policy(PolicyFile.model_validate(policy_mapping(policy)), file=policy.file, digest=policy.digest)
+            assert again == policy
+
+
+def test_an_override_changes_only_what_it_names(tmp_path: Path):
+    from medaid.policy.load import load_policy_with_override
+
+    override = tmp_path / "change.yaml"
+    override.write_text("assistance:\n  低保: {ratio: 0.8}\ncritical: {cap: null}\n", encoding="utf-8")
+    changed = load_policy_with_override(POLICY, override)
+    assert changed.assistance["低保对象"] == replace(POLICY.assistance["低保对象"], ratio=Decimal("0.8"))
+    assert changed.critical is not None and changed.critical.cap is None
+    assert replace(changed, assistance=POLICY.assistance, critical=POLICY.critical, file=POLICY.file,
+                   digest=POLICY.digest) == POLICY  # fmt: skip
+    assert str(override) in changed.file and changed.digest != POLICY.digest
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "words"),
+    [
+        ("assistance:\n  低保对象:\n    ratoi: 0.8\n", 3, "assistance.低保对象.ratoi", "是否应为 ratio？"),
+        ("# what if\nasistance: {低保对象: {ratio: 0.8}}\n", 2, "asistance", "是否应为 assistance？"),
+        ("assistance:\n  低保对象: {ratio: 8}\n", 2, "assistance.低保对象.ratio", "应在 0 到 1 之间"),
+        ("tilted:\n  低包对象: {ratio: 0.5}\n", 2, "tilted.低包对象", "是否应为 低保对象？"),
+    ],
+)
+def test_an_override_is_validated_with_its_own_lines(tmp_path: Path, text, line, key, words):
+    from medaid.policy.load import load_policy_with_override
+
+    override = tmp_path / "change.yaml"
+    override.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError) as err:
+        load_policy_with_override(POLICY, override)
+    assert (err.value.where.file, err.value.where.line, err.value.where.key) == (str(override), line, key)
+    assert words in err.value.message
 
 
 CATEGORIES = [None, "特困人员", "低保对象", "低保边缘家庭成员", "因病致贫重病患者", "防止返贫监测对象"]
@@ -156,86 +256,6 @@ def test_a_refund_reverses_its_claim_to_the_fen():
     assert (back.basic, back.critical, back.assistance, back.tilted) == (
         -first.basic, -first.critical, -first.assistance, -first.tilted)  # fmt: skip
     assert after.critical_base == 0 and after.assistance_base == 0
-
-
-def test_cli_calc_follows_contract_4(tmp_path: Path):
-    import json
-    import subprocess
-    import sys
-
-    claim = tmp_path / "claim.yaml"
-    claim.write_text("category: 低保对象\nvisit_type: 住院\nhospital_level: 二级\ndate: 2023-06-01\n"
-                     "total: 50000\nin_scope: 45000\nreferred: true\n", encoding="utf-8")  # fmt: skip
-    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
-    done = subprocess.run([*run, "calc", "--policy", "default", "--claim", str(claim), "--format", "json"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
-    assert {
-        "basic",
-        "critical",
-        "assistance",
-        "tilted",
-        "out_of_pocket_in_scope",
-        "out_of_pocket_total",
-        "trace",
-    } <= set(data)
-    assert data["assistance"] == 6260.63 and data["out_of_pocket_total"] == 7683.12
-    assert all(step["formula"] for step in data["trace"])
-
-
-def test_cli_subsidy_counts_a_person_once_at_the_highest_category(tmp_path: Path):
-    import json
-    import subprocess
-    import sys
-
-    from medaid.demo.people import make_people
-
-    a, b, c = make_people(3, seed=41)
-    names = tmp_path / "r.csv"
-    names.write_text(
-        "身份证号,姓名,救助类别,认定部门,生效日期,终止日期\n"
-        f"{a.id_number},{a.name},低保对象,民政,2023-01-01,\n"
-        f"{a.id_number},{a.name},特困人员,民政,2023-03-01,\n"  # the same person: counted once, as 特困
-        f"{b.id_number},{b.name},防止返贫监测对象,乡村振兴,2023-01-01,\n"
-        f"{c.id_number},{c.name},低保对象,民政,2022-01-01,2022-12-31\n",  # not in 2023
-        encoding="utf-8",
-    )
-    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
-    done = subprocess.run([*run, "subsidy", "--policy", "hefei_yaohai", "--recipients", str(names), "--year", "2023",
-                           "--format", "json"], capture_output=True, text=True, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
-    assert data["by_category"] == {
-        "特困人员": {"people": 1, "amount": 380.0},
-        "防止返贫监测对象": {"people": 1, "amount": 190.0},
-    }
-    assert data["total"] == 570.0
-
-
-def test_cli_settle_a_file_with_categories(tmp_path: Path):
-    import json
-    import subprocess
-    import sys
-
-    from medaid.demo.people import make_people
-
-    (a,) = make_people(1, seed=43)
-    path = tmp_path / "s.csv"
-    path.write_text(
-        "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付,救助类别\n"
-        f"S1,{a.id_number},住院,二级,2023-06-01,50000,45000,0,0,0,低保对象\n"
-        f"S2,{a.id_number},住院,二级,2023-06-02,50000,45000,0,0,0,\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "settled.csv"
-    run = [sys.executable, "-c", "from medaid.cli import main; main()"]
-    done = subprocess.run([*run, "settle", str(path), "--policy", "default", "--out", str(out), "--format", "json"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
-    assert data["claims"] == 2 and data["totals"]["assistance"] == 6260.63  # only the claim with a category
-    assert a.id_number not in out.read_text(encoding="utf-8-sig")
 
 
 def test_the_policies_in_force_during_a_year(tmp_path: Path, monkeypatch):

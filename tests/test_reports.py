@@ -4,6 +4,7 @@ opening what was written — structure, numbers and merged cells against the sco
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -12,11 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 
-from medaid.cli import cli
 from medaid.evaluation import audit, load_framework
 from medaid.evaluation.catalog import entries, find
 from medaid.evaluation.numbers import fmt
@@ -136,6 +135,15 @@ def test_the_workbook_numbers_come_from_the_result_and_text_cannot_run(tmp_path:
     assert summary[-2] == ["合计", "100", "90", ""] and summary[-1][:2] == ["等级", "优"]
 
 
+def test_the_findings_sheet_names_each_kind_in_chinese(tmp_path: Path):
+    """Was: the 类别 column showed kind codes such as score_sum."""
+    report = report_of("seeds/liucheng_2023", tmp_path)
+    book = openpyxl.load_workbook(render(report, "xlsx", tmp_path / "r.xlsx"))
+    kinds = [r[1].value for r in book["发现的问题"].iter_rows(min_row=2)]
+    assert kinds and "得分合计不符" in kinds and "得分与评分标准不符" in kinds
+    assert not any(re.fullmatch(r"[a-z_]+", str(k)) for k in kinds)
+
+
 def test_json_carries_the_scored_tree_the_audit_and_the_report_text(tmp_path: Path):
     report = report_of("seeds/hefei_yaohai_2023", tmp_path)
     data = json.loads(render(report, "json", tmp_path / "r.json").read_text(encoding="utf-8"))
@@ -172,29 +180,6 @@ def test_html_escapes_and_marks_drafts(tmp_path: Path):
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-def test_cli_report_of_a_seed_and_with_a_survey_annex(tmp_path: Path):
-    from tests.test_survey import HEADERS, LEAD, text_row, write_csv
-
-    answers = write_csv(
-        tmp_path / "answers.csv",
-        LEAD + HEADERS,
-        [text_row(i, *(["非常满意"] * 3 if i % 2 else ["一般"] * 3)) for i in range(51)],
-    )
-    out = tmp_path / "柳城.docx"
-    result = CliRunner().invoke(cli, ["report", "seeds/liucheng_2023", "--out", str(out), "--survey", str(answers),
-                                      "--sent", "317"])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert "总分 90.30 分，等级 优" in result.output and (tmp_path / "柳城-文字稿.yaml").exists()
-    texts = [p.text for p in Document(str(out)).paragraphs]
-    assert "附件2：满意度调查分析" in texts
-    assert any("回收有效答卷 51 份，发放 317 份，回收率 16.09%" in t for t in texts)
-    assert any(t.startswith("提示：综合满意度") for t in texts)
-    doc = Document(str(out))
-    assert len(doc.inline_shapes) == 10  # 各维度得分, then one chart per choice question (nine of ten)
-    assert "图7 第6题 您对基本医疗保险个人缴费资助及时性的评价是？" in texts
-    assert Decimal("90.3") == Decimal(result.output.split("总分 ")[1].split(" 分")[0])
-
-
 def cells_of(row) -> list[str]:
     """A Word table row's cells, each merged cell once."""
     out, previous = [], None
@@ -206,9 +191,11 @@ def cells_of(row) -> list[str]:
 
 
 def test_a_self_evaluation_framework_renders_the_standard_self_evaluation_table(tmp_path: Path):
+    from medaid.services.reports import generate_report
+
     out = tmp_path / "自评表.docx"
-    result = CliRunner().invoke(cli, ["report", "seeds/fuliang_2021_self_medical_assistance", "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    made = generate_report("seeds/fuliang_2021_self_medical_assistance", out=out)  # layout auto: a self evaluation
+    assert made.path == out
     doc = Document(str(out))
     assert doc.paragraphs[0].text == "项目支出绩效自评表（2021年度）"
     rows = [cells_of(r) for r in doc.tables[0].rows]

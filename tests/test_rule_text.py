@@ -32,6 +32,21 @@ CASES = [
     ("严格按照《广西壮族自治区财政医疗救助补助资金管理实施细则》的通知》(桂医保发[2022]35号)确定的各类救助标准执行得5分,每发现1例超标标准执行扣0.5分,扣完为止。", 5, None, "2例", "per_case", "4", 5),
     ("资金管理制度健全，且经费使用合理的，投入有保障的，得2分；有一处不符合规定的，扣1分，扣完为止。", 2, None, "1处", "per_case", "1", 2),
     ("资金管理制度健全，且经费使用合理的，投入有保障的，得2分；有一处不符合规定的，扣1分，扣完为止。", 2, None, "无", "per_case", "2", 2),
+    # per case with a cut-off: "N例及以上" includes N, "超过N例" does not (docs/rules.md)
+    ("得5分，每发现1例扣0.5分，发现3例及以上不得分", 5, None, "0例", "per_case", "5", 5),
+    ("得5分，每发现1例扣0.5分，发现3例及以上不得分", 5, None, "2例", "per_case", "4", 5),
+    ("得5分，每发现1例扣0.5分，发现3例及以上不得分", 5, None, "3例", "per_case", "0", 5),
+    ("得5分，每发现1例扣0.5分，发现三例及以上的，不得分", 5, None, "3例", "per_case", "0", 5),
+    ("得5分，每发现1例扣0.5分，3例以上（含3例）不得分", 5, None, "3例", "per_case", "0", 5),
+    ("得5分，每发现1例扣0.5分，3例（含）以上不得分", 5, None, "3例", "per_case", "0", 5),
+    ("得5分，每发现1例扣1分，超过3例不得分", 5, None, "3例", "per_case", "2", 5),
+    ("得5分，每发现1例扣1分，超过3例不得分", 5, None, "4例", "per_case", "0", 5),
+    ("得5分，每发现1例扣0.5分，3例以上（不含3例）不得分", 5, None, "3例", "per_case", "3.5", 5),
+    ("得5分，每发现1例扣0.5分，最多扣2分", 5, None, "6例", "per_case", "3", 5),
+    ("得5分，每发现1例扣0.5分，扣完2分为止", 5, None, "6例", "per_case", "3", 5),
+    ("得5分，每发现1例扣1分，扣完为止", 5, None, "7例", "per_case", "0", 5),
+    ("得5分，每发现1例超过标准执行的扣0.5分，超过三例不得分", 5, None, "2例", "per_case", "4", 5),
+    ("累计发现3例及以上的，该项不得分；每发现1例扣1分", 5, None, "2例", "per_case", "3", None),
     # bands
     ("预算控制率（5分）：=0，计5分；0-10%（含），计4分；10-20%（含），计3分；20-30%（含），计2分；大于30%不得分。", 5, None, "15%", "banded", "3", 5),
     ("预算控制率（5分）：=0，计5分；0-10%（含），计4分；10-20%（含），计3分；20-30%（含），计2分；大于30%不得分。", 5, None, "0%", "banded", "5", 5),
@@ -122,6 +137,9 @@ NOT_UNDERSTOOD = [
     "100%完成得6分，每低于1个百分点扣1分，另有奖励加2分",
     "按序时进度及时将上级财政下达和本级财政安排的财政医疗救助补助资金拨付至本级社会保障基金财政专户",
     "视情况而定",
+    "严格执行得5分，每发现1例扣0.5分；资料不全的扣1分",  # a second deduction per_case would ignore
+    "得5分，每发现1例扣0.5分，全部整改的加1分",  # a bonus
+    "得5分，每发现1例扣0.5分，发现3例及以上扣3分",  # a cut-off that is not zero
     "",
 ]
 
@@ -177,3 +195,26 @@ def test_liucheng_direct_assistance_band_subtracts_two_points():
     assert rule is not None
     outcome = rule.apply(Inputs(weight=Decimal(6), target=parse_quantity("100人"), actual=parse_quantity("80人")))
     assert outcome.score == Decimal("2.8")
+
+
+def test_per_case_cut_off_reading_is_in_the_params_and_the_reason():
+    rule = parse_rule_text("得5分，每发现1例扣0.5分，发现3例及以上不得分")
+    assert rule is not None
+    assert rule.to_dict()["zero_cases"] == 3 and rule.to_dict()["zero_inclusive"] is True
+    outcome = rule.apply(Inputs(weight=Decimal(5), actual=parse_quantity("3例")))
+    assert "3例及以上不得分" in outcome.reason and "含本数" in outcome.reason
+    exclusive = parse_rule_text("得5分，每发现1例扣1分，超过3例不得分")
+    assert exclusive is not None and exclusive.to_dict()["zero_inclusive"] is False
+    reason = exclusive.apply(Inputs(weight=Decimal(5), actual=parse_quantity("4例"))).reason
+    assert "超过3例不得分" in reason and "不含本数" in reason
+
+
+def test_plain_yishang_cut_off_reads_inclusive_and_keeps_the_other_reading():
+    """ "3例以上不得分": 以上 includes the number (民法典第一千二百五十九条), but tables are not
+    consistent, so the exclusive reading is kept as an alternative for the audit."""
+    rule = parse_rule_text("得5分，每发现1例扣0.5分，3例以上不得分")
+    assert rule is not None and rule.kind == "per_case"
+    outcome = rule.apply(Inputs(weight=Decimal(5), actual=parse_quantity("3例")))
+    assert outcome.score == Decimal(0)
+    assert outcome.alternatives == {"exclusive": Decimal("3.5")}
+    assert "未写明是否含本数" in outcome.reason

@@ -131,3 +131,78 @@ def test_leaf_without_score_or_computable_rule_is_an_error_outside_templates(wri
     [finding] = [f for f in report.errors if f.kind.value == "missing_score"]
     assert finding.path == ("效益",) and "缺少实际完成值" in finding.message
     assert report.scored.total is None
+
+
+def test_partial_stated_in_a_structured_rule_makes_the_reading_explicit(write):
+    """partial: floor is the file's own reading: 88% is two whole steps below 100% → 60.
+    A stated 52 (the proportional reading) is then an error, not a warning."""
+    text = """
+    title: 写明读法
+    indicators:
+      - name: 预算完成率
+        weight: 100
+        actual: 88%
+        rule: {type: per_point, direction: below, reference: 100%, step: 5, points: 20, partial: floor}
+        score: 52
+        note: 按比例扣分
+    """
+    report = audit(load_framework(write("f.yaml", text)))
+    [error] = [f for f in report.errors if f.kind.value == "rule"]
+    assert (error.claimed, error.expected) == (Decimal(52), Decimal(60))
+    assert not [f for f in report.findings if f.kind.value == "rule" and f.severity.value == "warning"]
+
+
+def test_structured_rule_without_partial_keeps_the_other_readings_as_warnings(write):
+    text = """
+    title: 未写读法
+    indicators:
+      - name: 预算完成率
+        weight: 100
+        actual: 88%
+        rule: {type: per_point, direction: below, reference: 100%, step: 5, points: 20}
+        score: 60
+        note: 两档
+    """
+    report = audit(load_framework(write("f.yaml", text)))
+    assert report.errors == []
+    [warning] = [f for f in report.findings if f.kind.value == "rule"]
+    assert warning.severity.value == "warning" and warning.expected == Decimal(52)
+
+
+# (spec, cases found, score): the cut-off must say whether it includes its number
+PER_CASE_CUT_OFFS = [
+    ({"type": "per_case", "points": 0.5, "full": 5, "zero_cases": 3, "zero_inclusive": True}, "3例", "0"),
+    ({"type": "per_case", "points": 0.5, "full": 5, "zero_cases": 3, "zero_inclusive": False}, "3例", "3.5"),
+    ({"type": "per_case", "points": 0.5, "full": 5, "zero_cases": 3, "zero_inclusive": False}, "4例", "0"),
+    ({"type": "per_case", "points": 0.5, "full": 5, "max_deduction": 2}, "6例", "3"),
+]
+
+
+@pytest.mark.parametrize(("spec", "actual", "expected"), PER_CASE_CUT_OFFS)
+def test_structured_per_case_cut_off(spec, actual, expected):
+    assert score(spec, 5, actual).score == Decimal(expected)
+
+
+def test_structured_per_case_cut_off_without_its_reading_is_refused():
+    with pytest.raises(RuleSpecError, match="zero_inclusive"):
+        rule_from_mapping({"type": "per_case", "points": 0.5, "zero_cases": 3})
+
+
+def test_plain_yishang_cut_off_matching_the_other_reading_is_a_warning(write):
+    """ "3例以上不得分" at 3 cases: 0 as read (以上 includes 3); a stated 3.5 matches the
+    exclusive reading, so the audit asks for the reading instead of calling it wrong."""
+    text = """
+    title: 以上
+    indicators:
+      - name: 救助标准执行率
+        weight: 100
+        actual: 3例
+        rule: 得100分，每发现1例扣0.5分，3例以上不得分
+        score: 98.5
+        note: 发现3例
+    """
+    report = audit(load_framework(write("y.yaml", text)))
+    assert report.errors == []
+    [warning] = [f for f in report.findings if f.kind.value == "rule"]
+    assert warning.severity.value == "warning" and warning.expected == Decimal(0)
+    assert "不含本数" in warning.message and "zero_inclusive" in warning.message

@@ -37,13 +37,21 @@ EXPECTED = {
     ),
     "fuliang_2021_department": (
         "118",
-        "优",
+        None,  # 118 is above the 100 every grade band is defined on: no grade
         {
             ("weight_sum", "", "100", "122"),  # D1: the 管理 rows print 57 where 35 fit
             ("score_sum", "", "96", "118"),  # D2
+            ("score_range", "", "118", "100"),  # D2': the recomputed total is above full marks
         },
     ),
-    "fuliang_2021_self_medical_assistance": ("98", "优", set()),
+    "fuliang_2021_self_medical_assistance": (
+        "98",
+        "优",
+        {
+            ("figure", "数据/自评表全年预算数", "466", "919.085"),  # M1: text 二、(一) 调整后预算
+            ("figure", "数据/自评表全年执行数", "466", "919.085"),  # M2: text 二、(一) 年度本级支出
+        },
+    ),
     "fuliang_2021_self_resident_insurance": ("97", "优", set()),
     "fuliang_2021_self_enterprise_workers": (
         "96",
@@ -72,7 +80,7 @@ EXPECTED = {
             ("rate", "产出", "96.29", "95.76"),  # J2: 32.56 / 34
         },
     ),
-    "guangzhou_2020": ("85.21", "良", set()),
+    "guangzhou_2020": (None, None, set()),  # only the total is published: nothing to recompute
 }
 
 
@@ -101,7 +109,6 @@ CONSISTENT_TOTALS = {
     "fuliang_2021_self_critical_illness_supplement": 97,
     "fuliang_2021_project_evaluation": 98,
     "jiayuguan_2023": Decimal("88.82"),
-    "guangzhou_2020": Decimal("85.21"),
 }
 
 
@@ -144,3 +151,28 @@ def test_fuliang_self_tables_met_but_deducted_are_warnings_not_errors():
         report = audit(load_framework(find(f"seeds/{name}")))
         warned += sum(1 for f in report.findings if f.kind.value == "target" and f.severity.value == "warning")
     assert warned >= 13  # S7–S19 of docs/seeds.md, plus qualitative rows scored below full
+
+
+@pytest.mark.parametrize("name", ["guangzhou_2020"])
+def test_a_seed_that_publishes_only_its_total_is_not_rechecked(name):
+    report = audit(load_framework(find(f"seeds/{name}")))
+    assert report.scored.total is None and report.scored.grade is None
+    [info] = [f for f in report.findings if f.kind.value == "unchecked"]
+    assert info.severity.value == "info" and info.message.startswith("无法复核：报告未公布评分表")
+
+
+# file → {(claimed, expected)} of the sample warnings (docs/seeds.md, L6, L7, J3)
+SAMPLES = {
+    "liucheng_2023": {("51", "385"), ("16.09", "50")},  # 51 valid of 317 pushed; population not stated
+    "jiayuguan_2023": {("48", "385")},
+    "guangzhou_2020": set(),  # "样本仅为0.27%": no count stated
+    "hefei_yaohai_2023": set(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_seed_survey_samples(name):
+    report = audit(load_framework(find(f"seeds/{name}")))
+    found = {(_n(f.claimed), _n(f.expected)) for f in report.findings if f.kind.value == "sample"}
+    assert found == SAMPLES[name]
+    assert all(f.severity.value == "warning" for f in report.findings if f.kind.value == "sample")

@@ -22,6 +22,7 @@ from medaid.analytics.metrics import Sources, compute  # noqa: E402
 from medaid.analytics.registry import latest_snapshot  # noqa: E402
 from medaid.analytics.verification import Month, ledger  # noqa: E402
 from medaid.policy.params import default_policy  # noqa: E402
+from medaid.store import engine  # noqa: E402
 from tests import test_metrics, test_verification  # noqa: E402
 
 TABLES = ("settlements", "subsidies", "fund", "deaths", "registry_snapshots")
@@ -78,7 +79,7 @@ def test_verification_ledger_is_the_same_on_spark(spark, tmp_path: Path):
     policy = default_policy(month.last)
     with workspace.connect(read_only=True) as con:
         snapshot = latest_snapshot(con)
-        duck = ibis.duckdb.from_connection(con)
+        duck = engine.backend(con)
         reg = duck.table("registry_snapshots")
         on_duckdb = ledger(duck.table("settlements"), reg.filter(reg.import_id == snapshot), duck.table("deaths"),
                            policy, month).to_pyarrow()  # fmt: skip
@@ -106,6 +107,7 @@ def test_every_metric_is_the_same_on_spark(spark, tmp_path: Path):
         registry=sreg.filter(sreg.import_id == snapshot),
         planned=src.planned,
         opening_balance=src.opening_balance,
+        policies=src.policies,
     )
     on_spark = {m.name: compute(m, spark_src, inputs).value for m in METRICS}
     assert on_spark == on_duckdb
@@ -121,7 +123,7 @@ def test_batch_settlement_is_the_same_on_spark(spark, tmp_path: Path):
     policy = default_policy(dt.date(2023, 12, 31))
     with workspace.connect(read_only=True) as con:
         snapshot = latest_snapshot(con)
-        duck = ibis.duckdb.from_connection(con)
+        duck = engine.backend(con)
         reg = duck.table("registry_snapshots")
         on_duckdb = settle_batch(claims_of(duck.table("settlements"), reg.filter(reg.import_id == snapshot), 2023),
                                  policy).to_pyarrow()  # fmt: skip

@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import xlsxwriter
-from click.testing import CliRunner
 
-from medaid.cli import cli
 from medaid.errors import InputFileError
 from medaid.survey.model import load_questionnaire, template
 from medaid.survey.read import read_responses
@@ -127,18 +124,6 @@ def test_a_large_sample_gives_no_precision_warning(tmp_path: Path):
     read = read_responses(write_csv(tmp_path / "big.csv", LEAD + HEADERS, rows), LIUCHENG)
     result = summarize(LIUCHENG, read, sent=420)
     assert result.warnings == []
-
-
-def test_cli_survey_json_and_text(tmp_path: Path):
-    rows = [text_row(i, "满意", "非常满意", "一般") for i in range(1, 31)]
-    path = write_csv(tmp_path / "a.csv", LEAD + HEADERS, rows)
-    out = CliRunner().invoke(cli, ["survey", str(path), "--sent", "100", "--format", "json"])
-    assert out.exit_code == 0, out.output
-    data = json.loads(out.output)
-    assert data["valid"] == 30 and data["response_rate"] == 0.3 and data["satisfaction"]["value"] == 0.8
-    assert data["questions"][1]["awareness_rate"]["value"] == 1.0
-    text = CliRunner().invoke(cli, ["survey", str(path)])
-    assert "综合满意度：80.0%" in text.output and "第6题（30 人作答）" in text.output
 
 
 def test_errors_name_the_file_and_key(tmp_path: Path):

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import os
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from medaid.analytics.warning_push import conversion, conversion_rate, events, follow_up, list_warnings, push
+from medaid.analytics.warning_push import conversion_rate
 from medaid.analytics.warnings import compute
-from medaid.cli.warnings import warnings_group
 from medaid.demo.people import make_people
 from medaid.errors import MedaidError
-from medaid.ingest.load import import_file
+from medaid.services.imports import import_file
+from medaid.services.warnings import follow_warning, list_warnings, push_warnings, warning_events, warning_rate
 from medaid.store import app
 from medaid.workspace import SETTINGS_FILE, Workspace
 
@@ -51,11 +49,16 @@ def _no_shared_server(monkeypatch):
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
+    return make_workspace(tmp_path)
+
+
+def make_workspace(tmp_path: Path) -> Workspace:
+    """The hand-made data of these tests (also used by the command-line tests)."""
     ws = Workspace.init(tmp_path / "ws", region="示例县", year=2023)
     ws.settings.warning_groups.update({"一般人群": Decimal(26000), "特困人员": Decimal(5000)})
     (ws.root / SETTINGS_FILE).write_text(ws.settings.to_yaml(), encoding="utf-8")
     ws = Workspace.open(ws.root)
-    import_file(ws, "recipients", write(tmp_path / "r.csv", REC, [
+    import_file(ws.root, "recipients", write(tmp_path / "r.csv", REC, [
         f"{A.id_number},{A.name},低保对象,民政,2023-01-01,",
         f"{B.id_number},{B.name},防止返贫监测对象,乡村振兴,2023-01-01,",
         f"{B.id_number},{B.name},防止返贫监测对象,残联,2023-01-01,",
@@ -63,7 +66,7 @@ def ws(tmp_path: Path) -> Workspace:
         f"{G.id_number},{G.name},低保对象,民政,2023-01-01,2023-03-31",  # ended before the as-of date
         f"{H.id_number},{H.name},特困人员,民政,2023-01-01,",
     ]))  # fmt: skip
-    import_file(ws, "settlements", write(tmp_path / "s.csv", SET, [
+    import_file(ws.root, "settlements", write(tmp_path / "s.csv", SET, [
         settle("SA1", A, "2023-03-01", "30000.00", "18000.00", assist="3000.00"),  # 9 000.00: under
         # B: 6 000.01 after all five layers + 4 000.00 = 10 000.01, just over 10 000
         settle("SB1", B, "2023-02-01", "15000.00", "6000.00", "1000.00", "500.00", "1000.00", "499.99"),
@@ -110,53 +113,53 @@ def ws_mask(p) -> str:
 
 
 def test_push_twice_is_idempotent_and_updates_amounts(ws, tmp_path):
-    first = push(ws, JUNE, actor="测试员")
+    first = push_warnings(ws.root, JUNE, actor="测试员")
     assert len(first.new) == 3 and first.updated == 0 and first.unchanged == 0
     assert first.by_department() == {"乡村振兴": 2, "民政": 2, "残联": 1}
     names = sorted(p.name for p in first.files)
     assert names == sorted(
         f"推送名单-{d}-2023-06-30.{x}" for d in ("乡村振兴", "民政", "残联") for x in ("xlsx", "csv")
     )
-    again = push(ws, JUNE, actor="测试员")
+    again = push_warnings(ws.root, JUNE, actor="测试员")
     assert again.new == [] and again.updated == 0 and again.unchanged == 3
-    assert len(list_warnings(ws)) == 3
-    import_file(ws, "settlements", write(tmp_path / "more.csv", SET, [
+    assert len(list_warnings(ws.root).warnings) == 3
+    import_file(ws.root, "settlements", write(tmp_path / "more.csv", SET, [
         settle("SB3", B, "2023-07-15", "3000.00", "2000.00"),  # B: +1 000.00
     ]))  # fmt: skip
-    later = push(ws, JULY, actor="测试员")
+    later = push_warnings(ws.root, JULY, actor="测试员")
     assert later.new == [] and later.updated == 1 and later.unchanged == 2 and later.files == []
-    stored = {w.id_masked: w for w in list_warnings(ws)}
+    stored = {w.id_masked: w for w in list_warnings(ws.root).warnings}
     b = stored[ws_mask(B)]
     assert b.amount_fen == 1_100_001 and b.as_of == JUNE and b.state == "pushed" and "截至" not in b.reason
-    log = events(ws, b.id)
+    log = warning_events(ws.root, b.id)
     assert [(e.from_state, e.to_state) for e in log] == [(None, "pushed"), ("pushed", "pushed")]
     assert log[1].note == "金额更新：10,000.01元 → 11,000.01元（截至2023-07-31）" and log[1].actor == "测试员"
 
 
 def test_follow_up_changes_state_with_events_and_conversion(ws):
-    pushed = push(ws, JUNE)
+    pushed = push_warnings(ws.root, JUNE)
     by_mask = {w.id_masked: w for w in pushed.warnings}
     e_id = by_mask[ws_mask(E)].id
-    done = follow_up(ws, e_id, "confirmed", "认定为低保边缘家庭成员", actor="民政张某")
+    done = follow_warning(ws.root, e_id, "confirmed", note="认定为低保边缘家庭成员", actor="民政张某")
     assert done.state == "confirmed"
-    follow_up(ws, ws_mask(H), "rejected", "已享受特困供养", actor="民政李某")
+    follow_warning(ws.root, ws_mask(H), "rejected", note="已享受特困供养", actor="民政李某")
     with pytest.raises(MedaidError, match="已是“已认定”"):
-        follow_up(ws, str(e_id), "confirmed")
+        follow_warning(ws.root, str(e_id), "confirmed")
     with pytest.raises(MedaidError, match="处理状态“pushed”无效"):
-        follow_up(ws, e_id, "pushed")
+        follow_warning(ws.root, e_id, "pushed")
     with pytest.raises(MedaidError, match="找不到编号为 999 的预警"):
-        follow_up(ws, 999, "confirmed")
-    log = events(ws, e_id)
+        follow_warning(ws.root, 999, "confirmed")
+    log = warning_events(ws.root, e_id)
     assert [(e.from_state, e.to_state, e.note, e.actor) for e in log][1:] == [
         ("pushed", "confirmed", "认定为低保边缘家庭成员", "民政张某")
     ]
-    assert {w.id_masked for w in list_warnings(ws, state="rejected")} == {ws_mask(H)}
-    result = conversion(ws, 2023)
+    assert {w.id_masked for w in list_warnings(ws.root, state="rejected").warnings} == {ws_mask(H)}
+    result = warning_rate(ws.root, year=2023).conversion
     assert (result.pushed, result.confirmed) == (3, 1) and result.rate == pytest.approx(1 / 3)
     assert result.percent == "33.33%"
-    assert conversion(ws, 2022) == (0, 0, 0.0)
-    push(ws, JUNE)  # a later push keeps the follow-up state
-    assert {w.id_masked: w.state for w in list_warnings(ws)}[ws_mask(E)] == "confirmed"
+    assert warning_rate(ws.root, year=2022).conversion == (0, 0, 0.0)
+    push_warnings(ws.root, JUNE)  # a later push keeps the follow-up state
+    assert {w.id_masked: w.state for w in list_warnings(ws.root).warnings}[ws_mask(E)] == "confirmed"
 
 
 def test_hefei_conversion_arithmetic():
@@ -167,7 +170,7 @@ def test_hefei_conversion_arithmetic():
 
 
 def test_push_lists_mask_identities_and_carry_no_formulas(ws):
-    result = push(ws, JUNE)
+    result = push_warnings(ws.root, JUNE)
     xlsx = ws.root / "warnings" / "推送名单-民政-2023-06-30.xlsx"
     assert xlsx in result.files
     sheet = openpyxl.load_workbook(xlsx)["推送名单"]
@@ -186,7 +189,7 @@ def test_push_lists_mask_identities_and_carry_no_formulas(ws):
 
 def test_push_refuses_a_date_outside_the_workspace_year(ws):
     with pytest.raises(MedaidError, match="不在工作区年度 2023 内"):
-        push(ws, dt.date(2024, 1, 31))
+        push_warnings(ws.root, dt.date(2024, 1, 31))
 
 
 def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
@@ -197,10 +200,10 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
 
     ws = Workspace.init(tmp_path / "fresh", year=2023)
     assert not (ws.root / app.APP_FILE).exists()
-    assert push(ws, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
+    assert push_warnings(ws.root, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
     url = app.url_for(ws.root)
     assert url == f"sqlite:///{(ws.root / 'app.sqlite').resolve().as_posix()}"
-    assert app.current_revision(url) == "0002"
+    assert app.current_revision(url) == "0003"
     engine = app.make_engine(url)
     try:
         with engine.connect() as con:
@@ -237,39 +240,16 @@ def test_app_database_on_postgresql(ws, monkeypatch):
     pytest.importorskip("psycopg", reason="未安装 PostgreSQL 驱动 psycopg")
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
-    assert app.current_revision(url) == "0002"
+    assert app.current_revision(url) == "0003"
     engine = app.make_engine(url)
     with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
         con.exec_driver_sql("DELETE FROM warning_events")
         con.exec_driver_sql("DELETE FROM warnings")
     engine.dispose()
-    first = push(ws, dt.date(2023, 6, 30))
+    first = push_warnings(ws.root, dt.date(2023, 6, 30))
     assert len(first.new) == 3
-    again = push(ws, dt.date(2023, 6, 30))
+    again = push_warnings(ws.root, dt.date(2023, 6, 30))
     assert again.new == [] and again.unchanged == 3  # the unique key holds on PostgreSQL too
-    follow_up(ws, first.new[0], "confirmed", "已认定")
-    assert conversion(ws, 2023).confirmed == 1
+    follow_warning(ws.root, first.new[0], "confirmed", note="已认定")
+    assert warning_rate(ws.root, year=2023).conversion.confirmed == 1
     assert not (ws.root / "app.sqlite").exists()  # everything went to the server
-
-
-def test_cli_push_follow_list_rate(ws):
-    runner = CliRunner()
-    done = runner.invoke(warnings_group, ["push", str(ws.root), "--as-of", "2023-06-30", "--format", "json"])
-    assert done.exit_code == 0, done.output
-    data = json.loads(done.output)
-    assert data["new"] == 3 and data["over_threshold"] == 3
-    assert not any(p.id_number in done.output or p.name in done.output for p in PEOPLE)
-    first = data["warnings"][0]["id"]
-    done = runner.invoke(
-        warnings_group, ["follow", str(ws.root), str(first), "--state", "confirmed", "--note", "已认定"]
-    )
-    assert done.exit_code == 0 and "已登记为“已认定”" in done.output
-    listed = runner.invoke(warnings_group, ["list", str(ws.root), "--state", "confirmed"])
-    assert listed.exit_code == 0 and "共 1 条预警" in listed.output
-    rate = runner.invoke(warnings_group, ["rate", str(ws.root), "--year", "2023"])
-    assert "推送共 3 人次，推送后认定 1 人次，转化率 33.33%" in rate.output
-    bad = runner.invoke(warnings_group, ["push", str(ws.root), "--as-of", "2023-13-01"])
-    assert bad.exit_code == 2 and "日期“2023-13-01”无效" in bad.output
-    text = runner.invoke(warnings_group, ["push", str(ws.root), "--as-of", "2023-06-30"])
-    assert "新推送 0 人" in text.output and "无变化 3 人" in text.output
-    assert runner.invoke(warnings_group, ["push", "--help"]).exit_code == 0

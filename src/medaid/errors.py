@@ -1,7 +1,7 @@
 """Domain errors. Each says what happened, where, and how to fix it, in Chinese.
 
-The CLI and (later) the web app translate these into their own shapes; the core raises
-them and never prints.
+The CLI and the web app show them in one shape (``to_dict``); the core raises them and never
+prints.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Location:
         if self.path:
             parts.append("指标 " + " / ".join(self.path))
         if self.key:
-            parts.append(f"字段 {self.key}")
+            parts.append(f"选项 {self.key}" if self.key.startswith("--") else f"字段 {self.key}")
         return "，".join(parts)
 
     def to_dict(self) -> dict[str, object]:
@@ -67,11 +67,24 @@ class MedaidError(Exception):
         place = self.where.describe()
         text = f"{place}：{self.what}" if place else self.what
         if self.fix:
-            text += f"。{self.fix}"
+            text += ("" if text.endswith(("。", "？", "！")) else "。") + self.fix
         return text
 
+    @property
+    def all_problems(self) -> list[MedaidError]:
+        """Every problem found at once (a file with several mistakes), this one first."""
+        found = [p for p in getattr(self, "problems", ()) if isinstance(p, MedaidError)]
+        return found or [self]
+
     def to_dict(self) -> dict[str, object]:
-        return {"error": self.what, "where": self.where.to_dict(), "fix": self.fix}
+        """The one error shape of the CLI's ``--format json`` and of the web API (DESIGN, "Settings");
+        when a file has several mistakes, ``problems`` lists each in the same shape."""
+        shape: dict[str, object] = {"message": self.what, "location": self.where.to_dict(), "hint": self.fix}
+        if len(self.all_problems) > 1:
+            shape["problems"] = [
+                {"message": p.what, "location": p.where.to_dict(), "hint": p.fix} for p in self.all_problems
+            ]
+        return {"error": shape}
 
 
 class InputFileError(MedaidError):

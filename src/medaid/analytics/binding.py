@@ -2,42 +2,58 @@
 
 An indicator that names a ``metric`` gets the metric's value as its actual (实际完成值);
 its target and rule stay as the framework wrote them, so the framework scores itself.
+A metric name medaid does not know is an error naming the nearest one — never a silently
+unscored indicator.
 """
 
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import duckdb
-import ibis
 
 from medaid.analytics.metric_defs import BY_NAME, METRICS
-from medaid.analytics.metrics import Metric, Sources, Value, compute
-from medaid.analytics.registry import latest_snapshot
+from medaid.analytics.metrics import Sources, Value, compute
+from medaid.analytics.registry import latest_registry, latest_snapshot
+from medaid.errors import Location, MedaidError
 from medaid.evaluation.model import Framework
 from medaid.evaluation.quantity import parse_quantity
+from medaid.evaluation.survey_metrics import HOW_TO_FILL, SURVEY_METRICS
+from medaid.money import to_fen
+from medaid.policy.model import Policy
+from medaid.store import engine
 from medaid.workspace import Workspace
 
 
+class BindingError(MedaidError):
+    """A framework names a metric medaid does not have."""
+
+
+def policies_of(workspace: Workspace, year: int) -> tuple[Policy, ...]:
+    """The policy files in force during the year (a mid-year change gives two), latest last."""
+    from medaid.policy.params import resolve_year
+
+    return tuple(resolve_year(workspace.settings.policy or "default", year))
+
+
 def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> tuple[Sources, dict[str, object]]:
-    backend = ibis.duckdb.from_connection(con)
+    backend = engine.backend(con)
     settlements = backend.table("settlements")
     subsidies = backend.table("subsidies")
     fund = backend.table("fund")
-    registry = backend.table("registry_snapshots")
-    snapshot = latest_snapshot(con)
-    registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
     settings = workspace.settings
+    policies = policies_of(workspace, year)
     src = Sources(
         year=year,
         settlements=settlements.filter(settlements.settle_date.year() == year),
         subsidies=subsidies.filter(subsidies.year == year),
         fund=fund.filter(fund.entry_date.year() == year),
-        registry=registry,
-        planned={k: int(v) for k, v in settings.budget_planned.items()},
-        opening_balance=None if settings.opening_balance is None else int(settings.opening_balance * 100),
+        registry=latest_registry(backend, con),
+        planned={k: to_fen(v) for k, v in settings.budget_planned.items()},
+        opening_balance=None if settings.opening_balance is None else to_fen(settings.opening_balance),
+        policies=policies,
     )
 
     def imports(table: str) -> list[int]:
@@ -45,37 +61,13 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
 
     inputs: dict[str, object] = {
         "year": year,
-        "registry_snapshot": snapshot,
+        "registry_snapshot": latest_snapshot(con),
         "settlement_imports": imports("settlements"),
         "subsidy_imports": imports("subsidies"),
         "fund_imports": imports("fund"),
+        "policy": [f"{p.region} {p.valid_from.isoformat()}（{p.source}）" for p in policies],
     }
     return src, inputs
-
-
-STANDARDS = Metric(
-    "standard_compliance_rate",
-    "救助标准执行率",
-    "%",
-    "按政策重算的救助金额与实际支付相差不超过1分的结算 ÷ 救助对象或有救助支付的结算",
-    numerator=lambda s: None,
-)
-
-
-def standard_compliance(workspace: Workspace, year: int) -> Value:
-    """救助标准执行率 from recomputing the year with the workspace's policy."""
-    from medaid.analytics.standards import standards
-    from medaid.policy.params import resolve_year
-
-    policies = resolve_year(workspace.settings.policy or "default", year)
-    with workspace.connect(read_only=True) as con:
-        summary, _ = standards(con, policies, year)
-    inputs: dict[str, object] = {"year": year, "policy": policies[-1].region, **summary.to_dict()}
-    if summary.rate is None:
-        return Value(STANDARDS, None, None, None, [], inputs, "没有可核对的结算")
-    rate = Decimal(summary.compliant) / Decimal(summary.checked) * 100
-    return Value(STANDARDS, rate.quantize(Decimal("0.0001")), Decimal(summary.compliant), Decimal(summary.checked), [],
-                 inputs)  # fmt: skip
 
 
 def compute_all(workspace: Workspace, year: int, names: list[str] | None = None) -> list[Value]:
@@ -93,28 +85,41 @@ class Binding:
     unavailable: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)  # path, metric, why
 
 
+def check_metric_names(framework: Framework) -> None:
+    """Refuse a ``metric`` that is neither computed from data nor filled by a survey."""
+    known = sorted({*BY_NAME, *SURVEY_METRICS})
+    for node in framework.walk():
+        if node.metric and node.metric not in known:
+            near = difflib.get_close_matches(node.metric, known, n=1, cutoff=0.5)
+            hint = f"是否应为 {near[0]}？" if near else ""
+            raise BindingError(
+                f"未知的数据指标“{node.metric}”" + (f"：{hint}" if hint else ""),
+                where=Location(file=framework.file, path=node.path, key="metric"),
+                fix=f"可用的指标名称：{'、'.join(known)}（见 medaid metrics）",
+            )
+
+
 def bind(framework: Framework, workspace: Workspace, year: int, *, computed: list[Value] | None = None) -> Binding:
     """A copy of the framework whose metric-bound indicators carry the computed actuals.
 
     ``computed``: metrics of the same workspace and year already computed (not computed again).
+    The indicators a survey fills are listed as unavailable, saying how to give the survey.
     """
+    check_metric_names(framework)
     bound = copy.deepcopy(framework)
-    wanted = sorted({n.metric for n in bound.walk() if n.metric})
+    wanted = sorted({n.metric for n in bound.walk() if n.metric and n.metric in BY_NAME})
     have = {v.metric.name: v for v in computed or []}
-    known = [n for n in wanted if n in BY_NAME and n not in have]
+    missing = [n for n in wanted if n not in have]
     values = {n: have[n] for n in wanted if n in have}
-    if known:
-        values |= {v.metric.name: v for v in compute_all(workspace, year, known)}
-    if STANDARDS.name in wanted:
-        values[STANDARDS.name] = standard_compliance(workspace, year)
+    if missing:
+        values |= {v.metric.name: v for v in compute_all(workspace, year, missing)}
     result = Binding(bound, values)
     for node in bound.walk():
         if not node.metric:
             continue
         value = values.get(node.metric)
         if value is None:
-            why = "medaid 尚不能从数据计算该指标（需问卷调查），请手工填写实际完成值"
-            result.unavailable.append((node.path, node.metric, why))
+            result.unavailable.append((node.path, node.metric, HOW_TO_FILL))
             continue
         text = value.text()
         if text is None:

@@ -12,6 +12,7 @@ import ibis
 import ibis.expr.types as ir
 
 from medaid.analytics.metrics import Metric, Sources
+from medaid.analytics.standards import TOLERANCE, compared
 
 NO_OPENING = "缺少上年结余：请在基金收支中加一行科目为“上年结余”的收入，或在 medaid.yaml 的 budget.opening_balance 填写"
 KEY_CATEGORIES = ("特困人员", "孤儿", "低保对象", "返贫致贫人口")  # 重点救助对象
@@ -86,7 +87,7 @@ def current_balance(src: Sources) -> Any:
 
 
 def planned(src: Sources) -> Any:
-    total = sum(src.planned.values()) * 100 if src.planned else None
+    total = sum(src.planned.values()) if src.planned else None
     return ibis.literal(total, "int64")
 
 
@@ -123,6 +124,17 @@ def _key_inpatient(src: Sources) -> ir.Table:
 def _recipients(src: Sources) -> ir.Table:
     c = claims(src)
     return c.filter(c.category.notnull())
+
+
+def _checked(src: Sources) -> ir.Table:
+    """Settlements the policy is checked on: a recipient's, or any with assistance paid."""
+    table = compared(src.settlements, src.registry, src.policies, src.year)
+    return table.filter(table.category.notnull() | (table.paid_assistance != 0))
+
+
+def _compliant(src: Sources) -> Any:
+    checked = _checked(src)
+    return checked.filter(checked.gap.abs() <= TOLERANCE).count()
 
 
 def _out_of_area(src: Sources) -> ir.Table:
@@ -180,6 +192,9 @@ METRICS: tuple[Metric, ...] = (
            "特困、孤儿、低保、返贫致贫人员住院结算的救助支付 ÷ 经基本医保、大病保险后的政策范围内自付",
            lambda s: _key_inpatient(s).aid.sum(), lambda s: _key_inpatient(s).self_after_insurance.sum(), scale=100,
            money=True, money_denominator=True),
+    Metric("standard_compliance_rate", "救助标准执行率", "%",
+           "按政策重算的医疗救助与倾斜救助同实际支付相差不超过1分的结算 ÷ 救助对象或有救助支付的结算",
+           _compliant, lambda s: _checked(s).count(), scale=100),
 )  # fmt: skip
 
 BY_NAME = {m.name: m for m in METRICS}

@@ -15,6 +15,8 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from medaid.policy.model import Policy
+
 FAR_DATE = "9999-12-31"
 
 
@@ -27,8 +29,9 @@ class Sources:
     subsidies: ir.Table
     fund: ir.Table
     registry: ir.Table  # latest merged snapshot
-    planned: dict[str, int]  # 元 planned by fund source, from the workspace settings
+    planned: dict[str, int]  # fen planned by fund source, from the workspace settings
     opening_balance: int | None  # fen, from settings when the fund file has no 上年结余 line
+    policies: tuple[Policy, ...]  # the policy files in force during the year, latest last
 
 
 Expr = Callable[[Sources], Any]  # returns an Ibis scalar expression

@@ -9,10 +9,15 @@ recipients or deaths, so two imports can be compared (new, changed category, end
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from medaid.ingest.vocab import CATEGORY_RANK
+from medaid.vocab import CATEGORY_RANK
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+    from ibis.backends import BaseBackend
 
 OPEN_END = "DATE '9999-12-31'"
 
@@ -79,6 +84,28 @@ def snapshot(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
 def latest_snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
     row = con.execute("SELECT max(import_id) FROM registry_snapshots").fetchall()[0]
     return int(row[0]) if row and row[0] is not None else None
+
+
+def snapshot_ids(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Every stored snapshot, oldest first."""
+    return [int(r[0]) for r in con.execute("SELECT DISTINCT import_id FROM registry_snapshots ORDER BY 1").fetchall()]
+
+
+def by_category(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, int]:
+    """People per category in one snapshot, most first."""
+    rows = con.execute(
+        "SELECT category, count(DISTINCT person_key) FROM registry_snapshots WHERE import_id = ? "
+        "GROUP BY category ORDER BY 2 DESC, 1",
+        [import_id],
+    ).fetchall()
+    return {str(c): int(n) for c, n in rows}
+
+
+def latest_registry(backend: BaseBackend, con: duckdb.DuckDBPyConnection) -> ir.Table:
+    """The merged registry of the latest snapshot as an Ibis table (empty before any list is imported)."""
+    registry = backend.table("registry_snapshots")
+    snapshot = latest_snapshot(con)
+    return registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ import json
 from dataclasses import dataclass, field
 
 import duckdb
-import ibis
 
 from medaid.analytics.registry import latest_snapshot
 from medaid.analytics.verification import REASONS, Month, detail, ledger
 from medaid.errors import MedaidError
+from medaid.money import yuan_float
 from medaid.policy.params import Policy
+from medaid.store import engine
 
 
 class VerificationError(MedaidError):
@@ -47,10 +48,10 @@ class LedgerRow:
             "settle_date": self.settle_date.isoformat(),
             "visit_type": self.visit_type,
             "category": self.category,
-            "assistance_paid": self.assistance_paid / 100,
+            "assistance_paid": yuan_float(self.assistance_paid),
             "reason": self.reason,
             "reason_label": REASONS[self.reason],
-            "amount": self.amount / 100,
+            "amount": yuan_float(self.amount),
             "detail": self.detail,
         }
 
@@ -95,7 +96,7 @@ def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
         raise VerificationError("尚未导入救助对象名单，无法核查", fix="请先运行 medaid import DIR recipients 名单文件")
     inputs = _inputs(con, month, policy)
     fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
-    backend = ibis.duckdb.from_connection(con)
+    backend = engine.backend(con)
     registry = backend.table("registry_snapshots")
     registry = registry.filter(registry.import_id == snapshot)
     expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), policy, month)

@@ -1,49 +1,27 @@
 """What-if: rerun a year of settlements with changed parameters and compare.
 
 The override is a partial policy file (contract 4) merged key by key over the base, e.g.
-``assistance: {低保对象: {ratio: 0.8}}``. Reported: spending by layer and by category
-before and after, the people whose assistance changes, and the months of fund coverage
-with the changed assistance spending.
+``assistance: {低保对象: {ratio: 0.8}}`` (``medaid.policy.load.load_policy_with_override``).
+Reported: spending by layer and by category before and after, the people whose assistance
+changes, and the months of fund coverage with the changed assistance spending.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import ibis
-import yaml
 
-from medaid.analytics.registry import latest_snapshot
+from medaid.analytics.registry import latest_registry
 from medaid.analytics.standards import claims_of
+from medaid.money import yuan_float
 from medaid.policy.batch import settle_batch
-from medaid.policy.load import load_policy
 from medaid.policy.model import Policy
+from medaid.store import engine
 
 LAYERS = ("basic", "critical", "assistance", "tilted", "supplementary")
-
-
-def merge(base: Any, override: Any) -> Any:
-    if isinstance(base, dict) and isinstance(override, dict):
-        out = dict(base)
-        for key, value in override.items():
-            out[key] = merge(base.get(key), value) if key in base else value
-        return out
-    return override
-
-
-def overridden(policy: Policy, override_file: Path) -> Policy:
-    base = yaml.safe_load(Path(policy.file).read_text(encoding="utf-8"))
-    change = yaml.safe_load(override_file.read_text(encoding="utf-8")) or {}
-    merged = merge(base, change)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "override.yaml"
-        path.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        result = load_policy(path)
-    return Policy(**{**result.__dict__, "file": f"{policy.file} + {override_file}"})
 
 
 @dataclass
@@ -59,9 +37,9 @@ class Simulation:
     def to_dict(self) -> dict[str, object]:
         return {
             "year": self.year,
-            "by_layer": {k: {"before": self.before[k] / 100, "after": self.after[k] / 100,
-                             "change": (self.after[k] - self.before[k]) / 100} for k in LAYERS},
-            "by_category": {c: {"before": b / 100, "after": a / 100, "change": (a - b) / 100}
+            "by_layer": {k: {"before": yuan_float(self.before[k]), "after": yuan_float(self.after[k]),
+                             "change": yuan_float(self.after[k] - self.before[k])} for k in LAYERS},
+            "by_category": {c: {"before": yuan_float(b), "after": yuan_float(a), "change": yuan_float(a - b)}
                             for c, (b, a) in self.by_category.items()},
             "people_affected": self.people_affected,
             "months_of_coverage": {"before": self.months_before, "after": self.months_after},
@@ -69,10 +47,8 @@ class Simulation:
 
 
 def simulate(con: duckdb.DuckDBPyConnection, base: Policy, changed: Policy, year: int) -> Simulation:
-    backend = ibis.duckdb.from_connection(con)
-    registry = backend.table("registry_snapshots")
-    snapshot = latest_snapshot(con)
-    registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
+    backend = engine.backend(con)
+    registry = latest_registry(backend, con)
     claims = claims_of(backend.table("settlements"), registry, year)
     one = settle_batch(claims, base).select("settlement_id", "person_key", "category", *LAYERS)
     two = settle_batch(claims, changed).select("settlement_id", *[two_name(k) for k in LAYERS])

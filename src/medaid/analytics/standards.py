@@ -17,8 +17,10 @@ import ibis
 import ibis.expr.types as ir
 
 from medaid.analytics.registry import latest_snapshot
+from medaid.money import yuan_float
 from medaid.policy.batch import settle_batch
 from medaid.policy.model import Policy
+from medaid.store import engine
 
 TOLERANCE = 1  # fen
 
@@ -64,14 +66,14 @@ class Standards:
             "standard_compliance_rate": None if self.rate is None else round(self.rate, 2),
             "over_standard": self.over_standard,
             "under_standard": self.under_standard,
-            "refund_due": self.refund_due / 100,
-            "top_up_due": self.top_up_due / 100,
+            "refund_due": yuan_float(self.refund_due),
+            "top_up_due": yuan_float(self.top_up_due),
         }
 
 
 def standards(con: duckdb.DuckDBPyConnection, policy: Policy | Sequence[Policy], year: int) -> tuple[Standards, Any]:
     """The summary, and the per-settlement comparison as an Arrow table (for ledgers)."""
-    backend = ibis.duckdb.from_connection(con)
+    backend = engine.backend(con)
     registry = backend.table("registry_snapshots")
     snapshot = latest_snapshot(con)
     registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))

@@ -18,26 +18,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import ibis
 import ibis.expr.types as ir
 
+from medaid.money import to_fen, yuan_text
 from medaid.policy.model import Policy
+from medaid.policy.steps import bp
+from medaid.vocab import REASONS
+
+__all__ = ["REASONS", "Month", "detail", "ledger"]
 
 FAR = dt.date(9999, 12, 31)
 BASIS_POINTS = 10_000
-
-REASONS: dict[str, str] = {
-    "missed": "应享未享",
-    "non_recipient": "多享：非救助对象",
-    "before_validity": "多享：救助资格生效前",
-    "after_end": "多享：救助资格终止后",
-    "after_death": "多享：死亡后",
-    "above_annual_limit": "多享：超过年度救助限额",
-    "duplicate": "重复结算",
-}
 
 
 @dataclass(frozen=True)
@@ -73,9 +67,9 @@ def params_table(policy: Policy) -> ir.Table:
     return ibis.memtable(
         {
             "p_category": [a.category for a in rows],
-            "threshold": [int(a.threshold * 100) for a in rows],
-            "ratio_bp": [int(a.ratio * BASIS_POINTS) for a in rows],
-            "annual_limit": [int(a.annual_limit * 100) if a.annual_limit is not None else 10**15 for a in rows],
+            "threshold": [to_fen(a.threshold) for a in rows],
+            "ratio_bp": [bp(a.ratio) for a in rows],
+            "annual_limit": [to_fen(a.annual_limit) if a.annual_limit is not None else 10**15 for a in rows],
         },
         schema={"p_category": "string", "threshold": "int64", "ratio_bp": "int64", "annual_limit": "int64"},
     )
@@ -165,7 +159,7 @@ def detail(row: Mapping[str, Any]) -> str:
     """The reason of one finding in words, with the numbers it rests on."""
 
     def yuan(v: Any) -> str:
-        return f"{Decimal(int(v or 0)) / 100:.2f}元"
+        return yuan_text(int(v or 0))
 
     code = str(row["reason"])
     if code == "missed":

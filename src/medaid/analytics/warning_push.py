@@ -10,30 +10,22 @@ that led to a recognition (Hefei 2023: 56 of 20856, 0.27 %).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import getpass
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from medaid.analytics.warnings import SEPARATOR, Candidate, compute, yuan_text
+from medaid.analytics.warnings import SEPARATOR, Candidate, compute
 from medaid.errors import MedaidError
 from medaid.ingest.idnumber import mask
-from medaid.reports.workbook import safe_workbook, write_header, write_row
+from medaid.money import yuan_text
 from medaid.store.app import STATE_LABELS, AppWarning, EventRecord, WarningEvent, WarningRecord, session_for
 from medaid.workspace import Workspace
 
 FOLLOW_STATES: tuple[str, ...] = ("confirmed", "rejected")
-LIST_HEADERS = ("序号", "预警编号", "身份证号", "姓名", "人群", "政策范围内个人自付累计（元）", "预警线（元）",
-                "预警原因", "首次推送日期", "处理状态")  # fmt: skip
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 class WarningError(MedaidError):
@@ -48,6 +40,12 @@ class PushResult:
     updated: int = 0  # pushed earlier this year, amount updated
     unchanged: int = 0
     files: list[Path] = field(default_factory=list)
+
+    def to_push(self) -> dict[str, list[WarningRecord]]:
+        """The push list of each department: the warnings first pushed on this as-of date, as they stand now."""
+        listed = [w for w in self.warnings if w.as_of == self.as_of]
+        departments = sorted({d for w in listed for d in w.departments})
+        return {d: [w for w in listed if d in w.departments] for d in departments}
 
     def by_department(self) -> dict[str, int]:
         """New warnings per department."""
@@ -90,23 +88,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _actor(actor: str | None) -> str:
-    if actor and actor.strip():
-        return actor.strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "未知"
-
-
-def push(workspace: Workspace, as_of: dt.date, *, actor: str | None = None) -> PushResult:
-    """Compute the warnings on ``as_of``, store the new ones, update the amounts, write the push lists."""
+def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
+    """Compute the warnings on ``as_of``, store the new ones and update the amounts (the push lists
+    are written by the caller, from ``PushResult.to_push``)."""
     year = workspace.settings.year
     if year is not None and as_of.year != year:
         raise WarningError(f"预警日期 {as_of} 不在工作区年度 {year} 内", fix=f"请使用 {year} 年内的日期")
     with workspace.connect() as con:
         found = compute(con, workspace.settings, as_of)
-    who, now = _actor(actor), _now()
+    who, now = actor, _now()
     result = PushResult(as_of)
     with session_for(workspace.root) as session:
         this_year = select(AppWarning).where(AppWarning.workspace_year == as_of.year)
@@ -133,14 +123,6 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str | None = None) -> P
         session.flush()
         result.new = [w.id for w in fresh]
         result.warnings = [WarningRecord.of(w) for w in rows]
-    listed = [w for w in result.warnings if w.as_of == as_of]  # first pushed on this date, as they stand now
-    departments = sorted({d for w in listed for d in w.departments})
-    folder = workspace.root / "warnings"
-    for department in departments:
-        mine = [w for w in listed if department in w.departments]
-        stem = folder / f"推送名单-{_UNSAFE.sub('_', department)}-{as_of.isoformat()}"
-        result.files += write_push_list(mine, stem, department=department, as_of=as_of,
-                                        region=workspace.settings.region)  # fmt: skip
     return result
 
 
@@ -153,43 +135,6 @@ def _new(c: Candidate, now: dt.datetime) -> AppWarning:
                       name_masked=c.name_masked, group=c.group, departments=SEPARATOR.join(c.departments),
                       amount_fen=c.amount_fen, threshold_fen=c.threshold_fen, reason=c.reason, state="pushed",
                       created_at=now, updated_at=now, events=[])  # fmt: skip
-
-
-def _cells(i: int, w: WarningRecord) -> tuple[object, ...]:
-    return (i, w.id, w.id_masked, w.name_masked or "", w.group, Decimal(w.amount_fen) / 100,
-            Decimal(w.threshold_fen) / 100, w.reason, w.as_of.isoformat(), STATE_LABELS[w.state])  # fmt: skip
-
-
-def _csv_safe(value: object) -> str:
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text  # no formula in a spreadsheet
-
-
-def write_push_list(
-    warnings: Iterable[WarningRecord], stem: Path, *, department: str, as_of: dt.date, region: str = ""
-) -> list[Path]:
-    """One department's push list as ``stem.xlsx`` and ``stem.csv`` (UTF-8 with BOM); masked identities."""
-    rows = [_cells(i, w) for i, w in enumerate(warnings, start=1)]
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    xlsx, csv_path = stem.with_name(stem.name + ".xlsx"), stem.with_name(stem.name + ".csv")
-    with safe_workbook(xlsx) as (book, styles):
-        sheet = book.add_worksheet("推送名单")
-        sheet.write_string(0, 0, f"{region}高额医疗费用预警推送名单（{department}，截至{as_of}）", styles.title)
-        sheet.write_string(1, 0, f"共 {len(rows)} 人。请核实后将认定结果（已认定/未认定）反馈医保部门，注明预警编号。")
-        write_header(sheet, 3, LIST_HEADERS, styles)
-        for r, values in enumerate(rows, start=4):
-            write_row(sheet, r, values, styles)
-        sheet.set_column(0, 1, 8)
-        sheet.set_column(2, 6, 16)
-        sheet.set_column(7, 7, 70)
-        sheet.set_column(8, 9, 12)
-    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(LIST_HEADERS)
-        writer.writerows([_csv_safe(v) for v in values] for values in rows)
-    return [xlsx, csv_path]
 
 
 def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
@@ -213,7 +158,7 @@ def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
 
 
 def follow_up(
-    workspace: Workspace, key: int | str, state: str, note: str | None = None, *, actor: str | None = None
+    workspace: Workspace, key: int | str, state: str, note: str | None = None, *, actor: str
 ) -> WarningRecord:
     """Record a department's finding on a warning (by id or masked 身份证号), with an audit event."""
     if state not in FOLLOW_STATES:
@@ -224,7 +169,7 @@ def follow_up(
             raise WarningError(f"预警 {w.id} 已是“{STATE_LABELS[state]}”", fix="无需重复登记")
         now = _now()
         w.events.append(WarningEvent(from_state=w.state, to_state=state, note=(note or "").strip() or None,
-                                     actor=_actor(actor), at=now))  # fmt: skip
+                                     actor=actor, at=now))  # fmt: skip
         w.state, w.updated_at = state, now
         session.flush()
         return WarningRecord.of(w)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import duckdb
@@ -28,21 +27,14 @@ import ibis
 import ibis.expr.types as ir
 
 from medaid.analytics.registry import latest_snapshot
+from medaid.money import to_fen, yuan_text
+from medaid.store import engine
 from medaid.workspace import Settings
 
 GENERAL = "一般人群"
 SEPARATOR = "、"  # how the registry joins departments
 GENERAL_DEPARTMENTS: tuple[str, ...] = ("乡村振兴", "民政")
 LAYERS = "基本医保、大病保险、职工大额补助、医疗救助、倾斜救助"
-
-
-def fen(yuan: Decimal) -> int:
-    """元 → integer fen, rounded half-up."""
-    return int((yuan * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def yuan_text(amount_fen: int) -> str:
-    return f"{Decimal(amount_fen) / 100:,.2f}元"
 
 
 def year_start(as_of: dt.date) -> dt.date:
@@ -53,7 +45,7 @@ def thresholds_table(settings: Settings) -> ir.Table:
     """The per-group thresholds as a table (fen); groups not listed use the default."""
     groups = sorted(settings.warning_groups.items())
     return ibis.memtable(
-        {"t_group": [g for g, _ in groups], "t_threshold": [fen(v) for _, v in groups]},
+        {"t_group": [g for g, _ in groups], "t_threshold": [to_fen(v) for _, v in groups]},
         schema={"t_group": "string", "t_threshold": "int64"},
     )
 
@@ -143,7 +135,7 @@ def departments_of(joined: str | None) -> tuple[str, ...]:
 
 def compute(con: duckdb.DuckDBPyConnection, settings: Settings, as_of: dt.date) -> list[Candidate]:
     """Run the expression on the workspace store: everyone over their threshold on ``as_of``."""
-    backend = ibis.duckdb.from_connection(con)
+    backend = engine.backend(con)
     registry = backend.table("registry_snapshots")
     snapshot = latest_snapshot(con)
     registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
@@ -153,7 +145,7 @@ def compute(con: duckdb.DuckDBPyConnection, settings: Settings, as_of: dt.date) 
         backend.table("persons"),
         thresholds_table(settings),
         as_of,
-        fen(settings.warning_threshold),
+        to_fen(settings.warning_threshold),
     )
     rows = expr.to_pyarrow().to_pylist()
     return [

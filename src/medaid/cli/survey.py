@@ -1,24 +1,23 @@
-"""medaid survey: satisfaction and awareness from a questionnaire export."""
+"""评价: satisfaction and awareness from a questionnaire export."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from medaid.cli.options import format_option, help_option
+from medaid.cli.base import command, emit_json, format_option
 
 
 def _percent(x: float) -> str:
     return f"{x * 100:.1f}%"
 
 
-@click.command("survey")
-@help_option
-@click.argument("responses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--questionnaire", "questionnaire_ref", default="liucheng_2023", show_default=True,
-              help="问卷定义：内置模板名或 YAML 文件路径")  # fmt: skip
+@command("survey", section="评价", example="medaid survey 问卷星导出.xlsx --sent 317 --population 4000")
+@click.argument("responses", metavar="答卷文件", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--questionnaire", default="liucheng_2023", show_default=True, help="问卷定义：内置模板名或 YAML 文件路径"
+)
 @click.option("--sent", type=click.IntRange(min=1), default=None, help="发放份数（用于回收率）")
 @click.option("--population", type=click.IntRange(min=1), default=None, help="调查总体人数（用于有限总体校正）")
 @click.option("--margin", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.05,
@@ -26,22 +25,18 @@ def _percent(x: float) -> str:
 @click.option("--confidence", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.95,
               show_default=True, help="置信水平")  # fmt: skip
 @format_option("text", "json")
-def survey_command(responses: Path, questionnaire_ref: str, sent: int | None, population: int | None,
+def survey_command(responses: Path, questionnaire: str, sent: int | None, population: int | None,
                    margin: float, confidence: float, fmt: str) -> None:  # fmt: skip
     """统计问卷星、腾讯问卷导出的答卷（CSV/XLSX，按文本或按序号）：回收率、各题分布、
     综合满意度、满意率、政策知晓率及其置信区间，并判断样本量能否支撑所报比率。"""
-    from medaid.survey.model import questionnaire_for
-    from medaid.survey.read import read_responses
-    from medaid.survey.summary import summarize
+    from medaid.services.survey import analyse_survey
 
-    questionnaire = questionnaire_for(questionnaire_ref)
-    read = read_responses(responses, questionnaire)
-    result = summarize(questionnaire, read, sent=sent, population=population, margin=margin, confidence=confidence)
+    analysis = analyse_survey(responses, questionnaire=questionnaire, sent=sent, population=population,
+                              margin=margin, confidence=confidence)  # fmt: skip
     if fmt == "json":
-        out = result.to_dict() | {"problems": [p.describe(read.file) for p in read.problems],
-                                  "unmatched_columns": read.unmatched_columns}  # fmt: skip
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        emit_json(analysis.to_dict())
         return
+    result, read = analysis.result, analysis.read
     lines = [f"{result.title}：有效答卷 {result.valid} 份"
              + (f"，发放 {sent} 份，回收率 {_percent(result.response_rate or 0)}" if sent else "")]  # fmt: skip
     level = f"{confidence * 100:g}%"
@@ -51,10 +46,9 @@ def survey_command(responses: Path, questionnaire_ref: str, sent: int | None, po
                          f"{_percent(estimate.high)}，{estimate.n} 人）")  # fmt: skip
     lines.append(f"误差 ±{margin * 100:g} 个百分点所需有效答卷：{result.needed} 份")
     for d in result.questions:
-        if not d.counts:
-            continue
-        counts = "，".join(f"{o} {n}" for o, n in d.counts.items())
-        lines.append(f"  第{d.question.number}题（{d.answered} 人作答）：{counts}")
+        if d.counts:
+            counts = "，".join(f"{o} {n}" for o, n in d.counts.items())
+            lines.append(f"  第{d.question.number}题（{d.answered} 人作答）：{counts}")
     lines += [f"提示：{w}" for w in result.warnings]
     lines += [f"未计入：{p.describe(read.file)}" for p in read.problems]
     if read.unmatched_columns:

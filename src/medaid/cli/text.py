@@ -32,11 +32,12 @@ def heading(scored: ScoredFramework) -> list[str]:
 
 def total_line(scored: ScoredFramework) -> str:
     fw = scored.framework
-    line = (
-        f"总分 {_score(scored.total)} 分，等级：{scored.grade or '—'}"
-        if scored.total is not None
-        else "总分：因部分指标缺少得分，无法合计"
-    )
+    if scored.total is None:
+        line = f"总分：{scored.reason}"
+    elif scored.grade is None:
+        line = f"总分 {_score(scored.total)} 分，超出 0–100 分的范围，不评定等级"
+    else:
+        line = f"总分 {_score(scored.total)} 分，等级：{scored.grade}"
     if fw.claimed_total is not None or fw.claimed_grade:
         line += f"（报告声明 {fmt(fw.claimed_total)} 分、{fw.claimed_grade or '未写等级'}）"
     return line

@@ -30,6 +30,8 @@ RATES = {  # share of the settlements; the order is that of KINDS
     "duplicate": 0.0005,
 }
 KINDS = tuple(RATES)
+# the verification reason (medaid.vocab.REASONS) each injected kind must be found under
+REASON_OF = {kind: kind.removeprefix("paid_") for kind in KINDS}
 MIN_ASSISTANCE = 1000  # fen: a missed settlement is worth at least 10 元
 MIN_OWN = 5000  # fen: own pay of a wrongly paid settlement
 

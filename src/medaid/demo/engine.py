@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 
-import duckdb
-import ibis
 import numpy as np
 import pyarrow as pa
 
 from medaid.demo.distributions import Claims
 from medaid.demo.parameters import LEVELS, VISITS, Arr
-from medaid.ingest.vocab import CATEGORIES
 from medaid.policy.batch import settle_batch
 from medaid.policy.model import Policy
+from medaid.store import engine
+from medaid.vocab import CATEGORIES
 
 LAYERS = ("basic", "critical", "assistance", "tilted")
 
@@ -40,10 +39,10 @@ def _claims_table(c: Claims, rows: Arr, year: int) -> pa.Table:
 
 
 def _run(table: pa.Table, policy: Policy) -> pa.Table:
-    con = duckdb.connect(config={"threads": 2})
+    con = engine.connect(threads=2)
     try:
         con.register("claims_arrow", table)
-        backend = ibis.duckdb.from_connection(con)
+        backend = engine.backend(con)
         return settle_batch(backend.table("claims_arrow"), policy).select("row", *LAYERS).to_pyarrow()
     finally:
         con.close()

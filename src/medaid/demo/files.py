@@ -20,7 +20,7 @@ from medaid.demo.distributions import day_strings
 from medaid.demo.parameters import NEVER, Arr, Policy
 from medaid.demo.population import CHUNK, institutions
 from medaid.demo.year import Year
-from medaid.ingest.vocab import CATEGORIES
+from medaid.vocab import CATEGORIES
 
 RECIPIENT_FILES = {  # department: (file, encoding, 认定部门 as written, id header, category header)
     "民政": ("recipients_民政.csv", "utf-8-sig", "民政", "身份证号", "救助类别"),

@@ -14,7 +14,10 @@ What the files promise (money in the manifest is integer fen):
 - fund.csv: monthly 住院救助 = Σ(医疗救助支付 + 倾斜救助支付) of the 住院 rows of both
   settlement files (bad rows excluded), 门诊救助 likewise for 门诊 and 门诊慢特病,
   资助参保 = Σ 资助金额 of the people whose 生效日期 falls in the month (January for those
-  valid before the year); income (grants and interest) is 86 % of spending, as in Liucheng.
+  valid before the year); the planned grants are 86 % of spending, as in Liucheng, less
+  interest; all arrive but 40 % of the last 县级配套 batch (资金到位不及时);
+- budget.yaml: the planned grants by source (元), as a budget document (预算批复) states them,
+  in the shape of medaid.yaml's ``budget.planned``.
 """
 
 from __future__ import annotations
@@ -35,11 +38,20 @@ from medaid.demo.parameters import DEFAULT_POLICY, NEVER, VISITS, load_policy
 from medaid.demo.population import institutions
 from medaid.demo.settlements import write_settlements
 from medaid.demo.year import build
-from medaid.ingest.vocab import CATEGORIES
+from medaid.money import to_yuan
+from medaid.vocab import CATEGORIES
 
 __all__ = ["SCALES", "BadRow", "Manifest", "generate", "size_of"]
 
 SCALES = {"county": 40_000, "city": 1_000_000, "province": 10_000_000}
+BUDGET_FILE = "budget.yaml"
+
+
+def write_budget(path: Path, planned: dict[str, int], year: int) -> None:
+    """The planned grants by source in 元, as medaid.yaml's ``budget.planned`` takes them."""
+    lines = [f"# {year}年城乡医疗救助资金预算批复（虚构）：计划安排的各级资金（元）", "planned:"]
+    lines += [f"  {source}: {to_yuan(fen)}" for source, fen in planned.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,7 @@ class Manifest:
     subsidy_fen: int
     fund_income_fen: int
     fund_spending_fen: dict[str, int]  # subject → year total
+    budget_planned_fen: dict[str, int]  # fund source → planned grants (budget.yaml)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n"
@@ -103,8 +116,9 @@ def generate(
     by_department = write_recipients(run, days)
     write_small_files(run)
     subsidies, subsidy_fen, subsidy_month = write_subsidies(run)
-    income, spending = write_fund(run, subsidy_month)
-    manifest = _manifest(run, str(scale), seed, by_department, (subsidies, subsidy_fen), (income, spending))
+    income, spending, planned = write_fund(run, subsidy_month)
+    write_budget(out_dir / BUDGET_FILE, planned, year)
+    manifest = _manifest(run, str(scale), seed, by_department, (subsidies, subsidy_fen), (income, spending, planned))
     (out_dir / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
     return manifest
 
@@ -115,7 +129,7 @@ def _manifest(
     seed: int,
     recipients: dict[str, dict[str, int]],
     subsidies: tuple[dict[str, int], int],
-    fund: tuple[int, dict[str, int]],
+    fund: tuple[int, dict[str, int], dict[str, int]],
 ) -> Manifest:
     b, reg, death = run.y.b, run.y.reg, run.y.death
     labels = {"总费用": "total", "政策范围内费用": "in_scope", "基本医保支付": "basic", "大病保险支付": "critical",
@@ -142,4 +156,5 @@ def _manifest(
         valid_totals_fen={label: int(f[k].sum()) for label, k in labels.items()},
         platform_rows=int(b["platform"].sum()), platform_assistance_fen=int(b["assistance"][b["platform"]].sum()),
         subsidies=subsidies[0], subsidy_fen=subsidies[1], fund_income_fen=fund[0], fund_spending_fen=fund[1],
+        budget_planned_fen=fund[2],
     )  # fmt: skip

@@ -18,11 +18,12 @@ import numpy as np
 import numpy.typing as npt
 
 from medaid.errors import MedaidError
-from medaid.ingest.vocab import CATEGORIES
+from medaid.money import to_fen
 from medaid.policy import model
 from medaid.policy.load import load_policy as load_engine_policy
-from medaid.policy.steps import BP, bp, fen
+from medaid.policy.steps import BP, bp
 from medaid.policy.subsidy import amount_for
+from medaid.vocab import CATEGORIES
 
 Arr = npt.NDArray[Any]
 NO_LIMIT = 10**13  # fen: a limit that is never reached
@@ -62,9 +63,9 @@ def _layer(rules: dict[str, model.Assistance]) -> Layer:
     ratio, limit = np.zeros(n, np.int64), np.full(n, NO_LIMIT, np.int64)
     for category, rule in rules.items():
         i = CATEGORIES.index(category)
-        present[i], threshold[i], ratio[i] = True, fen(rule.threshold), bp(rule.ratio)
+        present[i], threshold[i], ratio[i] = True, to_fen(rule.threshold), bp(rule.ratio)
         if rule.annual_limit is not None:
-            limit[i] = fen(rule.annual_limit)
+            limit[i] = to_fen(rule.annual_limit)
     return Layer(present, threshold, ratio, limit)
 
 
@@ -74,6 +75,6 @@ def load_policy(path: Path = DEFAULT_POLICY) -> Policy:
     if engine.premium is None:
         raise MedaidError(f"政策文件 {path} 未写个人缴费标准（premium.individual），无法生成资助参保与基金数据",
                           fix="请在政策文件中写 premium: {individual: 380}")  # fmt: skip
-    subsidy = {category: fen(amount) for category in engine.subsidy
+    subsidy = {category: to_fen(amount) for category in engine.subsidy
                if (amount := amount_for(engine, category)) is not None}  # fmt: skip
-    return Policy(engine, fen(engine.premium), subsidy, _layer(engine.assistance), _layer(engine.tilted))
+    return Policy(engine, to_fen(engine.premium), subsidy, _layer(engine.assistance), _layer(engine.tilted))

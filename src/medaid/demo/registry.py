@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from medaid.demo.parameters import NEVER, Arr
-from medaid.ingest.vocab import CATEGORIES
+from medaid.vocab import CATEGORIES
 
 DEPARTMENTS = ("民政", "乡村振兴", "残联")
 PRIMARY = (

@@ -14,7 +14,7 @@ from medaid.demo.engine import assistance_without_limit, settle
 from medaid.demo.parameters import NEVER, VISITS, Arr, Policy
 from medaid.demo.population import make_people
 from medaid.demo.registry import Registry, make_registry
-from medaid.ingest.vocab import CATEGORIES
+from medaid.vocab import CATEGORIES
 
 
 @dataclass

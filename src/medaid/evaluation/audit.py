@@ -13,9 +13,10 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from medaid.evaluation.checks import check_node, check_structure
 from medaid.evaluation.figures import check_figures
 from medaid.evaluation.findings import Finding, FindingKind, Severity
-from medaid.evaluation.model import Framework
+from medaid.evaluation.model import FULL_MARKS, Framework
 from medaid.evaluation.numbers import ZERO, decimals_of, fmt, round2
-from medaid.evaluation.scoring import ScoredFramework, ScoredNode, score_framework
+from medaid.evaluation.samples import check_survey
+from medaid.evaluation.scoring import ScoredFramework, ScoredNode, in_range, score_framework
 
 TOLERANCE = Decimal("0.005")
 
@@ -95,6 +96,21 @@ def _sums(node: ScoredNode, findings: list[Finding]) -> None:
 def _root(scored: ScoredFramework, findings: list[Finding]) -> None:
     fw = scored.framework
     claimed = fw.claimed_total
+    if not scored.nodes and (claimed is not None or fw.claimed_grade):
+        stated = "、".join(
+            ([f"总分 {fmt(claimed)} 分"] if claimed is not None else [])
+            + ([f"等级“{fw.claimed_grade}”"] if fw.claimed_grade else [])
+        )
+        findings.append(
+            Finding(
+                Severity.INFO,
+                FindingKind.UNCHECKED,
+                (),
+                f"无法复核：报告未公布评分表，声明的{stated}无法按指标逐项复核（只核对文中数据）",
+                claimed=claimed,
+            )
+        )
+    _total_range(scored, findings)
     views = [stated_view(n) for n in scored.nodes]
     if claimed is not None and scored.nodes and all(v is not None for v in views):
         total = sum((v or ZERO for v in views), ZERO)
@@ -122,40 +138,75 @@ def _root(scored: ScoredFramework, findings: list[Finding]) -> None:
                 )
             )
     if fw.claimed_grade:
-        grade = fw.bands.canonical(fw.claimed_grade)
-        if grade is None:
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    FindingKind.GRADE,
-                    (),
-                    f"声明的等级“{fw.claimed_grade}”不属于等级划分（{fw.bands.describe()}）",
-                    claimed=fw.claimed_grade,
-                )
+        _grade(scored, fw.claimed_grade, findings)
+
+
+def _total_range(scored: ScoredFramework, findings: list[Finding]) -> None:
+    """A total outside 0–100, stated or recomputed, is impossible: no grade follows from it."""
+    claimed, total = scored.framework.claimed_total, scored.total
+    top = f"0–{fmt(FULL_MARKS)} 分"
+    if claimed is not None and not in_range(claimed):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                FindingKind.SCORE_RANGE,
+                (),
+                f"声明总分 {fmt(claimed)} 分超出 {top}的范围",
+                claimed=claimed,
+                expected=max(ZERO, min(claimed, FULL_MARKS)),
             )
-        elif claimed is not None and fw.bands.grade(claimed) != grade:
-            expected = fw.bands.grade(claimed)
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    FindingKind.GRADE,
-                    (),
-                    f"总分 {fmt(claimed)} 分应评为“{expected}”，报告评为“{fw.claimed_grade}”（{fw.bands.describe()}）",
-                    claimed=fw.claimed_grade,
-                    expected=expected,
-                )
+        )
+    if total is not None and not in_range(total) and (claimed is None or abs(total - claimed) > TOLERANCE):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                FindingKind.SCORE_RANGE,
+                (),
+                f"按末级指标得分复核的总分 {fmt(total)} 分超出 {top}的范围，不评定等级",
+                claimed=total,
+                expected=max(ZERO, min(total, FULL_MARKS)),
             )
-        elif scored.grade is not None and scored.grade != grade:
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    FindingKind.GRADE,
-                    (),
-                    f"按复核总分 {fmt(scored.total)} 分应评为“{scored.grade}”，报告评为“{fw.claimed_grade}”",
-                    claimed=fw.claimed_grade,
-                    expected=scored.grade,
-                )
+        )
+
+
+def _grade(scored: ScoredFramework, stated: str, findings: list[Finding]) -> None:
+    fw = scored.framework
+    claimed = fw.claimed_total
+    grade = fw.bands.canonical(stated)
+    if grade is None:
+        text = f"声明的等级“{stated}”不属于等级划分（{fw.bands.describe()}）"
+        findings.append(Finding(Severity.WARNING, FindingKind.GRADE, (), text, claimed=stated))
+    elif claimed is not None and not in_range(claimed):
+        text = (
+            f"声明总分 {fmt(claimed)} 分超出 0–{fmt(FULL_MARKS)} 分的范围，不属于任何等级，无法核对报告评定的“{stated}”"
+        )
+        findings.append(Finding(Severity.WARNING, FindingKind.GRADE, (), text, claimed=stated))
+    elif claimed is not None and fw.bands.grade(claimed) != grade:
+        expected = fw.bands.grade(claimed)
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                FindingKind.GRADE,
+                (),
+                f"总分 {fmt(claimed)} 分应评为“{expected}”，报告评为“{stated}”（{fw.bands.describe()}）",
+                claimed=stated,
+                expected=expected,
             )
+        )
+    elif scored.total is not None and not in_range(scored.total):
+        text = f"复核总分 {fmt(scored.total)} 分超出 0–{fmt(FULL_MARKS)} 分的范围，无法据此核对报告评定的“{stated}”"
+        findings.append(Finding(Severity.WARNING, FindingKind.GRADE, (), text, claimed=stated))
+    elif scored.grade is not None and scored.grade != grade:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                FindingKind.GRADE,
+                (),
+                f"按复核总分 {fmt(scored.total)} 分应评为“{scored.grade}”，报告评为“{stated}”",
+                claimed=stated,
+                expected=scored.grade,
+            )
+        )
 
 
 def audit(framework: Framework) -> AuditReport:
@@ -169,6 +220,8 @@ def audit(framework: Framework) -> AuditReport:
             findings.extend(check_node(each, framework))
     _root(scored, findings)
     findings.extend(check_figures(framework.figures))
+    if framework.survey is not None:
+        findings.extend(check_survey(framework.survey))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(key=lambda f: order[f.severity])
     return AuditReport(scored, findings)

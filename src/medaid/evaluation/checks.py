@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from medaid.evaluation.figures import agrees, precision_of
 from medaid.evaluation.findings import Finding, FindingKind, Severity
+from medaid.evaluation.judged_checks import TOLERANCE, judged_findings, pending_finding
 from medaid.evaluation.model import Framework, Indicator, Kind
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, round2
-from medaid.evaluation.quantity import Comparator, raw_ratio
-from medaid.evaluation.rules import Manual, Partial, PerPoint, Rule
-from medaid.evaluation.rules.deduction import PARTIAL_WORDS
+from medaid.evaluation.plausibility import budget_findings, target_findings
+from medaid.evaluation.rules import Manual, Rule
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode, Source
 
-TOLERANCE = Decimal("0.005")
-# A completion ratio this far from 1 suggests a mistyped target (Hefei: 3304 against 241000).
-IMPLAUSIBLE_LOW = Decimal("0.2")
-IMPLAUSIBLE_HIGH = Decimal(5)
 # 财预〔2020〕10号: 产出、效益指标权重原则上不低于60%.
 OUTPUT_BENEFIT_MIN = Decimal(60)
 
@@ -83,60 +78,42 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
     ind = node.indicator
     out: list[Finding] = []
     weight = ind.weight or ZERO
-    stated = ind.stated_score
+    judgment = ind.judgment if ind.is_leaf else None
+    stated = judgment.score if judgment is not None else ind.stated_score
     if stated is not None and (stated < 0 or stated > weight):
+        who = "评价人员评分" if judgment is not None else "得分"
         out.append(
             Finding(
                 Severity.ERROR,
                 FindingKind.SCORE_RANGE,
                 ind.path,
-                f"“{ind.name}”得分 {fmt(stated)} 分超出 0–{fmt(weight)} 分的范围",
+                f"“{ind.name}”{who} {fmt(stated)} 分超出 0–{fmt(weight)} 分的范围",
                 claimed=stated,
                 expected=max(ZERO, min(stated, weight)),
                 where=ind.where,
             )
         )
+    out.extend(_computed_range(node, weight))
     if ind.budget is not None:
-        out.extend(_budget(ind))
+        out.extend(budget_findings(ind))
     if not ind.is_leaf:
         return out
     rule, outcome = node.rule, node.outcome
     if rule is not None and not rule.implied:
-        full, top = rule.full_marks(), rule.top_of_range()
-        if full is not None and full != weight:
-            out.append(
-                Finding(
-                    Severity.ERROR,
-                    FindingKind.RULE_WEIGHT,
-                    ind.path,
-                    f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准的满分为 {fmt(full)} 分",
-                    claimed=weight,
-                    expected=full,
-                    where=ind.where,
-                )
-            )
-        elif top is not None and top > weight:
-            out.append(
-                Finding(
-                    Severity.ERROR,
-                    FindingKind.RULE_WEIGHT,
-                    ind.path,
-                    f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准允许给到 {fmt(top)} 分",
-                    claimed=weight,
-                    expected=top,
-                    where=ind.where,
-                )
-            )
-    if rule is not None and outcome is not None and stated is not None:
+        out.extend(_rule_weight(ind, rule, weight))
+    if judgment is not None:
+        out.extend(judged_findings(node, judgment))
+    elif rule is not None and outcome is not None and stated is not None:
         out.extend(_rule(ind, stated, rule, outcome.score, outcome.allowed, outcome.alternatives))
     if ind.rule_text and ind.rule is None:
+        fallback = "采用评价人员评分" if judgment is not None else "采用填报得分"
         out.append(
             Finding(
                 Severity.ERROR if stated is None else Severity.INFO,
                 FindingKind.RULE_UNPARSED,
                 ind.path,
                 f"评分标准“{_short(ind.rule_text)}”不是可识别的句式，"
-                + ("且未填报得分，无法计分" if stated is None else "无法按规则复核，采用填报得分")
+                + ("且未填报得分，无法计分" if stated is None else f"无法按规则复核，{fallback}")
                 + "；如需复核，请改写为支持的句式或结构化规则（见 docs/rules.md）",
                 where=ind.where,
             )
@@ -151,8 +128,10 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
                 where=ind.where,
             )
         )
-    out.extend(_target(ind))
-    if stated is not None and stated < weight and not ind.note:
+    elif node.source is Source.PENDING:
+        out.append(pending_finding(node))
+    out.extend(target_findings(ind))
+    if judgment is None and stated is not None and stated < weight and not ind.note:
         manual = isinstance(rule, Manual)
         out.append(
             Finding(
@@ -167,9 +146,41 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
     return out
 
 
+def _computed_range(node: ScoredNode, weight: Decimal) -> list[Finding]:
+    """A node whose children's scores add up to more than its weight (or below 0)."""
+    ind, score = node.indicator, node.score
+    if ind.is_leaf or score is None or ZERO <= score <= weight:
+        return []
+    if ind.claimed.score is not None and abs(ind.claimed.score - score) <= TOLERANCE:
+        return []  # the stated subtotal is the same number, already reported
+    return [
+        Finding(
+            Severity.ERROR,
+            FindingKind.SCORE_RANGE,
+            ind.path,
+            f"“{ind.name}”下级得分合计 {fmt(score)} 分，超出 0–{fmt(weight)} 分的范围",
+            claimed=score,
+            expected=max(ZERO, min(score, weight)),
+            where=ind.where,
+        )
+    ]
+
+
+def _rule_weight(ind: Indicator, rule: Rule, weight: Decimal) -> list[Finding]:
+    full, top = rule.full_marks(), rule.top_of_range()
+    if full is not None and full != weight:
+        text, expected = f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准的满分为 {fmt(full)} 分", full
+    elif top is not None and top > weight:
+        text, expected = f"“{ind.name}”分值 {fmt(weight)} 分，但评分标准允许给到 {fmt(top)} 分", top
+    else:
+        return []
+    return [Finding(Severity.ERROR, FindingKind.RULE_WEIGHT, ind.path, text, claimed=weight, expected=expected,
+                    where=ind.where)]  # fmt: skip
+
+
 def is_template(framework: Framework) -> bool:
-    """A framework with no score and no actual anywhere is a template to be filled."""
-    return not any(n.score is not None or n.actual is not None for n in framework.walk())
+    """A framework with no score, no actual and no judgment anywhere is a template to be filled."""
+    return not any(n.score is not None or n.actual is not None or n.judgment is not None for n in framework.walk())
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -192,13 +203,12 @@ def _rule(
         if rule.implied:
             severity, kind = Severity.WARNING, FindingKind.TARGET
             text = f"“{ind.name}”按完成比例应得 {fmt(expected)} 分，填报 {fmt(stated)} 分（表中未写评分标准，仅供核对）"
-        elif readings and isinstance(rule, PerPoint):
+        elif readings and rule.reading_option:
             severity, kind = Severity.WARNING, FindingKind.RULE
-            ours = PARTIAL_WORDS[rule.partial]
-            theirs = "、".join(PARTIAL_WORDS[Partial(r)] for r in readings)
+            theirs = "、".join(rule.reading_name(r) for r in readings)
             text = (
-                f"“{ind.name}”按评分标准（{ours}扣分）应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
-                f"与“{theirs}”扣分的读法一致；评分标准未写明读法，请在规则中注明（如 partial: floor）"
+                f"“{ind.name}”按评分标准（{rule.reading()}）应得 {fmt(expected)} 分，填报 {fmt(stated)} 分"
+                f"与“{theirs}”的读法一致；评分标准未写明读法，请在规则中注明（如 {rule.reading_option}）"
             )
         else:
             severity, kind = Severity.ERROR, FindingKind.RULE
@@ -217,74 +227,3 @@ def _rule(
             )
         ]
     return []
-
-
-def _target(ind: Indicator) -> list[Finding]:
-    """A target far from the actual suggests a typing error (Hefei: 241000 for 3304).
-
-    For an "at most" target only an actual far above it is odd; staying far below a
-    ceiling is good performance.
-    """
-    target, actual = ind.target, ind.actual
-    if target is None or actual is None or target.value is None or actual.value is None or target.is_percent:
-        return []
-    ratio = raw_ratio(target, actual)
-    if ratio is None:
-        if not actual.is_percent:  # a percentage actual is the completion rate itself
-            return [
-                Finding(
-                    Severity.INFO,
-                    FindingKind.TARGET,
-                    ind.path,
-                    f"“{ind.name}”指标值单位（{target.unit}）与实际值单位（{actual.unit}）不同，未作比较",
-                    where=ind.where,
-                )
-            ]
-        return []
-    ceiling = target.comparator in (Comparator.LE, Comparator.LT)
-    if ratio > IMPLAUSIBLE_HIGH:
-        text = (
-            f"“{ind.name}”实际 {fmt(actual.value)}{actual.unit} 为指标值 {target.describe()} 的 "
-            f"{round2(ratio):.2f} 倍，" + ("远超上限，请核对单位或数值" if ceiling else "指标值可能设得过低或填写有误")
-        )
-    elif ratio < IMPLAUSIBLE_LOW and not ceiling:
-        text = (
-            f"“{ind.name}”实际 {fmt(actual.value)}{actual.unit} 仅为指标值 {target.describe()} 的 "
-            f"{round2(ratio * HUNDRED):.2f}%，指标值可能填写有误"
-        )
-    else:
-        return []
-    return [
-        Finding(
-            Severity.WARNING,
-            FindingKind.TARGET,
-            ind.path,
-            text,
-            claimed=target.text,
-            expected=actual.text,
-            where=ind.where,
-        )
-    ]
-
-
-def _budget(ind: Indicator) -> list[Finding]:
-    budget = ind.budget
-    if budget is None or budget.rate is None:
-        return []
-    computed = budget.computed_rate
-    if computed is None:
-        return []
-    if agrees(budget.rate, computed, precision_of(budget.rate_text or fmt(budget.rate))):
-        return []
-    return [
-        Finding(
-            Severity.ERROR,
-            FindingKind.FIGURE,
-            ind.path,
-            f"执行率填报 {budget.rate_text}，但全年执行数 {fmt(budget.executed)} ÷ 全年预算数 "
-            f"{fmt(budget.annual)} = {round2(computed):.2f}%",
-            claimed=budget.rate,
-            expected=round2(computed),
-            where=ind.where,
-        )
-    ]

@@ -35,6 +35,10 @@ class FindingKind(StrEnum):
     MISSING_SCORE = "missing_score"  # a leaf has neither a score nor a rule that gives one
     REASON = "reason"  # a deduction without a written reason
     STRUCTURE = "structure"  # e.g. 产出+效益 under 60 in a 财政评价
+    UNCHECKED = "unchecked"  # a stated number medaid has nothing to recompute from
+    SAMPLE = "sample"  # a survey sample smaller than its population needs, or a low response rate
+    OVERRIDE = "override"  # an evaluator adjusted a rule's automatic score
+    PENDING = "pending"  # a leaf waits for an evaluator's judgment
 
     @property
     def label(self) -> str:
@@ -55,6 +59,10 @@ _KIND_LABELS = {
     "missing_score": "缺少得分",
     "reason": "扣分未说明理由",
     "structure": "指标体系结构",
+    "unchecked": "无法复核",
+    "sample": "调查样本不足",
+    "override": "评价人员调整",
+    "pending": "待评价人员评分",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -10,6 +11,9 @@ from medaid.errors import Location
 from medaid.evaluation.grades import BandSet
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules import Rule
+
+# Every grade band is defined on a 100-point scale: the most any total can be.
+FULL_MARKS = Decimal(100)
 
 
 class Kind(StrEnum):
@@ -50,6 +54,43 @@ class Budget:
         return self.executed / self.annual * Decimal(100)
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """A file an evaluator cites for a judgment, by name and SHA-256 of its content."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """An evaluator's score for a leaf, with the reason, who gave it and when.
+
+    It scores a leaf whose rule needs a person (评价人员评分), or replaces the score a
+    rule computes (评价人员调整); either way it supersedes a score stated in the file.
+    """
+
+    score: Decimal
+    reason: str
+    by: str
+    at: datetime.datetime
+    evidence: tuple[Evidence, ...] = ()
+
+    def signed(self) -> str:
+        """ "理由（李评价，2024-07-01）"."""
+        return f"{self.reason}（{self.by}，{self.at.date().isoformat()}）"
+
+    def to_dict(self) -> dict[str, object]:
+        value = self.score
+        return {
+            "score": int(value) if value == value.to_integral_value() else float(value),
+            "reason": self.reason,
+            "by": self.by,
+            "at": self.at.isoformat(),
+            "evidence": [{"name": e.name, "sha256": e.sha256} for e in self.evidence],
+        }
+
+
 @dataclass
 class Indicator:
     """One node of the tree (一级/二级/三级/四级指标)."""
@@ -71,6 +112,7 @@ class Indicator:
     path: tuple[str, ...] = ()
     where: Location = field(default_factory=Location)
     weight_inferred: bool = False
+    judgment: Judgment | None = None  # an evaluator's score, attached by judging.apply_judgments
 
     @property
     def is_leaf(self) -> bool:
@@ -105,6 +147,18 @@ class Figure:
         return self.unit == "%"
 
 
+@dataclass(frozen=True)
+class Survey:
+    """The questionnaire survey a report states: valid questionnaires (有效问卷), how many
+    were sent out (发放/推送问卷) and the population surveyed (调查总体), when stated."""
+
+    respondents: int
+    sent: int | None = None
+    population: int | None = None
+    where: str | None = None  # where the report states it
+    location: Location = field(default_factory=Location)
+
+
 @dataclass
 class Framework:
     """An evaluation file: the indicator tree with what the report claims."""
@@ -121,6 +175,7 @@ class Framework:
     claimed_total: Decimal | None = None
     claimed_grade: str | None = None
     figures: list[Figure] = field(default_factory=list)
+    survey: Survey | None = None
     file: str | None = None
     department: str | None = None  # 主管部门
     unit: str | None = None  # 实施单位

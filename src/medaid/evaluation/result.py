@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from medaid.evaluation.audit import AuditReport
-from medaid.evaluation.scoring import ScoredFramework, ScoredNode
+from medaid.evaluation.scoring import ScoredFramework, ScoredNode, Source
+
+JUDGED_SOURCES = (Source.JUDGED, Source.OVERRIDE)
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -44,8 +46,27 @@ def node_dict(node: ScoredNode) -> dict[str, object]:
         out["evidence"] = ind.evidence
     if ind.metric:
         out["metric"] = ind.metric
+    if ind.is_leaf and ind.judgment is not None:
+        out["judgment"] = ind.judgment.to_dict()
+        if node.automatic is not None:
+            out["automatic_score"] = number(node.automatic)
     if node.children:
         out["children"] = [node_dict(c) for c in node.children]
+    return out
+
+
+def judgment_dict(node: ScoredNode) -> dict[str, object]:
+    """A judged or overridden leaf, for the audit's list of judgments."""
+    ind = node.indicator
+    out: dict[str, object] = {
+        "name": ind.name,
+        "path": list(ind.path),
+        "score": number(node.score),
+        "source": node.source.value,
+        "judgment": ind.judgment.to_dict() if ind.judgment is not None else None,
+    }
+    if node.automatic is not None:
+        out["automatic_score"] = number(node.automatic)
     return out
 
 
@@ -59,6 +80,7 @@ def scored_dict(scored: ScoredFramework) -> dict[str, object]:
         "source": fw.source,
         "total": number(scored.total),
         "grade": scored.grade,
+        "total_reason": scored.reason,
         "rate": number(scored.rate),
         "bands": [{"grade": b.grade, "min": number(b.low)} for b in fw.bands.bands],
         "claimed": {"total": number(fw.claimed_total), "grade": fw.claimed_grade},
@@ -72,6 +94,9 @@ def audit_dict(report: AuditReport) -> dict[str, object]:
         "findings": [f.to_dict() for f in report.findings],
         "computed": {"total": number(report.scored.total), "grade": report.scored.grade},
         "claimed": {"total": number(fw.claimed_total), "grade": fw.claimed_grade},
+        "total_reason": report.scored.reason,
+        "judgments": [judgment_dict(n) for n in report.scored.walk() if n.source in JUDGED_SOURCES],
+        "pending": [list(n.indicator.path) for n in report.scored.pending],
         "title": fw.title,
         "file": fw.file,
     }

@@ -1,16 +1,48 @@
-"""身份证号 (GB 11643-1999 公民身份号码): check digit, birth date, masking.
+"""身份证号 (GB 11643-1999 公民身份号码): the one definition of a valid number, in Python and as SQL.
 
 An 18-character number: 6-digit address code, 8-digit birth date, 3-digit sequence
 (odd for men, even for women) and a check character computed over the first 17 digits
 with weights 2^(17-i) mod 11 (ISO 7064 MOD 11-2); a remainder maps to 1 0 X 9 8 7 6 5 4 3 2.
+
+The rules, their order and their Chinese reasons are defined here once (``RULES``, ``REASONS``);
+:func:`problem` applies them in Python, and :func:`normalize_sql`, :func:`problems_sql` render
+the same rules as DuckDB expressions for the import's one SQL pass (``ingest.validate``).
+Before the rules, a number is normalised: blanks removed (spaces, full-width spaces, tabs),
+full-width digits ０-９ and Ｘ/ｘ and a lower-case x written as 0-9 and X.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from medaid.celltext import BLANKS, char_class, delete, delete_sql, sql_string, translate, translate_sql
+
+LENGTH = 18
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
+FORM = "[0-9]{17}[0-9X]"  # after normalisation; the same pattern in Python re and DuckDB (RE2)
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+WRITTEN = "０１２３４５６７８９Ｘｘx"  # written forms normalised to…
+MEANT = "0123456789XXX"  # …these, character by character
+
+RULES = ("length", "form", "birth_date", "birth_range", "check_char")  # checked in this order
+REASONS: dict[str, str] = {
+    "length": f"身份证号应为{LENGTH}位，实际为{{length}}位",
+    "form": f"身份证号前{LENGTH - 1}位应为数字，末位应为数字或X",
+    "birth_date": "身份证号中的出生日期 {birth} 不是有效日期",
+    "birth_range": (
+        f"身份证号中的出生日期 {{birth}} 不合理（应在{EARLIEST_BIRTH.year}年{EARLIEST_BIRTH.month}月"
+        f"{EARLIEST_BIRTH.day}日至今天之间）"
+    ),
+    "check_char": "身份证号校验位错误（末位应为 {expected}），请核对是否录入有误",
+}
+_FORM = re.compile(FORM)
+_BIRTH = (7, 8)  # 1-based start and length of the birth date (YYYYMMDD)
+
+
+def _ymd(day: dt.date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def check_char(first17: str) -> str:
@@ -20,32 +52,94 @@ def check_char(first17: str) -> str:
 
 
 def normalize(raw: str) -> str:
-    """Strip spaces and full-width forms; a lower-case x becomes X."""
-    text = "".join(str(raw).split()).upper()
-    return text.translate(str.maketrans("０１２３４５６７８９Ｘ", "0123456789X"))
+    """Blanks removed; full-width digits, Ｘ/ｘ and a lower-case x written as 0-9 and X."""
+    return translate(delete(str(raw), BLANKS), WRITTEN, MEANT)
 
 
-def problem(raw: str) -> str | None:
-    """Why a 身份证号 is invalid, in Chinese; None when it is valid."""
-    number = normalize(raw)
-    if len(number) != 18:
-        return f"身份证号应为18位，实际为{len(number)}位"
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        return "身份证号前17位应为数字，末位应为数字或X"
-    try:
-        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return f"身份证号中的出生日期 {number[6:14]} 不是有效日期"
-    if birth.year < 1900 or birth > dt.date.today():
-        return f"身份证号中的出生日期 {number[6:14]} 不合理"
-    expected = check_char(number[:17])
-    if number[17] != expected:
-        return f"身份证号校验位错误（末位应为 {expected}），请核对是否录入有误"
+def _finding(rule: str, number: str, today: dt.date) -> dict[str, str] | None:
+    """The fields of ``rule``'s reason when ``number`` breaks it; assumes the earlier rules hold."""
+    start, size = _BIRTH
+    birth = number[start - 1 : start - 1 + size]
+    if rule == "length":
+        return None if len(number) == LENGTH else {"length": str(len(number))}
+    if rule == "form":
+        return None if _FORM.fullmatch(number) else {}
+    if rule == "birth_date":
+        try:
+            dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
+        except ValueError:
+            return {"birth": birth}
+        return None
+    if rule == "birth_range":
+        return None if _ymd(EARLIEST_BIRTH) <= birth <= _ymd(today) else {"birth": birth}
+    expected = check_char(number[: LENGTH - 1])
+    return None if number[-1] == expected else {"expected": expected}
+
+
+def problem(raw: str, today: dt.date | None = None) -> str | None:
+    """Why a 身份证号 is invalid, in Chinese (the first rule it breaks); None when it is valid.
+
+    ``today`` is the day of the check (a birth date after it is refused); by default today.
+    """
+    number, day = normalize(raw), today or dt.date.today()
+    for rule in RULES:
+        fields = _finding(rule, number, day)
+        if fields is not None:
+            return REASONS[rule].format(**fields)
     return None
 
 
-def is_valid(raw: str) -> bool:
-    return problem(raw) is None
+def is_valid(raw: str, today: dt.date | None = None) -> bool:
+    return problem(raw, today) is None
+
+
+# SQL twins, rendered from the same constants, order and reasons.
+
+
+def normalize_sql(text: str) -> str:
+    """DuckDB expression: :func:`normalize` of the SQL text ``text``."""
+    rewritten = translate_sql(delete_sql(text, BLANKS), WRITTEN, MEANT)
+    # most numbers need nothing: test for a character to change first (a regular expression is fast)
+    changes = sql_string(char_class(BLANKS + WRITTEN))
+    return f"(CASE WHEN regexp_matches({text}, {changes}) THEN {rewritten} ELSE {text} END)"
+
+
+def check_char_sql(number: str) -> str:
+    """DuckDB expression: the check character of the first 17 digits of ``number``, as plain arithmetic."""
+    terms = " + ".join(f"(ascii(substr({number}, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(WEIGHTS))
+    return f"substr({sql_string(CHECK_CHARS)}, CAST(({terms}) % 11 AS BIGINT) + 1, 1)"
+
+
+def _reason_sql(template: str, fields: dict[str, str]) -> str:
+    """A reason template as an SQL concatenation: the {field}s become the given SQL expressions."""
+    pieces = re.split(r"\{(\w+)\}", template)
+    terms = [sql_string(p) if i % 2 == 0 else f"CAST({fields[p]} AS VARCHAR)" for i, p in enumerate(pieces) if p]
+    return terms[0] if len(terms) == 1 else "(" + " || ".join(terms) + ")"
+
+
+def problems_sql(number: str, *, check: str | None = None, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """(condition, reason) DuckDB expressions for each rule, in ``RULES`` order, on a normalised ``number``.
+
+    The first condition that is true names the problem (CASE WHEN … in this order), as :func:`problem`.
+    ``check`` is an expression of the check character when already computed (else
+    :func:`check_char_sql`); ``today`` is the day of the check, by default today.
+    """
+    start, size = _BIRTH
+    birth = f"substr({number}, {start}, {size})"
+    year = f"substr({number}, {start}, 4)"
+    expected = check or check_char_sql(number)
+    rules: dict[str, tuple[str, dict[str, str]]] = {
+        "length": (f"length({number}) <> {LENGTH}", {"length": f"length({number})"}),
+        "form": (f"NOT regexp_full_match({number}, {sql_string(FORM)})", {}),
+        # DuckDB reads year 0000 as 1 BC; Python's calendar (and so this rule) starts at year 1
+        "birth_date": (f"(try_strptime({birth}, '%Y%m%d') IS NULL OR {year} = '0000')", {"birth": birth}),
+        "birth_range": (
+            f"({birth} < {sql_string(_ymd(EARLIEST_BIRTH))} OR {birth} > {sql_string(_ymd(today or dt.date.today()))})",
+            {"birth": birth},
+        ),
+        "check_char": (f"right({number}, 1) <> {expected}", {"expected": expected}),
+    }
+    return [(rules[r][0], _reason_sql(REASONS[r], rules[r][1])) for r in RULES]
 
 
 def mask(raw: str) -> str:

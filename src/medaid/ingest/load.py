@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,10 +22,16 @@ from medaid.ingest import idnumber
 from medaid.ingest.columns import KIND_WORDS, NOT_STORED, TABLES, Table
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
+from medaid.progress import SILENT, Progress, Task
 from medaid.store.crypto import KeyRing
 from medaid.workspace import Workspace
 
 REJECT_HEADERS = ("文件", "行号", "列", "值", "原因")
+
+# Called inside the import's transaction once the good rows are in, when rows were added or
+# changed: (connection, import id, table kind). The registry snapshot is taken here, so that an
+# import and the merged registry it changes are committed together or not at all.
+AfterLoad = Callable[[duckdb.DuckDBPyConnection, int, str], None]
 
 
 @dataclass
@@ -73,9 +80,11 @@ def file_digest(path: Path) -> str:
 
 
 PEOPLE_CHUNK = 100_000  # people hashed and encrypted per round: bounds memory on a province's list
+# shares of an import's progress bar (percent) by stage: reading, checking, people, storing, rejects
+READ_SHARE, CHECK_SHARE, PEOPLE_SHARE, STORE_SHARE = 30.0, 15.0, 35.0, 15.0
 
 
-def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bool) -> None:
+def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bool, task: Task) -> None:
     """Hash every distinct 身份证号 of the good rows; store new people encrypted, once each.
 
     Works in rounds of ``PEOPLE_CHUNK`` people so that a file of millions never holds them
@@ -88,6 +97,7 @@ def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bo
     )
     con.execute("CREATE OR REPLACE TEMP TABLE keymap (id_number VARCHAR, person_key VARCHAR, name VARCHAR)")
     count = int(con.execute("SELECT count(*) FROM people_in").fetchall()[0][0])
+    share = PEOPLE_SHARE * PEOPLE_CHUNK / count if count else 0.0
     for first in range(1, count + 1, PEOPLE_CHUNK):
         chunk = con.sql(
             f"SELECT id_number, name FROM people_in WHERE rn BETWEEN {first} AND {first + PEOPLE_CHUNK - 1}"
@@ -103,6 +113,7 @@ def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bo
         ).fetchall()
         con.unregister("__keys")
         _store_people(con, ring, fresh)
+        task.advance(min(share, PEOPLE_SHARE))
 
 
 def _store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tuple[object, ...]]) -> None:
@@ -223,23 +234,31 @@ def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, file: str) -> int
     return len(rows)
 
 
-def import_file(workspace: Workspace, kind: str, path: Path) -> ImportSummary:
+def load_file(
+    workspace: Workspace, kind: str, path: Path, *, after_load: AfterLoad | None = None, progress: Progress = SILENT
+) -> ImportSummary:
     """Import one file; raises InputFileError for a file that cannot be read at all."""
     table = table_for(kind)
     summary = ImportSummary(table.kind, table.label, path.name)
     digest = file_digest(path) if path.exists() else ""
     ring = workspace.key()
-    with workspace.connect() as con:
+    with workspace.connect() as con, progress.task(f"导入 {path.name}：读取", total=100) as task:
         con.execute("BEGIN TRANSACTION")
         try:
             staged = stage(con, path, table)
             summary.rows_read = staged.rows
+            task.advance(READ_SHARE)
+            task.describe(f"导入 {path.name}：检查 {staged.rows} 行")
             validate(con, table, staged.table, staged.columns)
+            task.advance(CHECK_SHARE)
             row = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0]
             import_id = int(row[0]) if row else 1
             if "id_number" in staged.columns:
-                _register_people(con, ring, "name" in staged.columns)
+                task.describe(f"导入 {path.name}：登记人员（身份证号加密）")
+                _register_people(con, ring, "name" in staged.columns, task)
+            task.describe(f"导入 {path.name}：写入")
             _upsert(con, table, import_id, summary)
+            task.advance(STORE_SHARE)
             temp_rejects = workspace.rejects_dir / f".{import_id}-{table.kind}-{path.stem}.csv.part"
             summary.rejected = _write_rejects(con, temp_rejects, path.name)
             seen = con.execute(
@@ -252,10 +271,8 @@ def import_file(workspace: Workspace, kind: str, path: Path) -> ImportSummary:
                      summary.unchanged, summary.rejected, dt.datetime.now()],
                 )  # fmt: skip
                 summary.import_id = import_id
-                if table.kind in ("recipients", "deaths") and (summary.new or summary.changed):
-                    from medaid.analytics.registry import snapshot
-
-                    snapshot(con, import_id)
+                if after_load is not None and (summary.new or summary.changed):
+                    after_load(con, import_id, table.kind)
             else:
                 summary.notes.append("该文件此前已导入，内容无变化")
             con.execute("COMMIT")
@@ -269,4 +286,4 @@ def import_file(workspace: Workspace, kind: str, path: Path) -> ImportSummary:
     return summary
 
 
-__all__ = ["ImportSummary", "Location", "import_file", "table_for"]
+__all__ = ["ImportSummary", "Location", "load_file", "table_for"]

@@ -3,17 +3,23 @@
 Every row gets either typed columns or ``err_col``/``err_value``/``err_reason`` saying
 which column is wrong, what it held (身份证号 and names masked) and why, in Chinese.
 Checks run in the order a person would fix them: empty required cells, then each
-column's own form, then cross-column rules, then repeats of the natural key.
+column's own form, then cross-column rules, then repeats of the natural key. The 身份证号
+rules and money cells are not defined here: their SQL is rendered by ``ingest.idnumber`` and
+``medaid.money`` from the same definitions as their Python functions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
 
-from medaid.ingest import vocab
+from medaid import vocab
+from medaid.celltext import sql_string
+from medaid.ingest import idnumber
 from medaid.ingest.columns import Column, Table, Type
+from medaid.money import fen_sql, yuan_text_sql
 
 DATE_FORMATS = "['%Y-%m-%d', '%Y/%m/%d', '%Y%m%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']"  # noqa: E501
 MONEY_COLUMNS = ("total", "out_of_scope", "in_scope", "basic_paid", "critical_paid", "large_paid",
@@ -29,7 +35,7 @@ class Check:
 
 
 def q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return sql_string(text)
 
 
 def raw(name: str) -> str:
@@ -66,23 +72,16 @@ def pre(name: str) -> str:
     return f's."t__{name}"'
 
 
-def check_char_sql(norm: str) -> str:
-    """The GB 11643 check character of the first 17 digits, as plain arithmetic (fast)."""
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    terms = " + ".join(f"(ascii(substr({norm}, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(weights))
-    return f"substr('10X98765432', CAST(({terms}) % 11 AS BIGINT) + 1, 1)"
-
-
 def typed(column: Column) -> str:
     """SQL for the column's typed value (NULL when empty or malformed)."""
     r, n = raw(column.name), column.name
     match column.type:
         case Type.ID:
-            return f"upper(replace({r}, ' ', ''))"
+            return idnumber.normalize_sql(r)
         case Type.DATE:
             return f"try_strptime({r}, {DATE_FORMATS})::DATE"
         case Type.MONEY:
-            return f"CAST(round(try_cast(replace(replace({r}, ',', ''), '¥', '') AS DECIMAL(20, 4)) * 100) AS BIGINT)"
+            return fen_sql(r)
         case Type.INT:
             return f"try_cast({r} AS INTEGER)"
         case Type.BOOL:
@@ -107,25 +106,16 @@ def typed(column: Column) -> str:
             return r if n else "NULL"
 
 
-def column_checks(column: Column) -> list[Check]:
+def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
+    """The column's own checks in order; ``today`` is the day of the import (身份证号 birth dates)."""
     r, label, t = raw(column.name), column.label, column.type
     value = masked(column.name, t)
     out: list[Check] = []
     if column.required:
         out.append(Check(f"{r} IS NULL", label, "''", q(f"{label}不能为空")))
     if t is Type.ID:
-        norm = pre(column.name)
-        check_char = f's."ck__{column.name}"'
-        out += [
-            Check(f"{r} IS NOT NULL AND length({norm}) <> 18", label, value,
-                  f"'身份证号应为18位，实际为' || length({norm}) || '位'"),
-            Check(f"{r} IS NOT NULL AND NOT regexp_full_match({norm}, '[0-9]{{17}}[0-9X]')", label, value,
-                  q("身份证号前17位应为数字，末位应为数字或X")),
-            Check(f"{r} IS NOT NULL AND try_strptime(substr({norm}, 7, 8), '%Y%m%d') IS NULL", label, value,
-                  f"'身份证号中的出生日期 ' || substr({norm}, 7, 8) || ' 不是有效日期'"),
-            Check(f"{r} IS NOT NULL AND right({norm}, 1) <> {check_char}", label, value,
-                  f"'身份证号校验位错误（末位应为 ' || {check_char} || '），请核对是否录入有误'"),
-        ]  # fmt: skip
+        rules = idnumber.problems_sql(pre(column.name), check=f's."ck__{column.name}"', today=today)
+        out += [Check(f"{r} IS NOT NULL AND {condition}", label, value, reason) for condition, reason in rules]
     elif t is Type.MONEY or t is Type.INT:
         out += [
             Check(f"starts_with({r}, '=')", label, r, q("单元格是公式，请在 Excel 中复制后“选择性粘贴为数值”再导入")),
@@ -162,9 +152,9 @@ def cross_checks(table: Table, present: set[str]) -> list[Check]:
         negative = " OR ".join(f"t.{c} < 0" for c in money)
         return [
             Check(f"NOT ({refund}) AND ({negative})", "金额", "''", q("金额不能为负数（冲红记录应各项金额均为负数）")),
-            Check("abs(t.in_scope) > abs(t.total)", "政策范围内费用", "CAST(t.in_scope / 100.0 AS VARCHAR)",
+            Check("abs(t.in_scope) > abs(t.total)", "政策范围内费用", yuan_text_sql("t.in_scope", unit=False),
                   q("政策范围内费用大于总费用")),
-            Check(f"abs({parts}) > abs(t.in_scope)", "医疗救助支付", f"CAST(({parts}) / 100.0 AS VARCHAR)",
+            Check(f"abs({parts}) > abs(t.in_scope)", "医疗救助支付", yuan_text_sql(f"({parts})", unit=False),
                   q("基本医保、大病保险、医疗救助、倾斜救助支付之和大于政策范围内费用")),
         ]  # fmt: skip
     if table.kind == "recipients" and "valid_to" in present:
@@ -174,10 +164,10 @@ def cross_checks(table: Table, present: set[str]) -> list[Check]:
     if table.kind == "subsidies":
         return [
             Check(
-                "t.amount < 0 OR t.premium < 0", "资助金额", "CAST(t.amount / 100.0 AS VARCHAR)", q("金额不能为负数")
+                "t.amount < 0 OR t.premium < 0", "资助金额", yuan_text_sql("t.amount", unit=False), q("金额不能为负数")
             ),
             Check(
-                "t.amount > t.premium", "资助金额", "CAST(t.amount / 100.0 AS VARCHAR)", q("资助金额大于个人缴费标准")
+                "t.amount > t.premium", "资助金额", yuan_text_sql("t.amount", unit=False), q("资助金额大于个人缴费标准")
             ),
         ]
     if table.kind == "fund":
@@ -185,7 +175,7 @@ def cross_checks(table: Table, present: set[str]) -> list[Check]:
             Check(
                 "t.amount < 0",
                 "金额",
-                "CAST(t.amount / 100.0 AS VARCHAR)",
+                yuan_text_sql("t.amount", unit=False),
                 q("金额不能为负数，支出请在“方向”列填“支出”"),
             )
         ]
@@ -202,24 +192,30 @@ def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
     return [(cond, Check(c.condition, q(c.column), c.value, c.reason)) for cond, c in items]
 
 
-def validate(con: duckdb.DuckDBPyConnection, table: Table, staged: str, present: dict[str, int]) -> None:
-    """Create TEMP TABLE ``checked`` from ``staged``."""
+def validate(
+    con: duckdb.DuckDBPyConnection, table: Table, staged: str, present: dict[str, int], *, today: dt.date | None = None
+) -> None:
+    """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today)."""
+    today = today or dt.date.today()
     columns = [c for c in table.columns if c.name in present]
     raws = ", ".join(f'{raw_sql(c.name)} AS "r__{c.name}"' for c in columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE pre_raw AS SELECT s.*, {raws} FROM {staged} s")
-    derived = [f'{typed(c)} AS "t__{c.name}"' for c in columns]
-    derived += [
-        f"CASE WHEN regexp_full_match({typed(c)}, '[0-9]{{17}}[0-9X]') "
-        f'THEN {check_char_sql(typed(c))} END AS "ck__{c.name}"'
+    derived = ", ".join(f'{typed(c)} AS "t__{c.name}"' for c in columns)
+    # the check character from the normalised number (a column, so it is normalised once per row)
+    check_chars = "".join(
+        f", CASE WHEN regexp_full_match({pre(c.name)}, {q(idnumber.FORM)}) "
+        f'THEN {idnumber.check_char_sql(pre(c.name))} END AS "ck__{c.name}"'
         for c in columns
         if c.type is Type.ID
-    ]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pre AS SELECT s.*, {', '.join(derived)} FROM pre_raw s")
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE pre AS SELECT s.*{check_chars} FROM (SELECT s.*, {derived} FROM pre_raw s) s"
+    )
     staged = "pre"
     typed_cols = ", ".join(f'{pre(c.name)} AS "{c.name}"' for c in columns)
     missing = [c for c in table.columns if c.name not in present]
     nulls = "".join(f', NULL AS "{c.name}"' for c in missing)
-    checks = [check for c in columns for check in column_checks(c)]
+    checks = [check for c in columns for check in column_checks(c, today)]
     first = [(f"({c.condition})", c) for c in checks]
     cross = cross_checks(table, set(present))
     keys = key_columns(table)
@@ -263,3 +259,30 @@ def validate(con: duckdb.DuckDBPyConnection, table: Table, staged: str, present:
             {window}
         )"""
     )  # fmt: skip
+    _suggest(con, columns)
+
+
+VOCABULARIES = {Type.CATEGORY: vocab.Vocabulary.CATEGORY, Type.VISIT: vocab.Vocabulary.VISIT_TYPE,
+                Type.LEVEL: vocab.Vocabulary.HOSPITAL_LEVEL}  # fmt: skip
+SUGGESTED = 200  # distinct unknown words per column given the nearest valid one (a garbage column keeps the list)
+
+
+def _suggest(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> None:
+    """An unknown category, visit type or hospital level names the nearest valid word (低包对象 → 低保对象),
+    as the policy files and the calculator do: one vocabulary, one message."""
+    for column in columns:
+        vocabulary = VOCABULARIES.get(column.type)
+        if vocabulary is None:
+            continue
+        rows = con.execute(
+            "SELECT DISTINCT err_value FROM checked WHERE err_col = ? AND starts_with(err_reason, '未知的') "
+            f"ORDER BY 1 LIMIT {SUGGESTED}",
+            [column.label],
+        ).fetchall()
+        for (value,) in rows:
+            what, fix = vocab.unknown(vocabulary, value)
+            con.execute(
+                "UPDATE checked SET err_reason = ? "
+                "WHERE err_col = ? AND err_value = ? AND starts_with(err_reason, '未知的')",
+                [f"{what}（{fix}）", column.label, value],
+            )

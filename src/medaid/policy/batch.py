@@ -14,14 +14,15 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from medaid.money import to_fen
 from medaid.policy.model import Assistance, Policy
-from medaid.policy.steps import BP, Linear, Segmented, bp, fen
+from medaid.policy.steps import BP, Linear, Segmented, bp
 
 NO_LIMIT = 10**15
 
 
 def half_up(numerator: Any, denominator: int) -> Any:
-    """Integer division rounded half away from zero, as ``steps.half_up``."""
+    """Integer division rounded half away from zero, as ``medaid.money.half_up``."""
     up = (numerator * 2 + denominator) // (denominator * 2)
     down = -((-numerator * 2 + denominator) // (denominator * 2))
     return ibis.cases((numerator < 0, down), else_=up)
@@ -69,7 +70,7 @@ def _basic_params(policies: Sequence[Policy]) -> ir.Table:
             "b_period": [period for period, *_ in rows],
             "b_visit": [v for _, v, _, _ in rows],
             "b_level": [lvl for _, _, lvl, _ in rows],
-            "b_deductible": [fen(r.deductible) for *_, r in rows],
+            "b_deductible": [to_fen(r.deductible) for *_, r in rows],
             "b_ratio": [bp(r.ratio) for *_, r in rows],
             "b_per_year": [r.per == "year" for *_, r in rows],
         },
@@ -124,7 +125,7 @@ def settle_batch(claims: ir.Table, policy: Policy | Sequence[Policy]) -> ir.Tabl
         raw_referred = ibis.cases((given, c.basic_paid * BP), else_=raw_referred)
     c = c.mutate(raw=raw, raw_referred=raw_referred, given_basic=given)
     c = c.mutate(cum_raw=c.raw.sum().over(w_person))
-    cap = pick(c.period, [fen(p.basic.annual_cap) if p.basic and p.basic.annual_cap is not None else NO_LIMIT
+    cap = pick(c.period, [to_fen(p.basic.annual_cap) if p.basic and p.basic.annual_cap is not None else NO_LIMIT
                           for p in policies])  # fmt: skip
 
     def entitled(cum: Any) -> Any:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from medaid.money import half_up, to_fen, yuan_float, yuan_text
 from medaid.policy.model import Policy
-from medaid.policy.steps import BP, Linear, Segmented, bp, fen, half_up, increment
+from medaid.policy.steps import BP, Linear, Segmented, bp, increment
 
 
 @dataclass(frozen=True)
@@ -60,18 +61,15 @@ class Settled:
     trace: tuple[Step, ...]
 
     def to_dict(self) -> dict[str, object]:
-        def yuan(x: int) -> float:
-            return x / 100
-
         return {
-            "basic": yuan(self.basic),
-            "critical": yuan(self.critical),
-            "assistance": yuan(self.assistance),
-            "tilted": yuan(self.tilted),
-            "supplementary": yuan(self.supplementary),
-            "out_of_pocket_in_scope": yuan(self.out_of_pocket_in_scope),
-            "out_of_pocket_total": yuan(self.out_of_pocket_total),
-            "trace": [{"layer": s.layer, "amount": yuan(s.amount), "formula": s.formula} for s in self.trace],
+            "basic": yuan_float(self.basic),
+            "critical": yuan_float(self.critical),
+            "assistance": yuan_float(self.assistance),
+            "tilted": yuan_float(self.tilted),
+            "supplementary": yuan_float(self.supplementary),
+            "out_of_pocket_in_scope": yuan_float(self.out_of_pocket_in_scope),
+            "out_of_pocket_total": yuan_float(self.out_of_pocket_total),
+            "trace": [{"layer": s.layer, "amount": yuan_float(s.amount), "formula": s.formula} for s in self.trace],
         }
 
 
@@ -81,7 +79,7 @@ def _basic(policy: Policy, claim: Claim, ytd: YearToDate) -> tuple[int, int, int
     rule = basic.rule(claim.visit_type, claim.hospital_level) if basic else None
     if basic is None or rule is None:
         return 0, 0, 0, "本政策未设基本医保该类就诊的报销规则，不予计算"
-    deductible = fen(rule.deductible)
+    deductible = to_fen(rule.deductible)
     sign = -1 if claim.in_scope < 0 else 1
     if rule.per == "year":
         before = ytd.in_scope.get(claim.visit_type, 0)
@@ -92,7 +90,7 @@ def _basic(policy: Policy, claim: Claim, ytd: YearToDate) -> tuple[int, int, int
     cut = 0 if claim.referred else bp(basic.referral_cut)
     raw = eligible * max(0, ratio - cut)
     raw_if_referred = eligible * ratio
-    cap = None if basic.annual_cap is None else fen(basic.annual_cap)
+    cap = None if basic.annual_cap is None else to_fen(basic.annual_cap)
 
     def entitled(cum_raw: int) -> int:
         value = half_up(cum_raw, BP)
@@ -101,9 +99,10 @@ def _basic(policy: Policy, claim: Claim, ytd: YearToDate) -> tuple[int, int, int
     paid = entitled(ytd.basic_raw + raw) - entitled(ytd.basic_raw)
     lost = entitled(ytd.basic_raw + raw_if_referred) - entitled(ytd.basic_raw) - paid
     formula = (
-        f"（政策范围内 {claim.in_scope / 100:.2f} − 起付线 {deductible / 100:.2f}）× {(ratio - cut) / 100:g}%"
+        f"（政策范围内 {yuan_text(claim.in_scope, unit=False)} − 起付线 {yuan_text(deductible, unit=False)}）"
+        f"× {(ratio - cut) / 100:g}%"
         + ("（未规范转诊，比例降低）" if cut else "")
-        + ("" if cap is None else f"，年度最高支付 {cap / 100:.2f} 元")
+        + ("" if cap is None else f"，年度最高支付 {yuan_text(cap, unit=False)} 元")
     )
     return paid, raw, lost, formula
 
@@ -126,9 +125,9 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
         tilt = policy.critical.recipients if claim.category else None
         function = Segmented.of(policy.critical, tilt)
         critical = increment(function, ytd.critical_base, critical_base)
-        total = (ytd.critical_base + critical_base) / 100
+        total = yuan_text(ytd.critical_base + critical_base, unit=False)
         tilted_note = "（困难群众倾斜）" if tilt else ""
-        text = f"年内经基本医保后政策范围内自付累计 {total:.2f} 元；{function.describe()}{tilted_note}"
+        text = f"年内经基本医保后政策范围内自付累计 {total} 元；{function.describe()}{tilted_note}"
         trace.append(Step("大病保险", critical, text))
     assistance = tilted = 0
     # only claims made while a recipient count towards the assistance thresholds and limits
@@ -145,7 +144,7 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
         elif layer is not None:
             function_a = Linear.of(layer)
             assistance = increment(function_a, ytd.assistance_base, assistance_base)
-            note = f"；未规范转诊少报的 {excluded / 100:.2f} 元不予救助" if excluded else ""
+            note = f"；未规范转诊少报的 {yuan_text(excluded, unit=False)} 元不予救助" if excluded else ""
             trace.append(Step("医疗救助", assistance, f"{claim.category}：{function_a.describe()}{note}"))
         tilted_base = assistance_base - assistance
         layer_t = policy.tilted.get(claim.category)
@@ -161,8 +160,8 @@ def settle(policy: Policy, claim: Claim, ytd: YearToDate | None = None) -> tuple
             value = half_up(remaining_in * bp(extra.in_scope_ratio) + out_of_scope * bp(extra.out_of_scope_ratio), BP)
             supplementary += value
             text = (
-                f"目录内剩余 {remaining_in / 100:.2f} × {extra.in_scope_ratio * 100:g}% + "
-                f"目录外 {out_of_scope / 100:.2f} × {extra.out_of_scope_ratio * 100:g}%"
+                f"目录内剩余 {yuan_text(remaining_in, unit=False)} × {extra.in_scope_ratio * 100:g}% + "
+                f"目录外 {yuan_text(out_of_scope, unit=False)} × {extra.out_of_scope_ratio * 100:g}%"
             )
             trace.append(Step(extra.name, value, text))
     in_scope_left = claim.in_scope - basic - critical - assistance - tilted

@@ -3,7 +3,8 @@
 Amounts are integer fen; ratios are basis points (1 = 0.01 %). A layer with a yearly
 threshold, ratio segments or an annual limit is a function of the year-to-date base:
 what a claim gets is f(cumulative after it) − f(cumulative before it), each rounded
-half-up to the fen, so rounding never accumulates over a year of claims.
+half-up to the fen, so rounding never accumulates over a year of claims. 元 → fen and the
+half-up division are ``medaid.money``'s; basis points are this module's.
 """
 
 from __future__ import annotations
@@ -11,24 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from medaid.money import half_up, to_fen, yuan_text
 from medaid.policy.model import Assistance, Critical, Tilt
 
 BP = 10_000
 
 
-def fen(yuan: Decimal) -> int:
-    return int((yuan * 100).quantize(Decimal(1), ROUND_HALF_UP))
-
-
 def bp(ratio: Decimal) -> int:
+    """A ratio as integer basis points, rounded half-up: 0.70 → 7000."""
     return int((ratio * BP).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def half_up(numerator: int, denominator: int) -> int:
-    """numerator / denominator rounded half away from zero (refunds are negative)."""
-    if numerator < 0:
-        return -half_up(-numerator, denominator)
-    return (2 * numerator + denominator) // (2 * denominator)
 
 
 @dataclass(frozen=True)
@@ -41,16 +33,16 @@ class Linear:
 
     @staticmethod
     def of(layer: Assistance) -> Linear:
-        return Linear(fen(layer.threshold), bp(layer.ratio),
-                      None if layer.annual_limit is None else fen(layer.annual_limit))  # fmt: skip
+        return Linear(to_fen(layer.threshold), bp(layer.ratio),
+                      None if layer.annual_limit is None else to_fen(layer.annual_limit))  # fmt: skip
 
     def __call__(self, cumulative: int) -> int:
         value = half_up(max(0, cumulative - self.threshold) * self.ratio, BP)
         return value if self.limit is None else min(self.limit, value)
 
     def describe(self) -> str:
-        limit = "不设限额" if self.limit is None else f"年度限额 {self.limit / 100:.2f} 元"
-        return f"（年内累计 − 起付标准 {self.threshold / 100:.2f} 元）× {self.ratio / 100:g}%，{limit}"
+        limit = "不设限额" if self.limit is None else f"年度限额 {yuan_text(self.limit, unit=False)} 元"
+        return f"（年内累计 − 起付标准 {yuan_text(self.threshold, unit=False)} 元）× {self.ratio / 100:g}%，{limit}"
 
 
 @dataclass(frozen=True)
@@ -70,12 +62,12 @@ class Segmented:
         if tilt is not None and tilt.cap_given:
             cap = tilt.cap
         return Segmented(
-            threshold=fen(critical.threshold * factor),
+            threshold=to_fen(critical.threshold * factor),
             basis=critical.basis,
             segments=tuple(
-                (None if s.upto is None else fen(s.upto), min(BP, bp(s.ratio) + add)) for s in critical.segments
+                (None if s.upto is None else to_fen(s.upto), min(BP, bp(s.ratio) + add)) for s in critical.segments
             ),
-            cap=None if cap is None else fen(cap),
+            cap=None if cap is None else to_fen(cap),
         )
 
     def __call__(self, cumulative: int) -> int:
@@ -97,10 +89,10 @@ class Segmented:
     def describe(self) -> str:
         parts = []
         for upto, ratio in self.segments:
-            parts.append(f"{'以上' if upto is None else f'至 {upto / 100:.0f} 元'} {ratio / 100:g}%")
+            parts.append(f"{'以上' if upto is None else f'至 {yuan_text(upto, unit=False)} 元'} {ratio / 100:g}%")
         basis = "按年内累计金额分段" if self.basis == "cumulative" else "按超过起付线的部分分段"
-        cap = "不封顶" if self.cap is None else f"封顶 {self.cap / 100:.2f} 元"
-        return f"起付线 {self.threshold / 100:.2f} 元，{basis}：{'；'.join(parts)}，{cap}"
+        cap = "不封顶" if self.cap is None else f"封顶 {yuan_text(self.cap, unit=False)} 元"
+        return f"起付线 {yuan_text(self.threshold, unit=False)} 元，{basis}：{'；'.join(parts)}，{cap}"
 
 
 def increment(function: Linear | Segmented, before: int, amount: int) -> int:

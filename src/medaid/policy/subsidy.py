@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from medaid.errors import MedaidError
-from medaid.ingest.vocab import CATEGORY_RANK
 from medaid.policy.model import Policy
+from medaid.vocab import CATEGORY_RANK
 
 
 @dataclass

@@ -123,7 +123,10 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         for n in scored.nodes
     ]
     parts = "，".join(f"{d.name} {d.score} 分（得分率 {d.rate}）" for d in dimensions)
-    summary = [f"经评价，该项目综合得分 {fmt(scored.total)} 分，绩效等级为“{scored.grade or '—'}”。"]
+    if scored.total is not None and scored.grade is not None:
+        summary = [f"经评价，该项目综合得分 {fmt(scored.total)} 分，绩效等级为“{scored.grade}”。"]
+    else:
+        summary = [f"经评价，{scored.reason}。" if scored.reason else "经评价，总分与等级尚不能确定。"]
     if parts:
         summary.append(f"其中{parts}。")
     if fw.claimed_total is not None and scored.total is not None and fw.claimed_total != scored.total:

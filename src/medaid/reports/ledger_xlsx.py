@@ -5,12 +5,12 @@ Written with the safe workbook (no formula can run); identities are masked.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from medaid.analytics.runs import Run
-from medaid.analytics.verification import REASONS
+from medaid.money import to_yuan
 from medaid.reports.workbook import safe_workbook, write_header, write_row
+from medaid.vocab import REASONS
 
 HEADERS = ("序号", "结算编号", "身份证号", "姓名", "结算日期", "就诊类型", "救助类别", "医疗救助支付（元）",
            "核查结果", "应补/应退金额（元）", "说明")  # fmt: skip
@@ -33,8 +33,8 @@ def write_ledger(run: Run, path: Path, *, region: str = "",
             if identities is not None and row.person_key in identities:
                 id_text, name_text = identities[row.person_key]
             values = (row.seq, row.settlement_id, id_text, name_text, row.settle_date.isoformat(),
-                      row.visit_type, row.category, Decimal(row.assistance_paid) / 100, REASONS[row.reason],
-                      Decimal(row.amount) / 100, row.detail)  # fmt: skip
+                      row.visit_type, row.category, to_yuan(row.assistance_paid), REASONS[row.reason],
+                      to_yuan(row.amount), row.detail)  # fmt: skip
             write_row(sheet, i, values, styles)
         summary = book.add_worksheet("汇总")
         write_header(summary, 0, ("核查结果", "笔数"), styles)

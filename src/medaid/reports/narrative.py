@@ -14,15 +14,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from pydantic import Field
 
+from medaid import typed_yaml
 from medaid.analytics.metrics import Value
 from medaid.analytics.runs import YearFindings
-from medaid.analytics.verification import REASONS
+from medaid.errors import InputFileError
 from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Severity
 from medaid.evaluation.numbers import fmt
 from medaid.evaluation.scoring import ScoredNode
+from medaid.money import to_yuan
 from medaid.survey.summary import SurveyResult
+from medaid.typed_yaml import FileModel, Text
+from medaid.vocab import REASONS
 
 DRAFT_MARK = "【草稿，请评价人员修改】"
 
@@ -79,7 +84,7 @@ def data_drafts(out: Narrative, figures: dict[str, Value], found: YearFindings |
         total = sum(found.counts.values())
         out.problems.append(
             f"{found.year}年按月核查（{len(found.months)} 个月）发现结算与救助对象名单不符 {total} 笔：{parts}；"
-            f"涉及应退金额 {found.refund / 100:.2f} 元、应补金额 {found.top_up / 100:.2f} 元。"
+            f"涉及应退金额 {to_yuan(found.refund)} 元、应补金额 {to_yuan(found.top_up)} 元。"
         )
         out.suggestions.append(
             f"建议对核查台账所列 {total} 笔逐笔复核：应退的及时追回，应补的及时补发；加强与各部门名单的动态同步，"
@@ -119,17 +124,43 @@ def _suggestion(name: str) -> str:
     return "查明失分原因，制定整改措施并跟踪落实"
 
 
+PARAGRAPH_HINT = "每段一项，以“- ”开头；段中含有英文冒号加空格“: ”时请给整段加引号"
+
+
+class DraftsFile(FileModel):
+    """The drafts file (``*-文字稿.yaml``): the evaluator's texts of record."""
+
+    problems: list[Text] | None = Field(default=None, alias="存在的问题", json_schema_extra={"hint": PARAGRAPH_HINT})
+    suggestions: list[Text] | None = Field(default=None, alias="改进建议", json_schema_extra={"hint": PARAGRAPH_HINT})
+
+
+class DraftsError(InputFileError):
+    """The drafts file cannot be read back."""
+
+
+DRAFTS_HEADER = "# 报告文字稿：可直接修改各段文字，下次生成报告时使用修改后的文字；未修改的段落仍标注为草稿。\n"
+
+
+def read_drafts(path: Path) -> Narrative:
+    """The texts kept in a drafts file; DraftsError naming the file, the line and the key."""
+    spec = typed_yaml.load(path, DraftsFile, error=DraftsError)
+    return Narrative(list(spec.problems or []), list(spec.suggestions or []))
+
+
+def write_drafts(narrative: Narrative, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.safe_dump(narrative.to_dict(), allow_unicode=True, width=1000)
+    path.write_text(DRAFTS_HEADER + body, encoding="utf-8")
+
+
 def with_edits(generated: Narrative, path: Path | None) -> tuple[Narrative, set[str]]:
     """The texts to print and those still unedited drafts. The first render writes the
     drafts to ``path``; later renders read it back, so what the evaluator wrote is kept."""
     if path is None:
         return generated, set(generated.problems + generated.suggestions)
     if path.exists():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        kept = Narrative([str(x) for x in data.get("存在的问题") or []], [str(x) for x in data.get("改进建议") or []])
+        kept = read_drafts(path)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        header = "# 报告文字稿：可直接修改各段文字，下次生成报告时使用修改后的文字；未修改的段落仍标注为草稿。\n"
-        path.write_text(header + yaml.safe_dump(generated.to_dict(), allow_unicode=True, width=1000), encoding="utf-8")
+        write_drafts(generated, path)
         kept = generated
     return kept, set(generated.problems + generated.suggestions)

@@ -6,9 +6,9 @@ Identities are masked.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
+from medaid.money import to_yuan
 from medaid.reports.workbook import safe_workbook, write_header, write_row
 
 HEADERS = ("结算编号", "身份证号", "结算日期", "就诊类型", "救助类别", "实际救助（元）", "按政策应救助（元）",
@@ -39,10 +39,10 @@ def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path:
             write_row(sheet, i, (
                 str(r["settlement_id"]), masked.get(str(r["person_key"]), ""), str(r["settle_date"]),
                 str(r["visit_type"]), str(r["category"] or "非救助对象"),
-                Decimal(int(str(r["paid_assistance"]))) / 100, Decimal(int(str(r["due"]))) / 100,
-                Decimal(max(gap, 0)) / 100, Decimal(max(-gap, 0)) / 100, _reason(r["category"], gap),
+                to_yuan(int(str(r["paid_assistance"]))), to_yuan(int(str(r["due"]))),
+                to_yuan(max(gap, 0)), to_yuan(max(-gap, 0)), _reason(r["category"], gap),
             ), styles)  # fmt: skip
-        write_row(sheet, len(rows) + 4, ("合计", "", "", "", "", "", "", Decimal(top_up) / 100, Decimal(refund) / 100,
+        write_row(sheet, len(rows) + 4, ("合计", "", "", "", "", "", "", to_yuan(top_up), to_yuan(refund),
                                          f"{len(rows)} 笔"), styles)  # fmt: skip
         sheet.set_column(0, 8, 16)
         sheet.set_column(9, 9, 48)

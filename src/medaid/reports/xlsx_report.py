@@ -44,7 +44,7 @@ def render_xlsx(report: EvaluationReport, path: Path) -> Path:
         findings = book.add_worksheet("发现的问题")
         write_header(findings, 0, ("级别", "类别", "指标", "说明", "所载", "应为"), styles)
         for i, f in enumerate(report.findings, start=1):
-            write_row(findings, i, (f.severity.label, f.kind.value, " › ".join(f.path), f.message,
+            write_row(findings, i, (f.severity.label, f.kind.label, " › ".join(f.path), f.message,
                                     "" if f.claimed is None else str(f.claimed),
                                     "" if f.expected is None else str(f.expected)), styles)  # fmt: skip
         findings.set_column(2, 3, 50)

@@ -14,7 +14,6 @@ Tables: ``warnings`` (high-cost warnings and their follow-up state, identities m
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +37,8 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+from medaid.money import yuan_float
 
 ENV_URL = "MEDAID_APP_URL"
 APP_FILE = "app.sqlite"
@@ -137,8 +138,8 @@ class WarningRecord:
             "name_masked": self.name_masked,
             "group": self.group,
             "departments": list(self.departments),
-            "amount": self.amount_fen / 100,
-            "threshold": self.threshold_fen / 100,
+            "amount": yuan_float(self.amount_fen),
+            "threshold": yuan_float(self.threshold_fen),
             "reason": self.reason,
             "state": self.state,
             "state_label": STATE_LABELS[self.state],
@@ -169,9 +170,11 @@ class EventRecord:
 
 def url_for(root: Path) -> str:
     """The app database of a workspace: ``MEDAID_APP_URL`` when set, else ``sqlite:///DIR/app.sqlite``."""
-    configured = os.environ.get(ENV_URL, "").strip()
+    from medaid.settings import environment
+
+    configured = environment(only=(ENV_URL,)).app_url  # read now, through the one settings model
     if configured:
-        return configured
+        return configured.strip()
     return f"sqlite:///{(root / APP_FILE).resolve().as_posix()}"
 
 
@@ -252,6 +255,7 @@ def session_for(root: Path, *, migrate: bool = True) -> Iterator[Session]:
         engine.dispose()
 
 
-# Accounts and the access log live in their own module; importing it here registers their
-# tables on Base.metadata wherever the app database is used (migrations compare against it).
+# Accounts, the access log and judged scores live in their own modules; importing them here registers
+# their tables on Base.metadata wherever the app database is used (migrations compare against it).
 from medaid.store import accounts as _accounts  # noqa: E402, F401
+from medaid.store import judgments as _judgments  # noqa: E402, F401

@@ -80,16 +80,21 @@ def create_key_file(path: Path) -> KeyRing:
 
 def load_key(path: Path) -> KeyRing:
     """From ``MEDAID_KEY`` when set, else from the key file."""
-    raw = os.environ.get(ENV_VAR)
-    where = f"环境变量 {ENV_VAR}"
-    if raw is None:
-        if not path.exists():
-            raise KeyRingError(
-                f"找不到密钥文件 {path}",
-                fix=f"请恢复备份的密钥文件，或设置环境变量 {ENV_VAR}；没有密钥无法导入新数据",
-            )
-        raw = path.read_text(encoding="ascii")
-        where = f"密钥文件 {path}"
+    from medaid.settings import SettingsError, environment
+
+    try:
+        secret_text = environment(only=(ENV_VAR,)).key  # 64 hex characters, checked by the settings model
+    except SettingsError as err:
+        raise KeyRingError(err.what, where=err.where, fix=err.fix) from None
+    if secret_text is not None:
+        return KeyRing(bytes.fromhex(secret_text.get_secret_value()))
+    if not path.exists():
+        raise KeyRingError(
+            f"找不到密钥文件 {path}",
+            fix=f"请恢复备份的密钥文件，或设置环境变量 {ENV_VAR}；没有密钥无法导入新数据",
+        )
+    raw = path.read_text(encoding="ascii")
+    where = f"密钥文件 {path}"
     try:
         secret = bytes.fromhex(raw.strip())
     except ValueError as err:

@@ -6,6 +6,8 @@ their masks; every other table joins on the keyed hash.
 
 from __future__ import annotations
 
+import uuid
+
 import duckdb
 
 SCHEMA_VERSION = 1
@@ -144,3 +146,12 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [str(SCHEMA_VERSION)],
     )
+    # the workspace's identity in a shared app database (judgments of several workspaces on one server)
+    con.execute("INSERT INTO meta VALUES ('workspace_id', ?) ON CONFLICT (key) DO NOTHING", [uuid.uuid4().hex])
+
+
+def workspace_id(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchall()
+    if not row:
+        raise LookupError("workspace_id missing: the store was not created by schema.create")
+    return str(row[0][0])

@@ -8,11 +8,11 @@ import copy
 
 from medaid.evaluation.model import Framework
 from medaid.evaluation.quantity import parse_quantity
+from medaid.evaluation.survey_metrics import AWARENESS, SATISFACTION
 from medaid.survey.stats import Estimate
 from medaid.survey.summary import SurveyResult
 
-SATISFACTION = "satisfaction_rate"
-AWARENESS = "policy_awareness_rate"
+__all__ = ["AWARENESS", "SATISFACTION", "fill_from_survey"]
 
 
 def _note(label: str, e: Estimate, survey: SurveyResult) -> str:

@@ -3,6 +3,9 @@
 A question's ``role`` says what it feeds: ``satisfaction`` (满意度: answers weighted by
 ``weights``; 满意率 counts the two best answers), ``awareness`` (知晓率: the ``aware``
 options count as knowing), ``screen`` or none (reported as a distribution only).
+
+The file is a typed model (:class:`QuestionnaireFile`, through medaid.typed_yaml): an unknown
+key or a bad value names the file, the line and the key path.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
 
-import yaml
+from pydantic import Field, model_validator
 
-from medaid.errors import InputFileError, Location
+from medaid import typed_yaml
+from medaid.errors import InputFileError
+from medaid.typed_yaml import FileModel, Invalid, Number, Text
 
 KINDS = ("single", "multi", "open")
 ROLES = ("satisfaction", "awareness", "screen", "")
@@ -45,64 +50,75 @@ class Questionnaire:
         return next((q for q in self.questions if q.number == number), None)
 
 
-def _fail(file: str, path: str, what: str, fix: str) -> InputFileError:
-    return InputFileError(what, where=Location(file=file, path=tuple(path.split("."))), fix=fix)
+class QuestionFile(FileModel):
+    """One question of a questionnaire file."""
+
+    number: Annotated[int, Field(ge=1, json_schema_extra={"hint": "请写问卷中的题号，如 number: 6"})] = Field(
+        description="题号"
+    )
+    text: Annotated[Text, Field(min_length=1, json_schema_extra={"hint": "请写题干文字"})] = Field(description="题干")
+    kind: Literal["single", "multi", "open"] = Field(
+        default="single", json_schema_extra={"hint": "single（单选）、multi（多选）、open（开放题）"}
+    )
+    options: list[Text] | None = Field(default=None, description="选项，按问卷顺序")
+    role: Literal["satisfaction", "awareness", "screen", ""] | None = Field(
+        default=None, json_schema_extra={"hint": "satisfaction（满意度）、awareness（知晓率）、screen"}
+    )
+    aware: list[Text] | None = Field(default=None, description="知晓率题中算作知晓的选项")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuestionFile:
+        options = self.options or []
+        if self.kind != "open" and not options:
+            raise Invalid("选择题缺少选项", "请按问卷顺序列出选项", at=("options",))
+        aware = self.aware or []
+        if self.role == "awareness" and not aware:
+            raise Invalid("知晓率题应写明哪些选项算作知晓", "如 aware: [知道]", at=("aware",))
+        unknown = [o for o in aware if o not in options]
+        if unknown:
+            raise Invalid(f"选项“{unknown[0]}”不在该题选项中", "请与 options 中的文字一致", at=("aware",))
+        return self
+
+    def question(self) -> Question:
+        return Question(self.number, self.text, self.kind, tuple(self.options or ()), self.role or "",
+                        tuple(self.aware or ()))  # fmt: skip
 
 
-def _question(raw: Any, at: str, file: str) -> Question:
-    if not isinstance(raw, dict):
-        raise _fail(file, at, "每道题应写成映射", "如 {number: 1, text: 题干, kind: single, options: [是, 否]}")
-    number, text, kind = raw.get("number"), raw.get("text"), raw.get("kind", "single")
-    if not isinstance(number, int) or number < 1:
-        raise _fail(file, f"{at}.number", "题号应为正整数", "请写问卷中的题号，如 number: 6")
-    if not text:
-        raise _fail(file, f"{at}.text", "缺少题干", "请写题干文字")
-    if kind not in KINDS:
-        raise _fail(file, f"{at}.kind", f"未知的题型“{kind}”", "可用：single（单选）、multi（多选）、open（开放题）")
-    options = tuple(str(o) for o in raw.get("options") or ())
-    if kind != "open" and not options:
-        raise _fail(file, f"{at}.options", "选择题缺少选项", "请按问卷顺序列出选项")
-    role = str(raw.get("role") or "")
-    if role not in ROLES:
-        raise _fail(
-            file, f"{at}.role", f"未知的用途“{role}”", "可用：satisfaction（满意度）、awareness（知晓率）、screen"
-        )
-    aware = tuple(str(o) for o in raw.get("aware") or ())
-    if role == "awareness" and not aware:
-        raise _fail(file, f"{at}.aware", "知晓率题应写明哪些选项算作知晓", "如 aware: [知道]")
-    unknown = [o for o in aware if o not in options]
-    if unknown:
-        raise _fail(file, f"{at}.aware", f"选项“{unknown[0]}”不在该题选项中", "请与 options 中的文字一致")
-    return Question(number, str(text), str(kind), options, role, aware)
+class QuestionnaireFile(FileModel):
+    """A questionnaire file (``survey/templates/*.yaml``)."""
+
+    title: Text | None = Field(default=None, description="问卷标题；不写为文件名")
+    source: Text | None = Field(default=None, description="出处")
+    weights: dict[Text, Number] | None = Field(
+        default=None, json_schema_extra={"hint": "答案赋值，如 weights: {非常满意: 100, 满意: 80}"}
+    )
+    questions: list[QuestionFile] = Field(
+        min_length=1, description="题目列表", json_schema_extra={"hint": "参见 survey/templates/liucheng_2023.yaml"}
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuestionnaireFile:
+        seen: set[int] = set()
+        for i, q in enumerate(self.questions):
+            if q.number in seen:
+                raise Invalid(f"题号 {q.number} 重复", "每道题的 number 应唯一", at=("questions", i, "number"))
+            seen.add(q.number)
+        weights = DEFAULT_WEIGHTS if self.weights is None else self.weights
+        for i, q in enumerate(self.questions):
+            missing = [o for o in q.options or () if o not in weights] if q.role == "satisfaction" else []
+            if missing:
+                what = f"第 {q.number} 题的选项“{missing[0]}”没有赋值"
+                at = ("weights",) if self.weights is not None else ("questions", i, "options")
+                raise Invalid(what, "请在 weights 中为满意度题的每个选项赋值", at=at)
+        return self
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
-    """A questionnaire YAML (see ``templates/``); errors name the file and the key."""
-    file = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise InputFileError(f"无法读取问卷定义（{err}）", where=Location(file=file),
-                             fix="请检查路径与 YAML 格式") from err  # fmt: skip
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise _fail(file, "questions", "问卷定义应含题目列表 questions", "参见 survey/templates/liucheng_2023.yaml")
-    questions = tuple(_question(q, f"questions.{i}", file) for i, q in enumerate(data["questions"]))
-    numbers = [q.number for q in questions]
-    if len(set(numbers)) != len(numbers):
-        raise _fail(file, "questions", "题号重复", "每道题的 number 应唯一")
-    weights = dict(DEFAULT_WEIGHTS)
-    if data.get("weights") is not None:
-        try:
-            weights = {str(k): Decimal(str(v)) for k, v in dict(data["weights"]).items()}
-        except (ArithmeticError, TypeError, ValueError) as err:
-            raise _fail(file, "weights", "答案赋值应为数字", "如 weights: {非常满意: 100, 满意: 80}") from err
-    for q in questions:
-        if q.role == "satisfaction":
-            missing = [o for o in q.options if o not in weights]
-            if missing:
-                raise _fail(file, "weights", f"第 {q.number} 题的选项“{missing[0]}”没有赋值",
-                            "请在 weights 中为满意度题的每个选项赋值")  # fmt: skip
-    return Questionnaire(str(data.get("title") or path.stem), questions, weights, str(data.get("source") or ""))
+    """A questionnaire YAML (see ``templates/``); errors name the file, the line and the key."""
+    spec = typed_yaml.load(path, QuestionnaireFile, error=InputFileError)
+    weights = dict(DEFAULT_WEIGHTS) if spec.weights is None else dict(spec.weights)
+    questions = tuple(q.question() for q in spec.questions)
+    return Questionnaire(spec.title or path.stem, questions, weights, spec.source or "")
 
 
 def template(name: str) -> Path:

@@ -3,26 +3,25 @@
 - Wilson score interval for a proportion (Wilson 1927): stays inside [0, 1] and keeps
   its coverage for small samples and rates near 100 %, where the normal ("Wald")
   interval does not — the case of the 48–51 answers seen in the seed reports.
-- Sample size for a margin e at confidence 1 − α: n₀ = z² p(1 − p) / e² (p = 0.5 unless
-  given: the largest n), with the finite-population correction n = n₀ / (1 + (n₀ − 1)/N)
-  (Cochran, *Sampling Techniques*, 3rd ed., §4.4).
+- Sample size for a margin e at confidence 1 − α: n₀ = z² p(1 − p) / e² with the
+  finite-population correction (Cochran). Its one definition is
+  ``medaid.evaluation.sampling``, which the audit's sample check uses too; ``sample_size``
+  and ``z_value`` are re-exported here for the survey package.
 - A mean of answer weights (综合满意度) gets a normal interval, mean ± z·s/√n, with the
   same finite-population correction √((N − n)/(N − 1)).
 
-z comes from ``statistics.NormalDist`` (standard library).
+z comes from ``statistics.NormalDist`` (standard library), through ``medaid.evaluation.sampling``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from statistics import NormalDist, fmean, stdev
+from statistics import fmean, stdev
 
+from medaid.evaluation.sampling import sample_size, z_value
 
-def z_value(confidence: float) -> float:
-    if not 0 < confidence < 1:
-        raise ValueError("置信水平应在 0 与 1 之间，如 0.95")
-    return NormalDist().inv_cdf(0.5 + confidence / 2)
+__all__ = ["Estimate", "fpc", "mean_rate", "proportion", "sample_size", "wilson", "z_value"]
 
 
 def wilson(successes: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
@@ -43,16 +42,6 @@ def fpc(n: int, population: int | None) -> float:
     if population is None or population <= 1 or n >= population:
         return 0.0 if population is not None and n >= population else 1.0
     return math.sqrt((population - n) / (population - 1))
-
-
-def sample_size(margin: float, population: int | None = None, confidence: float = 0.95, p: float = 0.5) -> int:
-    """Responses needed for a proportion within ± margin (Cochran, with the FPC)."""
-    if not 0 < margin < 1:
-        raise ValueError("误差界应在 0 与 1 之间，如 0.05")
-    z = z_value(confidence)
-    n0 = z * z * p * (1 - p) / (margin * margin)
-    n = n0 if population is None else n0 / (1 + (n0 - 1) / population)
-    return math.ceil(n - 1e-9)
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from medaid.errors import FrameworkError, Location, MedaidError
 from medaid.evaluation.grades import BandSpecError, band_set_from
-from medaid.evaluation.model import Budget, Claimed, Figure, Framework, Indicator, Kind
+from medaid.evaluation.loading.extras import read_figure, read_survey, with_options
+from medaid.evaluation.model import Budget, Claimed, Framework, Indicator, Kind
 from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.quantity import Quantity, parse_quantity
-from medaid.evaluation.rules import Partial, PerPoint, Rule, RuleSpecError, rule_from_mapping
+from medaid.evaluation.rules import RuleSpecError, rule_from_mapping
 from medaid.evaluation.ruletext import parse_rule_text
 
 LINE = "__line__"
@@ -187,7 +188,7 @@ class Builder:
                     node.rule = rule_from_mapping(spec)
                 elif text:
                     parsed = parse_rule_text(str(text))
-                    node.rule = _with_options(parsed, spec) if parsed else None
+                    node.rule = with_options(parsed, spec) if parsed else None
                 node.rule_text = str(text) if text else None
             except RuleSpecError as err:
                 self.problem(
@@ -214,34 +215,6 @@ class Builder:
         computed = node.budget.computed_rate
         if node.actual is None and computed is not None:
             node.actual = Quantity(text=f"{computed:.2f}%", value=computed, unit="%")
-
-    def figure(self, raw: object, index: int) -> Figure | None:
-        if not isinstance(raw, Mapping) or not raw.get("name"):
-            self.problem(
-                f"figures 第 {index + 1} 项缺少名称",
-                Location(file=self.file, key="figures"),
-                "每项写成 {name: …, value: …, formula: …}",
-            )
-            return None
-        name = str(raw["name"])
-        quantity = parse_quantity(raw.get("value"))
-        if quantity is None or quantity.value is None:
-            self.problem(
-                f"数据“{name}”的 value 不是数字",
-                self.where(raw, (), "value"),
-                "请填写报告中的数值，如 26492605.71 或 95.95%",
-            )
-            return None
-        unit = "%" if quantity.is_percent else str(raw.get("unit") or quantity.unit or "")
-        return Figure(
-            name=name,
-            value=quantity.value,
-            text=str(raw.get("value")),
-            unit=unit,
-            formula=str(raw["formula"]) if raw.get("formula") else None,
-            where=str(raw["where"]) if raw.get("where") else None,
-            location=self.where(raw, (), name),
-        )
 
     def framework(self, raw: Mapping[str, object]) -> Framework:
         title = str(raw.get("title") or "").strip()
@@ -278,8 +251,11 @@ class Builder:
         assert isinstance(claimed, Mapping)
         figures_raw = raw.get("figures") or []
         figures = (
-            [f for i, r in enumerate(figures_raw) if (f := self.figure(r, i))] if isinstance(figures_raw, list) else []
+            [f for i, r in enumerate(figures_raw) if (f := read_figure(self, r, i))]
+            if isinstance(figures_raw, list)
+            else []
         )
+        survey = read_survey(self, raw["survey"]) if raw.get("survey") is not None else None
         year = to_decimal(raw.get("year"))
         goal = raw.get("goal") if isinstance(raw.get("goal"), Mapping) else {}
         assert isinstance(goal, Mapping)
@@ -300,6 +276,7 @@ class Builder:
             claimed_total=self.number(claimed, "total", (), "声明总分"),
             claimed_grade=str(claimed["grade"]).strip() if claimed.get("grade") else None,
             figures=figures,
+            survey=survey,
             file=self.file,
             department=text(raw.get("department")),
             unit=text(raw.get("unit")),
@@ -309,13 +286,3 @@ class Builder:
         if self.problems:
             raise InvalidFramework(self.problems)
         return framework
-
-
-def _with_options(rule: Rule, spec: Mapping[str, object]) -> Rule:
-    """Reading options next to a text rule, e.g. {text: …, partial: floor}."""
-    option = spec.get("partial")
-    if isinstance(rule, PerPoint) and option:
-        if str(option) not in {p.value for p in Partial}:
-            raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
-        return replace(rule, partial=Partial(str(option)), explicit_reading=True)
-    return rule

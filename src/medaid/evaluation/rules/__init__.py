@@ -3,13 +3,14 @@ the Chinese wording it implements; ``medaid.evaluation.ruletext`` reads those wo
 
 from medaid.evaluation.rules.bands import Band, Banded
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.cases import PerCase
 from medaid.evaluation.rules.completion import (
     BudgetExecution,
     FullIfMet,
     Proportional,
     RateTimesWeight,
 )
-from medaid.evaluation.rules.deduction import Direction, Partial, PerCase, PerPoint
+from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
 from medaid.evaluation.rules.structured import RULE_TYPES, RuleSpecError, rule_from_mapping
 

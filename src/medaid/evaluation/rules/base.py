@@ -66,6 +66,18 @@ class Rule(ABC):
         """The highest score the rule can give, when that exceeds its full marks."""
         return self.full_marks()
 
+    # Rules whose text can be read two ways (part steps, "以上" with or without its number)
+    # name the reading they applied and the readings in ``Outcome.alternatives``.
+    reading_option: ClassVar[str] = ""  # how a file states the reading, e.g. "partial: floor"
+
+    def reading(self) -> str:
+        """The name of the reading this rule applies (for messages)."""
+        return ""
+
+    def reading_name(self, key: str) -> str:
+        """The name of an alternative reading (a key of ``Outcome.alternatives``)."""
+        return key
+
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"type": self.kind, "label": self.label}
         out.update(self.params())

@@ -1,4 +1,6 @@
-"""Deduction rules: per percentage point (or per step) away from a reference, and per case found."""
+"""Per-step deductions: per percentage point (or per step of another unit) away from a reference.
+
+Per-case deductions ("每发现1例扣0.5分") are in ``cases``."""
 
 from __future__ import annotations
 
@@ -8,11 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, value_in_points
-
-# Actuals that say no case was found.
-NONE_FOUND = frozenset({"无", "未发现", "没有", "否", "零", "未发现问题", "无超标准执行"})
 
 
 class Direction(StrEnum):
@@ -75,6 +73,13 @@ class PerPoint(Rule):
 
     kind = "per_point"
     label = "按百分点扣分"
+    reading_option = "partial: floor"
+
+    def reading(self) -> str:
+        return f"{PARTIAL_WORDS[self.partial]}扣分"
+
+    def reading_name(self, key: str) -> str:
+        return f"{PARTIAL_WORDS[Partial(key)]}扣分"
 
     def params(self) -> dict[str, object]:
         def num(x: Decimal | None) -> float | None:
@@ -167,50 +172,3 @@ class PerPoint(Rule):
             score, capped = self.min_score, f"（最低得 {fmt(self.min_score)} 分）"
             deduction = full - score
         return clamp(score, ZERO, weight), deduction, capped
-
-
-@dataclass(frozen=True)
-class PerCase(Rule):
-    """每发现 1 处（例、项）扣 X 分，扣完为止。
-
-    The actual is the number of cases found ("0例", "2处"); "严格按照标准执行" with no
-    count needs a judgement.
-    """
-
-    points: Decimal
-    per: Decimal = Decimal(1)
-    full: Decimal | None = None
-
-    kind = "per_case"
-    label = "按发现处数扣分"
-
-    def params(self) -> dict[str, object]:
-        return {
-            "points": float(self.points),
-            "per": float(self.per),
-            "full": None if self.full is None else float(self.full),
-        }
-
-    def full_marks(self) -> Decimal | None:
-        return self.full if self.full is not None else self.declared_full
-
-    def apply(self, inputs: Inputs) -> Outcome:
-        full = self.full if self.full is not None else inputs.weight
-        actual = inputs.actual
-        if actual is not None and actual.value is None and actual.qualitative in NONE_FOUND:
-            actual = Quantity(text=actual.text, value=ZERO)
-        if actual is None or actual.value is None:
-            return Outcome(
-                None,
-                f"实际完成值未写明发现的问题处数，需人工判断（满分 {fmt(full)} 分，每处扣 {fmt(self.points)} 分）",
-                allowed=(ZERO, min(full, inputs.weight)),
-                needs_judgement=True,
-            )
-        cases = actual.value
-        deduction = (cases / self.per) * self.points
-        raw = full - deduction
-        return Outcome(
-            clamp(raw, ZERO, inputs.weight),
-            f"发现 {fmt(cases)} 处，每 {fmt(self.per)} 处扣 {fmt(self.points)} 分，"
-            f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(raw)}" + ("，扣完为止按 0 分计" if raw < 0 else ""),
-        )

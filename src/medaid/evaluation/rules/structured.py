@@ -2,6 +2,7 @@
 
 ```yaml
 rule: {type: per_point, direction: below, reference: 100%, step: 1, points: 1, full: 6}
+rule: {type: per_case, points: 0.5, full: 5, zero_cases: 3, zero_inclusive: true}
 rule: {type: banded, bands: [{low: 90%, points: 10}, {high: 90%}]}
 rule: {type: qualitative, levels: {优: 1.0, 良: 0.8, 中: 0.6, 差: 0}}
 rule: {type: proportional}
@@ -16,13 +17,14 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, to_decimal
 from medaid.evaluation.rules.bands import Band, Banded
 from medaid.evaluation.rules.base import Rule
+from medaid.evaluation.rules.cases import PerCase
 from medaid.evaluation.rules.completion import (
     BudgetExecution,
     FullIfMet,
     Proportional,
     RateTimesWeight,
 )
-from medaid.evaluation.rules.deduction import Direction, Partial, PerCase, PerPoint
+from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
 
 RULE_TYPES: dict[str, str] = {
@@ -124,13 +126,24 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 full=_number(spec, "full"),
                 partial=Partial(partial),
                 on_completion=bool(spec.get("on_completion", False)),
+                explicit_reading="partial" in spec,  # the file states how part of a step counts
                 text=text,
             )
         case "per_case":
+            zero_cases = _number(spec, "zero_cases")
+            inclusive = spec.get("zero_inclusive")
+            if zero_cases is not None and not isinstance(inclusive, bool):
+                raise RuleSpecError(
+                    "zero_cases 需同时写明 zero_inclusive: true（含本数，如“3例及以上不得分”）"
+                    "或 false（不含本数，如“超过3例不得分”）"
+                )
             return PerCase(
                 points=_required(spec, "points"),
                 per=_positive(spec, "per"),
                 full=_number(spec, "full"),
+                zero_cases=zero_cases,
+                zero_inclusive=bool(inclusive) if zero_cases is not None else True,
+                max_deduction=_number(spec, "max_deduction"),
                 text=text,
             )
         case "banded":

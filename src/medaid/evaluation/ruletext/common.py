@@ -24,6 +24,25 @@ def header_full(text: str) -> tuple[Decimal | None, str]:
     return None, text
 
 
+def deduction_caps(
+    text: str, full: Decimal | None, spans: list[tuple[int, int]]
+) -> tuple[Decimal | None, Decimal | None]:
+    """ "扣完3分为止" and "最多扣3分": the rule's full marks (the cap, when nothing else gives them) and
+    the most a deduction may take. The spans read are added to ``spans``."""
+    max_deduction: Decimal | None = None
+    for limit in re.finditer(rf"扣完{NUM}分为止", text):
+        cap = Decimal(limit.group(1))
+        if full is None:
+            full = cap
+        elif cap < full:
+            max_deduction = cap
+        spans.append(limit.span())
+    for limit in re.finditer(rf"最多(?:只)?扣{NUM}分", text):
+        max_deduction = Decimal(limit.group(1))
+        spans.append(limit.span())
+    return full, max_deduction
+
+
 def first_points(text: str) -> Decimal | None:
     match = POINTS.search(text)
     return Decimal(match.group(1)) if match else None

@@ -1,4 +1,4 @@
-"""Per-step deductions: "每低于1个百分点扣1分" and "每发现1例…扣0.5分"."""
+"""Per-step deductions: "每低于1个百分点扣1分" (per case found: ``cases``)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO
-from medaid.evaluation.rules import Direction, Partial, PerCase, PerPoint, Rule
-from medaid.evaluation.ruletext.common import NUM, POINTS, first_points, residual, unexplained
+from medaid.evaluation.rules import Direction, Partial, PerPoint, Rule
+from medaid.evaluation.ruletext.common import NUM, POINTS, deduction_caps, residual, unexplained
 
 # --- per percentage point ---------------------------------------------------------------
 
@@ -51,17 +51,9 @@ def per_point(text: str) -> Rule | None:
     full = Decimal(full_match.group(1)) if full_match else None
     if full_match:
         spans.append(full_match.span())
-    max_deduction = min_score = zero_beyond = None
-    for limit in re.finditer(rf"扣完{NUM}分为止", text):
-        cap = Decimal(limit.group(1))
-        if full is None:
-            full = cap
-        elif cap < full:
-            max_deduction = cap
-        spans.append(limit.span())
-    for limit in re.finditer(rf"最多扣{NUM}分", text):
-        max_deduction = Decimal(limit.group(1))
-        spans.append(limit.span())
+    min_score: Decimal | None = None
+    zero_beyond: Decimal | None = None
+    full, max_deduction = deduction_caps(text, full, spans)
     for limit in re.finditer(rf"最低(?:得)?{NUM}分", text):
         min_score = Decimal(limit.group(1))
         spans.append(limit.span())
@@ -98,20 +90,3 @@ def per_point(text: str) -> Rule | None:
         min_score=min_score,
         explicit_reading=bool(ceil),
     )
-
-
-# --- per case found -----------------------------------------------------------------------
-
-_PER_CASE = re.compile(
-    rf"(?:每(?:发现|出现|有)?|有|发现)(\d+(?:\.\d+)?)?(?:处|例|项|次|起|笔|条|个)[^扣;。]{{0,24}}?扣{NUM}分"
-)
-
-
-def per_case(text: str) -> Rule | None:
-    """ "…执行得5分，每发现1例超标准执行扣0.5分，扣完为止"."""
-    match = _PER_CASE.search(text)
-    if match is None:
-        return None
-    per, points = match.groups()
-    full = first_points(text[: match.start()])
-    return PerCase(points=Decimal(points), per=Decimal(per) if per else Decimal(1), full=full)

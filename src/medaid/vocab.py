@@ -1,6 +1,15 @@
-"""Vocabularies of the programme data (contract 3), with the spellings exports use."""
+"""Vocabularies of the programme data (contract 3), with the spellings exports use.
+
+One definition for import, calc, policy files and the web: :func:`lookup` gives the canonical
+name (aliases accepted), :func:`require` refuses an unknown value naming the nearest valid one.
+"""
 
 from __future__ import annotations
+
+import difflib
+from enum import StrEnum
+
+from medaid.errors import Location, MedaidError
 
 # 救助类别 from the highest to the lowest: a person in several lists keeps the highest
 # (就高不重复). Rank 1 is the highest.
@@ -38,6 +47,18 @@ CATEGORY_ALIASES: dict[str, str] = {
     "因病致贫": "因病致贫重病患者",
     "因病致贫重病患者": "因病致贫重病患者",
     "支出型困难家庭": "因病致贫重病患者",
+}
+
+# 核查结果: the reasons a monthly verification finds a settlement wrong, each under its one code
+# (the ledger, its JSON, the report's draft text and the demo's injected anomalies use them).
+REASONS: dict[str, str] = {
+    "missed": "应享未享",
+    "non_recipient": "多享：非救助对象",
+    "before_validity": "多享：救助资格生效前",
+    "after_end": "多享：救助资格终止后",
+    "after_death": "多享：死亡后",
+    "above_annual_limit": "多享：超过年度救助限额",
+    "duplicate": "重复结算",
 }
 
 VISIT_TYPES: tuple[str, ...] = ("住院", "门诊", "门诊慢特病")
@@ -133,3 +154,88 @@ def visit_type(value: str) -> str | None:
     if word.isdigit():
         return MED_TYPE_CODES.get(word) or MED_TYPE_PREFIX.get(word[:1])
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# One lookup for import, calc, policy files and the web: canonical names, aliases, nearest.
+
+
+class Vocabulary(StrEnum):
+    """A vocabulary of the programme data; the value names it in code, ``label`` for people."""
+
+    CATEGORY = "category"
+    VISIT_TYPE = "visit_type"
+    HOSPITAL_LEVEL = "hospital_level"
+    DEPARTMENT = "department"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical names, in their order (救助类别 from the highest)."""
+        return _TABLES[self][0]
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Other spellings people and exports use → the canonical name."""
+        return _TABLES[self][1]
+
+
+_LABELS: dict[Vocabulary, str] = {
+    Vocabulary.CATEGORY: "救助类别",
+    Vocabulary.VISIT_TYPE: "就诊类型",
+    Vocabulary.HOSPITAL_LEVEL: "医院等级",
+    Vocabulary.DEPARTMENT: "认定部门",
+}
+_TABLES: dict[Vocabulary, tuple[tuple[str, ...], dict[str, str]]] = {
+    Vocabulary.CATEGORY: (CATEGORIES, CATEGORY_ALIASES),
+    Vocabulary.VISIT_TYPE: (VISIT_TYPES, VISIT_ALIASES),
+    Vocabulary.HOSPITAL_LEVEL: (HOSPITAL_LEVELS, HOSPITAL_LEVEL_ALIASES),
+    Vocabulary.DEPARTMENT: (DEPARTMENTS, DEPARTMENT_ALIASES),
+}
+
+
+NEAREST_CUTOFF = 0.5  # one character of two differs: 住员 → 住院
+
+
+class VocabularyError(MedaidError):
+    """A value is not a word of its vocabulary (nor one of its aliases)."""
+
+
+def lookup(vocabulary: Vocabulary, value: str) -> str | None:
+    """The canonical name of ``value``, or None; visit types also accept national med_type codes."""
+    if vocabulary is Vocabulary.VISIT_TYPE:
+        return visit_type(value)
+    return canonical(value, vocabulary.names, vocabulary.aliases)
+
+
+def nearest(vocabulary: Vocabulary, value: str) -> str | None:
+    """The canonical name closest to a misspelt value (over names and aliases), or None."""
+    word = "".join(str(value).split())
+    spellings = {**{name: name for name in vocabulary.names}, **vocabulary.aliases}
+    best: dict[str, float] = {}
+    for spelling, name in spellings.items():
+        score = difflib.SequenceMatcher(None, word, spelling).ratio()
+        best[name] = max(best.get(name, 0.0), score)
+    top = max(best.values(), default=0.0)
+    winners = [name for name, score in best.items() if score == top]
+    # two names equally close (四级: 一级, 二级, 三级) is no guess at all
+    return winners[0] if top >= NEAREST_CUTOFF and len(winners) == 1 else None
+
+
+def unknown(vocabulary: Vocabulary, value: object) -> tuple[str, str]:
+    """(what, fix) in Chinese for a value that is not in the vocabulary."""
+    guess = nearest(vocabulary, str(value))
+    what = f"未知的{vocabulary.label}“{value}”" + (f"：是否应为 {guess}？" if guess else "")
+    return what, f"可填：{'、'.join(vocabulary.names)}"
+
+
+def require(vocabulary: Vocabulary, value: str, *, where: Location) -> str:
+    """The canonical name of ``value``; VocabularyError naming the nearest valid one otherwise."""
+    found = lookup(vocabulary, value)
+    if found is None:
+        what, fix = unknown(vocabulary, value)
+        raise VocabularyError(what, where=where, fix=fix)
+    return found

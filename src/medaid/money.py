@@ -1,0 +1,149 @@
+"""Money: integer fen (分) inside, Decimal 元 at the edges, rounded half-up — one definition.
+
+Every conversion between 元 and fen in medaid goes through this module, so that a file, a
+policy parameter, a setting and a typed claim all round the same way: half away from zero
+(ROUND_HALF_UP in Decimal terms; 0.005 元 → 1 分, −0.005 元 → −1 分). Amounts are written
+in 元; a few writings people use are accepted: "1,234.50", "¥1234.5", "1000元", "0.1万元".
+An import reads cells in SQL: :func:`fen_sql` and :func:`yuan_text_sql` are the DuckDB twins of
+:func:`to_fen` and :func:`yuan_text`, built from the same pattern and units (tests/test_money.py
+checks that they agree on any text).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from medaid.celltext import BLANKS, delete, delete_sql, sql_string
+
+FEN_PER_YUAN = 100
+FEN_PLACES = 2  # decimal places of 元 kept in fen
+MAX_FEN = 2**63 - 1  # the store keeps fen as BIGINT; a larger amount is refused, never wrapped
+UNITS = {"元": Decimal(1), "万元": Decimal(10_000), "万": Decimal(10_000)}
+IGNORED = BLANKS + ",，"  # blanks and thousands separators anywhere in the text
+# the accepted writing once IGNORED is removed; the same pattern runs in Python and in DuckDB (RE2)
+PATTERN = r"(?P<sign>[-−]?)[¥￥]?(?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?P<unit>元|万元|万)?"
+_TEXT = re.compile(PATTERN)
+_PLAIN = r"-?[0-9]{1,16}(?:\.[0-9]{1,2})?"  # a plain amount in 元 that fits BIGINT fen without rounding
+
+
+class MoneyError(ValueError):
+    """A value is not an amount of money; the message is Chinese."""
+
+
+def yuan(value: object) -> Decimal:
+    """An amount in 元 as an exact Decimal, from a number or a text people write.
+
+    Raises MoneyError for anything else (a bool, a NaN, "abc", "1e5").
+    """
+    if isinstance(value, bool) or value is None:
+        raise MoneyError(f"“{value}”不是金额")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))  # the shortest text of the float, not its binary expansion
+    else:
+        match = _TEXT.fullmatch(delete(str(value), IGNORED))
+        if match is None:
+            raise MoneyError(f"“{value}”不是金额（应写元为单位的数字，如 1234.50）")
+        try:
+            number = Decimal(match["number"]) * UNITS[match["unit"] or "元"]
+        except InvalidOperation as err:  # pragma: no cover - the pattern admits only digits
+            raise MoneyError(f"“{value}”不是金额") from err
+        if match["sign"]:
+            number = -number
+    if not number.is_finite():
+        raise MoneyError(f"“{value}”不是有限的金额")
+    return number
+
+
+def to_fen(value: object) -> int:
+    """元 → integer fen, half away from zero: 12.345 → 1235, −12.345 → −1235.
+
+    Raises MoneyError for what :func:`yuan` refuses and for an amount beyond ±MAX_FEN.
+    """
+    fen = int((yuan(value) * FEN_PER_YUAN).quantize(Decimal(1), ROUND_HALF_UP))
+    if abs(fen) > MAX_FEN:
+        raise MoneyError(f"“{value}”超出可处理的金额范围")
+    return fen
+
+
+def to_yuan(fen: int) -> Decimal:
+    """Integer fen → 元 as an exact Decimal with two places."""
+    return (Decimal(int(fen)) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+
+
+def yuan_float(fen: int) -> float:
+    """Integer fen → 元 as a float, for JSON output only (never computed with)."""
+    return float(to_yuan(fen))
+
+
+def yuan_text(fen: int, *, unit: bool = True) -> str:
+    """Integer fen as people read it: "1,234.50元" (or without the unit)."""
+    return f"{to_yuan(fen):,.2f}" + ("元" if unit else "")
+
+
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator for integers, rounded half away from zero (refunds are negative)."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    if numerator < 0:
+        return -half_up(-numerator, denominator)
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+# SQL twins: the same acceptance, rounding and text inside an import's one SQL pass (DuckDB).
+
+
+def _shift_sql(unit: str) -> str:
+    """Decimal places the point moves for a unit: 2 for 元, 6 for 万元 — from UNITS."""
+    whens = []
+    for name, factor in UNITS.items():
+        exponent = factor.adjusted()
+        if factor != Decimal(10) ** exponent:  # pragma: no cover - UNITS holds powers of ten
+            raise ValueError(f"unit {name} is not a power of ten")
+        whens.append(f"WHEN {sql_string(name)} THEN {FEN_PLACES + exponent}")
+    return f"CASE {unit} {' '.join(whens)} ELSE {FEN_PLACES} END"
+
+
+def fen_sql(text: str) -> str:
+    """DuckDB expression: the SQL text ``text`` (a cell) → BIGINT fen as :func:`to_fen` gives it, else NULL.
+
+    A plain "1234.56" (at most two decimals) is cast exactly. Any other writing is read on its
+    digits, never through a float or a DECIMAL of fixed scale: the decimal point moves 2 places
+    (6 for 万元) and the first dropped digit rounds half away from zero. Each stage is bound once
+    with a one-element list_transform (DuckDB has no LET; needs DuckDB ≥ 1.3 for ``lambda``); the
+    lambda parameters carry a ``money_`` prefix so that no column of the query can shadow them.
+    """
+    found = f"regexp_extract({delete_sql(text, IGNORED)}, {sql_string(f'^(?:{PATTERN})$')}, ['sign', 'number', 'unit'])"
+    split = (
+        "{'negative': money_m.sign <> '', 'whole': split_part(money_m.number, '.', 1), "
+        f"'fraction': split_part(money_m.number, '.', 2), 'shift': {_shift_sql('money_m.unit')}}}"
+    )
+    kept = "money_s.whole || rpad(left(money_s.fraction, money_s.shift), money_s.shift, '0')"
+    carry = "CASE WHEN substr(money_s.fraction, money_s.shift + 1, 1) >= '5' THEN 1 ELSE 0 END"
+    digits = f"{{'negative': money_s.negative, 'digits': ltrim({kept}, '0'), 'carry': {carry}}}"
+    magnitude = "(CAST('0' || money_d.digits AS HUGEINT) + money_d.carry)"
+    fen = (
+        f"CASE WHEN length(money_d.digits) <= {len(str(MAX_FEN))} AND {magnitude} <= {MAX_FEN} "
+        f"THEN CAST(CASE WHEN money_d.negative THEN -{magnitude} ELSE {magnitude} END AS BIGINT) END"
+    )
+    general = (
+        f"list_transform([{found}], lambda money_m: CASE WHEN money_m.number <> '' THEN "  # '' when refused
+        f"list_transform([{split}], lambda money_s: list_transform([{digits}], lambda money_d: {fen})[1])[1] END)[1]"
+    )
+    # most cells are plain "1234.56": exact through DECIMAL(38, 2), nothing to round
+    return (
+        f"(CASE WHEN regexp_full_match({text}, {sql_string(_PLAIN)}) "
+        f"THEN CAST(CAST({text} AS DECIMAL(38, {FEN_PLACES})) * {FEN_PER_YUAN} AS BIGINT) ELSE {general} END)"
+    )
+
+
+def yuan_text_sql(fen: str, *, unit: bool = True) -> str:
+    """DuckDB expression: BIGINT fen → the text :func:`yuan_text` gives ("-1,234.50元")."""
+    whole = f"format('{{:,}}', abs({fen}) // {FEN_PER_YUAN})"
+    cents = f"lpad(CAST(abs({fen}) % {FEN_PER_YUAN} AS VARCHAR), {FEN_PLACES}, '0')"
+    suffix = " || '元'" if unit else ""
+    return f"(CASE WHEN {fen} < 0 THEN '-' ELSE '' END || {whole} || '.' || {cents}{suffix})"

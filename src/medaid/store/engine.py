@@ -1,0 +1,65 @@
+"""The one engine factory: every DuckDB connection and every Ibis backend is made here.
+
+No other module calls ``duckdb.connect`` or ``ibis.<backend>.connect``: the scale work
+plugs Spark in here, by setting, without touching the analytics that run on it.
+
+- :func:`connect` opens the analytics store (a DuckDB file) or an in-memory database,
+  bounded by ``MEDAID_DUCKDB_MEMORY`` and ``MEDAID_DUCKDB_THREADS``.
+- :func:`backend` wraps a connection as the Ibis backend the analytics build their
+  expressions on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from medaid.errors import Location, MedaidError
+
+if TYPE_CHECKING:
+    from ibis.backends.duckdb import Backend
+
+
+class EngineError(MedaidError):
+    """The analytics engine cannot be started with these settings."""
+
+
+def _config(threads: int | None, memory: str | None) -> dict[str, str | bool | int | float | list[str]]:
+    from medaid.settings import SettingsError, environment
+
+    config: dict[str, str | bool | int | float | list[str]] = {}
+    try:
+        env = environment(only=("MEDAID_DUCKDB_MEMORY", "MEDAID_DUCKDB_THREADS"))  # read now, checked
+    except SettingsError as err:
+        raise EngineError(err.what, where=err.where, fix=err.fix) from None
+    memory = memory or env.duckdb_memory
+    if memory:
+        config["memory_limit"] = memory
+    threads = threads if threads is not None else env.duckdb_threads
+    if threads is not None:
+        config["threads"] = threads
+    return config
+
+
+def connect(
+    path: Path | None = None, *, read_only: bool = False, threads: int | None = None, memory: str | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection: the store file at ``path``, or an in-memory database when None."""
+    config = _config(threads, memory)
+    try:
+        return duckdb.connect(":memory:" if path is None else str(path), read_only=read_only, config=config)
+    except duckdb.InvalidInputException as err:
+        raise EngineError(
+            f"DuckDB 设置无效（{str(err).splitlines()[0]}）",
+            where=Location(key="MEDAID_DUCKDB_MEMORY"),
+            fix="MEDAID_DUCKDB_MEMORY 应写成 3GB、512MB 这样的大小；或删除该变量",
+        ) from err
+
+
+def backend(con: duckdb.DuckDBPyConnection) -> Backend:
+    """The Ibis backend over a connection: the analytics build their expressions on it."""
+    import ibis
+
+    return ibis.duckdb.from_connection(con)

@@ -1,0 +1,62 @@
+"""Value types shared by the file models: dates, texts, numbers and money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+from medaid import money
+from medaid.typed_yaml.core import Invalid
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        raise Invalid(f"“{value}”含有时刻", "只写日期，如 2023-06-01")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise Invalid(f"“{value}”不是有效日期", "请检查月份和日期") from None
+    raise Invalid(f"“{value}”不是日期", "请写成 YYYY-MM-DD，如 2023-06-01")
+
+
+def _text(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal | dt.date):
+        return str(value)
+    return value
+
+
+def _number(value: object) -> object:
+    if isinstance(value, bool):
+        raise Invalid(f"“{str(value).lower()}”不是数字", "请写数字")
+    return value
+
+
+def _yuan(value: object) -> Decimal:
+    return money.yuan(value)  # MoneyError is a ValueError with a Chinese message
+
+
+def _fen(value: object) -> int:
+    return money.to_fen(value)
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date written YYYY-MM-DD (a YAML date or a text)."""
+Text = Annotated[str, BeforeValidator(_text)]
+"""A text; a number, date or true/false is taken as it is written."""
+Number = Annotated[Decimal, BeforeValidator(_number)]
+"""A number as an exact Decimal (true/false refused)."""
+Yuan = Annotated[Decimal, BeforeValidator(_yuan)]
+"""An amount in 元 (medaid.money: "1,234.50", "1000元", "0.1万元" accepted)."""
+Fen = Annotated[int, BeforeValidator(_fen)]
+"""An amount written in 元, kept as integer fen (half-up)."""
