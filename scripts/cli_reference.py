@@ -18,9 +18,11 @@ HEADER = """# `medaid` command reference
 Generated from `--help` by `scripts/cli_reference.py`; do not edit by hand.
 
 Exit codes of every command: 0 ok; 1 findings (audit errors, ledger findings, configuration
-problems, a rule text not understood); 2 bad input or usage; 3 internal error (a defect of
-medaid: run again with `--debug` for the traceback). With `--format json`, an error is
-`{"error": {"message": …, "location": {…}, "hint": …}}` on standard output.
+problems, a rule text not understood, a report whose table contradicts itself or has no total);
+2 bad input or usage (a file or path that cannot be read or written included); 3 internal
+error (a defect of medaid: run again with `--debug` for the traceback); 130 interrupted
+(Ctrl-C). With `--format json`, an error is `{"error": {"message": …, "location": {…},
+"hint": …}}` on standard output, with `problems` listing each when a file has several.
 """
 README_START, README_END = "<!-- commands:start -->", "<!-- commands:end -->"
 

@@ -152,8 +152,9 @@ def test_report_of_a_seed_with_a_survey_annex(tmp_path: Path):
     )
     out = tmp_path / "柳城.docx"
     done = medaid("report", "seeds/liucheng_2023", "--out", str(out), "--survey", str(answers), "--sent", "317")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # written, and the seed's own table contradicts itself: said
     assert "总分 90.30 分，等级 优" in done.stdout and (tmp_path / "柳城-文字稿.yaml").exists()
+    assert "评分表有 6 处数字不一致，已列入报告" in done.stdout
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "附件2：满意度调查分析" in texts
     assert any("回收有效答卷 51 份，发放 317 份，回收率 16.09%" in t for t in texts)
@@ -309,3 +310,32 @@ def test_calc_pays_the_same_for_aliases_and_refuses_an_unknown_category_with_the
     }
     refused = medaid("calc", "--policy", "default", "--claim", str(typo))
     assert refused.returncode == 2 and "低包对象" in refused.stderr and "低保对象" in refused.stderr
+
+
+def test_a_path_that_cannot_be_written_is_bad_input_not_an_internal_error(tmp_path: Path):
+    """Was: NotADirectoryError / FileExistsError ended as 内部错误 (exit 3)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    made = medaid("init", str(blocker / "ws"))
+    assert made.returncode == 2 and "路径中有一段不是文件夹" in made.stderr and "内部错误" not in made.stderr
+    report = medaid("report", "seeds/liucheng_2023", "--out", str(blocker / "r.docx"), "--summary", "json")
+    assert report.returncode == 2 and str(blocker) in report.stderr
+
+
+def test_an_import_of_several_files_refuses_a_missing_one_before_loading_any(ws: Path, tmp_path: Path):
+    from tests.test_ingest import INST, csv_file
+
+    good = csv_file(tmp_path / "i.csv", INST, ["H9,县医院,二级,一镇"])
+    missing = medaid("import", str(ws), "institutions", str(good), str(tmp_path / "无此文件.csv"))
+    assert missing.returncode == 2 and "本次没有导入任何文件" in missing.stderr
+    assert "新增 1" in medaid("import", str(ws), "institutions", str(good)).stdout  # nothing had gone in
+    broken = tmp_path / "坏.csv"
+    broken.write_text("这不是机构表\n", encoding="utf-8")
+    other = csv_file(tmp_path / "j.csv", INST, ["H8,镇卫生院,一级,一镇"])
+    half = medaid("import", str(ws), "institutions", str(other), str(broken))
+    assert half.returncode == 2 and "此前的文件已导入：j.csv" in half.stderr  # said, not hidden
+
+
+def test_demo_data_names_the_injected_anomalies_in_chinese(tmp_path: Path):
+    done = medaid("demo-data", str(tmp_path / "d"), "--scale", "2000")
+    assert done.returncode == 0 and "应享未享" in done.stdout and "paid_" not in done.stdout

@@ -71,7 +71,7 @@ def test_one_definition_of_the_sample_size():
         ("{respondents: -3}", "respondents“-3”不是正整数"),
         ("{respondents: 51, sent: 50}", "有效问卷 51 份多于发放问卷 50 份"),
         ("{respondents: 51, population: 40}", "有效问卷 51 份多于总体 40 人"),
-        ("{respondents: 51, sentt: 317}", "未知的字段“sentt”，是否应为“sent”"),
+        ("{respondents: 51, sentt: 317}", "未知的键“sentt”：是否应为 sent？"),
         ("51", "survey 应写成"),
     ],
 )

@@ -129,3 +129,14 @@ def test_the_report_carries_the_judged_score_and_the_override_note(ws: Path, tmp
     assert "执行进度明显滞后，酌情给分" in notes and "王评" in notes
     analysis = " ".join(p for a in report.analyses for p in a.paragraphs)
     assert "抽查20户有1户身份信息不符" in analysis
+
+
+def test_a_score_with_more_than_two_decimals_is_refused_not_rounded(ws: Path):
+    with pytest.raises(JudgeError, match="超过两位小数"):
+        judge(ws, PRECISION, score="3.555", reason="精确到千分位")
+    assert list_judgments(ws).judgments == []
+
+
+def test_the_evaluation_json_says_which_year_and_framework_it_evaluated(ws: Path):
+    data = evaluate_workspace(ws).to_dict()
+    assert data["evaluated"] == {"year": 2023, "framework": "templates/financial_common"}

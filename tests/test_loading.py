@@ -3,6 +3,7 @@ Chinese error each kind of bad input gets (file, line or row, indicator path, ho
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -269,3 +270,27 @@ def test_zero_inclusive_states_the_reading_of_a_bare_yishang(write):
     framework = load_framework(write("o.yaml", GOOD.replace("        score: 88\n", f"        rule: {rule}\n")))
     [leaf] = [n for n in framework.walk() if n.rule is not None]
     assert leaf.rule.to_dict()["zero_inclusive"] is False and leaf.rule.explicit_reading
+
+
+def test_an_unknown_key_of_an_evaluation_file_names_the_nearest(tmp_path: Path):
+    """Was: a misspelled ``wieght`` was ignored and only “缺少分值” was said."""
+    from medaid.evaluation import InvalidFramework
+
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "title: x\nindicators:\n  - name: 产出\n    wieght: 100\n    score: 90\ntitel: y\n", encoding="utf-8"
+    )
+    with pytest.raises(InvalidFramework) as err:
+        load_framework(path)
+    messages = [p.what for p in err.value.problems]
+    assert "未知的键“wieght”：是否应为 weight？" in messages and "未知的键“titel”：是否应为 title？" in messages
+
+
+def test_a_yaml_syntax_error_is_said_in_chinese(tmp_path: Path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("title: x\nindicators: [\n  - name: a\n", encoding="utf-8")
+    with pytest.raises(MedaidError) as err:
+        load_framework(path)
+    assert err.value.what.startswith("YAML 格式错误：") and not re.search(
+        r"[A-Za-z]{4,}", err.value.what.replace("YAML", "")
+    )

@@ -102,9 +102,13 @@ def test_assistance_and_subsidy_metrics(ws):
 
 
 def test_missing_planned_budget_is_said_not_guessed(tmp_path):
-    ws = Workspace.init(tmp_path / "bare", year=2023)
-    values = {v.metric.name: v for v in compute_all(ws, 2023)}
-    assert values["fund_arrival_rate"].value is None
+    ws = make_workspace(tmp_path)
+    settings = (ws.root / "medaid.yaml").read_text(encoding="utf-8")
+    start = settings.index("  planned:")
+    end = settings.index("  opening_balance")
+    (ws.root / "medaid.yaml").write_text(settings[:start] + settings[end:], encoding="utf-8")
+    values = {v.metric.name: v for v in compute_all(Workspace.open(ws.root), 2023)}
+    assert values["fund_arrival_rate"].value is None and values["fund_income"].value is not None
     assert "分母为零或缺失" in (values["fund_arrival_rate"].note or "")
 
 
@@ -175,3 +179,11 @@ def test_the_standard_compliance_rate_is_a_query_over_the_recomputed_year(ws):
     assert value.value == (Decimal(summary.compliant) / Decimal(summary.checked) * 100).quantize(Decimal("0.0001"))
     assert len(value.queries) == 2 and all("SELECT" in q for q in value.queries)
     assert value.inputs["policy"] and value.metric.label == "救助标准执行率"
+
+
+def test_a_year_without_data_has_no_metric_rather_than_zero(ws):
+    """Was: a year with no settlement gave 0人次, 0元 and a 0 % completion rate, scored as such."""
+    values = {v.metric.name: v for v in compute_all(ws, 2030)}
+    for name in ("assistance_visits", "assistance_amount", "subsidy_completion_rate", "fund_income"):
+        assert values[name].value is None and "2030 年没有" in (values[name].note or ""), name
+    assert values["assistance_visits"].inputs["settlement_imports"] == []  # no import brought 2030's rows

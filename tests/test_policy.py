@@ -111,7 +111,7 @@ INVALID = [
     ("deductible: 500, ratio: 0.75}", "deductible: 500, ratio: 0.75, per: yaer}", "basic.住院.二级.per", "per: yaer",
      "可填：admission、year"),
     ("threshold: 15000", "threshold: 一万五", "critical.threshold", "threshold: 一万五", "不是金额"),
-    ("valid_from: 2023-01-01", "valid_from: 2023", "valid_from", "valid_from", "请写成 YYYY-MM-DD"),
+    ("valid_from: 2023-01-01", "valid_from: 2023", "valid_from", "valid_from", "请写成 2023-07-31"),
     ("  特困人员: {threshold: 0, ratio: 0.90",
      "  特困: {ratio: 0.1}\n  特困人员: {threshold: 0, ratio: 0.90", "assistance.特困人员", "特困人员: {threshold: 0",
      "是同一救助类别"),
@@ -272,3 +272,34 @@ def test_the_policies_in_force_during_a_year(tmp_path: Path, monkeypatch):
     chosen = params.resolve_year("示例县", 2023)
     assert [str(p.valid_from) for p in chosen] == ["2023-01-01", "2023-07-01"]
     assert str(params.resolve("示例县", dt.date(2023, 8, 1)).valid_from) == "2023-07-01"
+
+
+def test_a_file_of_settlements_is_priced_by_the_policy_in_force_on_each_date(tmp_path: Path, monkeypatch):
+    """Was: every claim of ``settle FILE`` was priced with the file of its first date."""
+    from medaid.demo.people import make_people
+    from medaid.policy import params
+    from medaid.services.policy import settle_file
+
+    region = tmp_path / "params" / "示例县"
+    region.mkdir(parents=True)
+    base = Path(POLICY.file).read_text(encoding="utf-8")
+    (region / "2023-01-01.yaml").write_text(base, encoding="utf-8")
+    raised = base.replace("valid_from: 2023-01-01", "valid_from: 2023-07-01").replace(
+        "低保对象: {threshold: 0, ratio: 0.70", "低保对象: {threshold: 0, ratio: 0.90"
+    )
+    assert raised != base.replace("valid_from: 2023-01-01", "valid_from: 2023-07-01")  # the ratio did change
+    (region / "2023-07-01.yaml").write_text(raised, encoding="utf-8")
+    monkeypatch.setattr(params, "default_dir", lambda: tmp_path / "params")
+    a, b = make_people(2, seed=47)
+    header = "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付"
+    path = tmp_path / "s.csv"
+    path.write_text(f"{header},救助类别\nS1,{a.id_number},门诊,一级,2023-03-01,1000,1000,0,0,0,低保对象\n"
+                    f"S2,{b.id_number},门诊,一级,2023-09-01,1000,1000,0,0,0,低保对象\n", encoding="utf-8")  # fmt: skip
+    batch = settle_file(path, policy="示例县")
+    assert [str(p.valid_from) for p in batch.policies] == ["2023-01-01", "2023-07-01"]
+    march, september = sorted(batch.rows, key=lambda r: r["settle_date"])
+    assert september["assistance"] > march["assistance"]  # 90 % after July, 70 % before
+    assert batch.notes == []
+    bare = tmp_path / "bare.csv"
+    bare.write_text(f"{header}\nS3,{a.id_number},门诊,一级,2023-03-01,1000,1000,0,0,0\n", encoding="utf-8")
+    assert "没有“救助类别”列" in settle_file(bare, policy="示例县").notes[0]

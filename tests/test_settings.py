@@ -217,3 +217,16 @@ def test_check_config_refuses_a_missing_key_file_and_an_unknown_key(ws: Workspac
     check = check_config(ws.root)
     assert [p.message for p in check.problems] == [f"找不到密钥文件 {ws.key_path}"]
     assert check_config(ws.root / "nowhere").problems[0].message.startswith("找不到 medaid.yaml")
+
+
+def test_a_warning_group_is_a_category_or_the_general_group(tmp_path):
+    """Was: a misspelled group (低包对象) was accepted and silently fell back to the default threshold."""
+    from medaid.settings import Settings, SettingsError
+
+    path = tmp_path / "medaid.yaml"
+    path.write_text("year: 2023\nwarnings:\n  groups:\n    低保: 6000\n    一般人群: 20000\n", encoding="utf-8")
+    assert set(Settings.from_file(path).warning_groups) == {"低保对象", "一般人群"}  # the alias, canonical
+    path.write_text("year: 2023\nwarnings:\n  groups:\n    低包对象: 5000\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="未知的预警人群“低包对象”：是否应为 低保对象？") as err:
+        Settings.from_file(path)
+    assert err.value.where.line == 4

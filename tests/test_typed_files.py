@@ -145,7 +145,7 @@ def test_an_aliased_claim_pays_the_same_as_the_canonical_one(tmp_path: Path):
         ("category: 低保对象", "category: 低包对象", 1, "category", "未知的救助类别“低包对象”：是否应为 低保对象？"),
         ("category: 低保对象", "catgory: 低保对象", 1, "catgory", "未知的键“catgory”：是否应为 category？"),
         ("hospital_level: 二级", "hospital_level: 四级", 3, "hospital_level", "未知的医院等级“四级”"),
-        ("date: 2023-06-01", "date: 2023/06/01", 4, "date", "请写成 YYYY-MM-DD"),
+        ("date: 2023-06-01", "date: 2023/06/31", 4, "date", "“2023/06/31”不是有效日期"),
         ("total: 50000", "total: 五万", 5, "total", "不是金额"),
         ("visit_type: 住院\n", "", None, "visit_type", "缺少“visit_type”"),
     ],
@@ -225,3 +225,28 @@ def test_money_in_files_goes_through_medaid_money():
     spec = _load("warnings: {threshold: '1,234.505'}\nbudget: {planned: {中央: 0.1万元}}\n", WorkspaceFile)
     assert spec.warnings is not None and spec.warnings.threshold == Decimal("1234.505")
     assert spec.budget is not None and spec.budget.planned == {"中央": Decimal("1000.0")}
+
+
+def test_every_mistake_of_a_file_is_listed_not_only_the_first(tmp_path: Path):
+    from medaid.settings import Settings, SettingsError
+
+    path = tmp_path / "medaid.yaml"
+    path.write_text("region: x\nyaer: 2023\nwarnings:\n  treshold: 5\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        Settings.from_file(path)
+    listed = [(p.where.line, p.what) for p in err.value.all_problems]
+    assert listed == [(2, "未知的键“yaer”：是否应为 year？"), (4, "未知的键“treshold”：是否应为 threshold？")]
+    assert [p["location"]["line"] for p in err.value.to_dict()["error"]["problems"]] == [2, 4]
+
+
+def test_an_impossible_claim_is_refused_as_the_import_refuses_it(tmp_path: Path):
+    """Was: a total of −5 or 政策范围内费用 above the total ran and paid."""
+    from medaid import claimrules
+    from medaid.policy.claim_file import ClaimFileError, load_claim
+
+    for change, into, why in (("in_scope: 45000", "in_scope: 60000", claimrules.IN_SCOPE_ABOVE_TOTAL),
+                              ("total: 50000", "total: -5", claimrules.NEGATIVE)):  # fmt: skip
+        path = tmp_path / "c.yaml"
+        path.write_text(CANONICAL.replace(change, into), encoding="utf-8")
+        with pytest.raises(ClaimFileError, match=why):
+            load_claim(path)

@@ -6,6 +6,7 @@ prints.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -33,7 +34,7 @@ class Location:
         if self.path:
             parts.append("指标 " + " / ".join(self.path))
         if self.key:
-            parts.append(f"选项 {self.key}" if self.key.startswith("--") else f"字段 {self.key}")
+            parts.append(_key_words(self.key))
         return "，".join(parts)
 
     def to_dict(self) -> dict[str, object]:
@@ -51,6 +52,15 @@ class Location:
         if self.key:
             out["key"] = self.key
         return out
+
+
+def _key_words(key: str) -> str:
+    """How a key is named to a user: a command-line option, an environment variable or a file's key."""
+    if key.startswith("--"):
+        return f"选项 {key}"
+    if key.startswith("MEDAID_"):
+        return f"环境变量 {key}"
+    return f"字段 {key}"
 
 
 class MedaidError(Exception):
@@ -93,3 +103,26 @@ class InputFileError(MedaidError):
 
 class FrameworkError(MedaidError):
     """An evaluation file (framework) is invalid."""
+
+
+# what the operating system said, in the words of the user's task
+_OS_REASONS = {
+    errno.ENOENT: ("路径不存在", "请检查路径，或先创建其所在的文件夹"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹（同名文件已存在）", "请换一个路径，或移走同名的文件"),
+    errno.EEXIST: ("已存在同名的文件或文件夹", "请换一个路径，或移走同名的文件"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "请写文件的路径"),
+    errno.EACCES: ("没有读写权限", "请换一个有权限的位置，或请管理员调整权限"),
+    errno.EPERM: ("没有读写权限", "请换一个有权限的位置，或请管理员调整权限"),
+    errno.ENOSPC: ("磁盘空间不足", "请清理磁盘后重试"),
+    errno.EROFS: ("文件系统只读", "请换一个可写的位置"),
+}
+
+
+def from_os_error(err: OSError) -> MedaidError | None:
+    """A file the user named cannot be read or written: a user error naming the path, or None
+    when the operating system's error is not about a path (then it is a defect of medaid)."""
+    path = err.filename2 or err.filename
+    if path is None or err.errno not in _OS_REASONS:
+        return None
+    what, fix = _OS_REASONS[err.errno]
+    return MedaidError(what, where=Location(file=str(path)), fix=fix)

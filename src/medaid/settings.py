@@ -24,7 +24,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, SecretStr
 
-from medaid import typed_yaml
+from medaid import typed_yaml, vocab
 from medaid.errors import MedaidError
 from medaid.typed_yaml import Document, FileModel, Invalid, Problem, Text, Yuan
 
@@ -54,12 +54,27 @@ def _year(value: object) -> object:
     return value
 
 
+def _group(value: object) -> object:
+    """A warning group: 一般人群 or a category (aliases give the canonical name)."""
+    text = str(value).strip()
+    if text == vocab.GENERAL_GROUP:
+        return text
+    found = vocab.lookup(vocab.Vocabulary.CATEGORY, text)
+    if found is None:
+        what, fix = vocab.unknown(vocab.Vocabulary.CATEGORY, text)
+        raise Invalid(what.replace("救助类别", "预警人群"), f"{fix}，或 {vocab.GENERAL_GROUP}")
+    return found
+
+
+Group = Annotated[str, BeforeValidator(_group)]
+
+
 class WarningsFile(FileModel):
     threshold: Amount = Field(
         default=DEFAULT_WARNING_THRESHOLD,
         json_schema_extra=_info("金额（元）", "高额费用预警线：年内经各项报销后政策范围内个人自付超过此数即预警"),
     )
-    groups: dict[Text, Amount] | None = Field(
+    groups: dict[Group, Amount] | None = Field(
         default=None,
         json_schema_extra=_info("映射：人群 → 金额（元）", "按人群另设预警线，如 {特困人员: 5000}", default="无"),
     )
@@ -114,6 +129,11 @@ class Settings:
     warning_groups: dict[str, Decimal] = field(default_factory=dict)  # group → threshold (元)
     budget_planned: dict[str, Decimal] = field(default_factory=dict)  # 计划安排的各级资金 (元) by source
     opening_balance: Decimal | None = None  # 上年结余 (元), when the fund file has no such line
+
+    def key_path(self, root: Path) -> Path:
+        """The key file of the workspace at ``root`` (``key_file`` is relative to it unless absolute)."""
+        path = Path(self.key_file)
+        return path if path.is_absolute() else root / path
 
     def to_yaml(self) -> str:
         data: dict[str, object] = {
@@ -250,7 +270,7 @@ def variable_set(name: str, environ: Mapping[str, str] | None = None) -> bool:
 def environment_problems(environ: Mapping[str, str] | None = None) -> list[Problem]:
     """Every bad variable, each named (for ``medaid config check``)."""
     found = typed_yaml.problems(Environment, Document(_given(environ, ENV_VARIABLES)))
-    return [Problem(f"环境变量 {p.where.key}：{p.what}", p.where, p.fix) for p in found]
+    return found
 
 
 def environment(environ: Mapping[str, str] | None = None, *, only: Iterable[str] | None = None) -> Environment:

@@ -49,6 +49,12 @@ CATEGORY_ALIASES: dict[str, str] = {
     "支出型困难家庭": "因病致贫重病患者",
 }
 
+# 高额费用预警的人群: each category, and everyone else (not on any list on the day)
+GENERAL_GROUP = "一般人群"
+
+# 高额费用预警的处理状态: pushed to a department, then recognised or not
+WARNING_STATES: dict[str, str] = {"pushed": "已推送", "confirmed": "已认定", "rejected": "未认定"}
+
 # 核查结果: the reasons a monthly verification finds a settlement wrong, each under its one code
 # (the ledger, its JSON, the report's draft text and the demo's injected anomalies use them).
 REASONS: dict[str, str] = {

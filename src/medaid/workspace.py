@@ -44,8 +44,7 @@ class Workspace:
 
     @property
     def key_path(self) -> Path:
-        path = Path(self.settings.key_file)
-        return path if path.is_absolute() else self.root / path
+        return self.settings.key_path(self.root)
 
     @property
     def rejects_dir(self) -> Path:

@@ -9,7 +9,6 @@ unscored indicator.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass, field
 
 import duckdb
@@ -24,6 +23,7 @@ from medaid.evaluation.survey_metrics import HOW_TO_FILL, SURVEY_METRICS
 from medaid.money import to_fen
 from medaid.policy.model import Policy
 from medaid.store import engine
+from medaid.suggest import nearest
 from medaid.workspace import Workspace
 
 
@@ -45,19 +45,29 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
     fund = backend.table("fund")
     settings = workspace.settings
     policies = policies_of(workspace, year)
+    of_year = {
+        "settlements": settlements.filter(settlements.settle_date.year() == year),
+        "subsidies": subsidies.filter(subsidies.year == year),
+        "fund": fund.filter(fund.entry_date.year() == year),
+    }
+    counted = {
+        name: t.aggregate(rows=t.count(), imports=t.import_id.collect(distinct=True)) for name, t in of_year.items()
+    }
+    found = {name: c.to_pyarrow().to_pylist()[0] for name, c in counted.items()}
     src = Sources(
         year=year,
-        settlements=settlements.filter(settlements.settle_date.year() == year),
-        subsidies=subsidies.filter(subsidies.year == year),
-        fund=fund.filter(fund.entry_date.year() == year),
+        settlements=of_year["settlements"],
+        subsidies=of_year["subsidies"],
+        fund=of_year["fund"],
         registry=latest_registry(backend, con),
         planned={k: to_fen(v) for k, v in settings.budget_planned.items()},
         opening_balance=None if settings.opening_balance is None else to_fen(settings.opening_balance),
         policies=policies,
+        rows={name: int(f["rows"]) for name, f in found.items()},
     )
 
-    def imports(table: str) -> list[int]:
-        return [int(r[0]) for r in con.execute(f"SELECT DISTINCT import_id FROM {table} ORDER BY 1").fetchall()]
+    def imports(table: str) -> list[int]:  # the imports that brought rows of the year
+        return sorted(int(i) for i in found[table]["imports"] or [])
 
     inputs: dict[str, object] = {
         "year": year,
@@ -90,8 +100,8 @@ def check_metric_names(framework: Framework) -> None:
     known = sorted({*BY_NAME, *SURVEY_METRICS})
     for node in framework.walk():
         if node.metric and node.metric not in known:
-            near = difflib.get_close_matches(node.metric, known, n=1, cutoff=0.5)
-            hint = f"是否应为 {near[0]}？" if near else ""
+            guess = nearest(node.metric, known)
+            hint = f"是否应为 {guess}？" if guess else ""
             raise BindingError(
                 f"未知的数据指标“{node.metric}”" + (f"：{hint}" if hint else ""),
                 where=Location(file=framework.file, path=node.path, key="metric"),

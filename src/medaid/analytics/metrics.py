@@ -17,8 +17,6 @@ import ibis.expr.types as ir
 
 from medaid.policy.model import Policy
 
-FAR_DATE = "9999-12-31"
-
 
 @dataclass(frozen=True)
 class Sources:
@@ -32,6 +30,7 @@ class Sources:
     planned: dict[str, int]  # fen planned by fund source, from the workspace settings
     opening_balance: int | None  # fen, from settings when the fund file has no 上年结余 line
     policies: tuple[Policy, ...]  # the policy files in force during the year, latest last
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows of the year (a table with none has no metric)
 
 
 Expr = Callable[[Sources], Any]  # returns an Ibis scalar expression
@@ -49,6 +48,7 @@ class Metric:
     money: bool = False  # the numerator is in fen (shown in 元)
     money_denominator: bool = False  # the denominator is in fen
     missing: str = "没有可计算的数据"  # what to say when the numerator cannot be computed
+    needs: str = "settlements"  # the table whose rows of the year the metric counts or sums (see TABLE_LABELS)
 
 
 @dataclass
@@ -95,8 +95,15 @@ def _scalar(expr: Any) -> Decimal | None:
     return Decimal(str(result))
 
 
+TABLE_LABELS = {"settlements": "结算明细", "subsidies": "资助参保", "fund": "基金收支"}
+
+
 def compute(metric: Metric, sources: Sources, inputs: dict[str, object]) -> Value:
-    """Evaluate one metric; a zero or missing denominator gives no value, with a note."""
+    """Evaluate one metric; a zero or missing denominator gives no value, with a note; so does a
+    year without any row of the table the metric is about (no data is not zero)."""
+    if sources.rows.get(metric.needs, 1) == 0:
+        label = TABLE_LABELS[metric.needs]
+        return Value(metric, None, None, None, [], inputs, f"{sources.year} 年没有{label}数据：请先导入")
     num_expr = metric.numerator(sources)
     queries = [str(ibis.to_sql(num_expr))]
     numerator = _scalar(num_expr)

@@ -93,7 +93,9 @@ def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
     """Compute the ledger of ``month`` and store it as a new run."""
     snapshot = latest_snapshot(con)
     if snapshot is None:
-        raise VerificationError("尚未导入救助对象名单，无法核查", fix="请先运行 medaid import DIR recipients 名单文件")
+        raise VerificationError(
+            "尚未导入救助对象名单，无法核查", fix="请先运行 medaid import 工作区 recipients 名单文件"
+        )
     inputs = _inputs(con, month, policy)
     fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
     backend = engine.backend(con)
@@ -136,7 +138,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None
         [run_id],
     ).fetchall()
     if not found:
-        raise VerificationError(f"找不到第 {run_id} 次核查", fix="用 medaid verify DIR --month YYYY-MM 生成核查台账")
+        raise VerificationError(f"找不到第 {run_id} 次核查", fix="用 medaid verify 工作区 --month 2023-07 生成核查台账")
     rid, month, fingerprint, inputs, settlements, created = found[0]
     rows = con.execute(
         "SELECT f.seq, f.settlement_id, p.id_masked, p.name_masked, f.settle_date, f.visit_type, f.category, "

@@ -34,6 +34,14 @@ class Simulation:
     months_before: float | None = None
     months_after: float | None = None
 
+    def layer_rows(self) -> list[tuple[str, int, int, int]]:
+        """(layer, before, after, change) in fen, in the order the layers pay."""
+        return [(k, self.before[k], self.after[k], self.after[k] - self.before[k]) for k in LAYERS]
+
+    def category_rows(self) -> list[tuple[str, int, int, int]]:
+        """(category, before, after, change) of 医疗救助 + 倾斜救助, in fen."""
+        return [(c, b, a, a - b) for c, (b, a) in self.by_category.items()]
+
     def to_dict(self) -> dict[str, object]:
         return {
             "year": self.year,

@@ -31,7 +31,6 @@ from medaid.vocab import REASONS
 __all__ = ["REASONS", "Month", "detail", "ledger"]
 
 FAR = dt.date(9999, 12, 31)
-BASIS_POINTS = 10_000
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
     if isinstance(key, int) or (text.isdigit() and len(text) < 15):
         found = session.get(AppWarning, int(text))
         if found is None:
-            raise WarningError(f"找不到编号为 {text} 的预警", fix="用 medaid warnings list DIR 查看预警编号")
+            raise WarningError(f"找不到编号为 {text} 的预警", fix="用 medaid warnings list 工作区 查看预警编号")
         return found
     masked = mask(text) if "*" not in text else text  # a full 身份证号 is masked, never stored or searched
     query = select(AppWarning).where(AppWarning.id_masked == masked)
@@ -150,7 +150,7 @@ def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
         query = query.where(AppWarning.workspace_year == year)
     matches = list(session.scalars(query.order_by(AppWarning.id)))
     if not matches:
-        raise WarningError(f"找不到身份证号为 {masked} 的预警", fix="用 medaid warnings list DIR 查看预警编号")
+        raise WarningError(f"找不到身份证号为 {masked} 的预警", fix="用 medaid warnings list 工作区 查看预警编号")
     if len(matches) > 1:
         ids = "、".join(str(w.id) for w in matches)
         raise WarningError(f"身份证号 {masked} 对应多条预警（编号 {ids}）", fix="请改用预警编号")

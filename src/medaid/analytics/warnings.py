@@ -29,9 +29,10 @@ import ibis.expr.types as ir
 from medaid.analytics.registry import latest_snapshot
 from medaid.money import to_fen, yuan_text
 from medaid.store import engine
+from medaid.vocab import GENERAL_GROUP
 from medaid.workspace import Settings
 
-GENERAL = "一般人群"
+GENERAL = GENERAL_GROUP
 SEPARATOR = "、"  # how the registry joins departments
 GENERAL_DEPARTMENTS: tuple[str, ...] = ("乡村振兴", "民政")
 LAYERS = "基本医保、大病保险、职工大额补助、医疗救助、倾斜救助"

@@ -27,7 +27,7 @@ from medaid.cli.report import report_command
 from medaid.cli.survey import survey_command
 from medaid.cli.verify import verify_command
 from medaid.cli.warnings import warnings_group
-from medaid.errors import MedaidError
+from medaid.errors import MedaidError, from_os_error
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,7 +38,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def cli(debug: bool) -> None:
     """medaid：城乡医疗救助与预算绩效评价工具。
 
-    退出码：0 正常；1 发现问题（审核错误、核查发现、设置问题）；2 输入或用法错误；3 内部错误。
+    退出码：0 正常；1 发现问题（审核错误、核查发现、设置问题）；2 输入或用法错误；3 内部错误；130 已中断。
     加 --format json 的命令出错时在标准输出给出 {"error": {"message", "location", "hint"}}。
     """
 
@@ -81,6 +81,26 @@ def _fail(message: str, *, code: int, as_json: bool, hint: str = "") -> None:
     sys.exit(code)
 
 
+def _bad_input(err: MedaidError, *, as_json: bool) -> None:
+    """Exit 2 with every problem: what, where and how to fix it."""
+    if as_json:
+        click.echo(json.dumps(err.to_dict(), ensure_ascii=False, indent=2))
+        sys.exit(BAD_INPUT)
+    for problem in err.all_problems:
+        place = problem.where.describe()
+        click.echo(f"错误：{place}：{problem.what}" if place else f"错误：{problem.what}", err=True)
+        if problem.fix:
+            click.echo(f"提示：{problem.fix}", err=True)
+    sys.exit(BAD_INPUT)
+
+
+def _internal(err: BaseException, *, debug: bool, as_json: bool) -> None:
+    if debug:
+        traceback.print_exception(err)
+    _fail(f"内部错误：{type(err).__name__}: {err}", code=INTERNAL, as_json=as_json,
+          hint="这是 medaid 的缺陷，请加 --debug 重新运行，并把输出连同输入文件报告给维护者")  # fmt: skip
+
+
 def main(args: Sequence[str] | None = None) -> None:
     """The console entry point: every error is Chinese, in one shape, with a documented exit code."""
     argv = list(sys.argv[1:] if args is None else args)
@@ -101,23 +121,16 @@ def main(args: Sequence[str] | None = None) -> None:
         _fail(_sentence(err.format_message()), code=BAD_INPUT, as_json=as_json, hint=hint)
     except click.exceptions.Abort:
         _fail("已取消。", code=130, as_json=as_json)
-    except MedaidError as err:
+    except (MedaidError, OSError) as raised:
+        user_error = raised if isinstance(raised, MedaidError) else from_os_error(raised)
+        if user_error is None:  # not about a path the user gave: a defect
+            _internal(raised, debug=debug, as_json=as_json)
+            return
         if debug:
             traceback.print_exc()
-        if as_json:
-            click.echo(json.dumps(err.to_dict(), ensure_ascii=False, indent=2))
-            sys.exit(BAD_INPUT)
-        for problem in err.all_problems:
-            place = problem.where.describe()
-            click.echo(f"错误：{place}：{problem.what}" if place else f"错误：{problem.what}", err=True)
-            if problem.fix:
-                click.echo(f"提示：{problem.fix}", err=True)
-        sys.exit(BAD_INPUT)
+        _bad_input(user_error, as_json=as_json)
     except KeyboardInterrupt:
         _fail("已中断。", code=130, as_json=as_json)
     except Exception as err:  # a defect of medaid: say so plainly; the traceback on request
-        if debug:
-            traceback.print_exc()
-        _fail(f"内部错误：{type(err).__name__}: {err}", code=INTERNAL, as_json=as_json,
-              hint="这是 medaid 的缺陷，请加 --debug 重新运行，并把输出连同输入文件报告给维护者")  # fmt: skip
+        _internal(err, debug=debug, as_json=as_json)
     sys.exit(code if isinstance(code, int) else 0)

@@ -8,7 +8,6 @@ import click
 
 from medaid.cli.base import FINDINGS, done, emit_json, format_option, group
 
-SOURCE_LABELS = {"file": "medaid.yaml", "environment": "环境变量", "default": "默认值"}
 SEVERITY_LABELS = {"error": "错误", "warning": "提示"}
 WORKSPACE = click.argument("directory", metavar="工作区", type=click.Path(file_okay=False, path_type=Path))
 
@@ -23,7 +22,7 @@ def config_group() -> None:
 @format_option("text", "json")
 def show_command(directory: Path, fmt: str) -> None:
     """列出生效的设置、取值来源（medaid.yaml、环境变量或默认值）；密钥只显示是否已设置。"""
-    from medaid.services.config import show_config
+    from medaid.services.config import SOURCES, show_config
 
     view = show_config(directory)
     if fmt == "json":
@@ -32,7 +31,7 @@ def show_command(directory: Path, fmt: str) -> None:
     width = max(len(e.key) for e in view.entries) + 2
     for e in view.entries:
         shown = "—" if e.value in (None, "", {}) else e.value
-        click.echo(f"{e.key:<{width}}{shown}    （{SOURCE_LABELS[e.source]}）")
+        click.echo(f"{e.key:<{width}}{shown}    （{SOURCES[e.source]}）")
 
 
 @config_group.command("check", example="medaid config check 工作区 --format json")

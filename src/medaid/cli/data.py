@@ -8,9 +8,6 @@ import click
 
 from medaid.cli.base import command, emit_json, format_option, progress, workspace_argument
 
-KINDS_HELP = ("recipients（救助对象）、deaths（死亡名单）、settlements（结算明细）、subsidies（资助参保）、"
-              "fund（基金收支）或 institutions（定点医疗机构）；也可写中文名")  # fmt: skip
-
 
 @command("init", section="准备", example="medaid init 工作区 --region 示例县 --year 2023")
 @click.argument("directory", metavar="工作区", type=click.Path(file_okay=False, path_type=Path))
@@ -99,20 +96,22 @@ def registry_command(directory: Path, show_changes: bool, fmt: str) -> None:
 @click.option("--year", type=click.IntRange(1990, 2100), default=2023, show_default=True, help="年度")
 @click.option("--policy", "policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="按此政策参数文件（契约4）计算各层待遇；默认为全国默认模板")  # fmt: skip
-def demo_data_command(directory: Path, scale: str, seed: int, year: int, policy_file: Path | None) -> None:
+@format_option("text", "json")
+def demo_data_command(directory: Path, scale: str, seed: int, year: int, policy_file: Path | None, fmt: str) -> None:
     """生成虚构的演示数据（救助对象、死亡、机构、结算、资助参保、基金收支、预算批复）。
 
     各层待遇由政策引擎按政策文件计算；其中含已知数量的核查异常与坏行，清单见 manifest.json。
     """
-    from medaid.demo.anomalies import REASON_OF
     from medaid.services.demo import generate_data
-    from medaid.vocab import REASONS
 
     size: str | int = int(scale) if scale.isdigit() else scale
     with progress() as bars:
         manifest = generate_data(directory, size, seed=seed, year=year, policy=policy_file, progress=bars)
+    if fmt == "json":
+        click.echo(manifest.to_json(), nl=False)  # the manifest.json written beside the files
+        return
     click.echo(f"已在 {directory} 生成演示数据（规模 {manifest.scale}，种子 {manifest.seed}）：")
     for name, rows in manifest.files.items():
         click.echo(f"  {name}：{rows} 行（{manifest.encodings.get(name, 'utf-8-sig')}）")
-    injected = "，".join(f"{REASONS[REASON_OF[k]]} {v} 笔" for k, v in manifest.anomalies.items())
+    injected = "，".join(f"{label} {n} 笔" for label, n in manifest.anomaly_labels().items())
     click.echo(f"  注入的核查异常：{injected}；坏行 {len(manifest.bad_rows)} 行")

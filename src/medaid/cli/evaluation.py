@@ -56,8 +56,7 @@ def frameworks_command(fmt: str) -> None:
 
     items = list_frameworks()
     if fmt == "json":
-        emit_json([{"id": e.id, "group": e.group, "title": e.title, "kind": e.kind,
-                    "claimed": {"total": e.claimed_total, "grade": e.claimed_grade}} for e in items])  # fmt: skip
+        emit_json([e.to_dict() for e in items])
         return
     for group_id, label in GROUPS.items():
         click.echo(f"【{label}】")
@@ -88,10 +87,11 @@ def rule_command(text: str, weight: str, target: str | None, actual: str | None,
     elif trial.rule is None or trial.outcome is None:
         click.echo(str(trial.to_dict()["message"]))
     else:
-        click.echo(f"识别为：{trial.rule.label}（{trial.rule.kind}）")
-        full = trial.rule.full_marks()
-        if full is not None:
-            click.echo(f"评分标准满分：{full} 分" + ("（与分值不一致）" if full != trial.weight else ""))
+        click.echo(f"识别为：{trial.rule.label}")
+        if trial.full_marks is not None:
+            click.echo(
+                f"评分标准满分：{show(trial.full_marks)} 分" + ("（与分值不一致）" if trial.full_marks_differ else "")
+            )
         score = trial.outcome.score
         click.echo(f"得分：{'需人工判断' if score is None else show(round2(score))}")
         click.echo(f"依据：{trial.outcome.reason}")

@@ -120,6 +120,8 @@ def settle_command(target: Path, policy: str | None, year: int | None, out: Path
     click.echo(f"按{batch.policy.region}政策结算 {len(batch.rows)} 笔（不合格 {batch.rejected_rows} 行未计入）：")
     for key, value in batch.totals.items():
         click.echo(f"  {LAYER_LABELS[key]}：{yuan_text(value)}")
+    for note in batch.notes:
+        click.echo(f"注意：{note}")
     if out is not None:
         click.echo(f"逐笔结果见 {out}")
 
@@ -134,7 +136,6 @@ def settle_command(target: Path, policy: str | None, year: int | None, out: Path
 @format_option("text", "json")
 def simulate_command(directory: Path, override_file: Path, policy: str | None, year: int | None, fmt: str) -> None:
     """政策测算（What-if）：改变参数后重跑一年，比较各层支出、各类别救助、受影响人数和基金可支撑月数。"""
-    from medaid.analytics.simulate import LAYERS
     from medaid.services.policy import simulate
 
     with progress() as bars:
@@ -144,11 +145,14 @@ def simulate_command(directory: Path, override_file: Path, policy: str | None, y
         return
     s = result.simulation
     click.echo(f"{s.year} 年政策测算（{override_file.name}）：")
-    for layer in LAYERS:
-        before, after = s.before[layer], s.after[layer]
-        click.echo(f"  {LAYER_LABELS[layer]}：{yuan_text(before, unit=False)} → {yuan_text(after, unit=False)} 元"
-                   f"（{'+' if after >= before else '−'}{yuan_text(abs(after - before), unit=False)}）")  # fmt: skip
-    for category, (b, a) in s.by_category.items():
-        click.echo(f"  {category} 救助：{yuan_text(b, unit=False)} → {yuan_text(a, unit=False)} 元"
-                   f"（{'+' if a >= b else '−'}{yuan_text(abs(a - b), unit=False)}）")  # fmt: skip
+    for layer, before, after, change in s.layer_rows():
+        click.echo(f"  {LAYER_LABELS[layer]}：{_change(before, after, change)}")
+    for category, before, after, change in s.category_rows():
+        click.echo(f"  {category} 救助：{_change(before, after, change)}")
     click.echo(f"  受影响人数：{s.people_affected} 人；基金可支撑月数：{s.months_before} → {s.months_after}")
+
+
+def _change(before: int, after: int, change: int) -> str:
+    sign = "+" if change >= 0 else "−"
+    moved = f"{sign}{yuan_text(abs(change), unit=False)}"
+    return f"{yuan_text(before, unit=False)} → {yuan_text(after, unit=False)} 元（{moved}）"

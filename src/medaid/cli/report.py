@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from medaid.cli.base import command, emit_json, format_option, progress, year_option
+from medaid.cli.base import command, done, emit_json, format_option, progress, year_option
 from medaid.services.reports import FORMATS, LAYOUTS
 
 
@@ -44,6 +44,10 @@ def report_command(target: str, fmt: str, out: Path | None, framework: str | Non
                                drafts=drafts_file, progress=bars)  # fmt: skip
     if summary_fmt == "json":
         emit_json(made.to_dict())
-        return
-    total = "—" if made.total is None else f"{made.total}"
-    click.echo(f"已生成 {made.path}：总分 {total} 分，等级 {made.grade or '—'}")
+    elif made.total is not None and made.grade is not None:
+        click.echo(f"已生成 {made.path}：总分 {made.total} 分，等级 {made.grade}")
+    else:
+        click.echo(f"已生成 {made.path}：{made.reason}")
+    if made.errors:
+        click.echo(f"评分表有 {made.errors} 处数字不一致，已列入报告（medaid audit 可查看）")
+    done(made.exit_code)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from medaid.cli.base import FINDINGS, command, done, emit_json, format_option, progress, workspace_argument
+from medaid.cli.base import command, done, emit_json, format_option, progress, workspace_argument
 from medaid.money import yuan_text
 
 SHOWN = 50  # ledger lines printed in the terminal; the workbook has them all
@@ -41,7 +41,7 @@ def verify_command(directory: Path, month: str, fmt: str, out: Path | None, run_
             export = export_ledger(directory, month, out=out, run_id=run_id, policy=policy, unmasked=unmasked,
                                    account=account, progress=bars)  # fmt: skip
             click.echo(f"核查台账已写入 {export.path}" + ("（未脱敏，已记入访问日志）" if export.unmasked else ""))
-            done(FINDINGS if export.run.rows else 0)
+            done(export.exit_code)
             return
         checked = verify_month(directory, month, policy=policy, run_id=run_id, progress=bars)
     if fmt == "json":

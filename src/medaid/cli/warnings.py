@@ -8,8 +8,8 @@ import click
 
 from medaid.cli.base import emit_json, format_option, group, progress, workspace_argument, year_option
 from medaid.money import yuan_text
+from medaid.vocab import WARNING_STATES
 
-STATE_CHOICES = {"pushed": "已推送", "confirmed": "已认定", "rejected": "未认定"}
 ACTOR = click.option("--as", "--actor", "actor", default=None, help="经办人账户（默认当前系统用户）")
 
 
@@ -64,12 +64,12 @@ def follow_command(directory: Path, warning_id: str, state: str, note: str | Non
     if fmt == "json":
         emit_json(record.to_dict())
         return
-    click.echo(f"预警 {record.id}（{record.id_masked} {record.name_masked or ''}）已登记为“{STATE_CHOICES[state]}”")
+    click.echo(f"预警 {record.id}（{record.id_masked} {record.name_masked or ''}）已登记为“{WARNING_STATES[state]}”")
 
 
 @warnings_group.command("list", example="medaid warnings list 工作区 --state pushed")
 @workspace_argument()
-@click.option("--state", type=click.Choice(list(STATE_CHOICES)), default=None,
+@click.option("--state", type=click.Choice(list(WARNING_STATES)), default=None,
               help="只列出某一状态：pushed 已推送，confirmed 已认定，rejected 未认定")  # fmt: skip
 @year_option("年度（默认工作区年度）")
 @format_option("text", "json")
@@ -85,7 +85,7 @@ def list_command(directory: Path, state: str | None, year: int | None, fmt: str)
     for r in found.warnings:
         click.echo(
             f"  {r.id:>6}. {r.id_masked} {r.name_masked or ''} {r.group} 自付{yuan_text(r.amount_fen)} "
-            f"（预警线{yuan_text(r.threshold_fen)}） 推送{'、'.join(r.departments)} {r.as_of} {STATE_CHOICES[r.state]}"
+            f"（预警线{yuan_text(r.threshold_fen)}） 推送{'、'.join(r.departments)} {r.as_of} {WARNING_STATES[r.state]}"
         )
 
 

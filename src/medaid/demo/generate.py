@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from medaid.demo.anomalies import KINDS
+from medaid.demo.anomalies import KINDS, REASON_OF
 from medaid.demo.distributions import day_strings
 from medaid.demo.files import RECIPIENT_FILES, BadRow, Run, write_recipients, write_small_files
 from medaid.demo.fund import write_fund, write_subsidies
@@ -39,7 +39,7 @@ from medaid.demo.population import institutions
 from medaid.demo.settlements import write_settlements
 from medaid.demo.year import build
 from medaid.money import to_yuan
-from medaid.vocab import CATEGORIES
+from medaid.vocab import CATEGORIES, REASONS
 
 __all__ = ["SCALES", "BadRow", "Manifest", "generate", "size_of"]
 
@@ -82,6 +82,10 @@ class Manifest:
     fund_income_fen: int
     fund_spending_fen: dict[str, int]  # subject → year total
     budget_planned_fen: dict[str, int]  # fund source → planned grants (budget.yaml)
+
+    def anomaly_labels(self) -> dict[str, int]:
+        """Injected anomalies by the verification reason they must be found under (Chinese)."""
+        return {REASONS[REASON_OF[kind]]: count for kind, count in self.anomalies.items()}
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n"

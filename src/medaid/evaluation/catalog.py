@@ -23,6 +23,10 @@ class Entry:
     claimed_total: object
     claimed_grade: object
 
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "group": self.group, "title": self.title, "kind": self.kind,
+                "claimed": {"total": self.claimed_total, "grade": self.claimed_grade}}  # fmt: skip
+
 
 def frameworks_dir() -> Path:
     return Path(str(resources.files("medaid.evaluation") / "frameworks"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -19,15 +20,22 @@ from medaid.ingest.validate import validate
 from medaid.store import engine
 
 
+@dataclass(frozen=True)
+class Checked:
+    con: duckdb.DuckDBPyConnection  # TEMP TABLE ``checked``: the file's rows, typed, bad ones with their reason
+    rejected: int  # bad rows
+    columns: frozenset[str]  # the columns the file has (names as in ``ingest.columns``)
+
+
 @contextmanager
-def checked_file(path: Path, kind: str) -> Iterator[tuple[duckdb.DuckDBPyConnection, int]]:
-    """An in-memory database whose TEMP TABLE ``checked`` holds the file's rows, and the count of bad rows."""
+def checked_file(path: Path, kind: str) -> Iterator[Checked]:
+    """An in-memory database holding the file's rows checked as an import checks them."""
     table = TABLES[kind]
     with engine.connect() as con:
         staged = stage(con, path, table)
         validate(con, table, staged.table, staged.columns)
         rejected = int(con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0])
-        yield con, rejected
+        yield Checked(con, rejected, frozenset(staged.columns))
 
 
 def recipients_in_year(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, list[str]]:
@@ -40,12 +48,15 @@ def recipients_in_year(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, l
     return {str(i): [str(c) for c in cats] for i, cats in rows}
 
 
-def claims_table(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    """TEMP TABLE ``claims`` of the good settlement rows in the policy engine's shape; their first date."""
+def claims_table(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """TEMP TABLE ``claims`` of the good settlement rows (of ``year`` when given) in the policy engine's
+    shape; the first and last settlement dates (None: no claim)."""
     con.execute(
         "CREATE TEMP TABLE claims AS SELECT settlement_id, id_number AS person_key, settle_date, visit_type, "
         "CAST(hospital_level AS VARCHAR) AS hospital_level, CAST(category AS VARCHAR) AS category, total, "
-        "in_scope, coalesce(CAST(referred AS BOOLEAN), true) AS referred FROM checked WHERE err_reason IS NULL"
+        "in_scope, coalesce(CAST(referred AS BOOLEAN), true) AS referred FROM checked WHERE err_reason IS NULL "
+        "AND (CAST(? AS INTEGER) IS NULL OR year(settle_date) = ?)",
+        [year, year],
     )
-    first = con.execute("SELECT min(settle_date) FROM claims").fetchall()[0][0]
-    return first if isinstance(first, dt.date) else None
+    first, last = con.execute("SELECT min(settle_date), max(settle_date) FROM claims").fetchall()[0]
+    return (first, last) if isinstance(first, dt.date) and isinstance(last, dt.date) else None

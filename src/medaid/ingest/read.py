@@ -153,7 +153,7 @@ def stage_excel(con: duckdb.DuckDBPyConnection, path: Path, table: Table, name: 
         raise InputFileError("文件不存在", where=Location(file=file), fix="请检查文件路径") from err
     except Exception as err:  # calamine raises its own types for damaged files
         raise InputFileError(
-            f"无法读取 Excel 文件（{type(err).__name__}）",
+            "无法读取 Excel 文件：文件已损坏，或不是 Excel 格式",
             where=Location(file=file),
             fix="文件可能已损坏或未保存完整，请用 Excel 打开后重新保存为 .xlsx",
         ) from err

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import duckdb
 
-from medaid import vocab
+from medaid import claimrules, dates, vocab
 from medaid.celltext import sql_string
 from medaid.ingest import idnumber
 from medaid.ingest.columns import Column, Table, Type
 from medaid.money import fen_sql, yuan_text_sql
 
-DATE_FORMATS = "['%Y-%m-%d', '%Y/%m/%d', '%Y%m%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']"  # noqa: E501
+# the spellings of medaid.dates, as a DuckDB list (the times of settlement exports included)
+DATE_FORMATS = "[" + ", ".join(sql_string(f) for f in (*dates.DATE_FORMATS, *dates.TIME_FORMATS)) + "]"
 MONEY_COLUMNS = ("total", "out_of_scope", "in_scope", "basic_paid", "critical_paid", "large_paid",
                  "assistance_paid", "tilted_paid", "other_paid", "fund_paid", "self_paid")  # fmt: skip
 
@@ -151,11 +152,11 @@ def cross_checks(table: Table, present: set[str]) -> list[Check]:
         refund = "t.total < 0 AND " + " AND ".join(f"coalesce(t.{c}, 0) <= 0" for c in money)
         negative = " OR ".join(f"t.{c} < 0" for c in money)
         return [
-            Check(f"NOT ({refund}) AND ({negative})", "金额", "''", q("金额不能为负数（冲红记录应各项金额均为负数）")),
+            Check(f"NOT ({refund}) AND ({negative})", "金额", "''", q(claimrules.NEGATIVE)),
             Check("abs(t.in_scope) > abs(t.total)", "政策范围内费用", yuan_text_sql("t.in_scope", unit=False),
-                  q("政策范围内费用大于总费用")),
+                  q(claimrules.IN_SCOPE_ABOVE_TOTAL)),
             Check(f"abs({parts}) > abs(t.in_scope)", "医疗救助支付", yuan_text_sql(f"({parts})", unit=False),
-                  q("基本医保、大病保险、医疗救助、倾斜救助支付之和大于政策范围内费用")),
+                  q(claimrules.PAID_ABOVE_IN_SCOPE)),
         ]  # fmt: skip
     if table.kind == "recipients" and "valid_to" in present:
         return [

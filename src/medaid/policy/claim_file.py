@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
-from medaid import typed_yaml
+from medaid import claimrules, typed_yaml
 from medaid.errors import InputFileError
 from medaid.policy.claim import Claim, YearToDate
 from medaid.typed_yaml import Fen, FileModel, Invalid, IsoDate
@@ -73,7 +73,7 @@ class ClaimFile(FileModel):
     category: Category = Field(default=None, description="救助类别；不写为普通参保人（无救助、无倾斜）")
     visit_type: VisitType = Field(description="就诊类型：住院、门诊、门诊慢特病", json_schema_extra={"hint": "如 住院"})
     hospital_level: Level = Field(default=None, description="医院等级：一级、二级、三级、未定级、基层")
-    date: IsoDate | None = Field(default=None, description="结算日期，YYYY-MM-DD；不写为今天")
+    date: IsoDate | None = Field(default=None, description="结算日期，如 2023-06-01；不写为今天")
     total: Fen = Field(description="总费用（元）", json_schema_extra={"hint": AMOUNT_HINT})
     in_scope: Fen = Field(description="政策范围内费用（元）", json_schema_extra={"hint": AMOUNT_HINT})
     referred: YesNo = Field(default=True, description="是否规范转诊")
@@ -81,6 +81,14 @@ class ClaimFile(FileModel):
     critical_paid: Fen | None = Field(default=None, description="大病保险已支付（元）；写了则不重算")
     assistance_paid: Fen | None = Field(default=None, description="医疗救助已支付（元）；写了则不重算")
     year_to_date: YearToDateSpec | None = Field(default=None, description="年内此前的累计基数")
+
+    @model_validator(mode="after")
+    def _possible(self) -> ClaimFile:
+        """The amounts a settlement can have (``medaid.claimrules``, as the import checks them)."""
+        why = claimrules.problem(self.total, self.in_scope, [self.basic_paid, self.critical_paid, self.assistance_paid])
+        if why is not None:
+            raise Invalid(why, "请核对总费用、政策范围内费用和已支付的金额（元）")
+        return self
 
     def to_claim(self, today: dt.date | None = None) -> tuple[Claim, YearToDate]:
         ytd = self.year_to_date

@@ -11,7 +11,7 @@ from medaid.policy.load import PolicyError, load_policy
 from medaid.policy.model import Assistance, Policy
 
 __all__ = ["Assistance", "Policy", "PolicyError", "default_dir", "default_policy", "load_policy", "policy_for",
-           "regions", "resolve", "resolve_year"]  # fmt: skip
+           "regions", "resolve", "resolve_span", "resolve_year"]  # fmt: skip
 
 
 def default_dir() -> Path:
@@ -50,18 +50,22 @@ def resolve(name: str, on: dt.date) -> Policy:
 
 def resolve_year(name: str, year: int) -> list[Policy]:
     """Every file of a region in force during a year (a mid-year change gives two), or one file."""
+    return resolve_span(name, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def resolve_span(name: str, start: dt.date, end: dt.date) -> list[Policy]:
+    """Every file of a region in force from ``start`` to ``end``, oldest first, or one file."""
     path = Path(name)
     if path.is_file():
         return [load_policy(path)]
     region = default_dir() / name
     if not region.is_dir():
-        return [resolve(name, dt.date(year, 12, 31))]
+        return [resolve(name, end)]
     policies = sorted((load_policy(p) for p in region.glob("*.yaml")), key=lambda p: p.valid_from)
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     first = [p for p in policies if p.valid_from <= start][-1:]
     during = [p for p in policies if start < p.valid_from <= end]
     chosen = first + during
     if not chosen:
-        raise PolicyError(f"{year} 年没有生效的政策参数", where=Location(file=str(region)),
-                          fix="请添加 valid_from 不晚于该年年末的参数文件")  # fmt: skip
+        raise PolicyError(f"{start} 至 {end} 没有生效的政策参数", where=Location(file=str(region)),
+                          fix="请添加 valid_from 不晚于该期间末的参数文件")  # fmt: skip
     return chosen

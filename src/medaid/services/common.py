@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import re
+from typing import TYPE_CHECKING
 
+from medaid.dates import WRITTEN, read_date
 from medaid.errors import Location, MedaidError
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+if TYPE_CHECKING:
+    from medaid.workspace import Workspace
 
 
 def actor_name(actor: str | None) -> str:
@@ -22,25 +24,16 @@ def actor_name(actor: str | None) -> str:
 
 
 def parse_date(text: str, *, option: str) -> dt.date:
-    """A date as people type it: 2023-07-31, 2023/7/31, 2023.07.31, 2023年7月31日 or 20230731."""
-    raw = text.strip()
-    match = _DATE.match(raw)
-    parts = match.groups() if match else ((raw[:4], raw[4:6], raw[6:]) if raw.isdigit() and len(raw) == 8 else None)
-    try:
-        if parts is None:
-            raise ValueError(raw)
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError as err:
-        raise MedaidError(
-            f"日期“{text}”无效", where=Location(key=option), fix="请写成 2023-07-31（也可写 2023/7/31、2023年7月31日）"
-        ) from err
+    """A date an option gives, in any spelling of ``medaid.dates``; an error naming the option otherwise."""
+    day = read_date(text)
+    if day is None:
+        raise MedaidError(f"日期“{text}”无效", where=Location(key=option), fix=f"请写成 {WRITTEN}")
+    return day
 
 
-def workspace_key(root: object) -> str:
+def workspace_key(workspace: Workspace) -> str:
     """A workspace's identity in the app database (several workspaces may share one server)."""
     from medaid.store.schema import workspace_id
-    from medaid.workspace import Workspace
 
-    assert isinstance(root, Workspace)
-    with root.connect(read_only=True) as con:
+    with workspace.connect(read_only=True) as con:
         return workspace_id(con)

@@ -36,8 +36,9 @@ from medaid.settings import (
     unknown_variables,
     variable_set,
 )
+from medaid.store.app import default_url
+from medaid.workspace import SETTINGS_FILE
 
-SETTINGS_FILE = "medaid.yaml"
 NOT_A_WORKSPACE = "请先运行 medaid init 创建工作区"
 SOURCES = {"file": "medaid.yaml", "environment": "环境变量", "default": "默认值"}
 Source = Literal["file", "environment", "default"]
@@ -158,7 +159,7 @@ def _env_entries(root: Path, env: Environment) -> list[ConfigEntry]:
         if extra.get("secret"):
             shown = "已设置" if value is not None else "未设置"
         elif variable == "MEDAID_APP_URL":
-            shown = _masked(value) if value else f"sqlite:///{(root / 'app.sqlite').resolve().as_posix()}"
+            shown = _masked(value) if value else default_url(root)
         elif isinstance(value, str):
             shown = _masked(value)
         elif value is None:
@@ -239,8 +240,7 @@ def _check_policy(settings: Settings, document: typed_yaml.Document, problems: l
 def _check_key(root: Path, settings: Settings, env_key_set: bool, problems: list[ConfigProblem]) -> None:
     from medaid.store.crypto import load_key
 
-    path = Path(settings.key_file)
-    path = path if path.is_absolute() else root / path
+    path = settings.key_path(root)
     where = Location(file=str(path))
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)

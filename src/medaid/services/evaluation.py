@@ -87,6 +87,16 @@ class RuleTrial:
     def understood(self) -> bool:
         return self.rule is not None
 
+    @property
+    def full_marks(self) -> Decimal | None:
+        """The full marks the rule text states (None: the weight's)."""
+        return None if self.rule is None else self.rule.full_marks()
+
+    @property
+    def full_marks_differ(self) -> bool:
+        """The rule's own full marks are not the weight given (the audit's ``rule_weight``)."""
+        return self.full_marks is not None and self.full_marks != self.weight
+
     def to_dict(self) -> dict[str, object]:
         from medaid.evaluation.numbers import round2
 
@@ -94,7 +104,7 @@ class RuleTrial:
             return {"understood": False, "text": self.text,
                     "message": "未能识别该评分标准的句式（不会猜测）。支持的句式见 docs/rules.md。"}  # fmt: skip
         score = self.outcome.score
-        return {"understood": True, "rule": self.rule.to_dict(),
+        return {"understood": True, "rule": self.rule.to_dict(), "full_marks_differ": self.full_marks_differ,
                 "score": None if score is None else float(round2(score)), "reason": self.outcome.reason}  # fmt: skip
 
 
@@ -138,6 +148,7 @@ class Evaluation:
         from medaid.evaluation import audit_dict, scored_dict
 
         data = scored_dict(self.report.scored)
+        data["evaluated"] = {"year": self.year, "framework": self.framework_ref}  # the workspace's, not the file's
         data["audit"] = audit_dict(self.report)
         data["metrics"] = [v.to_dict() for v in self.binding.values.values()]
         data["bound"] = [{"path": list(p), "metric": m, "actual": a} for p, m, a in self.binding.bound]

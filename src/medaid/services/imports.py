@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from medaid.errors import InputFileError, Location, MedaidError
 from medaid.progress import SILENT, Progress
 
 if TYPE_CHECKING:
@@ -48,10 +49,20 @@ def import_files(root: Path, kind: str, files: Sequence[Path], *, progress: Prog
     from medaid.workspace import Workspace
 
     table_for(kind)  # an unknown kind is refused before anything is read
+    for path in map(Path, files):  # and a missing file before any other is loaded
+        if not path.is_file():
+            raise InputFileError("文件不存在" if not path.exists() else "这不是文件", where=Location(file=str(path)),
+                                 fix="请检查路径；本次没有导入任何文件")  # fmt: skip
     workspace = Workspace.open(root)
     result = ImportResult()
-    for path in files:
-        result.files.append(load_file(workspace, kind, Path(path), after_load=_snapshot, progress=progress))
+    for path in map(Path, files):
+        try:
+            result.files.append(load_file(workspace, kind, path, after_load=_snapshot, progress=progress))
+        except MedaidError as err:
+            if result.files:  # each file is its own transaction: say what is already in
+                done = "、".join(s.file for s in result.files)
+                err.fix = (err.fix + "。" if err.fix else "") + f"此前的文件已导入：{done}；改正后只需重新导入其余文件"
+            raise
     return result
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from medaid.store.judgments import EvidenceFile, JudgmentRecord
 
 EVIDENCE_DIR = "evidence"
+SCORE_PLACES = Decimal("0.01")  # as the app database keeps them (Numeric(10, 2)) and reports print them
 
 
 class JudgeError(MedaidError):
@@ -54,6 +55,8 @@ def _score(text: str | Decimal) -> Decimal:
     value = to_decimal(text)
     if value is None:
         raise JudgeError(f"得分“{text}”不是数字", where=Location(key="--score"), fix="请写数字，如 --score 4.5")
+    if value != value.quantize(SCORE_PLACES):  # scores are kept, shown and added with two decimals
+        raise JudgeError(f"得分“{text}”超过两位小数", where=Location(key="--score"), fix="请写到分的百分位，如 4.55")
     return value
 
 

@@ -69,9 +69,9 @@ def subsidy(policy: str, recipients: Path, year: int) -> SubsidyEstimate:
     from medaid.policy.subsidy import subsidies
 
     chosen = resolve(policy, dt.date(year, 1, 1))
-    with checked_file(recipients, "recipients") as (con, rejected):
-        people = recipients_in_year(con, year)
-    return SubsidyEstimate(year, chosen, subsidies(chosen, people), rejected)
+    with checked_file(recipients, "recipients") as checked:
+        people = recipients_in_year(checked.con, year)
+    return SubsidyEstimate(year, chosen, subsidies(chosen, people), checked.rejected)
 
 
 @dataclass
@@ -144,17 +144,23 @@ def settle_workspace(
 
 @dataclass
 class BatchSettlement:
-    policy: Policy
+    policies: list[Policy]  # in force over the claims' dates, oldest first: each claim uses its own
     rows: list[dict[str, Any]] = field(default_factory=list)
     rejected_rows: int = 0
     out: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def policy(self) -> Policy:
+        return self.policies[-1]
 
     @property
     def totals(self) -> dict[str, int]:
         return {k: sum(int(r[k]) for r in self.rows) for k in LAYER_LABELS}
 
     def to_dict(self) -> dict[str, object]:
-        return {"policy": self.policy.region, "claims": len(self.rows), "rejected_rows": self.rejected_rows,
+        return {"policy": self.policy.region, "valid_from": [p.valid_from.isoformat() for p in self.policies],
+                "claims": len(self.rows), "rejected_rows": self.rejected_rows, "notes": self.notes,
                 "totals": {k: yuan_float(v) for k, v in self.totals.items()}}  # fmt: skip
 
 
@@ -162,19 +168,23 @@ def settle_file(
     path: Path, *, policy: str | None = None, year: int | None = None, out: Path | None = None,
     progress: Progress = SILENT,
 ) -> BatchSettlement:  # fmt: skip
-    """Each settlement of a file through the layers (a 救助类别 column gives the category); ``out``: per row, CSV."""
+    """Each settlement of a file (of ``year`` when given) through the layers, each with the policy in
+    force on its date; a 救助类别 column gives the category. ``out``: per row, CSV."""
     from medaid.ingest.adhoc import checked_file, claims_table
     from medaid.policy.batch import settle_batch
-    from medaid.policy.params import resolve
+    from medaid.policy.params import resolve_span
     from medaid.reports.settlement_csv import write_settlements
     from medaid.store import engine
 
-    with checked_file(path, "settlements") as (con, rejected), progress.task(f"结算 {path.name}", total=None):
-        first = claims_table(con)
-        on = dt.date(year, 12, 31) if year else (first or dt.date.today())
-        chosen = resolve(policy or "default", on)
-        rows = settle_batch(engine.backend(con).table("claims"), chosen).to_pyarrow().to_pylist()
-    result = BatchSettlement(chosen, rows, rejected, out)
+    with checked_file(path, "settlements") as checked, progress.task(f"结算 {path.name}", total=None):
+        span = claims_table(checked.con, year)
+        today = dt.date.today()
+        first, last = span or ((dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (today, today))
+        chosen = resolve_span(policy or "default", first, last)
+        rows = settle_batch(engine.backend(checked.con).table("claims"), chosen).to_pyarrow().to_pylist()
+    result = BatchSettlement(chosen, rows, checked.rejected, out)
+    if "category" not in checked.columns:
+        result.notes.append("文件没有“救助类别”列：各笔按非救助对象结算，医疗救助与倾斜救助为 0")
     if out is not None:
         write_settlements(rows, out, LAYER_LABELS)
     return result

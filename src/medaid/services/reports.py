@@ -36,10 +36,22 @@ class ReportFile:
     format: str
     total: Decimal | None
     grade: str | None
+    reason: str = ""  # how the total and grade were had, or why there is none
+    errors: int = 0  # contradictions the audit found (the report lists them)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors or self.total is None else 0
 
     def to_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "format": self.format,
-                "total": None if self.total is None else float(self.total), "grade": self.grade}  # fmt: skip
+                "total": None if self.total is None else float(self.total), "grade": self.grade,
+                "reason": self.reason, "errors": self.errors}  # fmt: skip
+
+
+def _file(path: Path, fmt: str, report: EvaluationReport) -> ReportFile:
+    scored = report.audit.scored
+    return ReportFile(path, fmt, report.total, report.grade, scored.reason, len(report.audit.errors))
 
 
 def _survey(given: SurveyInput | None) -> SurveyResult | None:
@@ -127,7 +139,7 @@ def generate_report(
         layout = "self" if report.audit.scored.framework.kind is Kind.SELF else "report"
     with progress.task(f"生成 {fmt} 文件", total=None):
         path = render(report, fmt, out or folder / f"{stem}.{fmt}", layout=layout)
-    return ReportFile(path, fmt, report.total, report.grade)
+    return _file(path, fmt, report)
 
 
 def generate_report_set(
@@ -144,5 +156,5 @@ def generate_report_set(
     files = []
     for fmt, name in names.items():
         with progress.task(f"生成 {name}", total=None):
-            files.append(ReportFile(render(report, fmt, folder / name, layout=layout), fmt, report.total, report.grade))
+            files.append(_file(render(report, fmt, folder / name, layout=layout), fmt, report))
     return files

@@ -38,6 +38,10 @@ class LedgerExport:
     run: Run
     unmasked: bool
 
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.run.rows else 0
+
     def to_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "run_id": self.run.run_id, "month": self.run.month,
                 "findings": len(self.run.rows), "unmasked": self.unmasked}  # fmt: skip

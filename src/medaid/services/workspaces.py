@@ -41,10 +41,6 @@ def init_workspace(
     return InitResult(workspace.root, workspace.key_path, region, year, chosen)
 
 
-def open_workspace(root: Path) -> Workspace:
-    return Workspace.open(root)
-
-
 def year_of(workspace: Workspace, year: int | None) -> int:
     """The year asked for, else the workspace's; an error saying how to give one otherwise."""
     chosen = year if year is not None else workspace.settings.year

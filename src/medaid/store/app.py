@@ -39,12 +39,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from medaid.money import yuan_float
+from medaid.vocab import WARNING_STATES
 
 ENV_URL = "MEDAID_APP_URL"
 APP_FILE = "app.sqlite"
 
-STATES: tuple[str, ...] = ("pushed", "confirmed", "rejected")
-STATE_LABELS: dict[str, str] = {"pushed": "已推送", "confirmed": "已认定", "rejected": "未认定"}
+STATES: tuple[str, ...] = tuple(WARNING_STATES)
+STATE_LABELS = WARNING_STATES
 
 # Stable constraint names, so that migrations can refer to them on every database.
 NAMING = {
@@ -175,6 +176,11 @@ def url_for(root: Path) -> str:
     configured = environment(only=(ENV_URL,)).app_url  # read now, through the one settings model
     if configured:
         return configured.strip()
+    return default_url(root)
+
+
+def default_url(root: Path) -> str:
+    """The workspace's own SQLite app database, when no server is named."""
     return f"sqlite:///{(root / APP_FILE).resolve().as_posix()}"
 
 

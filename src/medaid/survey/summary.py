@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from medaid.evaluation.samples import MIN_RESPONSE_RATE
 from medaid.survey.model import SATISFIED, Question, Questionnaire
 from medaid.survey.read import Answer, Responses
 from medaid.survey.stats import Estimate, mean_rate, proportion, sample_size
@@ -120,7 +121,7 @@ def summarize(
             f"{_percent(estimate.low)}–{_percent(estimate.high)}（误差约 ±{estimate.margin * 100:.1f} 个百分点），"
             f"不足以支撑精确到 ±{margin * 100:g} 个百分点的结论；{scope}需约 {result.needed} 份有效答卷"
         )
-    if sent and result.valid / sent < 0.5:
+    if sent and result.valid / sent * 100 < MIN_RESPONSE_RATE:
         result.warnings.append(
             f"回收率 {_percent(result.valid / sent)}（{result.valid}/{sent}），不足一半：未作答者的看法可能与作答者不同"
             "（无应答偏差），结论应注明回收率"

@@ -22,9 +22,10 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from medaid.errors import MedaidError
+from medaid.suggest import nearest
 from medaid.typed_yaml.core import Document, FileModel, Invalid, KeyPath, Problem, TypedFileError, key_path
 from medaid.typed_yaml.reading import parse, read
-from medaid.typed_yaml.translate import nearest, translate
+from medaid.typed_yaml.translate import translate
 from medaid.typed_yaml.values import Fen, IsoDate, Number, Text, Yuan
 
 __all__ = ["Document", "Fen", "FileModel", "Invalid", "IsoDate", "KeyPath", "Number", "Problem", "Text",
@@ -45,7 +46,8 @@ def problems(model: type[BaseModel], document: Document) -> list[Problem]:
 
 
 def validate(model: type[M], document: Document, *, error: type[MedaidError] = TypedFileError) -> M:
-    """The document as the model; the first problem raised as ``error`` (with how many more)."""
+    """The document as the model; otherwise ``error`` for the first problem, carrying every problem
+    (``error.problems``: the CLI prints each, the JSON error lists them)."""
     try:
         return model.model_validate({} if document.data is None else document.data)
     except ValidationError:
@@ -53,7 +55,10 @@ def validate(model: type[M], document: Document, *, error: type[MedaidError] = T
     found = problems(model, document)
     first = found[0]
     more = f"（另有 {len(found) - 1} 处问题）" if len(found) > 1 else ""
-    raise error(first.what + more, where=first.where, fix=first.fix)
+    raised = error(first.what + more, where=first.where, fix=first.fix)
+    if len(found) > 1:
+        raised.problems = [error(p.what, where=p.where, fix=p.fix) for p in found]  # type: ignore[attr-defined]
+    raise raised
 
 
 def load(path: Path, model: type[M], *, error: type[MedaidError] = TypedFileError) -> M:

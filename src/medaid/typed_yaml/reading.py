@@ -7,29 +7,8 @@ from pathlib import Path
 import yaml
 
 from medaid.errors import Location, MedaidError
+from medaid.suggest import yaml_syntax
 from medaid.typed_yaml.core import Document, KeyPath, Problem, TypedFileError, key_path
-
-_SYNTAX = (
-    ("mapping values are not allowed", "这里不能出现“键: 值”（多半是缩进不对，或文字中的“: ”未加引号）"),
-    ("could not find expected ':'", "缺少冒号“:”"),
-    ("'\\t'", "含有制表符（Tab）；YAML 只能用空格缩进"),
-    ("expected <block end>", "缩进不一致"),
-    ("undefined alias", "引用了未定义的锚点（*名称）"),
-    ("expected ',' or '}'", "花括号 { } 未闭合或缺少逗号"),
-    ("expected ',' or ']'", "方括号 [ ] 未闭合或缺少逗号"),
-    ("quoted scalar", "引号未闭合"),
-    ("single document", "文件只能包含一个 YAML 文档（不要用 --- 分隔多个）"),
-    ("constructor", "不支持的 YAML 标签（如 !!python）"),
-    ("duplicate anchor", "锚点（&名称）重复"),
-)
-
-
-def _syntax_problem(err: yaml.YAMLError, file: str | None) -> Problem:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    text = f"{getattr(err, 'context', '') or ''} {getattr(err, 'problem', '') or ''}"
-    what = next((chinese for english, chinese in _SYNTAX if english in text), "YAML 语法错误")
-    fix = "请检查该行及上一行的缩进、冒号和引号（含“:”“#”等符号的文字请加引号）"
-    return Problem(f"YAML 格式错误：{what}", Location(file=file, line=mark.line + 1 if mark else None), fix)
 
 
 class _Builder:
@@ -64,7 +43,7 @@ class _Builder:
             return self.loader.construct_object(node)
         except ValueError:  # a YAML date that is no date (2023-13-01)
             where = Location(file=self.file, line=node.start_mark.line + 1, key=key_path(path) or None)
-            raise _Refused(Problem(f"“{node.value}”不是有效日期", where, "请写成 YYYY-MM-DD，如 2023-06-01")) from None
+            raise _Refused(Problem(f"“{node.value}”不是有效日期", where, "请写成 2023-06-01 这样的日期")) from None
 
 
 class _Refused(Exception):
@@ -81,7 +60,7 @@ def parse(text: str, *, file: str | None = None, error: type[MedaidError] = Type
         node = loader.get_single_node()
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as err:
-        problem = _syntax_problem(err, file)
+        problem = Problem(*yaml_syntax(err, file))
         raise error(problem.what, where=problem.where, fix=problem.fix) from None
     except _Refused as refused:
         raise error(refused.problem.what, where=refused.problem.where, fix=refused.problem.fix) from None

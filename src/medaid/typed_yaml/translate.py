@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import types
 from collections.abc import Mapping
@@ -15,6 +14,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from medaid.errors import Location
+from medaid.suggest import nearest
 from medaid.typed_yaml.core import Document, Invalid, Problem, key_path
 
 
@@ -74,12 +74,6 @@ def _place(model: type[BaseModel], loc: tuple[str | int, ...]) -> _Place:
     return place
 
 
-def nearest(word: str, candidates: list[str]) -> str | None:
-    """The candidate closest to a misspelt word (difflib), or None."""
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def _shown(value: object, place: _Place) -> str:
     extra = place.info.json_schema_extra if place.info is not None else None
     if isinstance(extra, dict) and extra.get("secret"):
@@ -124,7 +118,7 @@ _KINDS: dict[str, tuple[str, str]] = {  # error type → (what, fix); {v} the va
     "float": ("“{v}”不是数字", "请写数字"),
     "decimal": ("“{v}”不是数字", "请写数字"),
     "bool": ("“{v}”不是是/否", "请写 true 或 false"),
-    "date": ("“{v}”不是日期", "请写成 YYYY-MM-DD，如 2023-06-01"),
+    "date": ("“{v}”不是日期", "请写成 2023-06-01 这样的日期"),
     "dict": ("这里应为键值对（映射）", "请按“键: 值”书写，每个键占一行或写成 {键: 值}"),
     "model": ("这里应为键值对（映射）", "请按“键: 值”书写，每个键占一行或写成 {键: 值}"),
     "list": ("这里应为列表", "请写成 [甲, 乙]，或每项一行、以“- ”开头"),

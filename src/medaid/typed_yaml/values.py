@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BeforeValidator
 
 from medaid import money
+from medaid.dates import WRITTEN, read_date
 from medaid.typed_yaml.core import Invalid
-
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _iso_date(value: object) -> object:
@@ -20,12 +18,11 @@ def _iso_date(value: object) -> object:
         raise Invalid(f"“{value}”含有时刻", "只写日期，如 2023-06-01")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _ISO.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise Invalid(f"“{value}”不是有效日期", "请检查月份和日期") from None
-    raise Invalid(f"“{value}”不是日期", "请写成 YYYY-MM-DD，如 2023-06-01")
+    if isinstance(value, str):
+        day = read_date(value)
+        if day is not None:
+            return day
+    raise Invalid(f"“{value}”不是有效日期", f"请写成 {WRITTEN}")
 
 
 def _text(value: object) -> object:

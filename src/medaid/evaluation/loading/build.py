@@ -20,6 +20,7 @@ from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.quantity import Quantity, parse_quantity
 from medaid.evaluation.rules import RuleSpecError, rule_from_mapping
 from medaid.evaluation.ruletext import parse_rule_text
+from medaid.suggest import nearest
 
 LINE = "__line__"
 
@@ -33,6 +34,20 @@ _KIND_WORDS = {
     "department": Kind.DEPARTMENT,
     "部门整体": Kind.DEPARTMENT,
 }
+
+
+# The keys of contract 1 (docs/formats.md) and its extensions, with what each holds.
+FRAMEWORK_KEYS: dict[str, str] = {
+    "title": "标题", "kind": "评价类型", "region": "地区", "year": "年度", "source": "来源", "description": "说明",
+    "partial": "只公布部分评分表", "bands": "等级划分", "claimed": "报告声明的总分与等级", "indicators": "指标",
+    "figures": "报告中的数据", "survey": "调查样本", "department": "主管部门", "unit": "实施单位",
+    "goal": "年度总体目标",
+}  # fmt: skip
+INDICATOR_KEYS: dict[str, str] = {
+    "name": "指标名称", "weight": "分值", "children": "下级指标", "target": "指标值", "actual": "实际完成值",
+    "unit": "单位", "rule": "评分标准", "score": "得分", "claimed": "声明的小计与得分率", "note": "扣分说明",
+    "evidence": "佐证材料", "metric": "由数据填入的指标", "budget": "项目资金",
+}  # fmt: skip
 
 
 class InvalidFramework(FrameworkError):
@@ -103,6 +118,21 @@ class Builder:
             )
         return number
 
+    def known_keys(
+        self, raw: Mapping[str, object], known: Mapping[str, str], path: tuple[str, ...], prefix: str = ""
+    ) -> None:
+        """Every key of ``raw`` is one the file format has; an unknown one (``wieght``) is a problem
+        naming the nearest, never silently ignored."""
+        for key in raw:
+            if str(key).startswith("__") or key in known:
+                continue
+            guess = nearest(str(key), known)
+            self.problem(
+                f"未知的键“{key}”" + (f"：是否应为 {guess}？" if guess else ""),
+                self.where(raw, path, f"{prefix}{key}"),
+                "可用的键：" + "、".join(f"{k}（{v}）" for k, v in known.items()),
+            )
+
     def indicator(self, raw: object, parent: tuple[str, ...], index: int) -> Indicator | None:
         if not isinstance(raw, Mapping):
             self.problem(
@@ -121,6 +151,7 @@ class Builder:
             name_raw = f"（未命名指标{index + 1}）"
         name, weight_in_name = split_weight(str(name_raw))
         path = (*parent, name)
+        self.known_keys(raw, INDICATOR_KEYS, path)
         weight = self.number(raw, "weight", path, "分值")
         weight_given = raw.get("weight") not in (None, "")
         if weight is None:
@@ -217,6 +248,7 @@ class Builder:
             node.actual = Quantity(text=f"{computed:.2f}%", value=computed, unit="%")
 
     def framework(self, raw: Mapping[str, object]) -> Framework:
+        self.known_keys(raw, FRAMEWORK_KEYS, ())
         title = str(raw.get("title") or "").strip()
         if not title:
             self.problem("缺少标题", Location(file=self.file, key="title"), "请填写 title（评价项目名称）")

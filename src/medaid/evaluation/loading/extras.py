@@ -4,7 +4,6 @@ problem named by its place (the ``Builder`` collects them)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -57,16 +56,7 @@ def read_survey(builder: Builder, raw: object) -> Survey | None:
         builder.problem("survey 应写成键值对", Location(file=builder.file, key="survey"), SURVEY_EXAMPLE)
         return None
     known = len(builder.problems)
-    for key in raw:
-        if str(key).startswith("__"):
-            continue
-        if key not in SURVEY_KEYS:
-            near = difflib.get_close_matches(str(key), SURVEY_KEYS, n=1)
-            builder.problem(
-                f"survey 中未知的字段“{key}”" + (f"，是否应为“{near[0]}”" if near else ""),
-                builder.where(raw, (), f"survey.{key}"),
-                "survey 可写：" + "、".join(f"{k}（{v}）" for k, v in SURVEY_KEYS.items()),
-            )
+    builder.known_keys(raw, SURVEY_KEYS, (), "survey.")
 
     def count(key: str) -> int | None:
         value = raw.get(key)

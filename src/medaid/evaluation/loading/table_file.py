@@ -70,7 +70,7 @@ def read_rows(path: Path) -> list[list[Any]]:
             raise InputFileError("文件不存在", where=Location(file=str(path)), fix="请检查文件路径") from err
         except Exception as err:  # calamine raises its own types for damaged files
             raise InputFileError(
-                f"无法读取 Excel 文件（{type(err).__name__}: {err}）",
+                "无法读取 Excel 文件：文件已损坏，或不是 Excel 格式",
                 where=Location(file=str(path)),
                 fix="文件可能已损坏或未保存完整，请用 Excel 打开后重新保存为 .xlsx",
             ) from err

@@ -12,6 +12,7 @@ from medaid.errors import InputFileError, Location
 from medaid.evaluation.loading.build import LINE, Builder
 from medaid.evaluation.loading.text import read_text
 from medaid.evaluation.model import Framework
+from medaid.suggest import yaml_syntax
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
@@ -34,13 +35,8 @@ def load_yaml_framework(path: Path) -> Framework:
     try:
         raw = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        raise InputFileError(
-            f"YAML 格式错误：{problem}",
-            where=Location(file=str(path), line=mark.line + 1 if mark else None),
-            fix="请检查该行的缩进、冒号和引号（含“:”“#”等符号的文字请加引号）",
-        ) from err
+        what, where, fix = yaml_syntax(err, str(path))
+        raise InputFileError(what, where=where, fix=fix) from err
     if not isinstance(raw, dict):
         raise InputFileError(
             "文件内容不是评价文件",

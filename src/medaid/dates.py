@@ -1,0 +1,23 @@
+"""Dates as people write them — one list of spellings for the import (its SQL), the files users
+write (``typed_yaml``) and the options they type (``--as-of``, ``--date``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# 2023-07-31, 2023/7/31, 2023.07.31, 2023年7月31日, 20230731
+DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+# settlement times as the exports write them (the time is dropped)
+TIME_FORMATS: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+WRITTEN = "2023-07-31（也可写 2023/7/31、2023.07.31、2023年7月31日、20230731）"
+
+
+def read_date(text: str) -> dt.date | None:
+    """The date a text writes in one of ``DATE_FORMATS``; None when it writes none (or an impossible one)."""
+    written = "".join(text.split())
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(written, form).date()
+        except ValueError:
+            continue
+    return None
