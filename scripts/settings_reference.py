@@ -9,12 +9,14 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from medaid.settings import SCRIPT_VARIABLES, Environment, WorkspaceFile, field_help
+from medaid.environment import SCRIPT_VARIABLES, Environment
+from medaid.settings import WorkspaceFile, field_help
 
 HEADER = """# Settings reference
 
-Generated from the models in `src/medaid/settings.py` by `scripts/settings_reference.py`; do not
-edit by hand (`tests/test_settings.py` fails when this file is stale).
+Generated from the models in `src/medaid/settings.py` and `src/medaid/environment.py` by
+`scripts/settings_reference.py`; do not edit by hand (`tests/test_settings.py` fails when this
+file is stale).
 
 Every setting medaid reads is here: the keys of a workspace's `medaid.yaml` (written by
 `medaid init`) and the `MEDAID_*` environment variables. An unknown key in `medaid.yaml` is an

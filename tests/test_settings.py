@@ -12,9 +12,18 @@ import pytest
 
 from medaid.workspace import SETTINGS_FILE, Workspace
 
-# The variables medaid reads (medaid.settings.ENV_VARIABLES, spelled out so that these tests
+# The variables medaid reads (medaid.environment.ENV_VARIABLES, spelled out so that these tests
 # can run, and fail, without the module).
-ENV_VARIABLES = ("MEDAID_KEY", "MEDAID_APP_URL", "MEDAID_DUCKDB_MEMORY", "MEDAID_DUCKDB_THREADS", "MEDAID_TEST_PG_URL")
+ENV_VARIABLES = (
+    "MEDAID_KEY",
+    "MEDAID_APP_URL",
+    "MEDAID_DUCKDB_MEMORY",
+    "MEDAID_DUCKDB_THREADS",
+    "MEDAID_LOCK_TIMEOUT",
+    "MEDAID_XLSX_MAX_MB",
+    "MEDAID_XLSX_MAX_RATIO",
+    "MEDAID_TEST_PG_URL",
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +56,8 @@ def test_every_medaid_variable_in_the_code_is_in_the_model():
     used = set()
     for path in [*(ROOT / "src").rglob("*.py"), ROOT / "Makefile", *(ROOT / "scripts").glob("*")]:
         used |= set(re.findall(r"\bMEDAID_[A-Z0-9_]+", path.read_text(encoding="utf-8")))
-    from medaid.settings import ENV_VARIABLES as MODEL_VARIABLES
-    from medaid.settings import SCRIPT_VARIABLES
+    from medaid.environment import ENV_VARIABLES as MODEL_VARIABLES
+    from medaid.environment import SCRIPT_VARIABLES
 
     assert set(MODEL_VARIABLES) == set(ENV_VARIABLES)
     assert used <= {*ENV_VARIABLES, *SCRIPT_VARIABLES}, used - {*ENV_VARIABLES, *SCRIPT_VARIABLES}
@@ -92,7 +101,7 @@ def test_a_bad_workspace_file_names_the_line_and_the_nearest_key(ws: Workspace, 
 
 
 def test_the_environment_is_read_when_asked_and_checked(monkeypatch):
-    from medaid.settings import EnvironmentVariableError, environment
+    from medaid.environment import EnvironmentVariableError, environment
 
     assert environment().duckdb_threads is None
     monkeypatch.setenv("MEDAID_DUCKDB_THREADS", "2")
@@ -148,7 +157,7 @@ def test_the_app_database_address_comes_from_the_model(monkeypatch, tmp_path: Pa
 
 
 def test_unknown_variables_are_named_with_the_nearest_known_one():
-    from medaid.settings import unknown_variables
+    from medaid.environment import unknown_variables
 
     environ = {"MEDAID_DUCKDB_THREAD": "2", "MEDAID_PG_PORT": "5432", "MEDAID_SOMETHING": "x", "PATH": "/bin"}
     assert unknown_variables(environ) == [("MEDAID_DUCKDB_THREAD", "MEDAID_DUCKDB_THREADS"), ("MEDAID_SOMETHING", None)]

@@ -6,27 +6,22 @@ by scripts/settings_reference.py, and a test fails when it is stale).
   medaid reads (``settings.region``, ``.year``, ``.warning_threshold`` …), made from the file by
   :meth:`Settings.from_file`. An unknown key is an error naming the file, the line and the
   nearest known key.
-- :class:`Environment` is every variable; :func:`environment` reads them when asked (never at
-  import time) and refuses a bad value naming the variable and what is allowed.
+- The ``MEDAID_*`` environment variables are in :mod:`medaid.environment`.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
-import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, SecretStr
+from pydantic import BaseModel, BeforeValidator, Field, JsonValue
 
 from medaid import typed_yaml, vocab
 from medaid.errors import MedaidError
-from medaid.typed_yaml import Document, FileModel, Invalid, Problem, Text, Yuan
+from medaid.typed_yaml import FileModel, Invalid, Text, Yuan
 
 KEY_FILE = "medaid.key"
 # 高额费用预警: year-to-date in-scope self-pay after all layers above this many 元
@@ -38,7 +33,7 @@ class SettingsError(MedaidError):
     """medaid.yaml or an environment variable is invalid."""
 
 
-def _info(kind: str, help_text: str, *, default: str | None = None, **extra: JsonValue) -> dict[str, JsonValue]:
+def info(kind: str, help_text: str, *, default: str | None = None, **extra: JsonValue) -> dict[str, JsonValue]:
     """What docs/settings.md and ``medaid config show`` print about a setting."""
     return {"kind": kind, "help": help_text, **({"default_text": default} if default is not None else {}), **extra}
 
@@ -72,21 +67,21 @@ Group = Annotated[str, BeforeValidator(_group)]
 class WarningsFile(FileModel):
     threshold: Amount = Field(
         default=DEFAULT_WARNING_THRESHOLD,
-        json_schema_extra=_info("金额（元）", "高额费用预警线：年内经各项报销后政策范围内个人自付超过此数即预警"),
+        json_schema_extra=info("金额（元）", "高额费用预警线：年内经各项报销后政策范围内个人自付超过此数即预警"),
     )
     groups: dict[Group, Amount] | None = Field(
         default=None,
-        json_schema_extra=_info("映射：人群 → 金额（元）", "按人群另设预警线，如 {特困人员: 5000}", default="无"),
+        json_schema_extra=info("映射：人群 → 金额（元）", "按人群另设预警线，如 {特困人员: 5000}", default="无"),
     )
 
 
 class BudgetFile(FileModel):
     planned: dict[Text, Amount] | None = Field(
         default=None,
-        json_schema_extra=_info("映射：资金来源 → 金额（元）", "计划安排的各级资金，预算执行率等指标用", default="无"),
+        json_schema_extra=info("映射：资金来源 → 金额（元）", "计划安排的各级资金，预算执行率等指标用", default="无"),
     )
     opening_balance: Amount | None = Field(
-        default=None, json_schema_extra=_info("金额（元）", "上年结余，基金收支文件中没有期初余额时填写", default="无")
+        default=None, json_schema_extra=info("金额（元）", "上年结余，基金收支文件中没有期初余额时填写", default="无")
     )
 
 
@@ -94,26 +89,26 @@ class WorkspaceFile(FileModel):
     """``medaid.yaml``: the settings of one workspace (written by ``medaid init``)."""
 
     region: Text | None = Field(
-        default=None, json_schema_extra=_info("文字", "地区名称，用于报告和台账标题", default="空")
+        default=None, json_schema_extra=info("文字", "地区名称，用于报告和台账标题", default="空")
     )
     year: Annotated[int, BeforeValidator(_year), Field(ge=1990, le=2100)] | None = Field(
-        default=None, json_schema_extra=_info("整数（1990–2100）", "评价年度；命令不写 --year 时使用", default="无")
+        default=None, json_schema_extra=info("整数（1990–2100）", "评价年度；命令不写 --year 时使用", default="无")
     )
     framework: Text | None = Field(
-        default=None, json_schema_extra=_info("文字", "评价框架：文件路径或内置名称（medaid frameworks）", default="无")
+        default=None, json_schema_extra=info("文字", "评价框架：文件路径或内置名称（medaid frameworks）", default="无")
     )
     policy: Text | None = Field(
         default=None,
-        json_schema_extra=_info("文字", "政策参数：文件路径或内置地区（medaid policy list）", default="default"),
+        json_schema_extra=info("文字", "政策参数：文件路径或内置地区（medaid policy list）", default="default"),
     )
     key_file: Text | None = Field(
         default=None,
-        json_schema_extra=_info(
+        json_schema_extra=info(
             "文字（路径）", "个人信息密钥文件，相对工作区；设置 MEDAID_KEY 时不用", default=KEY_FILE
         ),
     )
-    warnings: WarningsFile | None = Field(default=None, json_schema_extra=_info("映射", "高额费用预警"))
-    budget: BudgetFile | None = Field(default=None, json_schema_extra=_info("映射", "预算安排"))
+    warnings: WarningsFile | None = Field(default=None, json_schema_extra=info("映射", "高额费用预警"))
+    budget: BudgetFile | None = Field(default=None, json_schema_extra=info("映射", "预算安排"))
 
 
 @dataclass
@@ -176,125 +171,6 @@ class Settings:
 
 
 # --- environment variables ---------------------------------------------------------------
-
-_HEX = re.compile(r"^[0-9a-fA-F]*$")
-_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(b|bytes?|[kmgt]i?b?|%)\s*$", re.IGNORECASE)
-
-
-def _key(value: object) -> object:
-    text = str(value).strip()
-    if not _HEX.match(text):
-        raise Invalid("不是十六进制密钥", "请恢复正确的密钥（64 个十六进制字符），或删除该变量而使用密钥文件")
-    if len(text) != 64:
-        raise Invalid("长度不对（应为 64 个十六进制字符）", "请恢复正确的密钥，或删除该变量而使用密钥文件")
-    return text
-
-
-def _size(value: object) -> object:
-    if not _SIZE.match(str(value)):
-        raise Invalid(f"“{value}”不是内存大小", "应写成 3GB、512MB 这样的大小；或删除该变量")
-    return str(value).strip()
-
-
-class Environment(BaseModel):
-    """Every ``MEDAID_*`` environment variable medaid reads (an empty value counts as unset)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    key: Annotated[SecretStr, BeforeValidator(_key)] | None = Field(
-        default=None,
-        alias="MEDAID_KEY",
-        json_schema_extra=_info(
-            "64 个十六进制字符", "个人信息密钥；设置后代替工作区的密钥文件", default="不设置（用密钥文件）", secret=True
-        ),
-    )
-    app_url: str | None = Field(
-        default=None,
-        alias="MEDAID_APP_URL",
-        json_schema_extra=_info(
-            "数据库地址（SQLAlchemy URL）",
-            "应用数据库（账户、预警跟踪、审计日志），如 postgresql+psycopg://medaid@db/medaid",
-            default="sqlite:///工作区/app.sqlite",
-        ),
-    )
-    duckdb_memory: Annotated[str, BeforeValidator(_size)] | None = Field(
-        default=None,
-        alias="MEDAID_DUCKDB_MEMORY",
-        json_schema_extra=_info(
-            "内存大小，如 3GB", "分析库 DuckDB 可用的内存上限", default="DuckDB 默认（内存的 80%）"
-        ),
-    )
-    duckdb_threads: Annotated[int, Field(ge=1)] | None = Field(
-        default=None,
-        alias="MEDAID_DUCKDB_THREADS",
-        json_schema_extra=_info(
-            "正整数",
-            "分析库 DuckDB 使用的线程数",
-            default="DuckDB 默认（CPU 核数）",
-            hint="请写正整数，如 2；或删除该变量",
-        ),
-    )
-    test_pg_url: str | None = Field(
-        default=None,
-        alias="MEDAID_TEST_PG_URL",
-        json_schema_extra=_info(
-            "数据库地址",
-            "（开发者）测试用的空 PostgreSQL 库；make unit 自动设置",
-            default="不设置（跳过 PostgreSQL 测试）",
-        ),
-    )
-
-
-ENV_VARIABLES: tuple[str, ...] = tuple(f.alias or n for n, f in Environment.model_fields.items())
-# Read by scripts, not by medaid: listed in docs/settings.md and never reported as unknown.
-SCRIPT_VARIABLES: dict[str, tuple[str, str]] = {
-    "MEDAID_PG_DIR": ("/tmp/medaid-pg-test", "scripts/pg-test-server.sh：测试用 PostgreSQL 的数据目录"),
-    "MEDAID_PG_PORT": ("54329", "scripts/pg-test-server.sh：测试用 PostgreSQL 的端口"),
-}
-
-
-class EnvironmentVariableError(SettingsError):
-    """An environment variable has a value medaid cannot use."""
-
-
-def _given(environ: Mapping[str, str] | None, names: Iterable[str]) -> dict[str, str]:
-    source = os.environ if environ is None else environ
-    return {name: source[name] for name in names if source.get(name, "").strip()}
-
-
-def variable_set(name: str, environ: Mapping[str, str] | None = None) -> bool:
-    """Whether a variable is given (a non-empty value), whatever it holds."""
-    return bool(_given(environ, (name,)))
-
-
-def environment_problems(environ: Mapping[str, str] | None = None) -> list[Problem]:
-    """Every bad variable, each named (for ``medaid config check``)."""
-    found = typed_yaml.problems(Environment, Document(_given(environ, ENV_VARIABLES)))
-    return found
-
-
-def environment(environ: Mapping[str, str] | None = None, *, only: Iterable[str] | None = None) -> Environment:
-    """The variables, read now from ``environ`` (default: the process environment).
-
-    ``only`` checks just those variables (a component reads its own and is not stopped by
-    another's bad value). A bad value raises EnvironmentVariableError naming the variable.
-    """
-    data = _given(environ, ENV_VARIABLES if only is None else only)
-    found = environment_problems(data)
-    if found:
-        raise EnvironmentVariableError(found[0].what, where=found[0].where, fix=found[0].fix)
-    return Environment.model_validate(data)
-
-
-def unknown_variables(environ: Mapping[str, str] | None = None) -> list[tuple[str, str | None]]:
-    """``MEDAID_*`` variables medaid does not know, each with the nearest known name (a typo?)."""
-    source = os.environ if environ is None else environ
-    known = [*ENV_VARIABLES, *SCRIPT_VARIABLES]
-    out: list[tuple[str, str | None]] = []
-    for name in sorted(n for n in source if n.startswith("MEDAID_") and n not in known):
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-        out.append((name, close[0] if close else None))
-    return out
 
 
 def field_help(model: type[BaseModel], name: str) -> dict[str, Any]:

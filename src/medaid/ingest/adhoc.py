@@ -17,7 +17,7 @@ import duckdb
 from medaid.ingest.columns import TABLES
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
-from medaid.store import engine
+from medaid.store import engine, scratch
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Checked:
 def checked_file(path: Path, kind: str) -> Iterator[Checked]:
     """An in-memory database holding the file's rows checked as an import checks them."""
     table = TABLES[kind]
-    with engine.connect() as con:
+    with scratch.detached() as folder, engine.connect(temp_directory=folder / "duckdb") as con:
         staged = stage(con, path, table)
         validate(con, table, staged.table, staged.columns)
         rejected = int(con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0])

@@ -21,21 +21,16 @@ from typing import Literal
 from pydantic import BaseModel
 
 from medaid import typed_yaml
-from medaid.errors import Location, MedaidError
-from medaid.settings import (
+from medaid.environment import (
     ENV_VARIABLES,
-    BudgetFile,
     Environment,
-    Settings,
-    SettingsError,
-    WarningsFile,
-    WorkspaceFile,
     environment,
     environment_problems,
-    field_help,
     unknown_variables,
     variable_set,
 )
+from medaid.errors import Location, MedaidError
+from medaid.settings import BudgetFile, Settings, SettingsError, WarningsFile, WorkspaceFile, field_help
 from medaid.store.app import default_url
 from medaid.workspace import SETTINGS_FILE
 

@@ -171,7 +171,7 @@ class EventRecord:
 
 def url_for(root: Path) -> str:
     """The app database of a workspace: ``MEDAID_APP_URL`` when set, else ``sqlite:///DIR/app.sqlite``."""
-    from medaid.settings import environment
+    from medaid.environment import environment
 
     configured = environment(only=(ENV_URL,)).app_url  # read now, through the one settings model
     if configured:

@@ -80,7 +80,8 @@ def create_key_file(path: Path) -> KeyRing:
 
 def load_key(path: Path) -> KeyRing:
     """From ``MEDAID_KEY`` when set, else from the key file."""
-    from medaid.settings import SettingsError, environment
+    from medaid.environment import environment
+    from medaid.settings import SettingsError
 
     try:
         secret_text = environment(only=(ENV_VAR,)).key  # 64 hex characters, checked by the settings model

@@ -27,7 +27,8 @@ class EngineError(MedaidError):
 
 
 def _config(threads: int | None, memory: str | None) -> dict[str, str | bool | int | float | list[str]]:
-    from medaid.settings import SettingsError, environment
+    from medaid.environment import environment
+    from medaid.settings import SettingsError
 
     config: dict[str, str | bool | int | float | list[str]] = {}
     try:
@@ -44,10 +45,20 @@ def _config(threads: int | None, memory: str | None) -> dict[str, str | bool | i
 
 
 def connect(
-    path: Path | None = None, *, read_only: bool = False, threads: int | None = None, memory: str | None = None
+    path: Path | None = None,
+    *,
+    read_only: bool = False,
+    threads: int | None = None,
+    memory: str | None = None,
+    temp_directory: Path | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection: the store file at ``path``, or an in-memory database when None."""
+    """A DuckDB connection: the store file at ``path``, or an in-memory database when None.
+
+    ``temp_directory``: where DuckDB spills what does not fit in memory — a private directory
+    (``store.scratch``) whenever the data concern people."""
     config = _config(threads, memory)
+    if temp_directory is not None:
+        config["temp_directory"] = str(temp_directory)
     try:
         return duckdb.connect(":memory:" if path is None else str(path), read_only=read_only, config=config)
     except duckdb.InvalidInputException as err:
