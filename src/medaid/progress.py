@@ -13,6 +13,7 @@ with progress.task("导入 结算明细.csv", total=rows) as task:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 
@@ -51,3 +52,16 @@ class Progress:
 
 
 SILENT = Progress()
+
+
+class Waiting:
+    """Told while a command waits for another to release the workspace; a face may say so.
+
+    Process-wide because the wait happens deep in the store (the engine factory), far below the
+    service that knows its caller's progress; the CLI sets ``notify`` once at start."""
+
+    def __init__(self) -> None:
+        self.notify: Callable[[str], None] = lambda _message: None
+
+
+WAITING = Waiting()

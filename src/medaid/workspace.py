@@ -7,7 +7,10 @@ DIR/
   medaid.key       the key for personal data (owner-only); or MEDAID_KEY in the environment
   rejects/         rows refused at import, one CSV per import
   ledgers/         verification ledgers (核查台账), one folder per run
+  .medaid-tmp/     private scratch space (transcodings, DuckDB spill files); never outlives a crash
 ```
+
+The folder is owner-only (0700) and every file in it 0600, whatever the umask (``store.scratch``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import duckdb
 
 from medaid.errors import Location, MedaidError
 from medaid.settings import DEFAULT_WARNING_THRESHOLD, KEY_FILE, Settings
-from medaid.store import engine, schema
+from medaid.store import engine, schema, scratch
 from medaid.store.crypto import KeyRing, create_key_file, load_key
 
 SETTINGS_FILE = "medaid.yaml"
@@ -57,9 +60,14 @@ class Workspace:
     def key(self) -> KeyRing:
         return load_key(self.key_path)
 
+    def scratch(self) -> Path:
+        """This process's private scratch directory in the workspace (``store.scratch``)."""
+        return scratch.process_dir(self.root)
+
     def connect(self, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-        """The store, through the engine factory (MEDAID_DUCKDB_MEMORY and MEDAID_DUCKDB_THREADS bound it)."""
-        return engine.connect(self.store_path, read_only=read_only)
+        """The store, through the engine factory (MEDAID_DUCKDB_MEMORY and MEDAID_DUCKDB_THREADS bound it);
+        DuckDB spills into the private scratch directory, and a second writer waits for the first."""
+        return engine.connect(self.store_path, read_only=read_only, temp_directory=self.scratch() / "duckdb")
 
     @staticmethod
     def init(root: Path, *, region: str = "", year: int | None = None, framework: str | None = None) -> Workspace:
@@ -69,6 +77,7 @@ class Workspace:
                 "这里已经是一个工作区", where=Location(file=str(root)), fix="请换一个文件夹，或直接使用现有工作区"
             )
         root.mkdir(parents=True, exist_ok=True)
+        scratch.protect(root)
         settings = Settings(region=region, year=year, framework=framework)
         workspace = Workspace(root, settings)
         if not workspace.key_path.exists():
@@ -88,6 +97,11 @@ class Workspace:
                 fix="请先运行 medaid init 创建工作区",
             )
         workspace = Workspace(root, Settings.from_file(path))
-        with workspace.connect() as con:
-            schema.create(con)  # brings an older store up to the current tables
+        scratch.protect(root)
+        scratch.clean(root)  # what a killed command left in clear is removed before anything else runs
+        with workspace.connect(read_only=True) as con:  # readers never take the write lock
+            up_to_date = schema.current(con)
+        if not up_to_date:
+            with workspace.connect() as con:
+                schema.create(con)  # brings an older store up to the current tables
         return workspace

@@ -118,7 +118,7 @@ def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bo
 
 def _store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tuple[object, ...]]) -> None:
     """Insert new people and add names to known ones, each in one statement."""
-    fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked", "birth_date", "gender")
+    fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked")
     new_rows: dict[str, list[object]] = {name: [] for name in fields}
     named: dict[str, list[object]] = {"person_key": [], "name_cipher": [], "name_masked": []}
     for number, key, name, known in fresh:
@@ -134,10 +134,8 @@ def _store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tup
         new_rows["name_cipher"].append(ring.encrypt(name) if isinstance(name, str) and name else None)
         new_rows["id_masked"].append(idnumber.mask(number))
         new_rows["name_masked"].append(idnumber.mask_name(name) if isinstance(name, str) and name else None)
-        new_rows["birth_date"].append(idnumber.birth_date(number))
-        new_rows["gender"].append(idnumber.gender(number))
     if new_rows["person_key"]:
-        types = {"id_cipher": pa.binary(), "name_cipher": pa.binary(), "birth_date": pa.date32()}
+        types = {"id_cipher": pa.binary(), "name_cipher": pa.binary()}
         arrow = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in new_rows.items()})
         con.register("__persons", arrow)
         con.execute("INSERT INTO persons SELECT * FROM __persons")

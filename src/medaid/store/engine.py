@@ -11,12 +11,15 @@ plugs Spark in here, by setting, without touching the analytics that run on it.
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import duckdb
 
 from medaid.errors import Location, MedaidError
+from medaid.progress import WAITING
 
 if TYPE_CHECKING:
     from ibis.backends.duckdb import Backend
@@ -60,13 +63,47 @@ def connect(
     if temp_directory is not None:
         config["temp_directory"] = str(temp_directory)
     try:
-        return duckdb.connect(":memory:" if path is None else str(path), read_only=read_only, config=config)
+        if path is None:
+            return duckdb.connect(":memory:", config=config)
+        return _waiting_for_the_lock(path, read_only, config)
     except duckdb.InvalidInputException as err:
         raise EngineError(
             f"DuckDB 设置无效（{str(err).splitlines()[0]}）",
             where=Location(key="MEDAID_DUCKDB_MEMORY"),
             fix="MEDAID_DUCKDB_MEMORY 应写成 3GB、512MB 这样的大小；或删除该变量",
         ) from err
+
+
+LOCKED = "Could not set lock"  # DuckDB: another process has the file (one writer, or several readers)
+
+
+def _waiting_for_the_lock(
+    path: Path, read_only: bool, config: dict[str, str | bool | int | float | list[str]]
+) -> duckdb.DuckDBPyConnection:
+    """Open the store; while another command holds it, wait (saying so) up to MEDAID_LOCK_TIMEOUT."""
+    from medaid.environment import environment
+
+    timeout = environment(only=("MEDAID_LOCK_TIMEOUT",)).lock_timeout
+    start = time.monotonic()
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as err:
+            if LOCKED not in str(err):
+                raise
+            waited = time.monotonic() - start
+            if waited >= timeout:
+                holder = re.search(r"PID (\d+)", str(err))
+                raise EngineError(
+                    f"工作区正被另一个命令使用{f'（进程 {holder.group(1)}）' if holder else ''}，"
+                    f"等待 {waited:.0f} 秒后仍未释放",
+                    where=Location(file=str(path)),
+                    fix="请等那个命令结束后重试，或用环境变量 MEDAID_LOCK_TIMEOUT 设置更长的等待（秒）",
+                ) from err
+            WAITING.notify(f"工作区正被另一个命令使用，等待中（已等待 {waited:.0f} 秒）……")
+            time.sleep(min(pause, max(0.0, timeout - waited)))
+            pause = min(pause * 2, 1.0)
 
 
 def backend(con: duckdb.DuckDBPyConnection) -> Backend:

@@ -10,7 +10,8 @@ import uuid
 
 import duckdb
 
-SCHEMA_VERSION = 1
+# 2: persons keeps no birth date or gender in clear (they are inside the ID's ciphertext; docs/security.md)
+SCHEMA_VERSION = 2
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -19,9 +20,7 @@ DDL: tuple[str, ...] = (
         id_cipher BLOB NOT NULL,
         name_cipher BLOB,
         id_masked VARCHAR NOT NULL,
-        name_masked VARCHAR,
-        birth_date DATE,
-        gender VARCHAR
+        name_masked VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS recipients (
         person_key VARCHAR NOT NULL,
@@ -139,9 +138,36 @@ DDL: tuple[str, ...] = (
 )
 
 
+def version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version of a store (None: not a medaid store yet)."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "meta" not in tables:
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    return int(row[0][0]) if row else None
+
+
+def current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store is at this version of medaid with its identity set (nothing to write)."""
+    if version(con) != SCHEMA_VERSION:
+        return False
+    return bool(con.execute("SELECT count(*) FROM meta WHERE key = 'workspace_id'").fetchall()[0][0])
+
+
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring an older store up to date (each step idempotent)."""
+    columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                         "WHERE table_name = 'persons'").fetchall()}  # fmt: skip
+    for clear in ("birth_date", "gender"):  # version 1 kept these beside the mask: they narrowed an ID
+        if clear in columns:
+            con.execute(f"ALTER TABLE persons DROP COLUMN {clear}")
+
+
 def create(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the tables, or bring an older store up to this version."""
     for statement in DDL:
         con.execute(statement)
+    _migrate(con)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [str(SCHEMA_VERSION)],

@@ -12,6 +12,7 @@ system's temporary folder, made owner-only and removed at the end.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -43,9 +44,16 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+_RELEASED_AT_EXIT: set[Path] = set()
+
+
 def process_dir(root: Path) -> Path:
-    """This process's scratch directory in the workspace at ``root``."""
-    return private_dir(private_dir(root / SCRATCH) / f"{os.getpid()}-{_STARTED}")
+    """This process's scratch directory in the workspace at ``root`` (removed when the process ends)."""
+    folder = private_dir(private_dir(root / SCRATCH) / f"{os.getpid()}-{_STARTED}")
+    if root not in _RELEASED_AT_EXIT:
+        _RELEASED_AT_EXIT.add(root)
+        atexit.register(release, root)
+    return folder
 
 
 def clean(root: Path) -> list[Path]:
@@ -93,3 +101,21 @@ def detached() -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def protect(root: Path) -> None:
+    """The workspace at ``root`` owner-only, whatever the umask: this process creates files 0600 and
+    directories 0700 from now on, and what is already there (from an older medaid, or copied in) is
+    made so. The workspace holds people's data: its store, app database, key, rejects, ledgers,
+    push lists, reports and evidence."""
+    os.umask(0o077)
+    root.chmod(PRIVATE_DIR)
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            path = Path(folder) / name
+            if not path.is_symlink() and path.stat().st_mode & 0o077:
+                path.chmod(PRIVATE_DIR)
+        for name in files:
+            path = Path(folder) / name
+            if not path.is_symlink() and path.stat().st_mode & 0o077:
+                path.chmod(PRIVATE_FILE)
