@@ -44,8 +44,14 @@ def test_a_ledger_is_masked_by_default(ws: Path, tmp_path: Path):
     assert ids and all("*" in i and not is_valid(i) for i in ids)
 
 
-def test_a_viewer_may_not_export_identities_and_nothing_is_written(ws: Path, tmp_path: Path):
+def runs(ws: Path) -> int:
+    with Workspace.open(ws).connect(read_only=True) as con:
+        return int(con.execute("SELECT count(*) FROM verification_runs").fetchall()[0][0])
+
+
+def test_a_viewer_may_not_export_identities_the_refusal_is_logged_and_nothing_is_stored(ws: Path, tmp_path: Path):
     out = tmp_path / "plain.xlsx"
+    before, logged = runs(ws), len(access_log(ws).entries)
     with pytest.raises(AccessDenied, match="角色为查看员，无权查看未脱敏的身份证号和姓名"):
         export_ledger(ws, "2023-12", out=out, unmasked=True, account="李查看")
     assert not out.exists()
@@ -53,7 +59,13 @@ def test_a_viewer_may_not_export_identities_and_nothing_is_written(ws: Path, tmp
         export_ledger(ws, "2023-12", out=out, unmasked=True, account="王某")
     with pytest.raises(MedaidError, match="未脱敏导出须指明账户"):
         export_ledger(ws, "2023-12", out=out, unmasked=True)
-    assert not out.exists()
+    assert not out.exists() and runs(ws) == before  # was: a refused export still stored a verification run
+    refused = access_log(ws).to_dict()[logged:]
+    assert [(e["account"], e["outcome"], e["people"]) for e in refused] == [
+        ("李查看", "refused", 0),
+        ("王某", "refused", 0),
+    ]
+    assert all(e["os_user"] for e in refused)
 
 
 def test_a_verifier_exports_identities_and_the_look_is_logged(ws: Path, tmp_path: Path):
@@ -63,8 +75,9 @@ def test_a_verifier_exports_identities_and_the_look_is_logged(ws: Path, tmp_path
     ids = ledger_ids(out)
     assert ids and all(is_valid(i) for i in ids)  # whole, valid 身份证号 (generated people)
     assert "未脱敏" in openpyxl.load_workbook(out)["核查台账"]["A1"].value
-    log = access_log(ws).to_dict()
+    log = [e for e in access_log(ws).to_dict() if e["outcome"] == "allowed"]
     assert [(e["account"], e["target"], e["people"]) for e in log] == [("张核查", str(out), len(set(ids)))]
+    assert log[0]["os_user"]  # the operating-system user who ran it
     assert [a.to_dict() for a in list_accounts(ws)] == [{"name": "张核查", "role": "verifier"},
                                                        {"name": "李查看", "role": "viewer"}]  # fmt: skip
 

@@ -193,7 +193,9 @@ def test_accounts_and_an_unmasked_ledger_at_the_command_line(ws: Path, tmp_path:
                   "--as", "张核查")  # fmt: skip
     assert done.returncode == 1 and "未脱敏，已记入访问日志" in done.stdout
     log = json.loads(medaid("accounts", "log", str(ws), "--format", "json").stdout)
-    assert [(e["account"], e["target"]) for e in log] == [("张核查", str(out))]
+    assert [(e["account"], e["target"], e["outcome"]) for e in log] == [("李查看", str(out), "refused"),
+                                                                        ("张核查", str(out), "allowed")]  # fmt: skip
+    assert "已拒绝  李查看" in medaid("accounts", "log", str(ws)).stdout
     listed = medaid("accounts", "list", str(ws))
     assert "张核查\t核查员" in listed.stdout
     duplicate = medaid("accounts", "add", str(ws), "张核查", "--role", "admin", "--format", "json")
@@ -322,18 +324,24 @@ def test_a_path_that_cannot_be_written_is_bad_input_not_an_internal_error(tmp_pa
     assert report.returncode == 2 and str(blocker) in report.stderr
 
 
-def test_an_import_of_several_files_refuses_a_missing_one_before_loading_any(ws: Path, tmp_path: Path):
+def test_an_import_of_several_files_tries_every_file_and_lists_each(ws: Path, tmp_path: Path):
+    """Was: the first file was committed, the rest not tried, no summary printed."""
     from tests.test_ingest import INST, csv_file
 
     good = csv_file(tmp_path / "i.csv", INST, ["H9,县医院,二级,一镇"])
-    missing = medaid("import", str(ws), "institutions", str(good), str(tmp_path / "无此文件.csv"))
-    assert missing.returncode == 2 and "本次没有导入任何文件" in missing.stderr
-    assert "新增 1" in medaid("import", str(ws), "institutions", str(good)).stdout  # nothing had gone in
     broken = tmp_path / "坏.csv"
     broken.write_text("这不是机构表\n", encoding="utf-8")
-    other = csv_file(tmp_path / "j.csv", INST, ["H8,镇卫生院,一级,一镇"])
-    half = medaid("import", str(ws), "institutions", str(other), str(broken))
-    assert half.returncode == 2 and "此前的文件已导入：j.csv" in half.stderr  # said, not hidden
+    later = csv_file(tmp_path / "j.csv", INST, ["H8,镇卫生院,一级,一镇"])
+    done = medaid("import", str(ws), "institutions", str(good), str(tmp_path / "无此文件.csv"), str(broken), str(later))
+    assert done.returncode == 2  # some files could not be read
+    assert (
+        "i.csv（定点医疗机构）：读取 1 行，新增 1" in done.stdout
+        and "j.csv（定点医疗机构）：读取 1 行，新增 1" in done.stdout
+    )
+    assert "无此文件.csv：未导入" in done.stderr and "坏.csv：未导入" in done.stderr
+    assert "共 4 个文件：2 个已导入，2 个未导入" in done.stdout
+    as_json = json.loads(medaid("import", str(ws), "institutions", str(broken), str(good), "--format", "json").stdout)
+    assert [("error" in e, e["file"]) for e in as_json] == [(True, "坏.csv"), (False, "i.csv")]
 
 
 def test_demo_data_names_the_injected_anomalies_in_chinese(tmp_path: Path):

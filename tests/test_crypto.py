@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import stat
+from pathlib import Path
 
 import pytest
 
 from medaid.demo.people import make_people
 from medaid.store.crypto import ENV_VAR, KeyRingError, create_key_file, load_key
+
+
+@pytest.fixture(autouse=True)
+def _no_key_in_the_environment(monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
 
 
 def test_key_file_is_owner_only_and_never_overwritten(tmp_path):
@@ -47,3 +53,29 @@ def test_key_from_the_environment_and_clear_errors(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV_VAR, "not hex")
     with pytest.raises(KeyRingError, match="不是十六进制"):
         load_key(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o620, 0o644, 0o660, 0o666], ids=lambda m: f"{m:04o}")
+def test_a_key_file_others_may_read_or_write_is_refused(tmp_path: Path, mode: int):
+    path = tmp_path / "medaid.key"
+    create_key_file(path)
+    path.chmod(mode)
+    with pytest.raises(KeyRingError, match=f"{mode:04o}") as refused:
+        load_key(path)
+    assert f"chmod 600 {path}" in refused.value.fix
+    assert refused.value.where.file == str(path)
+
+
+def test_an_owner_only_key_file_and_the_environment_are_accepted(tmp_path: Path, monkeypatch):
+    path = tmp_path / "medaid.key"
+    ring = create_key_file(path)
+    path.chmod(0o400)
+    assert load_key(path) == ring
+    path.chmod(0o644)
+    monkeypatch.setenv(ENV_VAR, "cd" * 32)  # MEDAID_KEY is used, and the file's mode does not matter
+    assert load_key(path).secret == bytes.fromhex("cd" * 32)
+
+
+def test_the_secret_never_shows_in_a_repr(tmp_path: Path):
+    ring = create_key_file(tmp_path / "k")
+    assert ring.secret.hex() not in repr(ring) and str(ring.secret) not in repr(ring)

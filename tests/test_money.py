@@ -58,7 +58,7 @@ def python_fen(text: str) -> int | None:
         ("1e5", None),
         ("+5", None),
         ("八百", None),
-        ("１２", None),
+        ("１２", 1200),  # full-width digits, as Chinese input methods type them
         ("12元元", None),
         (".", None),
         ("¥", None),

@@ -303,3 +303,20 @@ def test_a_file_of_settlements_is_priced_by_the_policy_in_force_on_each_date(tmp
     bare = tmp_path / "bare.csv"
     bare.write_text(f"{header}\nS3,{a.id_number},门诊,一级,2023-03-01,1000,1000,0,0,0\n", encoding="utf-8")
     assert "没有“救助类别”列" in settle_file(bare, policy="示例县").notes[0]
+
+
+def test_the_per_row_csv_of_a_settled_file_cannot_run_a_formula(tmp_path: Path):
+    """Was: ``settle --out`` wrote a 结算编号 such as =1+1 as it was, for a spreadsheet to run."""
+    import csv
+
+    from medaid.demo.people import make_people
+    from medaid.services.policy import settle_file
+
+    (a,) = make_people(1, seed=53)
+    header = "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付"
+    path = tmp_path / "s.csv"
+    path.write_text(f"{header}\n=1+1,{a.id_number},门诊,一级,2023-03-01,100,100,0,0,0\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    settle_file(path, policy="default", out=out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][0] == "'=1+1"

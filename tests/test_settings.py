@@ -208,9 +208,9 @@ def test_check_config_lists_every_problem(ws: Workspace, monkeypatch):
     assert found[("error", "policy")].location.line == 5
     assert found[("error", "MEDAID_DUCKDB_THREADS")].hint
     assert "是否应为 MEDAID_DUCKDB_THREADS" in found[("warning", "MEDAID_DUCKDB_THREAD")].message
-    key_warning = found[("warning", str(ws.key_path))]
-    assert "0640" in key_warning.message and "chmod 600" in key_warning.hint
-    assert check.to_dict()["warnings"] == 2
+    key_error = found[("error", str(ws.key_path))]  # refused as ssh refuses it (was: only a warning)
+    assert "0640" in key_error.message and "chmod 600" in key_error.hint
+    assert check.to_dict()["warnings"] == 1
 
 
 def test_check_config_refuses_a_missing_key_file_and_an_unknown_key(ws: Workspace):

@@ -65,3 +65,29 @@ def translate(text: str, source: str, target: str) -> str:
 def translate_sql(expr: str, source: str, target: str) -> str:
     """The DuckDB expression that does what :func:`translate` does, on the SQL text ``expr``."""
     return f"translate({expr}, {sql_string(source)}, {sql_string(target)})"
+
+
+# Full-width digits and signs Chinese input methods type, and what they mean (numbers, amounts, dates).
+WIDE, NARROW = "０１２３４５６７８９．，－／：", "0123456789.,-/:"
+
+
+def narrow(text: str) -> str:
+    """``text`` with full-width digits and signs written in ASCII (the SQL twin is :func:`narrow_sql`)."""
+    return translate(text, WIDE, NARROW)
+
+
+def narrow_sql(text: str) -> str:
+    """SQL: what :func:`narrow` does (most cells have no full-width character: tested first, it is cheaper)."""
+    wide = sql_string(char_class(WIDE))
+    return f"(CASE WHEN regexp_matches({text}, {wide}) THEN {translate_sql(text, WIDE, NARROW)} ELSE {text} END)"
+
+
+# A spreadsheet takes a cell starting with one of these for a formula (OWASP: CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A value for a CSV cell that a spreadsheet shows as the text it is: formula-like text gets the
+    quote a person would type (the workbooks use Excel's quote prefix for the same)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from medaid.celltext import narrow
+
 # 2023-07-31, 2023/7/31, 2023.07.31, 2023年7月31日, 20230731
 DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 # settlement times as the exports write them (the time is dropped)
@@ -14,7 +16,7 @@ WRITTEN = "2023-07-31（也可写 2023/7/31、2023.07.31、2023年7月31日、20
 
 def read_date(text: str) -> dt.date | None:
     """The date a text writes in one of ``DATE_FORMATS``; None when it writes none (or an impossible one)."""
-    written = "".join(text.split())
+    written = narrow("".join(text.split()))  # full-width digits as the import reads them
     for form in DATE_FORMATS:
         try:
             return dt.datetime.strptime(written, form).date()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from medaid.celltext import BLANKS, delete, delete_sql, sql_string
+from medaid.celltext import BLANKS, delete, delete_sql, narrow, narrow_sql, sql_string
 
 FEN_PER_YUAN = 100
 FEN_PLACES = 2  # decimal places of 元 kept in fen
@@ -45,7 +45,7 @@ def yuan(value: object) -> Decimal:
     elif isinstance(value, float):
         number = Decimal(repr(value))  # the shortest text of the float, not its binary expansion
     else:
-        match = _TEXT.fullmatch(delete(str(value), IGNORED))
+        match = _TEXT.fullmatch(delete(narrow(str(value)), IGNORED))  # full-width digits as the import reads them
         if match is None:
             raise MoneyError(f"“{value}”不是金额（应写元为单位的数字，如 1234.50）")
         try:
@@ -117,7 +117,8 @@ def fen_sql(text: str) -> str:
     with a one-element list_transform (DuckDB has no LET; needs DuckDB ≥ 1.3 for ``lambda``); the
     lambda parameters carry a ``money_`` prefix so that no column of the query can shadow them.
     """
-    found = f"regexp_extract({delete_sql(text, IGNORED)}, {sql_string(f'^(?:{PATTERN})$')}, ['sign', 'number', 'unit'])"
+    cleaned = delete_sql(narrow_sql(text), IGNORED)
+    found = f"regexp_extract({cleaned}, {sql_string(f'^(?:{PATTERN})$')}, ['sign', 'number', 'unit'])"
     split = (
         "{'negative': money_m.sign <> '', 'whole': split_part(money_m.number, '.', 1), "
         f"'fraction': split_part(money_m.number, '.', 2), 'shift': {_shift_sql('money_m.unit')}}}"

@@ -24,6 +24,7 @@ from medaid.errors import Location, MedaidError
 from medaid.settings import DEFAULT_WARNING_THRESHOLD, KEY_FILE, Settings
 from medaid.store import engine, schema, scratch
 from medaid.store.crypto import KeyRing, create_key_file, load_key
+from medaid.store.keys import check_key, record_fingerprint
 
 SETTINGS_FILE = "medaid.yaml"
 STORE_FILE = "store.duckdb"
@@ -58,7 +59,12 @@ class Workspace:
         return self.root / "ledgers"
 
     def key(self) -> KeyRing:
-        return load_key(self.key_path)
+        """The workspace's key, checked against the store's fingerprint: a wrong key is refused before
+        anything is read or written (``store.keys``). Call it before opening a connection of your own."""
+        ring = load_key(self.key_path)
+        with self.connect(read_only=True) as con:
+            check_key(con, ring, key_path=self.key_path)
+        return ring
 
     def scratch(self) -> Path:
         """This process's private scratch directory in the workspace (``store.scratch``)."""
@@ -77,13 +83,15 @@ class Workspace:
                 "这里已经是一个工作区", where=Location(file=str(root)), fix="请换一个文件夹，或直接使用现有工作区"
             )
         root.mkdir(parents=True, exist_ok=True)
-        scratch.protect(root)
         settings = Settings(region=region, year=year, framework=framework)
         workspace = Workspace(root, settings)
+        scratch.protect(root, keys=(workspace.key_path,))
         if not workspace.key_path.exists():
             create_key_file(workspace.key_path)
+        ring = load_key(workspace.key_path)
         with workspace.connect() as con:
             schema.create(con)
+            record_fingerprint(con, ring)  # a wrong key is refused from the first import on
         (root / SETTINGS_FILE).write_text(settings.to_yaml(), encoding="utf-8")
         return workspace
 
@@ -97,7 +105,7 @@ class Workspace:
                 fix="请先运行 medaid init 创建工作区",
             )
         workspace = Workspace(root, Settings.from_file(path))
-        scratch.protect(root)
+        scratch.protect(root, keys=(workspace.key_path,))
         scratch.clean(root)  # what a killed command left in clear is removed before anything else runs
         with workspace.connect(read_only=True) as con:  # readers never take the write lock
             up_to_date = schema.current(con)

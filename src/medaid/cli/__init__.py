@@ -16,18 +16,20 @@ import click
 
 from medaid import __version__
 from medaid.cli.accounts import accounts_group
-from medaid.cli.base import BAD_INPUT, INTERNAL, Group
+from medaid.cli.base import BAD_INPUT, INTERNAL, Group, WaitNotice
 from medaid.cli.config import config_group
 from medaid.cli.data import demo_data_command, import_command, init_command, registry_command
 from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, judge_command, judgments_command, metrics_command
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
+from medaid.cli.keys import key_group
 from medaid.cli.policy import calc_command, policy_group, settle_command, simulate_command, subsidy_command
 from medaid.cli.report import report_command
 from medaid.cli.survey import survey_command
 from medaid.cli.verify import verify_command
 from medaid.cli.warnings import warnings_group
 from medaid.errors import MedaidError, from_os_error
+from medaid.progress import WAITING
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -51,7 +53,7 @@ for each in (
     metrics_command, evaluate_command, judge_command, judgments_command, survey_command, score_command,
     audit_command, rule_command,
     report_command,
-    accounts_group,
+    accounts_group, key_group,
 ):  # fmt: skip
     cli.add_command(each)
 
@@ -106,6 +108,7 @@ def main(args: Sequence[str] | None = None) -> None:
     argv = list(sys.argv[1:] if args is None else args)
     as_json, debug = _wants_json(argv), "--debug" in argv
     argv = [a for a in argv if a != "--debug"]  # accepted anywhere on the line, not only before the command
+    WAITING.notify = WaitNotice()
     try:
         # without standalone mode click returns the code of a ctx.exit() (help, version, findings) instead of exiting
         code = cli.main(argv, prog_name="medaid", standalone_mode=False)

@@ -51,7 +51,7 @@ def list_command(directory: Path, fmt: str) -> None:
 @workspace_argument()
 @format_option("text", "json")
 def log_command(directory: Path, fmt: str) -> None:
-    """访问日志：每次未脱敏导出的账户、内容、文件、人数和时间。"""
+    """访问日志：每次申请未脱敏导出的结果（已导出或已拒绝）、账户、系统用户、内容、文件、人数和时间。"""
     from medaid.services.accounts import access_log
 
     log = access_log(directory)
@@ -59,4 +59,6 @@ def log_command(directory: Path, fmt: str) -> None:
         emit_json(log.to_dict())
         return
     for r in log.entries:
-        click.echo(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.account}  {r.action}  {r.people} 人  {r.target}")
+        outcome = r.to_dict()["outcome_label"]
+        who = f"{r.account}（系统用户 {r.os_user}）" if r.os_user else r.account
+        click.echo(f"{r.at:%Y-%m-%d %H:%M:%S}  {outcome}  {who}  {r.action}  {r.people} 人  {r.target}")

@@ -135,3 +135,25 @@ def progress() -> Iterator[Progress]:
 
     with RichProgress() as bars:
         yield bars
+
+
+class WaitNotice:
+    """Says on stderr that a command is waiting for another to release the workspace: on a terminal
+    as one line kept up to date, otherwise once and then every half minute."""
+
+    EVERY = 30.0
+
+    def __init__(self) -> None:
+        self.last = -self.EVERY
+
+    def __call__(self, message: str) -> None:
+        import time
+
+        now = time.monotonic()
+        if sys.stderr.isatty():
+            click.echo("\r" + message, err=True, nl=False)
+        elif now - self.last >= self.EVERY:
+            click.echo(message, err=True)
+        else:
+            return
+        self.last = now

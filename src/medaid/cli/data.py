@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from medaid.cli.base import command, emit_json, format_option, progress, workspace_argument
+from medaid.cli.base import command, done, emit_json, format_option, progress, workspace_argument
 
 
 @command("init", section="准备", example="medaid init 工作区 --region 示例县 --year 2023")
@@ -31,31 +31,60 @@ def init_command(directory: Path, region: str, year: int | None, framework: str 
 @command("import", section="导入", example="medaid import 工作区 recipients 民政名单.csv 乡村振兴名单.xlsx")
 @workspace_argument()
 @click.argument("kind", metavar="类型")
-@click.argument("files", metavar="文件...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", metavar="文件...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sheet", metavar="工作表", help="读取 Excel 文件的这个工作表（默认：第一个表头相符的工作表）")
+@click.option("--replace", is_flag=True, help="已导入的结算人员或金额不同时用新版本替换（原版本留档，须写 --reason）")
+@click.option("--reason", metavar="原因", help="替换的原因，与被替换的版本一同留档")
 @format_option("text", "json")
-def import_command(directory: Path, kind: str, files: tuple[Path, ...], fmt: str) -> None:
-    """导入数据文件（CSV 或 XLSX，UTF-8 或 GBK）。
+def import_command(
+    directory: Path,
+    kind: str,
+    files: tuple[Path, ...],
+    sheet: str | None,
+    replace: bool,
+    reason: str | None,
+    fmt: str,
+) -> None:
+    """导入数据文件（CSV、XLSX 或 ODS；UTF-8、GBK 或 UTF-16）。
 
     类型为 recipients（救助对象）、deaths（死亡名单）、settlements（结算明细）、subsidies（资助参保）、
     fund（基金收支）或 institutions（定点医疗机构），也可写中文名。合格的行写入数据库，不合格的行写入
-    rejects/ 下的文件（行号、列、值、原因）；重复导入同一文件不会重复入库。
+    rejects/ 下的文件（行号、列、值、原因）；重复导入同一文件不会重复入库。每个文件要么全部导入，要么都不
+    导入；一个文件读不了，其余文件照常导入。已导入的结算编号再次出现而人员或金额不同时，该行作为冲突
+    拒收并列出两个版本，除非加 --replace --reason。
     """
-    from medaid.services.imports import import_files
+    from medaid.services.imports import FailedFile, import_files
 
     with progress() as bars:
-        result = import_files(directory, kind, files, progress=bars)
+        result = import_files(directory, kind, files, sheet=sheet, replace=replace, reason=reason, progress=bars)
     if fmt == "json":
         emit_json(result.to_dict())
+        done(result.exit_code)
         return
-    for s in result.files:
+    for outcome in result.outcomes:
+        if isinstance(outcome, FailedFile):
+            place = outcome.error.where.describe()
+            click.echo(f"{outcome.file}：未导入 — {place + '：' if place else ''}{outcome.error.what}", err=True)
+            if outcome.error.fix:
+                click.echo(f"  提示：{outcome.error.fix}", err=True)
+            continue
+        s = outcome
         click.echo(
             f"{s.file}（{s.label}）：读取 {s.rows_read} 行，新增 {s.new}，更新 {s.changed}，"
             f"未变 {s.unchanged}，不合格 {s.rejected}"
         )
         if s.rejects_file:
             click.echo(f"  不合格的行见 {s.rejects_file}")
+        if s.conflicts:
+            click.echo(f"  其中 {s.conflicts} 条结算与已导入的版本冲突（人员或金额不同），两个版本见该文件")
+        if s.replaced:
+            click.echo(f"  替换了 {s.replaced} 条已导入的结算（原因：{reason}；原版本留档）")
         for note in s.notes:
             click.echo(f"  注意：{note}")
+    if len(result.outcomes) > 1:
+        counts = f"共 {len(result.outcomes)} 个文件：{len(result.files)} 个已导入，{len(result.failed)} 个未导入；"
+        click.echo(counts + f"新增 {result.new} 行，不合格 {result.rejected} 行（每个文件要么全部导入，要么都不导入）")
+    done(result.exit_code)
 
 
 @command("registry", section="导入", example="medaid registry 工作区 --changes")

@@ -28,11 +28,12 @@ class Checked:
 
 
 @contextmanager
-def checked_file(path: Path, kind: str) -> Iterator[Checked]:
-    """An in-memory database holding the file's rows checked as an import checks them."""
+def checked_file(path: Path, kind: str, *, sheet: str | None = None) -> Iterator[Checked]:
+    """An in-memory database holding the file's rows checked as an import checks them; transcoded
+    copies and spills go to a private directory removed at the end."""
     table = TABLES[kind]
     with scratch.detached() as folder, engine.connect(temp_directory=folder / "duckdb") as con:
-        staged = stage(con, path, table)
+        staged = stage(con, path, table, scratch=folder, sheet=sheet)
         validate(con, table, staged.table, staged.columns)
         rejected = int(con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0])
         yield Checked(con, rejected, frozenset(staged.columns))

@@ -8,7 +8,7 @@ including the field codes of the national medical-security platform (setlinfo, 2
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -34,6 +34,7 @@ class Column:
     type: Type
     required: bool = False
     aliases: tuple[str, ...] = ()
+    not_future: bool = False  # a date that cannot be after the day of import (结算日期, 死亡日期, 基金收支的日期)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class Table:
 
 def _c(name: str, label: str, type_: Type, required: bool = False, *aliases: str) -> Column:
     return Column(name, label, type_, required, aliases)
+
+
+def _past(column: Column) -> Column:
+    """A date that has happened: a settlement, a death, a fund line. (生效日期 and 终止日期 may be in the
+    future: a decision takes effect next month, an eligibility is granted until a date.)"""
+    return replace(column, not_future=True)
 
 
 RECIPIENTS = Table(
@@ -71,7 +78,7 @@ DEATHS = Table(
     "死亡名单",
     (
         _c("id_number", "身份证号", Type.ID, True, "证件号码", "公民身份号码", "certno"),
-        _c("death_date", "死亡日期", Type.DATE, True, "死亡时间"),
+        _past(_c("death_date", "死亡日期", Type.DATE, True, "死亡时间")),
         _c("name", "姓名", Type.NAME, False, "人员姓名", "psn_name"),
     ),
     ("person_key",),
@@ -87,7 +94,7 @@ SETTLEMENTS = Table(
         _c("visit_type", "就诊类型", Type.VISIT, True, "医疗类别", "med_type", "就医类型"),
         _c("hospital_level", "医院等级", Type.LEVEL, False, "医疗机构等级", "定点医疗机构等级"),
         _c("institution_code", "机构编码", Type.TEXT, False, "定点医药机构编号", "fixmedins_code", "医疗机构编码"),
-        _c("settle_date", "结算日期", Type.DATE, True, "结算时间", "setl_time"),
+        _past(_c("settle_date", "结算日期", Type.DATE, True, "结算时间", "setl_time")),
         _c("total", "总费用", Type.MONEY, True, "医疗费总额", "medfee_sumamt", "医疗总费用"),
         _c("out_of_scope", "全自费金额", Type.MONEY, False, "fulamt_ownpay_amt"),
         _c("in_scope", "政策范围内费用", Type.MONEY, True, "符合政策范围金额", "inscp_scp_amt", "政策范围内金额"),
@@ -126,7 +133,7 @@ FUND = Table(
     "fund",
     "基金收支",
     (
-        _c("entry_date", "日期", Type.DATE, True, "记账日期", "发生日期"),
+        _past(_c("entry_date", "日期", Type.DATE, True, "记账日期", "发生日期")),
         _c("direction", "方向", Type.DIRECTION, True, "收支方向", "收支"),
         _c("subject", "科目", Type.TEXT, True, "项目", "收支科目"),
         _c("amount", "金额", Type.MONEY, True, "发生额"),

@@ -26,17 +26,25 @@ EARLIEST_BIRTH = dt.date(1900, 1, 1)
 WRITTEN = "０１２３４５６７８９Ｘｘx"  # written forms normalised to…
 MEANT = "0123456789XXX"  # …these, character by character
 
-RULES = ("length", "form", "birth_date", "birth_range", "check_char")  # checked in this order
+# A number Excel stored as a number and wrote as Excel shows it (4.50221199001011E+17): its last
+# digits are gone (Excel keeps 15 significant digits), so no check can tell what it was.
+EXCEL_NUMBER = "[0-9]+(?:[.][0-9]*)?[Ee][+]?[0-9]+"  # after normalisation; Python re and RE2 alike
+
+RULES = ("excel_number", "length", "form", "birth_date", "birth_range", "check_char")  # checked in this order
+# The reasons never show a birth date or any digit of the number: the rejects file shows the number
+# masked (first and last four), and a reason must not give back what the mask hides.
 REASONS: dict[str, str] = {
+    "excel_number": "身份证号被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新导出",
     "length": f"身份证号应为{LENGTH}位，实际为{{length}}位",
     "form": f"身份证号前{LENGTH - 1}位应为数字，末位应为数字或X",
-    "birth_date": "身份证号中的出生日期 {birth} 不是有效日期",
+    "birth_date": "身份证号中的出生日期部分不是有效日期",
     "birth_range": (
-        f"身份证号中的出生日期 {{birth}} 不合理（应在{EARLIEST_BIRTH.year}年{EARLIEST_BIRTH.month}月"
+        f"身份证号中的出生日期不合理（应在{EARLIEST_BIRTH.year}年{EARLIEST_BIRTH.month}月"
         f"{EARLIEST_BIRTH.day}日至今天之间）"
     ),
-    "check_char": "身份证号校验位错误（末位应为 {expected}），请核对是否录入有误",
+    "check_char": "身份证号校验位错误（末位与前17位不符），请核对是否录入有误",
 }
+_EXCEL_NUMBER = re.compile(EXCEL_NUMBER)
 _FORM = re.compile(FORM)
 _BIRTH = (7, 8)  # 1-based start and length of the birth date (YYYYMMDD)
 
@@ -60,6 +68,8 @@ def _finding(rule: str, number: str, today: dt.date) -> dict[str, str] | None:
     """The fields of ``rule``'s reason when ``number`` breaks it; assumes the earlier rules hold."""
     start, size = _BIRTH
     birth = number[start - 1 : start - 1 + size]
+    if rule == "excel_number":
+        return {} if _EXCEL_NUMBER.fullmatch(number) else None
     if rule == "length":
         return None if len(number) == LENGTH else {"length": str(len(number))}
     if rule == "form":
@@ -68,12 +78,11 @@ def _finding(rule: str, number: str, today: dt.date) -> dict[str, str] | None:
         try:
             dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
         except ValueError:
-            return {"birth": birth}
+            return {}
         return None
     if rule == "birth_range":
-        return None if _ymd(EARLIEST_BIRTH) <= birth <= _ymd(today) else {"birth": birth}
-    expected = check_char(number[: LENGTH - 1])
-    return None if number[-1] == expected else {"expected": expected}
+        return None if _ymd(EARLIEST_BIRTH) <= birth <= _ymd(today) else {}
+    return None if number[-1] == check_char(number[: LENGTH - 1]) else {}
 
 
 def problem(raw: str, today: dt.date | None = None) -> str | None:
@@ -129,15 +138,16 @@ def problems_sql(number: str, *, check: str | None = None, today: dt.date | None
     year = f"substr({number}, {start}, 4)"
     expected = check or check_char_sql(number)
     rules: dict[str, tuple[str, dict[str, str]]] = {
+        "excel_number": (f"regexp_full_match({number}, {sql_string(EXCEL_NUMBER)})", {}),
         "length": (f"length({number}) <> {LENGTH}", {"length": f"length({number})"}),
         "form": (f"NOT regexp_full_match({number}, {sql_string(FORM)})", {}),
         # DuckDB reads year 0000 as 1 BC; Python's calendar (and so this rule) starts at year 1
-        "birth_date": (f"(try_strptime({birth}, '%Y%m%d') IS NULL OR {year} = '0000')", {"birth": birth}),
+        "birth_date": (f"(try_strptime({birth}, '%Y%m%d') IS NULL OR {year} = '0000')", {}),
         "birth_range": (
             f"({birth} < {sql_string(_ymd(EARLIEST_BIRTH))} OR {birth} > {sql_string(_ymd(today or dt.date.today()))})",
-            {"birth": birth},
+            {},
         ),
-        "check_char": (f"right({number}, 1) <> {expected}", {"expected": expected}),
+        "check_char": (f"right({number}, 1) <> {expected}", {}),
     }
     return [(rules[r][0], _reason_sql(REASONS[r], rules[r][1])) for r in RULES]
 

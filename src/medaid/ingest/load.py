@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
+from medaid.celltext import spreadsheet_safe
 from medaid.errors import InputFileError, Location
-from medaid.ingest import idnumber
 from medaid.ingest.columns import KIND_WORDS, NOT_STORED, TABLES, Table
+from medaid.ingest.conflicts import Replacement, resolve
+from medaid.ingest.limits import check_regular
+from medaid.ingest.people import key_people, store_people
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
-from medaid.progress import SILENT, Progress, Task
-from medaid.store.crypto import KeyRing
+from medaid.progress import SILENT, Progress
+from medaid.store.keys import check_key
 from medaid.workspace import Workspace
 
 REJECT_HEADERS = ("文件", "行号", "列", "值", "原因")
@@ -44,6 +46,8 @@ class ImportSummary:
     changed: int = 0
     unchanged: int = 0
     rejected: int = 0
+    conflicts: int = 0  # settlements stored with another person or amounts, rejected (in ``rejected``)
+    replaced: int = 0  # such settlements replaced (--replace), kept in replaced_settlements (in ``changed``)
     import_id: int | None = None
     rejects_file: Path | None = None
     notes: list[str] = field(default_factory=list)
@@ -57,6 +61,8 @@ class ImportSummary:
             "changed": self.changed,
             "unchanged": self.unchanged,
             "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "replaced": self.replaced,
             "import_id": self.import_id,
             "rejects_file": str(self.rejects_file) if self.rejects_file else None,
             "notes": self.notes,
@@ -79,77 +85,8 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-PEOPLE_CHUNK = 100_000  # people hashed and encrypted per round: bounds memory on a province's list
-# shares of an import's progress bar (percent) by stage: reading, checking, people, storing, rejects
+# shares of an import's progress bar (percent) by stage: reading, checking, people, storing
 READ_SHARE, CHECK_SHARE, PEOPLE_SHARE, STORE_SHARE = 30.0, 15.0, 35.0, 15.0
-
-
-def _register_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, has_name: bool, task: Task) -> None:
-    """Hash every distinct 身份证号 of the good rows; store new people encrypted, once each.
-
-    Works in rounds of ``PEOPLE_CHUNK`` people so that a file of millions never holds them
-    all in Python at once.
-    """
-    name_sql = "max(name)" if has_name else "NULL"
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE people_in AS SELECT row_number() OVER (ORDER BY id_number) AS rn, id_number, "
-        f"{name_sql} AS name FROM checked WHERE err_reason IS NULL GROUP BY id_number"
-    )
-    con.execute("CREATE OR REPLACE TEMP TABLE keymap (id_number VARCHAR, person_key VARCHAR, name VARCHAR)")
-    count = int(con.execute("SELECT count(*) FROM people_in").fetchall()[0][0])
-    share = PEOPLE_SHARE * PEOPLE_CHUNK / count if count else 0.0
-    for first in range(1, count + 1, PEOPLE_CHUNK):
-        chunk = con.sql(
-            f"SELECT id_number, name FROM people_in WHERE rn BETWEEN {first} AND {first + PEOPLE_CHUNK - 1}"
-        ).to_arrow_table()
-        numbers, names = chunk.column("id_number").to_pylist(), chunk.column("name").to_pylist()
-        keyed = pa.table({"id_number": numbers, "person_key": [ring.person_key(n) for n in numbers], "name": names})
-        con.register("__keys", keyed)
-        con.execute("INSERT INTO keymap SELECT * FROM __keys")
-        fresh = con.execute(
-            "SELECT k.id_number, k.person_key, k.name, p.person_key IS NOT NULL AS known "
-            "FROM __keys k LEFT JOIN persons p USING (person_key) "
-            "WHERE p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)"
-        ).fetchall()
-        con.unregister("__keys")
-        _store_people(con, ring, fresh)
-        task.advance(min(share, PEOPLE_SHARE))
-
-
-def _store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tuple[object, ...]]) -> None:
-    """Insert new people and add names to known ones, each in one statement."""
-    fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked")
-    new_rows: dict[str, list[object]] = {name: [] for name in fields}
-    named: dict[str, list[object]] = {"person_key": [], "name_cipher": [], "name_masked": []}
-    for number, key, name, known in fresh:
-        assert isinstance(number, str) and isinstance(key, str)
-        if known:
-            assert isinstance(name, str)
-            named["person_key"].append(key)
-            named["name_cipher"].append(ring.encrypt(name))
-            named["name_masked"].append(idnumber.mask_name(name))
-            continue
-        new_rows["person_key"].append(key)
-        new_rows["id_cipher"].append(ring.encrypt(number))
-        new_rows["name_cipher"].append(ring.encrypt(name) if isinstance(name, str) and name else None)
-        new_rows["id_masked"].append(idnumber.mask(number))
-        new_rows["name_masked"].append(idnumber.mask_name(name) if isinstance(name, str) and name else None)
-    if new_rows["person_key"]:
-        types = {"id_cipher": pa.binary(), "name_cipher": pa.binary()}
-        arrow = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in new_rows.items()})
-        con.register("__persons", arrow)
-        con.execute("INSERT INTO persons SELECT * FROM __persons")
-        con.unregister("__persons")
-    if named["person_key"]:
-        arrow = pa.table({"person_key": pa.array(named["person_key"], pa.string()),
-                          "name_cipher": pa.array(named["name_cipher"], pa.binary()),
-                          "name_masked": pa.array(named["name_masked"], pa.string())})  # fmt: skip
-        con.register("__names", arrow)
-        con.execute(
-            "UPDATE persons SET name_cipher = n.name_cipher, name_masked = n.name_masked FROM __names n "
-            "WHERE persons.person_key = n.person_key"
-        )
-        con.unregister("__names")
 
 
 def _incoming_sql(table: Table, import_id: int) -> str:
@@ -182,8 +119,8 @@ def _incoming_sql(table: Table, import_id: int) -> str:
     )
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, table: Table, import_id: int, summary: ImportSummary) -> None:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE incoming AS {_incoming_sql(table, import_id)}")
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table, summary: ImportSummary) -> None:
+    """Store TEMP TABLE ``incoming``: new rows added, changed rows replaced, the same rows left."""
     stored_cols = [r[0] for r in con.execute(f"DESCRIBE {table.kind}").fetchall()]
     data_cols = [c for c in stored_cols if c not in (*table.key, "import_id", "source_row")]
     on = " AND ".join(f"t.{k} = n.{k}" for k in table.key)
@@ -224,26 +161,43 @@ def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, file: str) -> int
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(REJECT_HEADERS)
-        for row, column, value, reason in rows:
-            shown = value or ""
-            if shown[:1] in ("=", "+", "-", "@"):  # never let a spreadsheet run a cell
-                shown = "'" + shown
-            writer.writerow((file, row, column, shown, reason))
+        for row, column, value, reason in rows:  # never let a spreadsheet run a cell
+            writer.writerow((spreadsheet_safe(file), row, column, spreadsheet_safe(value), reason))
     return len(rows)
 
 
 def load_file(
-    workspace: Workspace, kind: str, path: Path, *, after_load: AfterLoad | None = None, progress: Progress = SILENT
+    workspace: Workspace,
+    kind: str,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    replacement: Replacement | None = None,
+    after_load: AfterLoad | None = None,
+    progress: Progress = SILENT,
 ) -> ImportSummary:
-    """Import one file; raises InputFileError for a file that cannot be read at all."""
+    """Import one file; raises InputFileError for a file that cannot be read at all.
+
+    ``sheet``: the sheet of a workbook to read (by default the first whose header fits the table).
+    ``replacement``: leave to replace stored settlements that the file brings with another person or
+    amounts (``ingest.conflicts``); without it such rows are rejected.
+    """
     table = table_for(kind)
+    if replacement is not None and table.kind != "settlements":
+        raise InputFileError(
+            f"只有结算明细会与已导入的版本冲突，{table.label}不需要替换",
+            where=Location(key="--replace"),
+            fix="请去掉 --replace 和 --reason：其他数据重新导入时按内容自动更新",
+        )
     summary = ImportSummary(table.kind, table.label, path.name)
-    digest = file_digest(path) if path.exists() else ""
-    ring = workspace.key()
+    ring = workspace.key()  # a wrong key is refused before the file is read or the store written
+    check_regular(path)  # a FIFO would hang the digest below; a folder is no file
+    digest = file_digest(path)
     with workspace.connect() as con, progress.task(f"导入 {path.name}：读取", total=100) as task:
+        check_key(con, ring, key_path=workspace.key_path)  # the writer's own check: the store may have changed
         con.execute("BEGIN TRANSACTION")
         try:
-            staged = stage(con, path, table)
+            staged = stage(con, path, table, scratch=workspace.scratch(), sheet=sheet, notes=summary.notes)
             summary.rows_read = staged.rows
             task.advance(READ_SHARE)
             task.describe(f"导入 {path.name}：检查 {staged.rows} 行")
@@ -251,11 +205,18 @@ def load_file(
             task.advance(CHECK_SHARE)
             row = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0]
             import_id = int(row[0]) if row else 1
-            if "id_number" in staged.columns:
+            people = "id_number" in staged.columns
+            if people:
                 task.describe(f"导入 {path.name}：登记人员（身份证号加密）")
-                _register_people(con, ring, "name" in staged.columns, task)
+                key_people(con, ring, has_name="name" in staged.columns, task=task, share=PEOPLE_SHARE / 2)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE incoming AS {_incoming_sql(table, import_id)}")
+            if table.kind == "settlements":
+                conflicts = resolve(con, import_id, replacement)
+                summary.replaced, summary.conflicts = (conflicts, 0) if replacement else (0, conflicts)
+            if people:
+                store_people(con, ring, task=task, share=PEOPLE_SHARE / 2)
             task.describe(f"导入 {path.name}：写入")
-            _upsert(con, table, import_id, summary)
+            _upsert(con, table, summary)
             task.advance(STORE_SHARE)
             temp_rejects = workspace.rejects_dir / f".{import_id}-{table.kind}-{path.stem}.csv.part"
             summary.rejected = _write_rejects(con, temp_rejects, path.name)

@@ -16,13 +16,18 @@ from dataclasses import dataclass
 import duckdb
 
 from medaid import claimrules, dates, vocab
-from medaid.celltext import sql_string
+from medaid.celltext import narrow_sql, sql_string
 from medaid.ingest import idnumber
 from medaid.ingest.columns import Column, Table, Type
+from medaid.ingest.limits import MAX_CELL_CHARS
+from medaid.ingest.nearest import suggest
+from medaid.ingest.staged import REJECT_COLUMNS, rejects_table
 from medaid.money import fen_sql, yuan_text_sql
 
 # the spellings of medaid.dates, as a DuckDB list (the times of settlement exports included)
 DATE_FORMATS = "[" + ", ".join(sql_string(f) for f in (*dates.DATE_FORMATS, *dates.TIME_FORMATS)) + "]"
+# full-width digits and signs some input methods type, read as their ASCII twins in dates and numbers
+SHOWN_LONG = 20  # characters shown of a cell that is too long
 MONEY_COLUMNS = ("total", "out_of_scope", "in_scope", "basic_paid", "critical_paid", "large_paid",
                  "assistance_paid", "tilted_paid", "other_paid", "fund_paid", "self_paid")  # fmt: skip
 
@@ -76,6 +81,8 @@ def pre(name: str) -> str:
 def typed(column: Column) -> str:
     """SQL for the column's typed value (NULL when empty or malformed)."""
     r, n = raw(column.name), column.name
+    if column.type in (Type.DATE, Type.INT):  # amounts: fen_sql narrows them itself, as to_fen does
+        r = narrow_sql(r)
     match column.type:
         case Type.ID:
             return idnumber.normalize_sql(r)
@@ -107,6 +114,17 @@ def typed(column: Column) -> str:
             return r if n else "NULL"
 
 
+def too_long(r: str, label: str, value: str) -> Check:
+    """A cell longer than Excel allows is no table's (strlen, in bytes, is free: it rules out almost every cell)."""
+    return Check(
+        f"strlen({r}) > {MAX_CELL_CHARS} AND length({r}) > {MAX_CELL_CHARS}",
+        label,
+        f"left({value}, {SHOWN_LONG}) || '…'",
+        f"'单元格有 ' || length({r}) || ' 个字符，超过 Excel 单元格的上限 {MAX_CELL_CHARS} 个，"
+        "可能是几行串成了一行，请检查该行'",
+    )
+
+
 def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
     """The column's own checks in order; ``today`` is the day of the import (身份证号 birth dates)."""
     r, label, t = raw(column.name), column.label, column.type
@@ -114,6 +132,7 @@ def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
     out: list[Check] = []
     if column.required:
         out.append(Check(f"{r} IS NULL", label, "''", q(f"{label}不能为空")))
+    out.append(too_long(r, label, value))
     if t is Type.ID:
         rules = idnumber.problems_sql(pre(column.name), check=f's."ck__{column.name}"', today=today)
         out += [Check(f"{r} IS NOT NULL AND {condition}", label, value, reason) for condition, reason in rules]
@@ -127,6 +146,10 @@ def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
     elif t is Type.DATE:
         out.append(Check(f"{r} IS NOT NULL AND {pre(column.name)} IS NULL", label, r,
                          f"'日期“' || {r} || '”无法识别或不存在（应为 2023-01-31 或 2023/1/31）'"))  # fmt: skip
+        if column.not_future:
+            day = (today or dt.date.today()).isoformat()
+            future = f"'{label}“' || {r} || '”晚于导入当天（{day}），{label}不能是将来的日期，请核对'"
+            out.append(Check(f"{pre(column.name)} > DATE '{day}'", label, r, future))
     elif t in (Type.CATEGORY, Type.VISIT, Type.LEVEL, Type.DIRECTION, Type.BOOL):
         allowed = {
             Type.CATEGORY: "、".join(vocab.CATEGORIES),
@@ -196,8 +219,12 @@ def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
 def validate(
     con: duckdb.DuckDBPyConnection, table: Table, staged: str, present: dict[str, int], *, today: dt.date | None = None
 ) -> None:
-    """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today)."""
+    """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today).
+
+    The rows the reader refused (``<staged>_rejects``, when there is one) join ``checked`` as bad rows.
+    """
     today = today or dt.date.today()
+    refused = rejects_table(staged)
     columns = [c for c in table.columns if c.name in present]
     raws = ", ".join(f'{raw_sql(c.name)} AS "r__{c.name}"' for c in columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE pre_raw AS SELECT s.*, {raws} FROM {staged} s")
@@ -260,30 +287,8 @@ def validate(
             {window}
         )"""
     )  # fmt: skip
-    _suggest(con, columns)
-
-
-VOCABULARIES = {Type.CATEGORY: vocab.Vocabulary.CATEGORY, Type.VISIT: vocab.Vocabulary.VISIT_TYPE,
-                Type.LEVEL: vocab.Vocabulary.HOSPITAL_LEVEL}  # fmt: skip
-SUGGESTED = 200  # distinct unknown words per column given the nearest valid one (a garbage column keeps the list)
-
-
-def _suggest(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> None:
-    """An unknown category, visit type or hospital level names the nearest valid word (低包对象 → 低保对象),
-    as the policy files and the calculator do: one vocabulary, one message."""
-    for column in columns:
-        vocabulary = VOCABULARIES.get(column.type)
-        if vocabulary is None:
-            continue
-        rows = con.execute(
-            "SELECT DISTINCT err_value FROM checked WHERE err_col = ? AND starts_with(err_reason, '未知的') "
-            f"ORDER BY 1 LIMIT {SUGGESTED}",
-            [column.label],
-        ).fetchall()
-        for (value,) in rows:
-            what, fix = vocab.unknown(vocabulary, value)
-            con.execute(
-                "UPDATE checked SET err_reason = ? "
-                "WHERE err_col = ? AND err_value = ? AND starts_with(err_reason, '未知的')",
-                [f"{what}（{fix}）", column.label, value],
-            )
+    suggest(con, columns)
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [refused]).fetchall()[0][0]
+    if exists:
+        listed = ", ".join(REJECT_COLUMNS)
+        con.execute(f"INSERT INTO checked BY NAME SELECT {listed} FROM {refused}")

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from medaid.celltext import spreadsheet_safe
 from medaid.money import to_yuan
 from medaid.reports.files import atomic
-from medaid.reports.workbook import FORMULA_START, safe_workbook, write_header, write_row
+from medaid.reports.workbook import safe_workbook, write_header, write_row
 from medaid.store.app import STATE_LABELS, WarningRecord
 
 LIST_HEADERS = ("序号", "预警编号", "身份证号", "姓名", "人群", "政策范围内个人自付累计（元）", "预警线（元）",
@@ -34,10 +35,7 @@ def _cells(i: int, w: WarningRecord) -> tuple[object, ...]:
 
 
 def _csv_safe(value: object) -> str:
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text  # no formula in a spreadsheet
+    return f"{value:.2f}" if isinstance(value, Decimal) else spreadsheet_safe(value)
 
 
 def write_push_list(

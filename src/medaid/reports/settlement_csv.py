@@ -7,16 +7,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from medaid.celltext import spreadsheet_safe
 from medaid.money import to_yuan
 from medaid.reports.files import atomic
-from medaid.reports.workbook import FORMULA_START
 
 HEADERS = ("结算编号", "结算日期", "就诊类型", "救助类别")
-
-
-def _safe(text: object) -> str:
-    value = "" if text is None else str(text)
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def write_settlements(rows: Sequence[Mapping[str, Any]], path: Path, layers: Mapping[str, str]) -> Path:
@@ -25,6 +20,6 @@ def write_settlements(rows: Sequence[Mapping[str, Any]], path: Path, layers: Map
         writer = csv.writer(handle)
         writer.writerow([*HEADERS, *layers.values()])
         for r in rows:
-            writer.writerow([_safe(r["settlement_id"]), r["settle_date"], r["visit_type"], r["category"] or "",
-                             *(f"{to_yuan(int(r[k])):.2f}" for k in layers)])  # fmt: skip
+            cells = [r["settlement_id"], r["settle_date"], r["visit_type"], r["category"]]
+            writer.writerow([*(spreadsheet_safe(c) for c in cells), *(f"{to_yuan(int(r[k])):.2f}" for k in layers)])
     return path

@@ -18,6 +18,8 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from medaid.celltext import FORMULA_START
+
 
 @dataclass(frozen=True)
 class Styles:
@@ -32,7 +34,8 @@ class Styles:
 def safe_workbook(path: Path) -> Iterator[tuple[xlsxwriter.Workbook, Styles]]:
     """Open ``path`` for writing (parents created); the file is closed even on error."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    # in memory: XlsxWriter would otherwise keep each sheet in a temporary file in $TMPDIR (identities in clear)
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
     try:
         yield (
             book,
@@ -57,9 +60,6 @@ def write_row(sheet: Worksheet, row: int, values: Sequence[object], styles: Styl
             sheet.write_number(row, col, value, styles.cell)
         else:
             write_text(sheet, row, col, "" if value is None else str(value), styles)
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_text(sheet: Worksheet, row: int, col: int, text: str, styles: Styles, style: Format | None = None) -> None:

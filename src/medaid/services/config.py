@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +26,6 @@ from medaid.environment import (
     environment,
     environment_problems,
     unknown_variables,
-    variable_set,
 )
 from medaid.errors import Location, MedaidError
 from medaid.settings import BudgetFile, Settings, SettingsError, WarningsFile, WorkspaceFile, field_help
@@ -232,22 +230,22 @@ def _check_policy(settings: Settings, document: typed_yaml.Document, problems: l
         problems.append(ConfigProblem("error", f"政策参数“{name}”：{err.what}", err.where, err.fix))
 
 
-def _check_key(root: Path, settings: Settings, env_key_set: bool, problems: list[ConfigProblem]) -> None:
+def _check_key(root: Path, settings: Settings, problems: list[ConfigProblem]) -> None:
+    """The key (MEDAID_KEY, else the key file: owner-only, readable) and that it is this workspace's."""
+    from medaid.store import engine
     from medaid.store.crypto import load_key
+    from medaid.store.keys import check_key
+    from medaid.workspace import STORE_FILE
 
     path = settings.key_path(root)
-    where = Location(file=str(path))
-    if path.exists():
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            problems.append(ConfigProblem("warning", f"密钥文件可被同组或其他用户读取（权限 {mode:04o}）", where,
-                                          f"请改为仅本人可读写：chmod 600 {path}"))  # fmt: skip
-    if env_key_set:
-        return  # MEDAID_KEY is used and was checked with the environment
     try:
-        load_key(path)
+        ring = load_key(path)
+        store = root / STORE_FILE
+        if store.exists():
+            with engine.connect(store, read_only=True) as con:  # read only: nothing is recorded here
+                check_key(con, ring, key_path=path)
     except MedaidError as err:
-        problems.append(ConfigProblem("error", err.what, where, err.fix))
+        problems.append(ConfigProblem("error", err.what, err.where, err.fix))
 
 
 def check_config(root: Path) -> ConfigCheck:
@@ -267,5 +265,5 @@ def check_config(root: Path) -> ConfigCheck:
         settings, document = read
         _check_framework(settings, document, problems)
         _check_policy(settings, document, problems)
-        _check_key(root, settings, variable_set("MEDAID_KEY"), problems)
+        _check_key(root, settings, problems)
     return ConfigCheck(root, tuple(problems))

@@ -7,21 +7,49 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medaid.errors import InputFileError, Location, MedaidError
+from medaid.errors import Location, MedaidError
 from medaid.progress import SILENT, Progress
+from medaid.services.common import actor_name
 
 if TYPE_CHECKING:
     import duckdb
 
+    from medaid.ingest.conflicts import Replacement
     from medaid.ingest.load import ImportSummary
 
 # Tables whose import changes the merged registry (就高不重复, ended at death).
 REGISTRY_KINDS = ("recipients", "deaths")
 
 
+@dataclass(frozen=True)
+class FailedFile:
+    """A file that could not be imported at all (nothing of it went in)."""
+
+    kind: str
+    file: str
+    error: MedaidError
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "file": self.file} | self.error.to_dict()
+
+
 @dataclass
 class ImportResult:
-    files: list[ImportSummary] = field(default_factory=list)
+    """Every file of the command, in order: imported (each all or nothing) or failed, with why."""
+
+    outcomes: list[ImportSummary | FailedFile] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[ImportSummary]:
+        return [o for o in self.outcomes if not isinstance(o, FailedFile)]
+
+    @property
+    def failed(self) -> list[FailedFile]:
+        return [o for o in self.outcomes if isinstance(o, FailedFile)]
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.failed else 0  # bad input: a file could not be read
 
     @property
     def rejected(self) -> int:
@@ -32,7 +60,7 @@ class ImportResult:
         return sum(s.new for s in self.files)
 
     def to_dict(self) -> list[dict[str, object]]:
-        return [s.to_dict() for s in self.files]
+        return [o.to_dict() for o in self.outcomes]
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection, import_id: int, kind: str) -> None:
@@ -43,29 +71,68 @@ def _snapshot(con: duckdb.DuckDBPyConnection, import_id: int, kind: str) -> None
         snapshot(con, import_id)
 
 
-def import_files(root: Path, kind: str, files: Sequence[Path], *, progress: Progress = SILENT) -> ImportResult:
-    """Import files of one kind, in order; good rows go in, bad rows to rejects/ with their reason."""
+def _replacement(replace: bool, reason: str | None) -> Replacement | None:
+    """``--replace`` needs ``--reason`` (it is logged with the replaced versions), and the other way round."""
+    from medaid.ingest.conflicts import Replacement
+
+    text = (reason or "").strip()
+    if replace and not text:
+        raise MedaidError("替换已导入的结算须写明原因", where=Location(key="--reason"),
+                          fix='请加 --reason "原因"（如：医保系统更正后重新导出），原因与原版本一同留档')  # fmt: skip
+    if text and not replace:
+        raise MedaidError("--reason 只与 --replace 一起使用", where=Location(key="--reason"),
+                          fix="要替换与已导入版本不同的结算时请同时加 --replace；否则请去掉 --reason")  # fmt: skip
+    return Replacement(text, actor_name(None)) if replace else None
+
+
+def import_files(
+    root: Path,
+    kind: str,
+    files: Sequence[Path],
+    *,
+    sheet: str | None = None,
+    replace: bool = False,
+    reason: str | None = None,
+    progress: Progress = SILENT,
+) -> ImportResult:
+    """Import files of one kind, in order. Each file is all or nothing (good rows in, bad rows to
+    rejects/ with their reason); every file is tried, and the result says of each what happened.
+
+    ``sheet``: the sheet to read from each workbook. ``replace`` with ``reason``: settlements stored
+    with another person or amounts are replaced (the old versions kept, with the reason and the OS
+    user) instead of rejected as conflicts.
+    """
     from medaid.ingest.load import load_file, table_for
     from medaid.workspace import Workspace
 
-    table_for(kind)  # an unknown kind is refused before anything is read
-    for path in map(Path, files):  # and a missing file before any other is loaded
-        if not path.is_file():
-            raise InputFileError("文件不存在" if not path.exists() else "这不是文件", where=Location(file=str(path)),
-                                 fix="请检查路径；本次没有导入任何文件")  # fmt: skip
+    table = table_for(kind)  # an unknown kind is refused before anything is read
+    replacement = _replacement(replace, reason)
     workspace = Workspace.open(root)
+    workspace.key()  # and a wrong key before any file is read or anything written
     result = ImportResult()
     for path in map(Path, files):
         try:
-            result.files.append(load_file(workspace, kind, path, after_load=_snapshot, progress=progress))
-        except MedaidError as err:
-            if result.files:  # each file is its own transaction: say what is already in
-                done = "、".join(s.file for s in result.files)
-                err.fix = (err.fix + "。" if err.fix else "") + f"此前的文件已导入：{done}；改正后只需重新导入其余文件"
-            raise
+            summary = load_file(workspace, kind, path, sheet=sheet, replacement=replacement, after_load=_snapshot,
+                                progress=progress)  # fmt: skip
+            result.outcomes.append(summary)
+        except MedaidError as err:  # this file is not in; the next ones are still tried
+            result.outcomes.append(FailedFile(table.kind, path.name, err))
     return result
 
 
-def import_file(root: Path, kind: str, path: Path, *, progress: Progress = SILENT) -> ImportSummary:
-    """Import one file (see :func:`import_files`)."""
-    return import_files(root, kind, [path], progress=progress).files[0]
+def import_file(
+    root: Path,
+    kind: str,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    replace: bool = False,
+    reason: str | None = None,
+    progress: Progress = SILENT,
+) -> ImportSummary:
+    """Import one file (see :func:`import_files`); the error of a file that cannot be read is raised."""
+    outcome = import_files(root, kind, [path], sheet=sheet, replace=replace, reason=reason,
+                           progress=progress).outcomes[0]  # fmt: skip
+    if isinstance(outcome, FailedFile):
+        raise outcome.error
+    return outcome

@@ -14,6 +14,7 @@ from medaid.progress import SILENT, Progress
 if TYPE_CHECKING:
     from medaid.analytics.runs import Run
     from medaid.analytics.verification import Month
+    from medaid.store.crypto import KeyRing
     from medaid.workspace import Workspace
 
 
@@ -73,19 +74,41 @@ def verify_month(
         return Verification(verify(con, period, chosen))
 
 
-def _revealed(workspace: Workspace, run: Run, account: str, target: Path) -> dict[str, tuple[str, str | None]]:
-    """Authorise and log the unmasked export first; then decrypt the ledger's people."""
-    from medaid.store.accounts import authorize_reveal
+REVEAL_ACTION = "核查台账未脱敏导出"
+
+
+def _authorised(workspace: Workspace, account: str, month: str, target: Path | None) -> None:
+    """Refuse an account without the right before anything is computed or stored; the refusal is logged."""
+    from medaid.services.common import actor_name
+    from medaid.store.accounts import log_access, may_reveal
+    from medaid.store.app import session_for
+
+    with session_for(workspace.root) as session:
+        refusal = may_reveal(session, account)
+    if refusal is not None:
+        with session_for(workspace.root) as session:
+            log_access(session, account, f"{REVEAL_ACTION}（{month}）", str(target or ""), 0, outcome="refused",
+                       os_user=actor_name(None))  # fmt: skip
+        raise refusal
+
+
+def _write_unmasked(workspace: Workspace, ring: KeyRing, run: Run, target: Path, account: str) -> None:
+    """Decrypt the ledger's people, write the workbook completely, log the access, then put it in place."""
+    from medaid.reports.files import atomic_private
+    from medaid.reports.ledger_xlsx import write_ledger
+    from medaid.services.common import actor_name
+    from medaid.store.accounts import log_access
     from medaid.store.app import session_for
     from medaid.store.identities import reveal
 
     keys = {r.person_key for r in run.rows if r.person_key}
-    with session_for(workspace.root) as session:
-        authorize_reveal(
-            session, account, f"核查台账未脱敏导出（{run.month} 第 {run.run_id} 次）", str(target), len(keys)
-        )
     with workspace.connect(read_only=True) as con:
-        return reveal(con, workspace.key(), keys)
+        identities = reveal(con, ring, keys)
+    with atomic_private(target, workspace.scratch()) as temp:
+        write_ledger(run, temp, region=workspace.settings.region, identities=identities)
+        with session_for(workspace.root) as session:  # the entry only once the file is complete
+            log_access(session, account, f"{REVEAL_ACTION}（{run.month} 第 {run.run_id} 次）", str(target),
+                       len(keys), outcome="allowed", os_user=actor_name(None))  # fmt: skip
 
 
 def export_ledger(
@@ -100,16 +123,24 @@ def export_ledger(
     progress: Progress = SILENT,
 ) -> LedgerExport:
     """The month's ledger as xlsx (verifying first unless ``run_id`` is given). Unmasked only for an
-    admin or verifier account named by ``account``; the access is logged before anything is written."""
+    admin or verifier account named by ``account``: a refusal is logged and nothing is computed or
+    stored; an allowed export is logged once the file is complete, before it is put in place."""
+    from medaid.reports.files import atomic
     from medaid.reports.ledger_xlsx import write_ledger
     from medaid.workspace import Workspace
 
     if unmasked and not account:
         raise MedaidError("未脱敏导出须指明账户", where=Location(key="--as"),
                           fix="请用 --as 指明有权限的账户（管理员或核查员），每次导出记入访问日志")  # fmt: skip
-    run = verify_month(root, month, policy=policy, run_id=run_id, progress=progress).run
     workspace = Workspace.open(root)
+    ring = workspace.key() if unmasked and account else None  # a wrong key is refused before anything is written
+    if unmasked and account:
+        _authorised(workspace, account, month, out)
+    run = verify_month(root, month, policy=policy, run_id=run_id, progress=progress).run
     target = out or workspace.ledgers_dir / f"核查台账-{run.month}-第{run.run_id}次.xlsx"
-    identities = _revealed(workspace, run, account, target) if unmasked and account else None
-    write_ledger(run, target, region=workspace.settings.region, identities=identities)
-    return LedgerExport(target, run, identities is not None)
+    if ring is not None and account:
+        _write_unmasked(workspace, ring, run, target, account)
+    else:
+        with atomic(target) as temp:
+            write_ledger(run, temp, region=workspace.settings.region)
+    return LedgerExport(target, run, unmasked)

@@ -35,10 +35,14 @@ class Account(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+OUTCOMES = {"allowed": "已导出", "refused": "已拒绝"}
+
+
 class AccessEvent(Base):
-    """One unmasked look at identities."""
+    """One asked-for look at identities: allowed (written once the file is complete) or refused."""
 
     __tablename__ = "access_log"
+    __table_args__ = (CheckConstraint("outcome IN ('allowed', 'refused')", name="outcome"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     account: Mapped[str] = mapped_column(String(100), index=True)
@@ -46,6 +50,8 @@ class AccessEvent(Base):
     target: Mapped[str] = mapped_column(Text)
     people: Mapped[int] = mapped_column(Integer)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
+    outcome: Mapped[str] = mapped_column(String(16), default="allowed", server_default="allowed")
+    os_user: Mapped[str | None] = mapped_column(String(100))  # who ran the command on the machine
 
 
 @dataclass(frozen=True)
@@ -55,10 +61,13 @@ class AccessRecord:
     target: str
     people: int
     at: dt.datetime
+    outcome: str = "allowed"
+    os_user: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"account": self.account, "action": self.action, "target": self.target, "people": self.people,
-                "at": self.at.isoformat()}  # fmt: skip
+                "at": self.at.isoformat(), "outcome": self.outcome, "outcome_label": OUTCOMES[self.outcome],
+                "os_user": self.os_user}  # fmt: skip
 
 
 def _now() -> dt.datetime:
@@ -82,18 +91,26 @@ def accounts(session: Session) -> list[tuple[str, str]]:
     return [(a.name, a.role) for a in session.scalars(select(Account).order_by(Account.name))]
 
 
-def authorize_reveal(session: Session, name: str, action: str, target: str, people: int) -> None:
-    """Allow an unmasked export by ``name`` and log it, or refuse with the reason."""
+def may_reveal(session: Session, name: str) -> AccessDenied | None:
+    """None when ``name`` may see identities unmasked; otherwise the refusal, with its reason."""
     account = session.scalar(select(Account).where(Account.name == name))
     if account is None:
-        raise AccessDenied(f"没有名为“{name}”的账户", fix="请由管理员用 medaid accounts add 创建账户")
+        return AccessDenied(f"没有名为“{name}”的账户", fix="请由管理员用 medaid accounts add 创建账户")
     if account.role not in REVEAL_ROLES:
         allowed = "、".join(ROLES[r] for r in REVEAL_ROLES)
-        raise AccessDenied(f"账户“{name}”的角色为{ROLES[account.role]}，无权查看未脱敏的身份证号和姓名",
-                           fix=f"仅{allowed}可导出未脱敏名单")  # fmt: skip
-    session.add(AccessEvent(account=name, action=action, target=target, people=people, at=_now()))
+        return AccessDenied(f"账户“{name}”的角色为{ROLES[account.role]}，无权查看未脱敏的身份证号和姓名",
+                            fix=f"仅{allowed}可导出未脱敏名单")  # fmt: skip
+    return None
+
+
+def log_access(
+    session: Session, name: str, action: str, target: str, people: int, *, outcome: str, os_user: str | None
+) -> None:
+    """One line of the access log (allowed: once the file is complete; refused: when refused)."""
+    session.add(AccessEvent(account=name, action=action, target=target, people=people, at=_now(), outcome=outcome,
+                            os_user=os_user))  # fmt: skip
 
 
 def access_log(session: Session) -> list[AccessRecord]:
     rows = session.scalars(select(AccessEvent).order_by(AccessEvent.id))
-    return [AccessRecord(e.account, e.action, e.target, e.people, e.at) for e in rows]
+    return [AccessRecord(e.account, e.action, e.target, e.people, e.at, e.outcome, e.os_user) for e in rows]

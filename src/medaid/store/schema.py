@@ -11,7 +11,8 @@ import uuid
 import duckdb
 
 # 2: persons keeps no birth date or gender in clear (they are inside the ID's ciphertext; docs/security.md)
-SCHEMA_VERSION = 2
+# 3: replaced_settlements keeps each settlement an import replaced (--replace --reason; ingest/conflicts.py)
+SCHEMA_VERSION = 3
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -71,6 +72,11 @@ DDL: tuple[str, ...] = (
         import_id INTEGER NOT NULL,
         source_row INTEGER NOT NULL
     )""",
+    # a settlement as it was before an import replaced it, with that import, the reason, who and when
+    """CREATE TABLE IF NOT EXISTS replaced_settlements AS
+        SELECT *, CAST(NULL AS INTEGER) AS replaced_by, CAST(NULL AS VARCHAR) AS reason,
+               CAST(NULL AS VARCHAR) AS os_user, CAST(NULL AS TIMESTAMP) AS replaced_at
+        FROM settlements WHERE false""",
     """CREATE TABLE IF NOT EXISTS subsidies (
         person_key VARCHAR NOT NULL,
         year INTEGER NOT NULL,

@@ -103,13 +103,15 @@ def detached() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def protect(root: Path) -> None:
+def protect(root: Path, *, keys: tuple[Path, ...] = ()) -> None:
     """The workspace at ``root`` owner-only, whatever the umask: this process creates files 0600 and
     directories 0700 from now on, and what is already there (from an older medaid, or copied in) is
-    made so. The workspace holds people's data: its store, app database, key, rejects, ledgers,
-    push lists, reports and evidence."""
+    made so. The workspace holds people's data: its store, app database, rejects, ledgers, push
+    lists, reports and evidence. Key files (``keys``) are left as they are: one that others could
+    read is refused when loaded, as ssh refuses one, because the key may already have leaked."""
     os.umask(0o077)
     root.chmod(PRIVATE_DIR)
+    left = {k.resolve() for k in keys}
     for folder, dirs, files in os.walk(root):
         for name in dirs:
             path = Path(folder) / name
@@ -117,5 +119,7 @@ def protect(root: Path) -> None:
                 path.chmod(PRIVATE_DIR)
         for name in files:
             path = Path(folder) / name
-            if not path.is_symlink() and path.stat().st_mode & 0o077:
+            if path.is_symlink() or path.resolve() in left or name.endswith(".rotating"):
+                continue
+            if path.stat().st_mode & 0o077:
                 path.chmod(PRIVATE_FILE)

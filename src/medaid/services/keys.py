@@ -1,0 +1,202 @@
+"""Changing a workspace's key (``medaid key rotate DIR``), safe against a crash at any point.
+
+The steps, each durable before the next:
+
+1. the new key is written beside the key file as ``medaid.key.rotating`` (0600, flushed);
+2. the store is re-keyed in ONE DuckDB transaction together with the new key's fingerprint
+   (``store.keys.rekey_store``): from that commit on, the store belongs to the new key;
+3. the app database's ``warnings.person_key`` are re-keyed in one SQLAlchemy transaction;
+4. ``medaid.key.rotating`` is renamed over ``medaid.key`` (atomic) and the folder flushed.
+
+A crash leaves ``medaid.key.rotating`` behind; :func:`finish_rotation` (or :func:`rotate_key`
+run again) completes the change: before step 2 committed, the unused new key is discarded and
+nothing has changed; after it, steps 3 and 4 are done again, skipping what was already done.
+
+The key must be in a key file: with ``MEDAID_KEY`` set, medaid cannot replace the key the
+operator holds, and refuses.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medaid.errors import Location
+from medaid.store.keys import KeyRotationError
+
+OUTCOMES = {
+    "rotated": "已更换密钥",
+    "finished": "已完成上次中断的换钥",
+    "discarded": "上次换钥在改动数据之前中断：已丢弃未用的新密钥，数据和密钥均未改变",
+    "nothing": "没有未完成的换钥",
+}
+
+
+@dataclass
+class RotationResult:
+    """What a rotation did: people re-encrypted, rows re-keyed per table, warnings re-keyed."""
+
+    outcome: str  # a key of OUTCOMES
+    key_file: Path
+    people: int = 0
+    tables: dict[str, int] = field(default_factory=dict)  # DuckDB table → rows re-keyed
+    app_warnings: int = 0  # app-database warnings re-keyed
+    app_warnings_other: int = 0  # warnings of people not in this store (another workspace's): left as they are
+    fingerprint: str | None = None  # of the key in force afterwards
+
+    @property
+    def message(self) -> str:
+        text = OUTCOMES[self.outcome]
+        if self.outcome == "rotated":
+            rows = "，".join(f"{t} {n} 行" for t, n in self.tables.items() if t != "persons")
+            text += f"：{self.people} 人的身份证号和姓名已用新密钥重新加密；{rows or '无其他数据'}；"
+            text += f"应用数据库预警 {self.app_warnings} 条"
+        elif self.outcome == "finished":
+            text += f"：应用数据库预警 {self.app_warnings} 条已改用新密钥"
+        if self.outcome in ("rotated", "finished"):
+            text += f"。新密钥已写入 {self.key_file}，旧密钥从此不能再打开本工作区；换钥前做的备份仍需旧密钥才能读取"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "outcome": self.outcome,
+            "message": self.message,
+            "key_file": str(self.key_file),
+            "people": self.people,
+            "tables": dict(self.tables),
+            "app_warnings": self.app_warnings,
+            "app_warnings_other": self.app_warnings_other,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def rotate_key(root: Path) -> RotationResult:
+    """A new key for the workspace at ``root``: every ciphertext re-encrypted and every person_key
+    recomputed (store and app database), the new key file swapped in. An earlier rotation left
+    unfinished is completed instead (and, if it had changed nothing, a new one is made)."""
+    from medaid.store.crypto import KeyRing, read_key_file, write_key_file
+    from medaid.store.keys import check_key, fingerprint, rekey_store, rotating_path, stored_fingerprint
+    from medaid.workspace import Workspace
+
+    workspace = Workspace.open(root)
+    key_path = workspace.key_path
+    _refuse_environment_key(key_path)
+    if rotating_path(key_path).exists():
+        earlier = finish_rotation(root)
+        if earlier.outcome == "finished":
+            return earlier
+    old = read_key_file(key_path)
+    with workspace.connect() as con:  # held to the end of the store's step: no other writer in between
+        check_key(con, old, key_path=key_path)  # a wrong key is refused before anything is written
+        keep = _app_keys(workspace.root)
+        new = write_key_file(rotating_path(key_path), KeyRing.generate())
+        try:
+            counts, mapping = rekey_store(con, old, new, keep=keep)
+        except BaseException:
+            if stored_fingerprint(con) != fingerprint(new):  # rolled back: the new key encrypted nothing
+                rotating_path(key_path).unlink(missing_ok=True)
+            raise
+        con.execute("FORCE CHECKPOINT")  # the write-ahead log folded into the store file
+    rekeyed = _rekey_app(workspace.root, mapping)
+    _swap(rotating_path(key_path), key_path)
+    return RotationResult("rotated", key_path, counts.pop("persons", 0), counts, rekeyed,
+                          len(keep) - len(mapping), fingerprint(new))  # fmt: skip
+
+
+def finish_rotation(root: Path) -> RotationResult:
+    """Complete a rotation a crash interrupted (``medaid.key.rotating`` present); idempotent.
+
+    The store still under the old key: the unused new key is discarded ("discarded"). The store
+    under the new key: the app database's warnings not yet re-keyed are (old → new found by
+    decrypting the people with the new key and hashing with both), then the new key file is
+    swapped in ("finished"). No rotation pending: "nothing".
+    """
+    from medaid.store.crypto import read_key_file
+    from medaid.store.keys import fingerprint, known_keys, old_to_new, rotating_path, stored_fingerprint
+    from medaid.workspace import Workspace
+
+    workspace = Workspace.open(root)
+    key_path = workspace.key_path
+    staged = rotating_path(key_path)
+    if not staged.exists():
+        return RotationResult("nothing", key_path)
+    _refuse_environment_key(key_path)
+    new = read_key_file(staged)
+    with workspace.connect() as con:
+        stored = stored_fingerprint(con)
+        if stored != fingerprint(new):
+            old_print = fingerprint(read_key_file(key_path)) if key_path.exists() else None
+            if stored is not None and stored != old_print:
+                raise KeyRotationError(
+                    "无法完成上次中断的换钥：工作区的密钥指纹既不是旧密钥的，也不是新密钥的",
+                    where=Location(file=str(staged)),
+                    fix=f"请勿删除 {key_path} 和 {staged}；请从备份恢复工作区及其密钥文件后重试。本次没有修改任何数据",
+                )
+            staged.unlink()  # the store never changed: the new key encrypted nothing
+            return RotationResult("discarded", key_path, fingerprint=stored)
+        keys = _app_keys(workspace.root)
+        pending = keys - known_keys(con, keys)  # warnings not yet under the new key
+        if pending and not key_path.exists():
+            raise KeyRotationError(
+                f"无法完成上次中断的换钥：找不到旧密钥文件 {key_path}，应用数据库中的预警无法改用新密钥",
+                where=Location(file=str(key_path)),
+                fix=f"请从备份恢复旧密钥文件后重新运行 medaid key rotate 工作区；切勿删除 {staged}",
+            )
+        mapping = old_to_new(con, read_key_file(key_path), new, pending) if pending else {}
+        other = len(pending) - len(mapping)
+    rekeyed = _rekey_app(workspace.root, mapping)
+    _swap(staged, key_path)
+    return RotationResult("finished", key_path, app_warnings=rekeyed, app_warnings_other=other,
+                          fingerprint=fingerprint(new))  # fmt: skip
+
+
+def _refuse_environment_key(key_path: Path) -> None:
+    from medaid.environment import variable_set
+    from medaid.store.crypto import ENV_VAR
+
+    if variable_set(ENV_VAR):
+        raise KeyRotationError(
+            f"设置了环境变量 {ENV_VAR}，不能自动更换密钥：medaid 无法替你改写环境变量中的密钥",
+            where=Location(key=ENV_VAR),
+            fix=f"请改用密钥文件换钥：1. 把当前密钥（{ENV_VAR} 的值）写入 {key_path}，并运行 chmod 600 {key_path}；"
+            f"2. 删除环境变量 {ENV_VAR}；3. 重新运行 medaid key rotate 工作区；"
+            f"4. 若仍要用环境变量，把新密钥文件的内容设为 {ENV_VAR}。本次没有修改任何数据",
+        )
+
+
+def _app_keys(root: Path) -> set[str]:
+    """The person_keys of the app database's warnings."""
+    from sqlalchemy import select
+
+    from medaid.store.app import AppWarning, session_for
+
+    with session_for(root) as session:
+        return set(session.scalars(select(AppWarning.person_key).distinct()))
+
+
+def _rekey_app(root: Path, mapping: dict[str, str]) -> int:
+    """Warnings old → new in one transaction; rows already under the new key are not in ``mapping``."""
+    from sqlalchemy import select, update
+
+    from medaid.store.app import AppWarning, session_for
+
+    if not mapping:
+        return 0
+    with session_for(root) as session:
+        rows = session.execute(select(AppWarning.id, AppWarning.person_key)).all()
+        changes = [{"id": i, "person_key": mapping[k]} for i, k in rows if k in mapping]
+        if changes:
+            session.execute(update(AppWarning), changes)
+    return len(changes)
+
+
+def _swap(staged: Path, key_path: Path) -> None:
+    """The new key file in place of the old, atomically, and the rename flushed to disk."""
+    staged.replace(key_path)
+    if os.name == "posix":
+        folder = os.open(key_path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
