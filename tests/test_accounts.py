@@ -64,6 +64,7 @@ def test_a_viewer_may_not_export_identities_the_refusal_is_logged_and_nothing_is
     assert [(e["account"], e["outcome"], e["people"]) for e in refused] == [
         ("李查看", "refused", 0),
         ("王某", "refused", 0),
+        ("（未指明账户）", "refused", 0),
     ]
     assert all(e["os_user"] for e in refused)
 

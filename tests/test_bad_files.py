@@ -323,6 +323,23 @@ def test_a_refused_line_shows_the_id_and_name_masked(workspace, tmp_path):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "JS," + rec(0),  # a cell too many before the name: the name is not where the header says
+        rec(0).replace(",", ",,", 1),  # an empty cell too many
+        f'"{P[0].name},{P[0].name}",{rec(0)}',  # a quoted comma
+    ],
+    ids=["shifted", "empty-cell", "quoted-comma"],
+)
+def test_a_misshapen_line_shows_no_name_wherever_the_name_went(workspace, tmp_path, line):
+    path = text_file("shifted.csv", [REC, line, rec(1)])(tmp_path)
+    summary = import_file(workspace.root, "recipients", path)
+    text = summary.rejects_file.read_text(encoding="utf-8-sig")
+    assert summary.new == 1 and P[0].name not in text and P[0].id_number not in text, text
+    assert P[0].name[1:] not in text  # not even the given name apart from the surname
+
+
+@pytest.mark.parametrize(
     ("name", "lines", "row", "missing"),
     [
         ("no-header.csv", ["XX县名单", "身份证号,姓名", "1,2"], 2, "救助类别、认定部门、生效日期"),

@@ -24,7 +24,7 @@ from medaid.demo.generate import generate
 from medaid.services.imports import import_file
 from medaid.store.scratch import SCRATCH
 from medaid.workspace import Workspace
-from tests.test_security import clear_ids
+from tests.test_security import clear_ids, ids_in_tables
 
 MEDAID = str(Path(sys.executable).with_name("medaid"))
 TABLES = ("persons", "recipients", "deaths", "settlements", "subsidies", "fund", "registry_snapshots", "imports",
@@ -98,8 +98,8 @@ def owner_only(root: Path) -> bool:
     return all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in (root / SCRATCH).rglob("*"))
 
 
-def after_the_kill(root: Path, before: dict[str, int], temp: Path) -> None:
-    assert counts(root) == before  # every import is one transaction
+def after_the_kill(root: Path, before: dict[str, int], temp: Path, *, stored: tuple[str, ...] = ()) -> None:
+    """``stored``: tables the killed command may have committed to before the moment (not compared)."""
     scratch = root / SCRATCH
     assert [f for f in clear_ids(root) if scratch not in f[0].parents] == []  # only in the private space …
     assert clear_ids(temp) == [] and list(temp.iterdir()) == []  # … never in the temp directory
@@ -108,6 +108,10 @@ def after_the_kill(root: Path, before: dict[str, int], temp: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert private_files(root) == []  # the next command removed what the killed one left
     assert clear_ids(root) == [] and clear_ids(temp) == []
+    after = counts(root)
+    assert {t: n for t, n in after.items() if t not in stored} == {t: n for t, n in before.items() if t not in stored}
+    with Workspace.open(root).connect(read_only=True) as con:
+        assert ids_in_tables(con) == []  # the store's strings are compressed: read through SQL
 
 
 def environment(tmp_path: Path, memory: str | None) -> tuple[Path, dict[str, str]]:
@@ -150,13 +154,30 @@ def test_an_unmasked_export_killed_once_complete_but_not_logged(tmp_path: Path, 
         import_file(root, kind, data / name)
     subprocess.run([MEDAID, "accounts", "add", str(root), "张核查", "--role", "verifier"], check=True,
                    capture_output=True)  # fmt: skip
+    before = counts(root)
     temp, env = environment(tmp_path, None)
     out = root / "ledgers" / "台账.xlsx"
     killed_at(tmp_path, "medaid.store.accounts:log_access:before", ["verify", str(root), "--month",
               "2023-12", "--format", "xlsx", "--out", str(out), "--unmasked", "--as", "张核查"], env)  # fmt: skip
     assert [p.name for p in private_files(root)] == [".台账.xlsx.part"]  # complete, in the private space only
+    assert clear_ids(root / SCRATCH)  # identities in clear: the scan sees inside a workbook
     assert not out.exists()  # never a half-written ledger in place …
     logged = subprocess.run([MEDAID, "accounts", "log", str(root), "--format", "json"], capture_output=True,
                             text=True, check=True).stdout  # fmt: skip
     assert "张核查" not in logged  # … nor a log entry saying it was written
-    after_the_kill(root, counts(root), temp)  # the month's run itself may be stored: it holds no identity
+    # the month's run itself may be stored before the export: it holds no identity
+    after_the_kill(root, before, temp, stored=("verification_runs", "verification_findings"))
+
+
+def test_a_calculation_without_a_workspace_killed_leaves_its_copy_only_until_the_next_one(tmp_path: Path, data: Path):
+    """No workspace, no scratch space in it: the GBK list's UTF-8 copy is in an owner-only folder under
+    $TMPDIR named by the process; the next command without a workspace removes it."""
+    temp, env = environment(tmp_path, None)
+    source = data / "recipients_乡村振兴.csv"
+    command = ["subsidy", "--policy", "default", "--recipients", str(source), "--year", "2023"]
+    killed_at(tmp_path, "medaid.ingest.encoding:_transcode:after", command, env)
+    [left] = list(temp.iterdir())
+    assert stat.S_IMODE(left.stat().st_mode) == 0o700 and clear_ids(left)  # the copy, private to its owner
+    done = subprocess.run([MEDAID, *command], capture_output=True, text=True, check=False, env={**os.environ, **env})
+    assert done.returncode == 0, done.stderr
+    assert list(temp.iterdir()) == []  # removed by the next one, whose own folder is gone too

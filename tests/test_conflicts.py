@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-import getpass
+import os
+import pwd
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,9 @@ def test_another_person_and_amount_under_a_stored_number_is_rejected_with_both_v
     assert stored(ws, "SELECT count(*) FROM persons") == [(2,)]
 
 
-def test_replace_with_a_reason_replaces_and_keeps_the_old_version(ws, tmp_path):
+def test_replace_with_a_reason_replaces_and_keeps_the_old_version(ws, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "局长")  # who replaced is the process's user, not what the environment says
+    monkeypatch.setenv("USER", "局长")
     again = settlements(tmp_path / "again.csv", [line("S1", 2, total="1200.00", assistance="250.00")])
     summary = import_file(ws.root, "settlements", again, replace=True, reason="医保系统更正后重新导出")
 
@@ -82,7 +85,7 @@ def test_replace_with_a_reason_replaces_and_keeps_the_old_version(ws, tmp_path):
     assert summary.to_dict()["replaced"] == 1
     assert stored(ws, "SELECT total, assistance_paid FROM settlements WHERE settlement_id = 'S1'") == [(120000, 25000)]
     kept = stored(ws, "SELECT settlement_id, total, replaced_by, reason, os_user FROM replaced_settlements")
-    assert kept == [("S1", 100000, summary.import_id, "医保系统更正后重新导出", getpass.getuser())]
+    assert kept == [("S1", 100000, summary.import_id, "医保系统更正后重新导出", pwd.getpwuid(os.geteuid()).pw_name)]
     assert stored(ws, "SELECT count(*) FROM persons") == [(3,)]
 
 

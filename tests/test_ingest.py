@@ -332,6 +332,24 @@ def test_money_cells_in_yuan_and_wan_yuan_import_rounded_half_up(ws, tmp_path):
     assert rejects_by_row(summary)[4] == ("政策范围内费用", "150.00", "政策范围内费用大于总费用")
 
 
+@pytest.mark.parametrize(
+    ("header", "cells", "fen"),
+    [
+        ("金额（万元）", ["12.5", "3000元", "0.1万元"], [12_500_000, 300_000, 100_000]),
+        ("金额(单位：万元)", ["12.5"], [12_500_000]),
+        ("金额（元）", ["12.5", "0.1万元"], [1_250, 100_000]),
+        ("金额/元", ["12.5"], [1_250]),
+    ],
+)
+def test_an_amount_header_may_give_the_unit_of_its_column(ws, tmp_path, header, cells, fen):
+    """Ledgers head amounts “金额（万元）”: a plain number there is 万元; a cell's own unit comes first."""
+    lines = [f"2023-0{i + 1}-10,收入,中央补助,{cell}" for i, cell in enumerate(cells)]
+    summary = import_file(ws.root, "fund", csv_file(tmp_path / "f.csv", f"日期,收支,科目,{header}", lines))
+    assert (summary.new, summary.rejected) == (len(cells), 0)
+    assert [r[0] for r in rows_of(ws, "SELECT amount FROM fund ORDER BY entry_date")] == fen
+    assert any("万元读取" in n for n in summary.notes) == ("万元" in header)
+
+
 def test_an_unknown_category_names_the_nearest_one_as_the_policy_files_do(ws, tmp_path):
     path = csv_file(tmp_path / "typo.csv", REC_HEADER, [
         f"{P[0].id_number},{P[0].name},低包对象,民政,2023-01-01,,一镇",

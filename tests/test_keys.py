@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from medaid.demo.people import make_people
+from medaid.errors import MedaidError
 from medaid.services import keys as key_service
 from medaid.services.imports import import_file
 from medaid.services.keys import finish_rotation, rotate_key
@@ -28,6 +29,7 @@ from medaid.store.keys import (
     rotating_path,
     stored_fingerprint,
 )
+from medaid.store.schema import LABELS
 from medaid.store.scratch import SCRATCH
 from medaid.workspace import Workspace
 
@@ -195,6 +197,9 @@ def test_rotation_re_encrypts_and_re_keys_everything(ws: Workspace):
     before_people, before_counts, before_warnings = identities(ws, old), counts(ws), warning_keys(ws)
     before_rows = rows(ws)
     assert len(before_warnings) == 2 and sorted(person_tables_of(ws)) == sorted(TABLES)
+    with ws.connect(read_only=True) as con:
+        old_ciphers = [bytes(r[0]) for r in con.execute("SELECT id_cipher FROM persons").fetchall()]
+    assert all(c in ws.store_path.read_bytes() for c in old_ciphers)  # the byte scan sees them
 
     result = rotate_key(ws.root)
 
@@ -213,6 +218,15 @@ def test_rotation_re_encrypts_and_re_keys_everything(ws: Workspace):
     assert result.tables == {t: n for t, n in before_counts.items() if t != "persons"}
     assert result.app_warnings == 2 and result.app_warnings_other == 0
     assert result.to_dict()["fingerprint"] == fingerprint(new) and "已更换密钥" in result.to_dict()["message"]
+    assert "结算明细 5 行" in result.message and "settlements" not in result.message  # tables as people name them
+    with ws.connect(read_only=True) as con:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+    assert tables - {"meta"} == set(LABELS)
+    stored_file = ws.store_path.read_bytes()  # the old ciphertexts are not left in the file's freed blocks
+    assert old_ciphers and not [c for c in old_ciphers if c in stored_file]
+    retired = result.retired_key  # the backups made before still need the old key: it is kept, owner-only
+    assert retired is not None and read_key_file(retired) == old and stat.S_IMODE(retired.stat().st_mode) == 0o600
+    assert str(retired) in result.message and retired.parent == ws.key_path.parent
     with ws.connect() as con, pytest.raises(WrongKeyError):
         check_key(con, old)
     assert finish_rotation(ws.root).outcome == "nothing"
@@ -317,3 +331,44 @@ def test_rotation_refuses_a_wrong_key_and_takes_an_older_store(ws: Workspace):
     new = read_key_file(ws.key_path)
     with ws.connect(read_only=True) as con:
         assert stored_fingerprint(con) == fingerprint(new) != fingerprint(right)
+
+
+def test_rotation_refuses_a_key_file_outside_the_workspace(ws: Workspace, tmp_path: Path):
+    """Another workspace may use the same key file: rotating it would lock that one out."""
+    shared = tmp_path / "shared" / "medaid.key"
+    shared.parent.mkdir()
+    write_key_file(shared, ws.key())
+    settings = ws.root / "medaid.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("key_file: medaid.key", f"key_file: {shared}"),
+                        encoding="utf-8")  # fmt: skip
+    before = files(ws)
+    with pytest.raises(KeyRotationError, match="不在工作区内") as refused:
+        rotate_key(ws.root)
+    assert "cp " in refused.value.fix and files(ws) == before and read_key_file(shared) == ws.key()
+
+
+def test_init_over_a_store_whose_key_is_lost_or_another_is_refused(ws: Workspace, monkeypatch):
+    """Was: init recorded the new key's fingerprint over the store's, and the next import doubled everyone."""
+    (ws.root / "medaid.yaml").unlink()
+    right = read_key_file(ws.key_path)
+    ws.key_path.unlink()
+    before = counts(ws)
+    with pytest.raises(MedaidError, match="却没有它的密钥文件") as lost:
+        Workspace.init(ws.root, year=2023)
+    assert "恢复" in lost.value.fix and not ws.key_path.exists()
+    monkeypatch.setenv(ENV_VAR, KeyRing.generate().secret.hex())
+    with pytest.raises(WrongKeyError):
+        Workspace.init(ws.root, year=2023)
+    monkeypatch.delenv(ENV_VAR)
+    write_key_file(ws.key_path, right)  # the key restored: init brings the settings back
+    again = Workspace.init(ws.root, year=2023)
+    assert counts(again) == before and again.key() == right
+
+
+def test_init_with_the_key_in_the_environment_makes_no_key_file(tmp_path: Path, monkeypatch):
+    ring = KeyRing.generate()
+    monkeypatch.setenv(ENV_VAR, ring.secret.hex())
+    made = Workspace.init(tmp_path / "ws", year=2023)
+    assert not made.key_path.exists() and made.key() == ring
+    with made.connect(read_only=True) as con:
+        assert stored_fingerprint(con) == fingerprint(ring)

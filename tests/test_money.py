@@ -24,14 +24,14 @@ def con() -> duckdb.DuckDBPyConnection:
     return engine.connect()
 
 
-def sql_fen(con: duckdb.DuckDBPyConnection, texts: list[str]) -> dict[str, int | None]:
-    rows = con.execute(f"SELECT t, {fen_sql('t')} FROM unnest(?::VARCHAR[]) AS u(t)", [texts]).fetchall()
+def sql_fen(con: duckdb.DuckDBPyConnection, texts: list[str], unit: str = "元") -> dict[str, int | None]:
+    rows = con.execute(f"SELECT t, {fen_sql('t', unit=unit)} FROM unnest(?::VARCHAR[]) AS u(t)", [texts]).fetchall()
     return {str(t): f for t, f in rows}
 
 
-def python_fen(text: str) -> int | None:
+def python_fen(text: str, unit: str = "元") -> int | None:
     try:
-        return to_fen(text)
+        return to_fen(text, unit=unit)
     except MoneyError:
         return None
 
@@ -108,11 +108,19 @@ odd_texts = st.text(alphabet="0123456789.,，-−+¥￥元万e $１ x", max_size
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(written_amounts() | odd_texts, min_size=1, max_size=40))
-def test_to_fen_and_fen_sql_agree_on_any_text(con, texts):
-    sql = sql_fen(con, texts)
+@given(st.lists(written_amounts() | odd_texts, min_size=1, max_size=40), st.sampled_from(["元", "万元"]))
+def test_to_fen_and_fen_sql_agree_on_any_text(con, texts, unit):
+    """Also in a column whose header gives the unit (“金额（万元）”): a cell's own unit comes first."""
+    sql = sql_fen(con, texts, unit)
     for text in texts:
-        assert sql[text] == python_fen(text), text
+        assert sql[text] == python_fen(text, unit), text
+
+
+def test_a_number_in_a_wan_yuan_column_is_ten_thousand_yuan(con):
+    texts = ["12.5", "12.5万元", "1000元", "0.0000005", "-3"]
+    assert sql_fen(con, texts, "万元") == {"12.5": 12_500_000, "12.5万元": 12_500_000, "1000元": 100_000,
+                                          "0.0000005": 1, "-3": -3_000_000}  # fmt: skip
+    assert [python_fen(t, "万元") for t in texts] == [12_500_000, 12_500_000, 100_000, 1, -3_000_000]
 
 
 @settings(max_examples=100, deadline=None)

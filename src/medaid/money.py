@@ -31,25 +31,27 @@ class MoneyError(ValueError):
     """A value is not an amount of money; the message is Chinese."""
 
 
-def yuan(value: object) -> Decimal:
+def yuan(value: object, *, unit: str = "元") -> Decimal:
     """An amount in 元 as an exact Decimal, from a number or a text people write.
 
+    ``unit``: what a number without a unit of its own is in (a column headed “金额（万元）”).
     Raises MoneyError for anything else (a bool, a NaN, "abc", "1e5").
     """
+    factor = UNITS[unit]
     if isinstance(value, bool) or value is None:
         raise MoneyError(f"“{value}”不是金额")
     if isinstance(value, Decimal):
-        number = value
+        number = value * factor
     elif isinstance(value, int):
-        number = Decimal(value)
+        number = Decimal(value) * factor
     elif isinstance(value, float):
-        number = Decimal(repr(value))  # the shortest text of the float, not its binary expansion
+        number = Decimal(repr(value)) * factor  # the shortest text of the float, not its binary expansion
     else:
         match = _TEXT.fullmatch(delete(narrow(str(value)), IGNORED))  # full-width digits as the import reads them
         if match is None:
             raise MoneyError(f"“{value}”不是金额（应写元为单位的数字，如 1234.50）")
         try:
-            number = Decimal(match["number"]) * UNITS[match["unit"] or "元"]
+            number = Decimal(match["number"]) * (UNITS[match["unit"]] if match["unit"] else factor)
         except InvalidOperation as err:  # pragma: no cover - the pattern admits only digits
             raise MoneyError(f"“{value}”不是金额") from err
         if match["sign"]:
@@ -59,12 +61,12 @@ def yuan(value: object) -> Decimal:
     return number
 
 
-def to_fen(value: object) -> int:
-    """元 → integer fen, half away from zero: 12.345 → 1235, −12.345 → −1235.
+def to_fen(value: object, *, unit: str = "元") -> int:
+    """元 → integer fen, half away from zero: 12.345 → 1235, −12.345 → −1235 (``unit`` as in :func:`yuan`).
 
     Raises MoneyError for what :func:`yuan` refuses and for an amount beyond ±MAX_FEN.
     """
-    fen = int((yuan(value) * FEN_PER_YUAN).quantize(Decimal(1), ROUND_HALF_UP))
+    fen = int((yuan(value, unit=unit) * FEN_PER_YUAN).quantize(Decimal(1), ROUND_HALF_UP))
     if abs(fen) > MAX_FEN:
         raise MoneyError(f"“{value}”超出可处理的金额范围")
     return fen
@@ -108,8 +110,9 @@ def _shift_sql(unit: str) -> str:
     return f"CASE {unit} {' '.join(whens)} ELSE {FEN_PLACES} END"
 
 
-def fen_sql(text: str) -> str:
-    """DuckDB expression: the SQL text ``text`` (a cell) → BIGINT fen as :func:`to_fen` gives it, else NULL.
+def fen_sql(text: str, *, unit: str = "元") -> str:
+    """DuckDB expression: the SQL text ``text`` (a cell) → BIGINT fen as :func:`to_fen` gives it, else NULL;
+    ``unit`` as in :func:`to_fen`.
 
     A plain "1234.56" (at most two decimals) is cast exactly. Any other writing is read on its
     digits, never through a float or a DECIMAL of fixed scale: the decimal point moves 2 places
@@ -119,9 +122,10 @@ def fen_sql(text: str) -> str:
     """
     cleaned = delete_sql(narrow_sql(text), IGNORED)
     found = f"regexp_extract({cleaned}, {sql_string(f'^(?:{PATTERN})$')}, ['sign', 'number', 'unit'])"
+    shift = _shift_sql(f"coalesce(nullif(money_m.unit, ''), {sql_string(unit)})")  # a cell's own unit first
     split = (
         "{'negative': money_m.sign <> '', 'whole': split_part(money_m.number, '.', 1), "
-        f"'fraction': split_part(money_m.number, '.', 2), 'shift': {_shift_sql('money_m.unit')}}}"
+        f"'fraction': split_part(money_m.number, '.', 2), 'shift': {shift}}}"
     )
     kept = "money_s.whole || rpad(left(money_s.fraction, money_s.shift), money_s.shift, '0')"
     carry = "CASE WHEN substr(money_s.fraction, money_s.shift + 1, 1) >= '5' THEN 1 ELSE 0 END"
@@ -135,6 +139,8 @@ def fen_sql(text: str) -> str:
         f"list_transform([{found}], lambda money_m: CASE WHEN money_m.number <> '' THEN "  # '' when refused
         f"list_transform([{split}], lambda money_s: list_transform([{digits}], lambda money_d: {fen})[1])[1] END)[1]"
     )
+    if UNITS[unit] != 1:
+        return general
     # most cells are plain "1234.56": exact through DECIMAL(38, 2), nothing to round
     return (
         f"(CASE WHEN regexp_full_match({text}, {sql_string(_PLAIN)}) "

@@ -20,11 +20,12 @@ from pathlib import Path
 
 import duckdb
 
+from medaid.environment import variable_set
 from medaid.errors import Location, MedaidError
 from medaid.settings import DEFAULT_WARNING_THRESHOLD, KEY_FILE, Settings
 from medaid.store import engine, schema, scratch
-from medaid.store.crypto import KeyRing, create_key_file, load_key
-from medaid.store.keys import check_key, record_fingerprint
+from medaid.store.crypto import ENV_VAR, KeyRing, create_key_file, load_key
+from medaid.store.keys import check_key
 
 SETTINGS_FILE = "medaid.yaml"
 STORE_FILE = "store.duckdb"
@@ -86,12 +87,22 @@ class Workspace:
         settings = Settings(region=region, year=year, framework=framework)
         workspace = Workspace(root, settings)
         scratch.protect(root, keys=(workspace.key_path,))
-        if not workspace.key_path.exists():
+        from_environment = variable_set(ENV_VAR)  # the operator holds the key: no key file is made
+        if workspace.store_path.exists() and not from_environment and not workspace.key_path.exists():
+            raise WorkspaceError(
+                "这里已有数据库 store.duckdb，却没有它的密钥文件",
+                where=Location(file=str(workspace.store_path)),
+                fix=f"若这是原来的工作区，请把它的密钥文件恢复为 {workspace.key_path}（或设置 {ENV_VAR}）后再运行 "
+                "medaid init 补回设置文件；若要新建工作区，请换一个空文件夹。新密钥打不开已有的数据",
+            )
+        if not from_environment and not workspace.key_path.exists():
             create_key_file(workspace.key_path)
         ring = load_key(workspace.key_path)
         with workspace.connect() as con:
-            schema.create(con)
-            record_fingerprint(con, ring)  # a wrong key is refused from the first import on
+            dropped = schema.create(con)
+            check_key(con, ring, key_path=workspace.key_path)  # a new store records the key; an old one refuses another
+        if dropped:
+            engine.rewrite(workspace.store_path, workspace.scratch())
         (root / SETTINGS_FILE).write_text(settings.to_yaml(), encoding="utf-8")
         return workspace
 
@@ -111,5 +122,7 @@ class Workspace:
             up_to_date = schema.current(con)
         if not up_to_date:
             with workspace.connect() as con:
-                schema.create(con)  # brings an older store up to the current tables
+                dropped = schema.create(con)  # brings an older store up to the current tables
+            if dropped:  # the dropped birth dates are still in the file's freed blocks: copy it afresh
+                engine.rewrite(workspace.store_path, workspace.scratch())
         return workspace

@@ -25,7 +25,12 @@ def init_command(directory: Path, region: str, year: int | None, framework: str 
         emit_json(made.to_dict())
         return
     click.echo(f"已创建工作区 {made.root}（评价框架 {made.framework}）")
-    click.echo(f"密钥文件：{made.key_file}（请妥善备份：丢失后无法再解密姓名和身份证号，但统计分析不受影响）")
+    if made.key_from_environment:
+        click.echo(
+            "密钥：环境变量 MEDAID_KEY 中的密钥（未生成密钥文件；请妥善保管该密钥：丢失后无法再解密姓名和身份证号）"
+        )
+    else:
+        click.echo(f"密钥文件：{made.key_file}（请妥善备份：丢失后无法再解密姓名和身份证号，但统计分析不受影响）")
 
 
 @command("import", section="导入", example="medaid import 工作区 recipients 民政名单.csv 乡村振兴名单.xlsx")

@@ -34,7 +34,7 @@ def checked_file(path: Path, kind: str, *, sheet: str | None = None) -> Iterator
     table = TABLES[kind]
     with scratch.detached() as folder, engine.connect(temp_directory=folder / "duckdb") as con:
         staged = stage(con, path, table, scratch=folder, sheet=sheet)
-        validate(con, table, staged.table, staged.columns)
+        validate(con, table, staged.table, staged.columns, units=staged.units)
         rejected = int(con.execute("SELECT count(*) FROM checked WHERE err_reason IS NOT NULL").fetchall()[0][0])
         yield Checked(con, rejected, frozenset(staged.columns))
 

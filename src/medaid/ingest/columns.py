@@ -7,8 +7,9 @@ including the field codes of the national medical-security platform (setlinfo, 2
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -173,15 +174,39 @@ def header_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
 
 
-def match_headers(table: Table, headers: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Map column names to header positions; also the required columns that are missing."""
+# an amount header that gives its unit: 总费用（元）, 金额(万元), 个人缴费标准（元/人）, 资助金额/元, 金额（单位：万元）
+_UNIT_HEADER = re.compile(r"(?P<base>.+?)(?:\((?:单位:)?(?P<unit>万元|元)(?:/[^)]*)?\)|/(?P<slash>万元|元))")
+
+
+def header_unit(key: str) -> tuple[str, str | None]:
+    """A header key without the unit it gives, and that unit (None: no unit given)."""
+    found = _UNIT_HEADER.fullmatch(key)
+    if found is None:
+        return key, None
+    return found["base"], found["unit"] or found["slash"]
+
+
+@dataclass(frozen=True)
+class Matched:
+    columns: dict[str, int]  # column name → header position
+    missing: list[str]  # labels of the required columns the header lacks
+    units: dict[str, str] = field(default_factory=dict)  # amount column → the unit its header gives
+
+
+def match_headers(table: Table, headers: list[str]) -> Matched:
+    """Map column names to header positions; the required columns that are missing; and the unit an
+    amount's header gives (“总费用（万元）”: the column's plain numbers are 万元)."""
     found: dict[str, int] = {}
+    units: dict[str, str] = {}
     keys = [header_key(h) for h in headers]
     for column in table.columns:
         names = {header_key(column.label), header_key(column.name), *(header_key(a) for a in column.aliases)}
         for index, key in enumerate(keys):
-            if key in names and column.name not in found:
+            base, unit = header_unit(key) if column.type is Type.MONEY else (key, None)
+            if base in names and column.name not in found:
                 found[column.name] = index
+                if unit is not None:
+                    units[column.name] = unit
                 break
     missing = [c.label for c in table.columns if c.required and c.name not in found]
-    return found, missing
+    return Matched(found, missing, units)

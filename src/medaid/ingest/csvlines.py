@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import BinaryIO, NamedTuple
 
+from medaid import vocab
 from medaid.ingest import idnumber
 from medaid.ingest.limits import MAX_LINE_BYTES
 
@@ -236,15 +237,35 @@ def _shown_bytes(data: bytes) -> str:
 
 
 def shown_line(text: str, delimiter: str, hidden: dict[int, bool]) -> str:
-    """A refused line as the rejects file shows it: cells at ``hidden`` positions masked (True: a
-    身份证号, False: a name), every other run of digits that may be a 身份证号 masked too, and cut short."""
+    """A refused line as the rejects file shows it, with nobody's name or 身份证号 in clear.
+
+    The line is refused because its cells cannot be trusted to be where the header says (a cell
+    too many or too few, a quote, a comma inside a cell): so besides the cells at ``hidden``
+    positions (True: a 身份证号, False: a name), every cell with Chinese text that is not a word of
+    the vocabularies (a category, department, visit type, level, direction, yes/no) is masked as a
+    name would be, and every run of digits that may be a 身份证号 is masked. Cut short.
+    """
     cells = text.split(delimiter)
-    for index, is_id in hidden.items():
-        if index < len(cells) and cells[index].strip():
-            cell = cells[index].strip().strip('"')
-            cells[index] = _mask_id(cell) if is_id else idnumber.mask_name(cell)
+    for index, cell in enumerate(cells):
+        bare = cell.strip().strip('"').strip()
+        if index in hidden and bare:
+            cells[index] = _mask_id(bare) if hidden[index] else idnumber.mask_name(bare)
+        elif _CHINESE.search(bare) and bare not in _known_words():
+            cells[index] = idnumber.mask_name(bare)
     shown = _ID_LIKE.sub(lambda m: _mask_id(m.group()), delimiter.join(cells))
     return shown if len(shown) <= SHOWN_CHARS else shown[:SHOWN_CHARS] + "…"
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words a refused line may show in clear: no one's name is among them."""
+    words: set[str] = set(vocab.YES | vocab.NO | vocab.DIRECTIONS.keys())
+    for vocabulary in vocab.Vocabulary:
+        words.update(vocabulary.names, vocabulary.aliases, vocabulary.aliases.values())
+    return frozenset(words)
 
 
 def _mask_id(text: str) -> str:

@@ -185,4 +185,4 @@ def stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: Table, name: st
             totals, refused = _careful(con, text, header, delimiter, name, folder, file)
     staged = int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
     notes = (total_note(totals),) if totals else ()
-    return Staged(name, staged + refused, header.columns, header.cells, header.row, refused, notes)
+    return Staged(name, staged + refused, header.columns, header.cells, header.row, refused, notes, units=header.units)

@@ -139,4 +139,4 @@ def stage_excel(
     store_rows(con, name, pa.table(data))
     store_rejects(con, name, [])
     notes = (total_note(totals),) if totals else ()
-    return Staged(name, len(numbers), header.columns, header.cells, header.row, 0, notes, chosen.name)
+    return Staged(name, len(numbers), header.columns, header.cells, header.row, 0, notes, chosen.name, header.units)

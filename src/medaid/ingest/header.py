@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from medaid.celltext import BLANKS, delete, delete_sql, sql_string
@@ -35,13 +35,19 @@ class Header:
     cells: list[str]
     columns: dict[str, int]  # column name → position
     missing: list[str]  # labels of the required columns it lacks ([] for a usable header)
+    units: dict[str, str] = field(default_factory=dict)  # amount column → the unit its header gives
 
 
 def _match(table: Table, cells: list[str], row: int) -> Header:
-    columns, missing = match_headers(table, cells)
-    if table.kind == "settlements" and "hospital_level" not in columns and "institution_code" not in columns:
+    matched = match_headers(table, cells)
+    missing = list(matched.missing)
+    if (
+        table.kind == "settlements"
+        and "hospital_level" not in matched.columns
+        and "institution_code" not in matched.columns
+    ):
         missing.append("医院等级（或机构编码）")
-    return Header(row, cells, columns, missing)
+    return Header(row, cells, matched.columns, missing, matched.units)
 
 
 def find_header(table: Table, rows: Iterable[tuple[int, list[str]]]) -> Header | None:

@@ -151,6 +151,12 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: Table, summary: ImportSummary
             )
 
 
+def _unit_notes(table: Table, units: dict[str, str]) -> list[str]:
+    """Say which columns were read in 万元 because their header says so: a plain number there is 10,000 元."""
+    wan = [table.column(name).label for name, unit in units.items() if unit != "元"]
+    return [f"{'、'.join(wan)}按表头所注的万元读取（单元格自带单位的除外）"] if wan else []
+
+
 def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, file: str) -> int:
     rows = con.execute(
         "SELECT __row, err_col, err_value, err_reason FROM checked WHERE err_reason IS NOT NULL ORDER BY __row"
@@ -201,7 +207,8 @@ def load_file(
             summary.rows_read = staged.rows
             task.advance(READ_SHARE)
             task.describe(f"导入 {path.name}：检查 {staged.rows} 行")
-            validate(con, table, staged.table, staged.columns)
+            validate(con, table, staged.table, staged.columns, units=staged.units)
+            summary.notes.extend(_unit_notes(table, staged.units))
             task.advance(CHECK_SHARE)
             row = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0]
             import_id = int(row[0]) if row else 1
@@ -218,7 +225,8 @@ def load_file(
             task.describe(f"导入 {path.name}：写入")
             _upsert(con, table, summary)
             task.advance(STORE_SHARE)
-            temp_rejects = workspace.rejects_dir / f".{import_id}-{table.kind}-{path.stem}.csv.part"
+            # written in the scratch space (removed after a kill), put in rejects/ once the import is committed
+            temp_rejects = workspace.scratch() / f"{import_id}-{table.kind}-{path.stem}.csv.part"
             summary.rejected = _write_rejects(con, temp_rejects, path.name)
             seen = con.execute(
                 "SELECT count(*) FROM imports WHERE sha256 = ? AND kind = ?", [digest, table.kind]
@@ -240,6 +248,7 @@ def load_file(
             raise
     if summary.rejected:
         final = workspace.rejects_dir / f"{summary.import_id or 'repeat'}-{table.kind}-{path.stem}.csv"
+        final.parent.mkdir(parents=True, exist_ok=True)
         temp_rejects.replace(final)
         summary.rejects_file = final
     return summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
@@ -20,6 +20,7 @@ class Staged:
     rejected: int = 0  # rows the reader refused (in ``<table>_rejects``)
     notes: tuple[str, ...] = ()  # what the reader skipped, for the import's notes
     sheet: str | None = None  # the sheet read, for a workbook
+    units: dict[str, str] = field(default_factory=dict)  # amount column → the unit its header gives (元, 万元)
 
 
 def rejects_table(name: str) -> str:

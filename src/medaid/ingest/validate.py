@@ -11,6 +11,7 @@ rules and money cells are not defined here: their SQL is rendered by ``ingest.id
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -78,8 +79,8 @@ def pre(name: str) -> str:
     return f's."t__{name}"'
 
 
-def typed(column: Column) -> str:
-    """SQL for the column's typed value (NULL when empty or malformed)."""
+def typed(column: Column, unit: str = "元") -> str:
+    """SQL for the column's typed value (NULL when empty or malformed); ``unit``: of an amount without one."""
     r, n = raw(column.name), column.name
     if column.type in (Type.DATE, Type.INT):  # amounts: fen_sql narrows them itself, as to_fen does
         r = narrow_sql(r)
@@ -89,7 +90,7 @@ def typed(column: Column) -> str:
         case Type.DATE:
             return f"try_strptime({r}, {DATE_FORMATS})::DATE"
         case Type.MONEY:
-            return fen_sql(r)
+            return fen_sql(r, unit=unit)
         case Type.INT:
             return f"try_cast({r} AS INTEGER)"
         case Type.BOOL:
@@ -217,9 +218,16 @@ def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
 
 
 def validate(
-    con: duckdb.DuckDBPyConnection, table: Table, staged: str, present: dict[str, int], *, today: dt.date | None = None
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    staged: str,
+    present: dict[str, int],
+    *,
+    units: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> None:
-    """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today).
+    """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today);
+    ``units``: amount column → the unit its header gives (a plain number in “金额（万元）” is 万元).
 
     The rows the reader refused (``<staged>_rejects``, when there is one) join ``checked`` as bad rows.
     """
@@ -228,7 +236,7 @@ def validate(
     columns = [c for c in table.columns if c.name in present]
     raws = ", ".join(f'{raw_sql(c.name)} AS "r__{c.name}"' for c in columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE pre_raw AS SELECT s.*, {raws} FROM {staged} s")
-    derived = ", ".join(f'{typed(c)} AS "t__{c.name}"' for c in columns)
+    derived = ", ".join(f'{typed(c, (units or {}).get(c.name, "元"))} AS "t__{c.name}"' for c in columns)
     # the check character from the normalised number (a column, so it is normalised once per row)
     check_chars = "".join(
         f", CASE WHEN regexp_full_match({pre(c.name)}, {q(idnumber.FORM)}) "

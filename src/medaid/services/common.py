@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
 from typing import TYPE_CHECKING
 
 from medaid.dates import WRITTEN, read_date
@@ -17,6 +18,19 @@ def actor_name(actor: str | None) -> str:
     """The person acting: as given (an account name), else the operating-system user."""
     if actor and actor.strip():
         return actor.strip()
+    return os_user()
+
+
+def os_user() -> str:
+    """The operating-system account this process runs as, for the logs: from the process's user id,
+    never from $USER or $LOGNAME, which anyone can set (``LOGNAME=局长 medaid …``)."""
+    if os.name == "posix":
+        import pwd
+
+        try:
+            return pwd.getpwuid(os.geteuid()).pw_name
+        except KeyError:  # a user id with no entry (a container): the number says who it was
+            return str(os.geteuid())
     try:
         return getpass.getuser()
     except (OSError, KeyError):

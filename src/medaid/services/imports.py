@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from medaid.errors import Location, MedaidError
 from medaid.progress import SILENT, Progress
-from medaid.services.common import actor_name
+from medaid.services.common import os_user
 
 if TYPE_CHECKING:
     import duckdb
@@ -82,7 +82,7 @@ def _replacement(replace: bool, reason: str | None) -> Replacement | None:
     if text and not replace:
         raise MedaidError("--reason 只与 --replace 一起使用", where=Location(key="--reason"),
                           fix="要替换与已导入版本不同的结算时请同时加 --replace；否则请去掉 --reason")  # fmt: skip
-    return Replacement(text, actor_name(None)) if replace else None
+    return Replacement(text, os_user()) if replace else None
 
 
 def import_files(

@@ -4,25 +4,31 @@ The steps, each durable before the next:
 
 1. the new key is written beside the key file as ``medaid.key.rotating`` (0600, flushed);
 2. the store is re-keyed in ONE DuckDB transaction together with the new key's fingerprint
-   (``store.keys.rekey_store``): from that commit on, the store belongs to the new key;
+   (``store.keys.rekey_store``): from that commit on, the store belongs to the new key; then the
+   store file is copied afresh (``engine.rewrite``), so that the old ciphertexts do not linger in
+   its freed blocks;
 3. the app database's ``warnings.person_key`` are re-keyed in one SQLAlchemy transaction;
-4. ``medaid.key.rotating`` is renamed over ``medaid.key`` (atomic) and the folder flushed.
+4. the old key is kept as ``medaid.key.retired-<its fingerprint's first 8 characters>`` (0600):
+   backups made before the rotation still need it; then ``medaid.key.rotating`` is renamed over
+   ``medaid.key`` (atomic) and the folder flushed.
 
 A crash leaves ``medaid.key.rotating`` behind; :func:`finish_rotation` (or :func:`rotate_key`
 run again) completes the change: before step 2 committed, the unused new key is discarded and
 nothing has changed; after it, steps 3 and 4 are done again, skipping what was already done.
 
-The key must be in a key file: with ``MEDAID_KEY`` set, medaid cannot replace the key the
-operator holds, and refuses.
+The key must be in a key file inside the workspace: with ``MEDAID_KEY`` set, medaid cannot
+replace the key the operator holds; a key file elsewhere (``key_file: /somewhere/medaid.key``) may
+be shared by other workspaces, which a rotation would lock out. Both are refused, with how to
+move the key into the workspace first.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from medaid.errors import Location
+from medaid.store import engine
 from medaid.store.keys import KeyRotationError
 
 OUTCOMES = {
@@ -44,18 +50,24 @@ class RotationResult:
     app_warnings: int = 0  # app-database warnings re-keyed
     app_warnings_other: int = 0  # warnings of people not in this store (another workspace's): left as they are
     fingerprint: str | None = None  # of the key in force afterwards
+    retired_key: Path | None = None  # the old key, kept for the backups made before the rotation
 
     @property
     def message(self) -> str:
         text = OUTCOMES[self.outcome]
         if self.outcome == "rotated":
-            rows = "，".join(f"{t} {n} 行" for t, n in self.tables.items() if t != "persons")
+            from medaid.store.schema import LABELS
+
+            rows = "，".join(f"{LABELS.get(t, t)} {n} 行" for t, n in self.tables.items() if t != "persons" and n)
             text += f"：{self.people} 人的身份证号和姓名已用新密钥重新加密；{rows or '无其他数据'}；"
             text += f"应用数据库预警 {self.app_warnings} 条"
         elif self.outcome == "finished":
             text += f"：应用数据库预警 {self.app_warnings} 条已改用新密钥"
         if self.outcome in ("rotated", "finished"):
-            text += f"。新密钥已写入 {self.key_file}，旧密钥从此不能再打开本工作区；换钥前做的备份仍需旧密钥才能读取"
+            text += f"。新密钥已写入 {self.key_file}，旧密钥从此不能再打开本工作区"
+        if self.retired_key is not None:
+            text += (f"；旧密钥保留为 {self.retired_key}：换钥前做的备份仍需用它读取，请把它与那些备份一起保管到"
+                     "工作区以外，销毁那些备份后即可删除它")  # fmt: skip
         return text
 
     def to_dict(self) -> dict[str, object]:
@@ -68,6 +80,7 @@ class RotationResult:
             "app_warnings": self.app_warnings,
             "app_warnings_other": self.app_warnings_other,
             "fingerprint": self.fingerprint,
+            "retired_key": str(self.retired_key) if self.retired_key else None,
         }
 
 
@@ -82,6 +95,7 @@ def rotate_key(root: Path) -> RotationResult:
     workspace = Workspace.open(root)
     key_path = workspace.key_path
     _refuse_environment_key(key_path)
+    _refuse_outside_key(workspace.root, key_path)
     if rotating_path(key_path).exists():
         earlier = finish_rotation(root)
         if earlier.outcome == "finished":
@@ -98,10 +112,12 @@ def rotate_key(root: Path) -> RotationResult:
                 rotating_path(key_path).unlink(missing_ok=True)
             raise
         con.execute("FORCE CHECKPOINT")  # the write-ahead log folded into the store file
+    engine.rewrite(workspace.store_path, workspace.scratch())  # the old key's ciphertexts out of the freed blocks
     rekeyed = _rekey_app(workspace.root, mapping)
+    retired = _retire(key_path)
     _swap(rotating_path(key_path), key_path)
     return RotationResult("rotated", key_path, counts.pop("persons", 0), counts, rekeyed,
-                          len(keep) - len(mapping), fingerprint(new))  # fmt: skip
+                          len(keep) - len(mapping), fingerprint(new), retired)  # fmt: skip
 
 
 def finish_rotation(root: Path) -> RotationResult:
@@ -145,9 +161,11 @@ def finish_rotation(root: Path) -> RotationResult:
             )
         mapping = old_to_new(con, read_key_file(key_path), new, pending) if pending else {}
         other = len(pending) - len(mapping)
+    engine.rewrite(workspace.store_path, workspace.scratch())  # if the crash came before the rotation's own
     rekeyed = _rekey_app(workspace.root, mapping)
+    retired = _retire(key_path)
     _swap(staged, key_path)
-    return RotationResult("finished", key_path, app_warnings=rekeyed, app_warnings_other=other,
+    return RotationResult("finished", key_path, app_warnings=rekeyed, app_warnings_other=other, retired_key=retired,
                           fingerprint=fingerprint(new))  # fmt: skip
 
 
@@ -163,6 +181,36 @@ def _refuse_environment_key(key_path: Path) -> None:
             f"2. 删除环境变量 {ENV_VAR}；3. 重新运行 medaid key rotate 工作区；"
             f"4. 若仍要用环境变量，把新密钥文件的内容设为 {ENV_VAR}。本次没有修改任何数据",
         )
+
+
+def _refuse_outside_key(root: Path, key_path: Path) -> None:
+    """A key file outside the workspace may be another workspace's too: rotating it would lock that one out."""
+    if key_path.resolve().parent == root.resolve():
+        return
+    inside = root / "medaid.key"
+    raise KeyRotationError(
+        f"密钥文件 {key_path} 不在工作区内，可能还被其他工作区使用：换钥会使那些工作区无法再读取",
+        where=Location(file=str(key_path)),
+        fix=f"请先把密钥复制到工作区：cp {key_path} {inside} && chmod 600 {inside}，把 medaid.yaml 的 key_file "
+        "改为 medaid.key，再运行 medaid key rotate 工作区。本次没有修改任何数据",
+    )
+
+
+def _retire(key_path: Path) -> Path | None:
+    """Keep the old key beside the new one (0600), named by its fingerprint: a rotation finished after a
+    crash keeps the same copy. None when there is no old key file any more (a finished rotation)."""
+    from medaid.store.crypto import read_key_file
+    from medaid.store.keys import fingerprint
+
+    if not key_path.exists():
+        return None
+    old = read_key_file(key_path)
+    retired = key_path.with_name(f"{key_path.name}.retired-{fingerprint(old)[:8]}")
+    if not retired.exists():
+        from medaid.store.crypto import write_key_file
+
+        write_key_file(retired, old)
+    return retired
 
 
 def _app_keys(root: Path) -> set[str]:
@@ -193,10 +241,6 @@ def _rekey_app(root: Path, mapping: dict[str, str]) -> int:
 
 def _swap(staged: Path, key_path: Path) -> None:
     """The new key file in place of the old, atomically, and the rename flushed to disk."""
-    staged.replace(key_path)
-    if os.name == "posix":
-        folder = os.open(key_path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    from medaid.store.scratch import replace_durably
+
+    replace_durably(staged, key_path)

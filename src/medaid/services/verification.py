@@ -67,7 +67,7 @@ def verify_month(
 
     period = _month(month)
     workspace = Workspace.open(root)
-    with workspace.connect() as con, progress.task(f"核查 {period}", total=None):
+    with workspace.connect(read_only=run_id is not None) as con, progress.task(f"核查 {period}", total=None):
         if run_id is not None:
             return Verification(load_run(con, run_id))
         chosen = resolve(policy or workspace.settings.policy or "default", period.last)
@@ -79,24 +79,34 @@ REVEAL_ACTION = "核查台账未脱敏导出"
 
 def _authorised(workspace: Workspace, account: str, month: str, target: Path | None) -> None:
     """Refuse an account without the right before anything is computed or stored; the refusal is logged."""
-    from medaid.services.common import actor_name
-    from medaid.store.accounts import log_access, may_reveal
+    from medaid.store.accounts import may_reveal
     from medaid.store.app import session_for
 
     with session_for(workspace.root) as session:
         refusal = may_reveal(session, account)
     if refusal is not None:
-        with session_for(workspace.root) as session:
-            log_access(session, account, f"{REVEAL_ACTION}（{month}）", str(target or ""), 0, outcome="refused",
-                       os_user=actor_name(None))  # fmt: skip
+        _log_refusal(workspace, account, month, target)
         raise refusal
+
+
+NO_ACCOUNT = "（未指明账户）"  # the access log's account for a request made without --as
+
+
+def _log_refusal(workspace: Workspace, account: str, month: str, target: Path | None) -> None:
+    from medaid.services.common import os_user
+    from medaid.store.accounts import log_access
+    from medaid.store.app import session_for
+
+    with session_for(workspace.root) as session:
+        log_access(session, account, f"{REVEAL_ACTION}（{month}）", str(target or ""), 0, outcome="refused",
+                   os_user=os_user())  # fmt: skip
 
 
 def _write_unmasked(workspace: Workspace, ring: KeyRing, run: Run, target: Path, account: str) -> None:
     """Decrypt the ledger's people, write the workbook completely, log the access, then put it in place."""
     from medaid.reports.files import atomic_private
     from medaid.reports.ledger_xlsx import write_ledger
-    from medaid.services.common import actor_name
+    from medaid.services.common import os_user
     from medaid.store.accounts import log_access
     from medaid.store.app import session_for
     from medaid.store.identities import reveal
@@ -108,7 +118,7 @@ def _write_unmasked(workspace: Workspace, ring: KeyRing, run: Run, target: Path,
         write_ledger(run, temp, region=workspace.settings.region, identities=identities)
         with session_for(workspace.root) as session:  # the entry only once the file is complete
             log_access(session, account, f"{REVEAL_ACTION}（{run.month} 第 {run.run_id} 次）", str(target),
-                       len(keys), outcome="allowed", os_user=actor_name(None))  # fmt: skip
+                       len(keys), outcome="allowed", os_user=os_user())  # fmt: skip
 
 
 def export_ledger(
@@ -129,10 +139,11 @@ def export_ledger(
     from medaid.reports.ledger_xlsx import write_ledger
     from medaid.workspace import Workspace
 
+    workspace = Workspace.open(root)
     if unmasked and not account:
+        _log_refusal(workspace, NO_ACCOUNT, month, out)
         raise MedaidError("未脱敏导出须指明账户", where=Location(key="--as"),
                           fix="请用 --as 指明有权限的账户（管理员或核查员），每次导出记入访问日志")  # fmt: skip
-    workspace = Workspace.open(root)
     ring = workspace.key() if unmasked and account else None  # a wrong key is refused before anything is written
     if unmasked and account:
         _authorised(workspace, account, month, out)

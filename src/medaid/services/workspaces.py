@@ -20,10 +20,11 @@ class InitResult:
     region: str
     year: int | None
     framework: str
+    key_from_environment: bool = False  # MEDAID_KEY was set: the key is the operator's, no key file was made
 
     def to_dict(self) -> dict[str, object]:
         return {"root": str(self.root), "key_file": str(self.key_file), "region": self.region, "year": self.year,
-                "framework": self.framework}  # fmt: skip
+                "framework": self.framework, "key_from_environment": self.key_from_environment}  # fmt: skip
 
 
 def init_workspace(
@@ -37,8 +38,11 @@ def init_workspace(
     resolve(chosen)
     if year is not None and not 1990 <= year <= 2100:
         raise MedaidError(f"年度“{year}”无效", where=Location(key="year"), fix="请写四位年份，如 2023")
+    from medaid.environment import variable_set
+    from medaid.store.crypto import ENV_VAR
+
     workspace = Workspace.init(root, region=region, year=year, framework=chosen)
-    return InitResult(workspace.root, workspace.key_path, region, year, chosen)
+    return InitResult(workspace.root, workspace.key_path, region, year, chosen, variable_set(ENV_VAR))
 
 
 def year_of(workspace: Workspace, year: int | None) -> int:

@@ -20,6 +20,7 @@ import duckdb
 
 from medaid.errors import Location, MedaidError
 from medaid.progress import WAITING
+from medaid.store.scratch import replace_durably
 
 if TYPE_CHECKING:
     from ibis.backends.duckdb import Backend
@@ -104,6 +105,26 @@ def _waiting_for_the_lock(
             WAITING.notify(f"工作区正被另一个命令使用，等待中（已等待 {waited:.0f} 秒）……")
             time.sleep(min(pause, max(0.0, timeout - waited)))
             pause = min(pause * 2, 1.0)
+
+
+def rewrite(path: Path, folder: Path) -> None:
+    """Copy the store at ``path`` into a fresh file and put it in place of the old one.
+
+    DuckDB frees the blocks of a dropped column or of overwritten rows without clearing them: the
+    birth dates of a store from before schema 2, or the ciphertexts under a key that was rotated
+    away, stay readable in the file until it is rewritten. The copy holds only live data. It is
+    made in ``folder`` (the private scratch space, on the same file system: the rename is atomic;
+    a copy a kill interrupts is removed with the scratch space), under the write lock.
+    """
+    fresh = folder / f"{path.name}.rewrite"
+    fresh.unlink(missing_ok=True)
+    with connect(path, temp_directory=folder / "duckdb") as con:
+        con.execute("FORCE CHECKPOINT")  # the write-ahead log into the file: nothing left to replay
+        current = str(con.execute("SELECT current_database()").fetchall()[0][0])
+        con.execute("ATTACH ? AS __fresh", [str(fresh)])
+        con.execute(f'COPY FROM DATABASE "{current}" TO __fresh')
+        con.execute("DETACH __fresh")
+        replace_durably(fresh, path)  # still holding the old file's lock: no writer can slip in between
 
 
 def backend(con: duckdb.DuckDBPyConnection) -> Backend:

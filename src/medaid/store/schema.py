@@ -14,6 +14,22 @@ import duckdb
 # 3: replaced_settlements keeps each settlement an import replaced (--replace --reason; ingest/conflicts.py)
 SCHEMA_VERSION = 3
 
+# the tables as people name them (messages about the store: a key rotation's counts)
+LABELS: dict[str, str] = {
+    "persons": "人员",
+    "recipients": "救助对象",
+    "deaths": "死亡名单",
+    "institutions": "定点医疗机构",
+    "settlements": "结算明细",
+    "replaced_settlements": "被替换的结算",
+    "subsidies": "资助参保",
+    "fund": "基金收支",
+    "registry_snapshots": "名册快照",
+    "verification_runs": "核查批次",
+    "verification_findings": "核查发现",
+    "imports": "导入记录",
+}
+
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS persons (
@@ -160,26 +176,32 @@ def current(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute("SELECT count(*) FROM meta WHERE key = 'workspace_id'").fetchall()[0][0])
 
 
-def _migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring an older store up to date (each step idempotent)."""
+def _migrate(con: duckdb.DuckDBPyConnection) -> bool:
+    """Bring an older store up to date (each step idempotent); True when personal data was dropped."""
     columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                          "WHERE table_name = 'persons'").fetchall()}  # fmt: skip
+    dropped = False
     for clear in ("birth_date", "gender"):  # version 1 kept these beside the mask: they narrowed an ID
         if clear in columns:
             con.execute(f"ALTER TABLE persons DROP COLUMN {clear}")
+            dropped = True
+    return dropped
 
 
-def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the tables, or bring an older store up to this version."""
+def create(con: duckdb.DuckDBPyConnection) -> bool:
+    """Make the tables, or bring an older store up to this version. True when columns holding personal
+    data were dropped: their values stay in the file's freed blocks until it is rewritten
+    (``engine.rewrite``), which the caller must do once this connection is closed."""
     for statement in DDL:
         con.execute(statement)
-    _migrate(con)
+    dropped = _migrate(con)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [str(SCHEMA_VERSION)],
     )
     # the workspace's identity in a shared app database (judgments of several workspaces on one server)
     con.execute("INSERT INTO meta VALUES ('workspace_id', ?) ON CONFLICT (key) DO NOTHING", [uuid.uuid4().hex])
+    return dropped
 
 
 def workspace_id(con: duckdb.DuckDBPyConnection) -> str:

@@ -93,10 +93,30 @@ def scratch_file(folder: Path, suffix: str = "") -> Iterator[Path]:
         path.unlink(missing_ok=True)
 
 
+DETACHED = "medaid-"  # + <pid>-<start>-<random>: a private directory under the system temp
+
+
+def clean_detached() -> list[Path]:
+    """Remove what killed processes of this user left under the system temp (their process is gone)."""
+    removed: list[Path] = []
+    for entry in Path(tempfile.gettempdir()).glob(f"{DETACHED}*-*-*"):
+        pid_text = entry.name.removeprefix(DETACHED).split("-", 1)[0]
+        try:
+            mine = entry.is_dir() and not entry.is_symlink() and entry.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if mine and pid_text.isdigit() and not _alive(int(pid_text)):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
 @contextlib.contextmanager
 def detached() -> Iterator[Path]:
-    """A private directory for work with no workspace (owner-only, under the system temp), removed at the end."""
-    folder = Path(tempfile.mkdtemp(prefix="medaid-"))  # mkdtemp makes it 0700
+    """A private directory for work with no workspace (owner-only, under the system temp), removed at the
+    end; named by the process, so that what a killed one left is removed by the next (:func:`clean_detached`)."""
+    clean_detached()
+    folder = Path(tempfile.mkdtemp(prefix=f"{DETACHED}{os.getpid()}-{_STARTED}-"))  # mkdtemp makes it 0700
     try:
         yield folder
     finally:
@@ -123,3 +143,15 @@ def protect(root: Path, *, keys: tuple[Path, ...] = ()) -> None:
                 continue
             if path.stat().st_mode & 0o077:
                 path.chmod(PRIVATE_FILE)
+
+
+def replace_durably(source: Path, target: Path) -> None:
+    """Rename ``source`` over ``target`` (atomic on one file system) and flush the folder, so that the
+    rename survives a power cut: a key file swapped in, a store file copied afresh."""
+    source.replace(target)
+    if os.name == "posix":
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
