@@ -46,7 +46,7 @@ def _shown(column: str, value: object, person: tuple[object, object] | None = No
         return f"{masked}（{name}）" if name else str(masked or "未知")
     if value is None:
         return "空"
-    if isinstance(value, int) and column not in ("settle_date", "visit_type"):
+    if isinstance(value, int):  # an amount, in fen
         return yuan_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()

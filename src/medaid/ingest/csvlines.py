@@ -249,10 +249,10 @@ def shown_line(text: str, delimiter: str, hidden: dict[int, bool]) -> str:
     for index, cell in enumerate(cells):
         bare = cell.strip().strip('"').strip()
         if index in hidden and bare:
-            cells[index] = _mask_id(bare) if hidden[index] else idnumber.mask_name(bare)
+            cells[index] = idnumber.mask(bare) if hidden[index] else idnumber.mask_name(bare)
         elif _CHINESE.search(bare) and bare not in _known_words():
             cells[index] = idnumber.mask_name(bare)
-    shown = _ID_LIKE.sub(lambda m: _mask_id(m.group()), delimiter.join(cells))
+    shown = _ID_LIKE.sub(lambda m: idnumber.mask(m.group()), delimiter.join(cells))
     return shown if len(shown) <= SHOWN_CHARS else shown[:SHOWN_CHARS] + "…"
 
 
@@ -266,7 +266,3 @@ def _known_words() -> frozenset[str]:
     for vocabulary in vocab.Vocabulary:
         words.update(vocabulary.names, vocabulary.aliases, vocabulary.aliases.values())
     return frozenset(words)
-
-
-def _mask_id(text: str) -> str:
-    return text[:4] + "*" * (len(text) - 8) + text[-4:] if len(text) > 8 else "*" * len(text)

@@ -25,6 +25,7 @@ from medaid.ingest.people import key_people, store_people
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
 from medaid.progress import SILENT, Progress
+from medaid.store.crypto import load_key
 from medaid.store.keys import check_key
 from medaid.workspace import Workspace
 
@@ -196,11 +197,12 @@ def load_file(
             fix="请去掉 --replace 和 --reason：其他数据重新导入时按内容自动更新",
         )
     summary = ImportSummary(table.kind, table.label, path.name)
-    ring = workspace.key()  # a wrong key is refused before the file is read or the store written
+    ring = load_key(workspace.key_path)
     check_regular(path)  # a FIFO would hang the digest below; a folder is no file
     digest = file_digest(path)
     with workspace.connect() as con, progress.task(f"导入 {path.name}：读取", total=100) as task:
-        check_key(con, ring, key_path=workspace.key_path)  # the writer's own check: the store may have changed
+        # a wrong key is refused before anything is written (an older store's fingerprint is recorded here)
+        check_key(con, ring, key_path=workspace.key_path)
         con.execute("BEGIN TRANSACTION")
         try:
             staged = stage(con, path, table, scratch=workspace.scratch(), sheet=sheet, notes=summary.notes)
