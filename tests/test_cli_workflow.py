@@ -135,11 +135,17 @@ def test_evaluate_and_metrics(tmp_path: Path):
     path = tmp_path / "f.yaml"
     path.write_text(FRAMEWORK, encoding="utf-8")
     done = medaid("evaluate", str(root), "--framework", str(path), "--format", "json")
+    assert done.returncode == 1  # 政策知晓率: the file's own score 8 is not this workspace's; no survey, no judgment
+    assert json.loads(done.stdout)["total"] is None
+    judged = medaid("judge", str(root), "政策知晓率", "--score", "8", "--reason", "入户问卷知晓率八成",
+                    "--framework", str(path), "--as", "王评")  # fmt: skip
+    assert judged.returncode == 0, judged.stderr
+    done = medaid("evaluate", str(root), "--framework", str(path), "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["total"] == 78 and data["grade"] == "中"
     text = medaid("metrics", str(root)).stdout
-    assert "滚存结余率：4.93%" in text and "可支撑月数：0.51月" in text
+    assert "滚存结余率：4.93%" in text and "可支撑月数：0.51个月" in text
 
 
 def test_report_of_a_seed_with_a_survey_annex(tmp_path: Path):

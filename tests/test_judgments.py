@@ -125,10 +125,10 @@ def test_the_report_carries_the_judged_score_and_the_override_note(ws: Path, tmp
     judge(ws, PRECISION, score="3.5", reason="抽查20户有1户身份信息不符", actor="王评")
     judge(ws, "/".join(BUDGET), score="1", reason="执行进度明显滞后，酌情给分", actor="王评")
     report, _, _ = build(str(ws), drafts=tmp_path / "稿.yaml")
-    notes = " ".join(report.notes)
+    notes = " ".join(p.text for p in report.notes)
     assert "执行进度明显滞后，酌情给分" in notes and "王评" in notes
-    analysis = " ".join(p for a in report.analyses for p in a.paragraphs)
-    assert "抽查20户有1户身份信息不符" in analysis
+    analysis = " ".join(report.explanations.values())
+    assert "抽查20户有1户身份信息不符（王评，" in analysis
 
 
 def test_a_score_with_more_than_two_decimals_is_refused_not_rounded(ws: Path):

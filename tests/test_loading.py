@@ -108,7 +108,7 @@ def test_missing_file_directory_empty_and_binary_files(tmp_path: Path):
     binary.write_bytes(b"\xff\xfe\xfd\x00\x81" * 20)
     with pytest.raises(MedaidError, match="编码"):
         load_framework(binary)
-    other = tmp_path / "report.docx"
+    other = tmp_path / "report.doc"
     other.write_bytes(b"PK")
     with pytest.raises(MedaidError, match="不支持的文件类型"):
         load_framework(other)

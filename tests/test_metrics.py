@@ -77,7 +77,7 @@ def test_fund_metrics_reproduce_liucheng_figures(ws):
     assert values["cumulative_balance"].value == Decimal("1118223.13")  # 累计结余 111.82万
     assert values["rollover_balance_rate"].text() == "4.93%"  # 111.82 / 2267
     assert values["spending_progress"].text() == "95.95%"  # 2649.26 / 2761.08
-    assert values["months_of_coverage"].text() == "0.51月"  # under one month
+    assert values["months_of_coverage"].text() == "0.51个月"  # under one month
     assert values["fund_arrival_rate"].text() == "100.00%"
     assert values["budget_execution_rate"].text() == "116.86%"  # against the planned 2267万 only
 
@@ -88,7 +88,7 @@ def test_assistance_and_subsidy_metrics(ws):
     assert values["assistance_visits_inpatient"].value == 2
     assert values["assistance_people"].value == 2
     assert values["assistance_amount"].value == Decimal("7570")
-    assert values["assistance_per_visit"].text() == "2523.33元"
+    assert values["assistance_per_visit"].text() == "2,523.33元"
     assert values["subsidy_people"].value == 2
     assert values["subsidy_amount"].value == Decimal("665")
     assert values["subsidy_completion_rate"].text() == "66.67%"  # 2 of 3 eligible
@@ -141,7 +141,7 @@ def test_a_framework_scores_itself_from_the_data(ws, tmp_path):
     path.write_text(FRAMEWORK, encoding="utf-8")
     binding = bind(load_framework(path), ws, 2023)
     assert [(p[-1], a) for p, _, a in binding.bound] == [("滚存结余率", "4.93%"), ("资金支出进度", "95.95%"),
-                                                          ("可支撑月数", "0.51月")]  # fmt: skip
+                                                          ("可支撑月数", "0.51个月")]  # fmt: skip
     assert [p[-1] for p, _, _ in binding.unavailable] == ["政策知晓率"]
     report = audit(binding.framework)
     scores = {n.indicator.name: n.score for n in report.scored.walk()}

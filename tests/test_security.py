@@ -18,6 +18,7 @@ from medaid.demo.generate import generate
 from medaid.ingest.idnumber import CHECK_CHARS, WEIGHTS, is_valid
 from medaid.services.demo import IMPORT_ORDER
 from medaid.services.imports import import_file
+from medaid.store.schema import SCHEMA_VERSION
 from medaid.workspace import Workspace
 
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date.today()  # every birth date an import accepts
@@ -191,6 +192,6 @@ def test_an_older_store_loses_its_clear_birth_dates_from_the_file_itself(tmp_pat
         columns = {r[0] for r in con.execute("DESCRIBE persons").fetchall()}
         stored = {ring.decrypt(r[0]) for r in con.execute("SELECT id_cipher FROM persons").fetchall()}
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-    assert "birth_date" not in columns and "gender" not in columns and version == [("3",)]
+    assert "birth_date" not in columns and "gender" not in columns and version == [(str(SCHEMA_VERSION),)]
     assert stored == {p.id_number for p in people}
     assert not [p for p in (reopened.root / ".medaid-tmp").rglob("*") if p.is_file()]

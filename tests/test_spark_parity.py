@@ -25,7 +25,7 @@ from medaid.policy.params import default_policy  # noqa: E402
 from medaid.store import engine  # noqa: E402
 from tests import test_metrics, test_verification  # noqa: E402
 
-TABLES = ("settlements", "subsidies", "fund", "deaths", "registry_snapshots")
+TABLES = ("settlements", "subsidies", "fund", "deaths", "registry_snapshots", "verification_runs")
 
 if shutil.which("java") is None:
     pytest.skip("no Java runtime: `make test` installs openjdk", allow_module_level=True)
@@ -99,6 +99,7 @@ def test_every_metric_is_the_same_on_spark(spark, tmp_path: Path):
     snapshot = inputs["registry_snapshot"]
     sreg = spark.table("registry_snapshots")
     settlements, subsidies, fund = spark.table("settlements"), spark.table("subsidies"), spark.table("fund")
+    runs = spark.table("verification_runs")
     spark_src = Sources(
         year=2023,
         settlements=settlements.filter(settlements.settle_date.year() == 2023),
@@ -108,6 +109,7 @@ def test_every_metric_is_the_same_on_spark(spark, tmp_path: Path):
         planned=src.planned,
         opening_balance=src.opening_balance,
         policies=src.policies,
+        runs=runs.filter(runs.month.startswith("2023-")),
     )
     on_spark = {m.name: compute(m, spark_src, inputs).value for m in METRICS}
     assert on_spark == on_duckdb

@@ -202,21 +202,24 @@ def test_a_questionnaire_with_an_unknown_key_or_value_is_refused(tmp_path: Path)
 def test_a_malformed_drafts_file_is_a_user_error_naming_the_line(tmp_path: Path):
     """Before, a paragraph written as `- 乙: 丙` (a mapping) or a list at the top ended as 内部错误 (exit 3)."""
     from medaid.errors import MedaidError
-    from medaid.reports.narrative import Narrative, with_edits
+    from medaid.reports.model import Para
+    from medaid.reports.narrative import Theme, read_drafts, write_drafts
 
-    generated = Narrative(["问题一"], ["建议一"])
+    generated = [Theme("问题一", Para("内容一", draft=True), "建议一", Para("做法一", draft=True))]
     path = tmp_path / "报告-文字稿.yaml"
-    kept, _ = with_edits(generated, path)
-    assert kept == generated and with_edits(generated, path)[0] == generated  # written, then read back
+    write_drafts(generated, path)
+    problems, suggestions = read_drafts(path)  # written, then read back
+    assert [(i.title, i.text) for i in problems + suggestions] == [("问题一", "内容一"), ("建议一", "做法一")]
     for text, line, words in [
-        ("存在的问题:\n  - 甲\n  - 乙: 丙\n", 3, "这里应为文字，不是键值对"),
+        ("存在的问题:\n  - 标题: 甲\n    内容: 乙\n  - 乙\n", 4, "映射"),
         ("- 甲\n", None, "文件内容应为键值对"),
-        ("存在问题:\n  - 甲\n", 1, "是否应为 存在的问题？"),
+        ("存在问题:\n  - 标题: 甲\n    内容: 乙\n", 1, "是否应为 存在的问题？"),
+        ("存在的问题:\n  - 标题: 甲\n    正文: 乙\n", 2, "缺少“内容”"),
     ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(MedaidError) as err:
-            with_edits(generated, path)
-        assert err.value.where.line == line and words in err.value.message
+            read_drafts(path)
+        assert err.value.where.line == line and words in err.value.message, err.value.message
 
 
 def test_money_in_files_goes_through_medaid_money():

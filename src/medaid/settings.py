@@ -85,6 +85,33 @@ class BudgetFile(FileModel):
     )
 
 
+DEFAULT_PROJECT = "城乡医疗救助项目"  # 项目名称 when medaid.yaml gives none
+
+
+class ReportInfo(FileModel):
+    """The report's cover: the project's particulars, as a finished report prints them."""
+
+    project: Text | None = Field(
+        default=None, json_schema_extra=info("文字", "项目名称，印在封面和标题", default=DEFAULT_PROJECT)
+    )
+    project_type: Text | None = Field(
+        default=None, json_schema_extra=info("文字", "项目类型，如“社保基金”", default="无")
+    )
+    unit: Text | None = Field(
+        default=None, json_schema_extra=info("文字", "项目单位，如“某县医疗保障局”", default="无")
+    )
+    department: Text | None = Field(default=None, json_schema_extra=info("文字", "主管部门", default="无"))
+    organiser: Text | None = Field(
+        default=None, json_schema_extra=info("文字", "评价组织机构，如受托的第三方机构", default="无")
+    )
+    date: Text | None = Field(
+        default=None, json_schema_extra=info("文字", "报告日期，如“2024年7月”", default="生成报告的年月")
+    )
+
+
+REPORT_KEYS = ("project", "project_type", "unit", "department", "organiser", "date")
+
+
 class WorkspaceFile(FileModel):
     """``medaid.yaml``: the settings of one workspace (written by ``medaid init``)."""
 
@@ -109,6 +136,7 @@ class WorkspaceFile(FileModel):
     )
     warnings: WarningsFile | None = Field(default=None, json_schema_extra=info("映射", "高额费用预警"))
     budget: BudgetFile | None = Field(default=None, json_schema_extra=info("映射", "预算安排"))
+    report: ReportInfo | None = Field(default=None, json_schema_extra=info("映射", "报告封面"))
 
 
 @dataclass
@@ -124,6 +152,7 @@ class Settings:
     warning_groups: dict[str, Decimal] = field(default_factory=dict)  # group → threshold (元)
     budget_planned: dict[str, Decimal] = field(default_factory=dict)  # 计划安排的各级资金 (元) by source
     opening_balance: Decimal | None = None  # 上年结余 (元), when the fund file has no such line
+    report: dict[str, str] = field(default_factory=dict)  # the report's cover (ReportInfo's keys)
 
     def key_path(self, root: Path) -> Path:
         """The key file of the workspace at ``root`` (``key_file`` is relative to it unless absolute)."""
@@ -145,6 +174,7 @@ class Settings:
                 "planned": {k: float(v) for k, v in self.budget_planned.items()},
                 "opening_balance": None if self.opening_balance is None else float(self.opening_balance),
             },
+            "report": {k: self.report.get(k) for k in REPORT_KEYS},
         }
         header = "# medaid 工作区设置。修改后下次运行生效。\n"
         return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -162,6 +192,7 @@ class Settings:
             warning_groups=dict(warnings.groups or {}),
             budget_planned=dict(budget.planned or {}),
             opening_balance=budget.opening_balance,
+            report={k: v for k, v in (spec.report or ReportInfo()).model_dump().items() if v},
         )
 
     @staticmethod

@@ -77,14 +77,21 @@ class Workspace:
         return engine.connect(self.store_path, read_only=read_only, temp_directory=self.scratch() / "duckdb")
 
     @staticmethod
-    def init(root: Path, *, region: str = "", year: int | None = None, framework: str | None = None) -> Workspace:
+    def init(
+        root: Path,
+        *,
+        region: str = "",
+        year: int | None = None,
+        framework: str | None = None,
+        report: dict[str, str] | None = None,
+    ) -> Workspace:
         """Make a workspace folder with settings, store and key; refuse to overwrite one."""
         if (root / SETTINGS_FILE).exists():
             raise WorkspaceError(
                 "这里已经是一个工作区", where=Location(file=str(root)), fix="请换一个文件夹，或直接使用现有工作区"
             )
         root.mkdir(parents=True, exist_ok=True)
-        settings = Settings(region=region, year=year, framework=framework)
+        settings = Settings(region=region, year=year, framework=framework, report=dict(report or {}))
         workspace = Workspace(root, settings)
         scratch.protect(root, keys=(workspace.key_path,))
         from_environment = variable_set(ENV_VAR)  # the operator holds the key: no key file is made

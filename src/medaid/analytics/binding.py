@@ -43,6 +43,7 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
     settlements = backend.table("settlements")
     subsidies = backend.table("subsidies")
     fund = backend.table("fund")
+    runs = backend.table("verification_runs")
     settings = workspace.settings
     policies = policies_of(workspace, year)
     of_year = {
@@ -64,6 +65,7 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
         opening_balance=None if settings.opening_balance is None else to_fen(settings.opening_balance),
         policies=policies,
         rows={name: int(f["rows"]) for name, f in found.items()},
+        runs=runs.filter(runs.month.startswith(f"{year}-")),
     )
 
     def imports(table: str) -> list[int]:  # the imports that brought rows of the year

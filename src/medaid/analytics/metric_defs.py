@@ -175,7 +175,7 @@ METRICS: tuple[Metric, ...] = (
            missing=NO_OPENING, needs="fund"),
     Metric("rollover_balance_rate", "滚存结余率", "%", "累计结余 ÷ 当年筹集的财政资金（不含利息）",
            balance, raised, scale=100, money=True, money_denominator=True, missing=NO_OPENING, needs="fund"),
-    Metric("months_of_coverage", "可支撑月数", "月", "累计结余 ÷ 月均支出（当年支出 ÷ 12）",
+    Metric("months_of_coverage", "可支撑月数", "个月", "累计结余 ÷ 月均支出（当年支出 ÷ 12）",
            lambda s: balance(s) * 12, spending, money=True, money_denominator=True, missing=NO_OPENING, needs="fund"),
     Metric("one_stop_settlement_rate", "一站式结算率", "%", "有救助支付的结算中“一站式”即时结算的比例",
            lambda s: aided(s).filter(aided(s).one_stop.fill_null(False)).count(),
@@ -197,4 +197,55 @@ METRICS: tuple[Metric, ...] = (
            _compliant, lambda s: _checked(s).count(), scale=100),
 )  # fmt: skip
 
+
+def _verified_months(src: Sources) -> Any:
+    assert src.runs is not None, "Sources.runs: the verification runs of the year"
+    return src.runs.month.nunique()
+
+
+# 是否形成核查台账: answered from the verification runs kept in the workspace (medaid verify --month).
+METRICS += (
+    Metric("verified_months", "核查台账月数", "个月",
+           "该年度逐月核查后保存了核查台账的月份数", _verified_months, needs="runs", places=0),
+)  # fmt: skip
 BY_NAME = {m.name: m for m in METRICS}
+
+
+# 跨年度支付 (Liucheng 2023 lost points for paying 2021–2022 assistance in 2023): an aided settlement of the
+# year whose care ended (出院日期 / 就诊日期, ingest.columns ``service_date``) in an earlier year.
+NO_SERVICE_DATE = (
+    "结算明细没有出院日期/就诊日期列（当年的结算都没有该日期），无法判断跨年度支付："
+    "请导入带出院日期、结束日期或就诊日期的结算明细"
+)
+
+
+def _cross_year(src: Sources) -> ir.Table:
+    """One row: ``dated`` settlements of the year with a service date; ``payments`` and ``amount`` (fen) of the
+    aided ones among them whose service date is in an earlier year than their settlement date."""
+    s = src.settlements
+    aid = s.assistance_paid + s.tilted_paid
+    earlier = (aid > 0) & (s.service_date.year() < s.settle_date.year())
+    return s.aggregate(
+        dated=s.service_date.count(), payments=s.count(where=earlier), amount=aid.sum(where=earlier).fill_null(0)
+    )
+
+
+def _dated(column: str) -> Any:
+    """The column of ``_cross_year``, null when no settlement of the year has a service date (no data is not 0)."""
+
+    def value(src: Sources) -> Any:
+        t = _cross_year(src)
+        return ibis.ifelse(t.dated > 0, t[column], ibis.null("int64"))
+
+    return value
+
+
+METRICS += (
+    Metric("cross_year_payments", "跨年度支付笔数", "笔",
+           "当年有救助支付（医疗救助 + 倾斜救助 > 0）的结算中，出院日期（门诊为就诊日期）早于结算日期所在年度的笔数",
+           _dated("payments"), missing=NO_SERVICE_DATE),
+    Metric("cross_year_amount", "跨年度支付金额", "元",
+           "当年有救助支付的结算中，出院日期（门诊为就诊日期）早于结算日期所在年度的医疗救助与倾斜救助支付之和",
+           _dated("amount"), money=True, missing=NO_SERVICE_DATE),
+)  # fmt: skip
+BY_NAME.update((m.name, m) for m in METRICS)  # with the metrics appended above

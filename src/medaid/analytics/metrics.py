@@ -31,16 +31,20 @@ class Sources:
     opening_balance: int | None  # fen, from settings when the fund file has no 上年结余 line
     policies: tuple[Policy, ...]  # the policy files in force during the year, latest last
     rows: dict[str, int] = field(default_factory=dict)  # table → rows of the year (a table with none has no metric)
+    runs: ir.Table | None = None  # verification runs of the year's months (核查台账)
 
 
 Expr = Callable[[Sources], Any]  # returns an Ibis scalar expression
+
+
+COUNT_UNITS = ("人", "人次", "笔")  # whole numbers: shown without decimals
 
 
 @dataclass(frozen=True)
 class Metric:
     name: str  # one name everywhere: framework `metric:`, JSON, docs
     label: str
-    unit: str  # "%", "人", "人次", "元", "月"
+    unit: str  # "%", "人", "人次", "笔", "元", "个月"
     formula: str  # in words, as a report would write it
     numerator: Expr
     denominator: Expr | None = None
@@ -49,6 +53,11 @@ class Metric:
     money_denominator: bool = False  # the denominator is in fen
     missing: str = "没有可计算的数据"  # what to say when the numerator cannot be computed
     needs: str = "settlements"  # the table whose rows of the year the metric counts or sums (see TABLE_LABELS)
+    places: int | None = None  # decimals shown: 0 for counts (COUNT_UNITS), else 2
+
+    @property
+    def decimals(self) -> int:
+        return self.places if self.places is not None else (0 if self.unit in COUNT_UNITS else 2)
 
 
 @dataclass
@@ -62,12 +71,13 @@ class Value:
     note: str | None = None
 
     def text(self) -> str | None:
-        """The value as a framework `actual` reads it: "96.20%", "12987人", "0.51月"."""
+        """The value as a framework `actual` reads it, with thousands separators: "96.20%", "12,987人",
+        "17,134,168.08元", "0.51个月"."""
         if self.value is None:
             return None
-        if self.metric.unit in ("人", "人次", "笔"):
-            return f"{int(self.value)}{self.metric.unit}"
-        return f"{self.value:.2f}{self.metric.unit}"
+        if self.metric.decimals == 0:
+            return f"{int(self.value):,}{self.metric.unit}"
+        return f"{self.value:,.{self.metric.decimals}f}{self.metric.unit}"
 
     def to_dict(self) -> dict[str, object]:
         def num(x: Decimal | None) -> float | None:

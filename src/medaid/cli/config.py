@@ -54,3 +54,19 @@ def check_command(directory: Path, fmt: str) -> None:
         if p.hint:
             click.echo(f"  提示：{p.hint}")
     done(0 if checked.ok else FINDINGS)
+
+
+@config_group.command("set", example="medaid config set 工作区 report.unit 示例县医疗保障局")
+@WORKSPACE
+@click.argument("key", metavar="设置项")
+@click.argument("value", metavar="值")
+@format_option("text", "json")
+def set_command(directory: Path, key: str, value: str, fmt: str) -> None:
+    """修改 medaid.yaml 的一项设置（如报告封面 report.unit、report.organiser），修改前整体校验。"""
+    from medaid.services.config_set import set_config
+
+    change = set_config(directory, key, value)
+    if fmt == "json":
+        emit_json(change.to_dict())
+        return
+    click.echo(f"已设置 {change.key}：{'—' if change.before in (None, '') else change.before} → {change.after}")

@@ -15,12 +15,22 @@ from medaid.cli.base import command, done, emit_json, format_option, progress, w
 @click.option("--year", type=click.IntRange(1990, 2100), default=None, help="年度，如 2023")
 @click.option("--framework", default=None,
               help="评价框架文件或内置名称（见 medaid frameworks）；默认 templates/financial_common")  # fmt: skip
+@click.option("--project", default=None, help="项目名称（报告封面），默认“城乡医疗救助项目”")
+@click.option("--project-type", default=None, help="项目类型（报告封面），如 社保基金")
+@click.option("--unit", default=None, help="项目单位（报告封面），如 某县医疗保障局")
+@click.option("--department", default=None, help="主管部门（报告封面）")
+@click.option("--organiser", default=None, help="评价组织机构（报告封面），如受托的第三方机构")
 @format_option("text", "json")
-def init_command(directory: Path, region: str, year: int | None, framework: str | None, fmt: str) -> None:
+def init_command(directory: Path, region: str, year: int | None, framework: str | None, project: str | None,
+                 project_type: str | None, unit: str | None, department: str | None, organiser: str | None,
+                 fmt: str) -> None:  # fmt: skip
     """创建工作区：设置文件、内嵌 DuckDB 数据库和个人信息密钥（仅所有者可读）。"""
     from medaid.services.workspaces import init_workspace
 
-    made = init_workspace(directory, region=region, year=year, framework=framework)
+    cover = {"project": project, "project_type": project_type, "unit": unit, "department": department,
+             "organiser": organiser}  # fmt: skip
+    made = init_workspace(directory, region=region, year=year, framework=framework,
+                          report={k: v for k, v in cover.items() if v})  # fmt: skip
     if fmt == "json":
         emit_json(made.to_dict())
         return

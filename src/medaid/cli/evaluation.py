@@ -34,6 +34,10 @@ def score_command(file: str, fmt: str, no_reasons: bool) -> None:
 def audit_command(file: str, fmt: str) -> None:
     """审核评分表的一致性：逐项复核分值、得分、得分率、评分标准、等级和报告中的数据。
 
+    评价文件可以是 YAML、CSV 或 XLSX 评分表，也可以是已发布的评价报告（Word .docx 或 PDF）：
+    读取报告中的评分表，以及正文中“（分值 N 分，得分 M 分）”、“得分率 X%”、“综合得分为 T 分”、
+    “评价等级为 G”等表述，逐一与评分表核对，并注明所在段落或页码；未能读取的表格和表述列为“未读取”，不作猜测。
+
     无错误时退出码为 0，有任一错误时为 1。
     """
     from medaid.cli.text import audit_text

@@ -24,17 +24,27 @@ def _percent(x: float) -> str:
               show_default=True, help="要求的误差界（0.05 即 ±5 个百分点）")  # fmt: skip
 @click.option("--confidence", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.95,
               show_default=True, help="置信水平")  # fmt: skip
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="把答卷存入该工作区：此后该年度的评价与报告由它填入满意度、知晓率指标")  # fmt: skip
+@click.option(
+    "--year", type=click.IntRange(1990, 2100), default=None, help="存入工作区时的评价年度（默认：工作区的年度）"
+)
 @format_option("text", "json")
-def survey_command(responses: Path, questionnaire: str, sent: int | None, population: int | None,
-                   margin: float, confidence: float, fmt: str) -> None:  # fmt: skip
+def survey_command(responses: Path, questionnaire: str, sent: int | None, population: int | None, margin: float,
+                   confidence: float, into: Path | None, year: int | None, fmt: str) -> None:  # fmt: skip
     """统计问卷星、腾讯问卷导出的答卷（CSV/XLSX，按文本或按序号）：回收率、各题分布、
-    综合满意度、满意率、政策知晓率及其置信区间，并判断样本量能否支撑所报比率。"""
-    from medaid.services.survey import analyse_survey
+    综合满意度、满意率、政策知晓率及其置信区间，并判断样本量能否支撑所报比率。
+    加 --into 工作区 时把答卷存入工作区，供 evaluate 与 report 计分。"""
+    from medaid.services.survey import analyse_survey, store_survey
 
     analysis = analyse_survey(responses, questionnaire=questionnaire, sent=sent, population=population,
                               margin=margin, confidence=confidence)  # fmt: skip
+    kept = None
+    if into is not None:
+        kept = store_survey(into, responses, year=year, questionnaire=questionnaire, sent=sent,
+                            population=population)  # fmt: skip
     if fmt == "json":
-        emit_json(analysis.to_dict())
+        emit_json(analysis.to_dict() | ({"stored": kept.to_dict()} if kept else {}))
         return
     result, read = analysis.result, analysis.read
     lines = [f"{result.title}：有效答卷 {result.valid} 份"
@@ -53,4 +63,6 @@ def survey_command(responses: Path, questionnaire: str, sent: int | None, popula
     lines += [f"未计入：{p.describe(read.file)}" for p in read.problems]
     if read.unmatched_columns:
         lines.append(f"问卷定义中没有的题目列（未统计）：{'、'.join(read.unmatched_columns)}")
+    if kept is not None:
+        lines.append(f"答卷已存入工作区：{kept.responses}（此后该年度的评价与报告由它计分）")
     click.echo("\n".join(lines))

@@ -102,7 +102,14 @@ def audit_text(report: AuditReport) -> str:
         lines.append(f"【{severity.label}】")
         for i, f in enumerate(items, 1):
             place = " › ".join(f.path) if f.path else "总体"
-            lines.append(f"{i:>2}. [{f.kind.label}] {place}：{f.message}")
+            said = f.location.describe() if f.location is not None else ""
+            where = f"〔{said}〕" if said and said not in f.message else ""  # a text finding names its place
+            lines.append(f"{i:>2}. [{f.kind.label}] {place}：{f.message}{where}")
+    if report.unread:
+        lines.append("")
+        lines.append(f"【未读取】以下 {len(report.unread)} 处未能读取，未作核对（不作猜测）：")
+        for i, u in enumerate(report.unread, 1):
+            lines.append(f"{i:>2}. {u.describe()}")
     if not report.errors:
         lines.append("")
         lines.append("未发现数字上的矛盾。")

@@ -11,6 +11,10 @@ Findings (one kind per person, never two on one row; counts are settlements):
 - ``duplicate``: the person's last settlement repeated under a new 结算编号.
 Counts are proportional to the settlements (``RATES``), at least 2 each, fewer only when
 too few candidates exist. People chosen for one kind are never used for another.
+
+Besides the findings, ``service_days`` picks the 跨年度支付 of the year: correctly paid January
+stays whose 出院日期 is in December of the year before (metric ``cross_year_payments``; the
+monthly verification, which looks at 结算日期, finds nothing in them).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ RATES = {  # share of the settlements; the order is that of KINDS
     "duplicate": 0.0005,
 }
 KINDS = tuple(RATES)
+CROSS_YEAR_RATE = 0.0002  # share of the settlements paid in January for a stay that ended in December before
+STAY_DAYS = 5  # a stay ends 1 to STAY_DAYS days before its settlement (never before 1 January)
+DECEMBER_DAYS = 10  # a cross-year stay ends in the last DECEMBER_DAYS days of the year before
 # the verification reason (medaid.vocab.REASONS) each injected kind must be found under
 REASON_OF = {kind: kind.removeprefix("paid_") for kind in KINDS}
 MIN_ASSISTANCE = 1000  # fen: a missed settlement is worth at least 10 元
@@ -150,3 +157,26 @@ def _with_duplicates(c: Claims, originals: Arr) -> Claims:
     fields["extra"][len(c.person) :] = True
     fields["kind"][len(c.person) :] = KINDS.index("duplicate") + 1
     return Claims(**fields)
+
+
+def service_days(b: dict[str, Arr], settlements: int, inpatient: int) -> tuple[Arr, Arr]:
+    """The day each settlement's care ended (0 = 1 January; negative: the year before), and the rows of
+    the 跨年度支付 (bool). ``b`` holds the settlements in file order, ``inpatient`` the index of 住院.
+
+    No random draw is made (the other data keep their bytes): a stay ends ``1 + tie % STAY_DAYS`` days
+    before its settlement, within the year; an outpatient visit on its day. The cross-year rows are the
+    clean, aided January stays of settlements.csv (a duplicate's original excepted: its copy must stay
+    identical) with the smallest ``tie`` (a random permutation), ``max(2, CROSS_YEAR_RATE × settlements)``
+    of them, ending ``1 + tie % DECEMBER_DAYS`` days before 1 January."""
+    day, tie = b["day"].astype(np.int64), b["tie"].astype(np.int64)
+    stay = b["visit"] == inpatient
+    service = np.where(stay, np.maximum(day - 1 - tie % STAY_DAYS, 0), day)
+    original = np.append(b["extra"][1:], False)
+    aided = (b["assistance"] + b["tilted"]) > 0
+    candidates = np.flatnonzero(stay & (day < 31) & (b["kind"] == 0) & ~b["extra"] & ~original & ~b["platform"] & aided)
+    count = max(2, round(settlements * CROSS_YEAR_RATE))
+    chosen = candidates[np.argsort(tie[candidates], kind="stable")[:count]]
+    service[chosen] = -1 - tie[chosen] % DECEMBER_DAYS
+    cross = np.zeros(len(day), np.bool_)
+    cross[chosen] = True
+    return service, cross

@@ -17,7 +17,10 @@ What the files promise (money in the manifest is integer fen):
   valid before the year); the planned grants are 86 % of spending, as in Liucheng, less
   interest; all arrive but 40 % of the last 县级配套 batch (资金到位不及时);
 - budget.yaml: the planned grants by source (元), as a budget document (预算批复) states them,
-  in the shape of medaid.yaml's ``budget.planned``.
+  in the shape of medaid.yaml's ``budget.planned``;
+- 出院日期 (settlements.csv) and enddate (settlements_platform.csv): a stay ends 1–5 days before its
+  settlement, a visit on its day, all within the year, except ``cross_year_payments`` aided January
+  stays of settlements.csv that ended in December of the year before (跨年度支付, ``cross_year_ids``).
 """
 
 from __future__ import annotations
@@ -82,6 +85,10 @@ class Manifest:
     fund_income_fen: int
     fund_spending_fen: dict[str, int]  # subject → year total
     budget_planned_fen: dict[str, int]  # fund source → planned grants (budget.yaml)
+    # 跨年度支付: settlements of settlements.csv paid this year for a stay that ended the year before
+    cross_year_payments: int
+    cross_year_ids: list[str]  # 结算编号
+    cross_year_amount_fen: int  # their 医疗救助 + 倾斜救助
 
     def anomaly_labels(self) -> dict[str, int]:
         """Injected anomalies by the verification reason they must be found under (Chinese)."""
@@ -138,7 +145,7 @@ def _manifest(
     b, reg, death = run.y.b, run.y.reg, run.y.death
     labels = {"总费用": "total", "政策范围内费用": "in_scope", "基本医保支付": "basic", "大病保险支付": "critical",
               "医疗救助支付": "assistance", "倾斜救助支付": "tilted"}  # fmt: skip
-    f = {k: b[k][~b["platform"]] for k in ("kind", "visit", "number", *labels.values())}
+    f = {k: b[k][~b["platform"]] for k in ("kind", "visit", "number", "cross_year", *labels.values())}
     clean = f["kind"] == 0
     ids = {k: [f"JS{run.year}{x + 1:08d}" for x in f["number"][f["kind"] == i + 1]] for i, k in enumerate(KINDS)}
     bad_counts: dict[str, dict[str, int]] = {}
@@ -161,4 +168,7 @@ def _manifest(
         platform_rows=int(b["platform"].sum()), platform_assistance_fen=int(b["assistance"][b["platform"]].sum()),
         subsidies=subsidies[0], subsidy_fen=subsidies[1], fund_income_fen=fund[0], fund_spending_fen=fund[1],
         budget_planned_fen=fund[2],
+        cross_year_payments=int(f["cross_year"].sum()),
+        cross_year_ids=[f"JS{run.year}{x + 1:08d}" for x in f["number"][f["cross_year"]]],
+        cross_year_amount_fen=int((f["assistance"] + f["tilted"])[f["cross_year"]].sum()),
     )  # fmt: skip

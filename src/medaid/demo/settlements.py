@@ -1,4 +1,7 @@
-"""settlements.csv with its bad rows, and settlements_platform.csv in the national platform's fields."""
+"""settlements.csv with its bad rows, and settlements_platform.csv in the national platform's fields.
+
+Both end with the day the care ended: 出院日期 in settlements.csv (the visit's day for 门诊), the platform's
+enddate (结束日期) in settlements_platform.csv."""
 
 from __future__ import annotations
 
@@ -7,19 +10,28 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from medaid.demo.bad_rows import SETTLEMENT_BAD, bad_plan, corrupt
+from medaid.demo.distributions import day_strings
 from medaid.demo.files import Insert, Run, chunks, money, record, write_csv
 from medaid.demo.parameters import LEVELS, VISITS, Arr
 
 SETTLEMENT_HEADER = (
     "结算编号", "身份证号", "姓名", "就诊类型", "医院等级", "机构编码", "结算日期", "总费用", "政策范围内费用",
     "基本医保支付", "大病保险支付", "医疗救助支付", "倾斜救助支付", "个人自付", "是否规范转诊", "是否异地",
-    "是否一站式结算",
+    "是否一站式结算", "出院日期",
 )  # fmt: skip
 PLATFORM_HEADER = (
     "setl_id", "certno", "psn_name", "med_type", "setl_time", "medfee_sumamt", "fulamt_ownpay_amt", "inscp_scp_amt",
     "hifp_pay", "hifmi_pay", "hifob_pay", "maf_pay", "oth_pay", "fund_pay_sumamt", "psn_part_amt", "fixmedins_code",
+    "enddate",
 )  # fmt: skip
 MED_TYPES = ("11", "14", "21", "24", "13")  # 普通门诊, 门诊慢特病, 普通住院, 急诊转住院, 急诊
+BEFORE = 31  # days of the year before that a service date may fall on (a stay that ended in December)
+
+
+def service_dates(run: Run, rows: Arr) -> pa.Array:
+    """ISO dates of the days the care ended (b["service"]: 0 = 1 January, negative the year before)."""
+    days = pa.concat_arrays([pa.array(day_strings(run.year, -BEFORE, 0)), run.dates])
+    return days.take(run.y.b["service"][rows] + BEFORE)
 
 
 def settlement_columns(run: Run, rows: Arr) -> list[pa.Array]:
@@ -41,6 +53,7 @@ def settlement_columns(run: Run, rows: Arr) -> list[pa.Array]:
         *(money(x) for x in paid),
         money(b["total"][rows] - paid[0] - paid[1] - paid[2] - paid[3]),
         *(yes_no.take(b[k][rows]) for k in ("referred", "out_of_area", "one_stop")),
+        service_dates(run, rows),
     ]
 
 
@@ -58,7 +71,7 @@ def platform_columns(run: Run, rows: Arr) -> list[pa.Array]:
     return [
         *cols[:3], pa.array(MED_TYPES).take(code), pc.strftime(stamp, format="%Y-%m-%d %H:%M:%S"), cols[7],
         money(b["total"][rows] - b["in_scope"][rows]), *cols[8:11], zero, cols[11], zero, money(fund),
-        money(b["total"][rows] - fund), cols[5],
+        money(b["total"][rows] - fund), cols[5], cols[-1],
     ]  # fmt: skip
 
 
@@ -79,6 +92,7 @@ def write_settlements(run: Run, n: int, with_platform: bool) -> None:
     for i, (at, kind, _) in enumerate(plan):
         row = cells(int(rng.integers(0, len(file_rows))))
         row["结算编号"], row["结算日期"] = f"JS{year}{anchors[i] + i + 2:08d}", cells(max(at, 0))["结算日期"]
+        row["出院日期"] = row["结算日期"]  # not the copied row's: a bad row is refused for its own problem only
         earlier = cells(int(rng.integers(0, at + 1)))["结算编号"] if kind == "repeated_id" else ""
         corrupt(kind, row, year, rng, earlier)
         inserts.append((at, [row[h] for h in SETTLEMENT_HEADER]))

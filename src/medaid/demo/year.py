@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from medaid.demo.anomalies import death_days, heavy_rows, inject, pick, wanted
+from medaid.demo.anomalies import death_days, heavy_rows, inject, pick, service_days, wanted
 from medaid.demo.bad_rows import RECIPIENT_BAD, recipient_bad_each
 from medaid.demo.distributions import draw_claims
 from medaid.demo.engine import assistance_without_limit, settle
@@ -19,7 +19,10 @@ from medaid.vocab import CATEGORIES
 
 @dataclass
 class Year:
-    """The year's people and settlements; settlement columns in file order (结算日期, then tie)."""
+    """The year's people and settlements; settlement columns in file order (结算日期, then tie).
+
+    ``b["service"]`` is the day the care ended (negative: the year before), ``b["cross_year"]`` marks
+    the 跨年度支付 (``anomalies.service_days``)."""
 
     reg: Registry
     ids: pa.Array
@@ -83,4 +86,5 @@ def build(rng: np.random.Generator, n: int, p: Policy, when: tuple[int, int], wi
         b[flag] = (rng.random(len(b["person"])) < share).astype(np.int8)
         b[flag][repeated] = b[flag][repeated - 1]
     b["platform"] = platform[b["person"]]
+    b["service"], b["cross_year"] = service_days(b, n, VISITS.index("住院"))
     return Year(reg, ids, names, county, death, counties, recipients + others, b)

@@ -1,6 +1,9 @@
 """The evaluation engine: frameworks, Chinese scoring rules, grades and a consistency audit.
 
-This package imports no web, CLI or document library.
+This package imports no web, CLI or document library, with one exception held by
+.importlinter: the two readers of published reports (``loading/published_docx.py`` with
+python-docx, ``loading/published_pdf.py`` with pdfplumber) turn a .docx or .pdf into plain
+rows and texts for contract 5; nothing else here touches a document library.
 """
 
 from medaid.evaluation.audit import AuditReport, audit

@@ -7,14 +7,16 @@ infos say what could not be checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from medaid.evaluation.checks import check_node, check_structure
 from medaid.evaluation.figures import check_figures
 from medaid.evaluation.findings import Finding, FindingKind, Severity
 from medaid.evaluation.model import FULL_MARKS, Framework
+from medaid.evaluation.notes import check_notes
 from medaid.evaluation.numbers import ZERO, decimals_of, fmt, round2
+from medaid.evaluation.published import Unread
 from medaid.evaluation.samples import check_survey
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode, in_range, score_framework
 
@@ -25,6 +27,7 @@ TOLERANCE = Decimal("0.005")
 class AuditReport:
     scored: ScoredFramework
     findings: list[Finding]
+    unread: list[Unread] = field(default_factory=list)  # a Word or PDF report: what was not read (contract 5)
 
     @property
     def errors(self) -> list[Finding]:
@@ -220,8 +223,16 @@ def audit(framework: Framework) -> AuditReport:
             findings.extend(check_node(each, framework))
     _root(scored, findings)
     findings.extend(check_figures(framework.figures))
+    findings.extend(check_notes(scored))
     if framework.survey is not None:
         findings.extend(check_survey(framework.survey))
+    unread: list[Unread] = []
+    if framework.published is not None:
+        from medaid.evaluation.text_audit import locate, text_findings  # it builds on this module
+
+        findings.extend(text_findings(scored))
+        findings = locate(findings, framework)
+        unread = framework.published.unread
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings.sort(key=lambda f: order[f.severity])
-    return AuditReport(scored, findings)
+    return AuditReport(scored, findings, unread)

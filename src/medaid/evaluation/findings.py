@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from medaid.errors import Location
+from medaid.evaluation.published import Place
 
 
 class Severity(StrEnum):
@@ -39,6 +40,8 @@ class FindingKind(StrEnum):
     SAMPLE = "sample"  # a survey sample smaller than its population needs, or a low response rate
     OVERRIDE = "override"  # an evaluator adjusted a rule's automatic score
     PENDING = "pending"  # a leaf waits for an evaluator's judgment
+    TEXT = "text"  # a number in a report's text ≠ its table or the arithmetic (contract 5)
+    NOTE = "note"  # a typed note (扣分说明, a judgment's reason) states a score or rate the result does not give
 
     @property
     def label(self) -> str:
@@ -63,6 +66,8 @@ _KIND_LABELS = {
     "sample": "调查样本不足",
     "override": "评价人员调整",
     "pending": "待评价人员评分",
+    "text": "正文数字与评分表不符",
+    "note": "说明与评分结果不符",
 }
 
 
@@ -75,6 +80,7 @@ class Finding:
     claimed: Decimal | str | None = None
     expected: Decimal | str | None = None
     where: Location | None = None
+    location: Place | None = None  # in a Word or PDF report: the paragraph, page or table row
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -90,6 +96,8 @@ class Finding:
             where.pop("path", None)
             if where:
                 out["where"] = where
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
         return out
 
 

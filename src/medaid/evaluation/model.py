@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from medaid.errors import Location
 from medaid.evaluation.grades import BandSet
+from medaid.evaluation.published import Published
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules import Rule
 
@@ -181,6 +182,7 @@ class Framework:
     unit: str | None = None  # 实施单位
     goal_expected: str | None = None  # 年度总体目标：预期目标
     goal_achieved: str | None = None  # 年度总体目标：实际完成情况
+    published: Published | None = None  # a report read from Word or PDF: its text's statements, what was unread
 
     def walk(self) -> list[Indicator]:
         out: list[Indicator] = []

@@ -25,6 +25,8 @@ def target_findings(ind: Indicator) -> list[Finding]:
     target, actual = ind.target, ind.actual
     if target is None or actual is None or target.value is None or actual.value is None or target.is_percent:
         return []
+    if target.value == 0:  # "=0笔", "≤0起": a count of failures has no completion ratio
+        return []
     ratio = raw_ratio(target, actual)
     if ratio is None:
         if not actual.is_percent:  # a percentage actual is the completion rate itself

@@ -97,6 +97,7 @@ def audit_dict(report: AuditReport) -> dict[str, object]:
         "total_reason": report.scored.reason,
         "judgments": [judgment_dict(n) for n in report.scored.walk() if n.source in JUDGED_SOURCES],
         "pending": [list(n.indicator.path) for n in report.scored.pending],
+        "unread": [u.to_dict() for u in report.unread],
         "title": fw.title,
         "file": fw.file,
     }

@@ -36,6 +36,9 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     not_future: bool = False  # a date that cannot be after the day of import (结算日期, 死亡日期, 基金收支的日期)
+    # headers read only when none of the column's own names is in the file, the first present one winning
+    # (出院日期 before 就诊日期 before 入院日期: a file with both keeps the day the care ended)
+    fallbacks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,12 @@ SETTLEMENTS = Table(
         _c("hospital_level", "医院等级", Type.LEVEL, False, "医疗机构等级", "定点医疗机构等级"),
         _c("institution_code", "机构编码", Type.TEXT, False, "定点医药机构编号", "fixmedins_code", "医疗机构编码"),
         _past(_c("settle_date", "结算日期", Type.DATE, True, "结算时间", "setl_time")),
+        # the day the care ended (setlinfo enddate 结束日期); for an outpatient visit its day (就诊日期);
+        # the start of a stay (入院日期, begndate 开始日期) only when the file gives no end
+        replace(
+            _c("service_date", "出院日期", Type.DATE, False, "结束日期", "enddate", "出院时间", "结束时间"),
+            fallbacks=("就诊日期", "就诊时间", "入院日期", "入院时间", "开始日期", "begndate", "开始时间"),
+        ),
         _c("total", "总费用", Type.MONEY, True, "医疗费总额", "medfee_sumamt", "医疗总费用"),
         _c("out_of_scope", "全自费金额", Type.MONEY, False, "fulamt_ownpay_amt"),
         _c("in_scope", "政策范围内费用", Type.MONEY, True, "符合政策范围金额", "inscp_scp_amt", "政策范围内金额"),
@@ -207,6 +216,10 @@ def match_headers(table: Table, headers: list[str]) -> Matched:
                 found[column.name] = index
                 if unit is not None:
                     units[column.name] = unit
+                break
+        for fallback in column.fallbacks if column.name not in found else ():
+            if header_key(fallback) in keys:
+                found[column.name] = keys.index(header_key(fallback))
                 break
     missing = [c.label for c in table.columns if c.required and c.name not in found]
     return Matched(found, missing, units)

@@ -9,8 +9,9 @@ knows the new version is right, ``medaid import --replace --reason "…"`` repla
 one; the replaced version is kept in ``replaced_settlements`` with the import that replaced it,
 the reason, the operating-system user and the time, in the same transaction.
 
-The other columns (医院等级, 机构编码, the 是否… flags) are completed or corrected without a
-conflict, as before: a level filled in once the institutions are imported changes no money.
+The other columns (医院等级, 机构编码, 出院日期, the 是否… flags) are completed or corrected without
+a conflict, as before: a level filled in once the institutions are imported, or a service date
+brought by a later export, changes no money.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def resolve(con: duckdb.DuckDBPyConnection, import_id: int, replacement: Replace
     if replacement is not None:
         con.register("__replaced", pa.table({KEY: pa.array([r[1] for r in rows], pa.string())}))
         con.execute(
-            f"INSERT INTO replaced_settlements SELECT t.*, ?, ?, ?, ? FROM settlements t "
+            # by name: a store upgraded to schema 4 has service_date after replaced_at, a new one before it
+            f"INSERT INTO replaced_settlements BY NAME SELECT t.*, ? AS replaced_by, ? AS reason, ? AS os_user, "
+            f"? AS replaced_at FROM settlements t "
             f"WHERE t.{KEY} IN (SELECT {KEY} FROM __replaced)",
             [import_id, replacement.reason, replacement.os_user, dt.datetime.now()],
         )

@@ -164,6 +164,15 @@ def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
     return out
 
 
+def _service_after_settlement(table: Table) -> Check:
+    """A settlement pays for care that has ended: its 出院日期 (就诊日期) cannot be after its 结算日期."""
+    service, settled = table.column("service_date").label, table.column("settle_date").label
+    shown = "strftime(t.service_date, '%Y-%m-%d')"
+    reason = (f"'{service}“' || {shown} || '”晚于{settled}“' || strftime(t.settle_date, '%Y-%m-%d') || "
+              f"'”：结算不会早于就诊结束，请核对这两个日期'")  # fmt: skip
+    return Check("t.service_date > t.settle_date", service, shown, reason)
+
+
 def cross_checks(table: Table, present: set[str]) -> list[Check]:
     """Rules across columns, by table."""
     if table.kind == "settlements":
@@ -181,6 +190,7 @@ def cross_checks(table: Table, present: set[str]) -> list[Check]:
                   q(claimrules.IN_SCOPE_ABOVE_TOTAL)),
             Check(f"abs({parts}) > abs(t.in_scope)", "医疗救助支付", yuan_text_sql(f"({parts})", unit=False),
                   q(claimrules.PAID_ABOVE_IN_SCOPE)),
+            *([_service_after_settlement(table)] if "service_date" in present else []),
         ]  # fmt: skip
     if table.kind == "recipients" and "valid_to" in present:
         return [

@@ -16,6 +16,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from medaid.analytics.chart_data import ChartData
+from medaid.money import to_yuan
+from medaid.reports.numbers import yuan_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -94,7 +96,7 @@ def fund_chart(data: ChartData) -> Chart | None:
 
     income = sum(a for _, a in data.income_by_subject)
     spending = sum(a for _, a in data.spending_by_subject)
-    caption = f"当年基金收入 {_wan(income):.2f} 万元（按来源），支出 {_wan(spending):.2f} 万元（按用途）。"
+    caption = f"当年基金收入 {yuan_text(to_yuan(income))}（按来源），支出 {yuan_text(to_yuan(spending))}（按用途）。"
     height = 0.35 * (len(data.income_by_subject) + len(data.spending_by_subject)) + 1.2
     return Chart("基金收入来源与支出用途", _figure(draw, (6.4, height)), caption)
 
@@ -137,7 +139,7 @@ def assistance_chart(data: ChartData) -> Chart | None:
 
     total = sum(data.assistance.values())
     return Chart("救助金额按类别与就诊类型", _figure(draw, (6.4, 3.8)),
-                 f"医疗救助与倾斜救助支付合计 {_wan(total):.2f} 万元，按救助类别与就诊类型分列。")  # fmt: skip
+                 f"医疗救助与倾斜救助支付合计 {yuan_text(to_yuan(total))}，按救助类别与就诊类型分列。")  # fmt: skip
 
 
 def coverage_chart(data: ChartData) -> Chart | None:
@@ -153,7 +155,7 @@ def coverage_chart(data: ChartData) -> Chart | None:
 
     def draw(ax: Axes) -> None:
         ax.bar(MONTHS, months, color="#54a0ff")
-        ax.set_ylabel("月")
+        ax.set_ylabel("个月")
 
     return Chart("基金可支撑月数", _figure(draw),
                  f"各月末累计结余可支撑的月数（结余 ÷ 当年月均支出），年末为 {months[-1]:.2f} 个月。")  # fmt: skip

@@ -1,200 +1,272 @@
 """The evaluation report in Word, laid out after GB/T 9704-2012 (党政机关公文格式).
 
-A4, top margin 37 mm, binding margin 28 mm; title 22 pt 宋体 bold (小标宋 is not on most
-machines); body 16 pt 仿宋 with a two-character first-line indent; 一、 headings 黑体,
-（一） 楷体; page numbers "— 1 —" in 14 pt 宋体 on the outer side. East Asian font names
-are set on ``w:eastAsia`` (python-docx's ``font.name`` sets only the Latin slots). 附件1
-评分表 is on landscape pages with the level columns merged down, as the seeds print it.
+The blocks of ``report.parts`` (``model.py``) are drawn as they are: this module adds no
+words of its own except "目 录", the page numbers and the TOC field's placeholder.
+
+A cover (no page number), a 目录 page holding a real TOC field that Word fills when the
+file is opened, then the body numbered from "— 1 —" (on the outer side: right on odd
+pages, left on even ones). Every look comes from a named style, so the navigation pane,
+the TOC and the user's own restyling work: "Heading 1" 黑体 (level 0 摘要 and level 1
+一、), "Heading 2" 楷体 （一）, "Heading 3" 仿宋 bold 1., "Body Text" 仿宋 16 pt with a
+two-character indent, "Caption" 黑体 12 pt for 表N/图N, "Title" 宋体 22 pt (小标宋 is not
+on most machines). East Asian font names go on ``w:eastAsia`` (python-docx's
+``font.name`` sets only the Latin slots). Each part after the first starts a section of
+its own: 附件1 评分表 on A4 landscape, 附件2 back on portrait. Tables repeat their header
+row on every page and never split a row.
 """
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
 from docx.table import _Cell
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
+from docx.text.paragraph import Paragraph
 
-from medaid.reports.charts import Chart
-from medaid.reports.document import NUMERALS, EvaluationReport
+from medaid.reports.docx_style import CENTER, LEFT, RED, RIGHT, TOC_FIELD, styles
 from medaid.reports.files import atomic
-from medaid.reports.survey_section import survey_lines
+from medaid.reports.html_report import LANDSCAPE_WIDTH_MM, PORTRAIT_WIDTH_MM, column_mm, sheet_widths
+from medaid.reports.model import DRAFT_MARK, Figure, Heading, Para, Part, ScoreSheetBlock, Table
 
-BODY, HEITI, KAITI, SONG = "仿宋", "黑体", "楷体", "宋体"
-
-
-def _font(run: Run, name: str, size: float, *, bold: bool = False) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
+if TYPE_CHECKING:
+    from medaid.reports.document import EvaluationReport
+    from medaid.reports.scoresheet import ScoreSheet
 
 
-def _para(doc: DocumentType, text: str, *, font: str = BODY, size: float = 16, bold: bool = False,
-          indent: bool = True, align: WD_ALIGN_PARAGRAPH | None = None) -> DocxParagraph:  # fmt: skip
-    p = doc.add_paragraph()
-    fmt = p.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(28.9)  # 22 lines in the 225 mm text block
-    fmt.space_before = fmt.space_after = Pt(0)
-    if indent:
-        fmt.first_line_indent = Pt(size * 2)
-    if align is not None:
-        p.alignment = align
-    _font(p.add_run(text), font, size, bold=bold)
-    return p
+def _settings(doc: DocumentType) -> None:
+    """Odd and even footers; Word updates the fields (the TOC) when the file is opened."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = {qn(f"w:{t}") for t in ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                                    "themeFontLang", "clrSchemeMapping", "shapeDefaults", "decimalSymbol")}  # fmt: skip
+    anchor = next((e for e in settings if e.tag in later), None)  # the schema's order: updateFields goes here
+    settings.insert(list(settings).index(anchor), update) if anchor is not None else settings.append(update)
+    language = settings.find(qn("w:themeFontLang"))
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _page_number(paragraph: DocxParagraph) -> None:
-    """— PAGE — in 14 pt 宋体."""
-    _font(paragraph.add_run("— "), SONG, 14)
-    run = paragraph.add_run()
-    _font(run, SONG, 14)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
+def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field: begin, the instruction, separate, the result shown until Word updates it, end."""
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = paragraph.add_run(placeholder if kind == "result" else None)
+        if kind == "instr":
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._element.append(element)
-    _font(paragraph.add_run(" —"), SONG, 14)
+            element.text = f" {instruction} "
+            run._element.append(element)
+        elif kind != "result":
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            run._element.append(element)
 
 
-def _setup(doc: DocumentType) -> None:
-    doc.settings.odd_and_even_pages_header_footer = True
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    odd = section.footer.paragraphs[0]
-    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # the outer side of an odd page
-    _page_number(odd)
-    even = section.even_page_footer.paragraphs[0]
-    even.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _page_number(even)
+def _page_setup(section: Section, *, landscape: bool) -> None:
+    if landscape:
+        section.orientation, section.page_width, section.page_height = WD_ORIENT.LANDSCAPE, Mm(297), Mm(210)
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Mm(20)
+    else:
+        section.orientation, section.page_width, section.page_height = WD_ORIENT.PORTRAIT, Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(8 if landscape else 23)  # the number 7 mm below the text block (GB/T 9704)
 
 
-def _table(doc: DocumentType, header: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
+def _page_numbers(section: Section) -> None:
+    """ "— N —" on the outer side, counting from 1 in this section."""
+    for footer, align in ((section.footer, RIGHT), (section.even_page_footer, LEFT)):
+        footer.is_linked_to_previous = False  # a footer of its own; the cover section keeps none
+        paragraph = footer.paragraphs[0]
+        paragraph.style, paragraph.alignment = "Footer", align
+        paragraph.add_run("— ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" —")
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(number, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
+                                          "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
+                                          "w:docGrid", "w:printerSettings", "w:sectPrChange")  # fmt: skip
+
+
+def _cover(doc: DocumentType, report: EvaluationReport) -> None:
+    cover = report.cover
+    doc.add_paragraph(cover.title if cover else report.title, style="Title")
+    if cover is None:
+        return
+    widest = max((len(f"{label}：{value}") for label, value in cover.lines), default=0)
+    indent = max(0.0, (PORTRAIT_WIDTH_MM - widest * 16 * 25.4 / 72) / 2)  # a left-aligned block, centred
+    for label, value in cover.lines:
+        doc.add_paragraph(f"{label}：{value}", style="Cover Line").paragraph_format.left_indent = Mm(indent)
+    date = doc.add_paragraph(cover.date, style="Cover Date")
+    frame = OxmlElement("w:framePr")  # at the foot of the text block, whatever the lines above take
+    for key, val in (("w", str(round(PORTRAIT_WIDTH_MM * 56.7))), ("hAnchor", "margin"), ("vAnchor", "margin"),
+                     ("xAlign", "center"), ("yAlign", "bottom"), ("wrap", "notBeside")):  # fmt: skip
+        frame.set(qn(f"w:{key}"), val)
+    ppr = date._p.get_or_add_pPr()
+    ppr.insert(1 if ppr.pStyle is not None else 0, frame)  # framePr comes right after pStyle
+
+
+def _fld(run_parent: Paragraph, kind: str) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    run_parent.add_run()._element.append(element)
+
+
+def _toc(doc: DocumentType, report: EvaluationReport) -> None:
+    """目录: a TOC field whose result, until Word updates it with page numbers, lists the headings."""
+    doc.add_paragraph("目 录", style="TOC Heading").paragraph_format.page_break_before = True
+    entries = [b for part in report.parts for b in part.blocks if isinstance(b, Heading) and b.level <= 3]
+    if not entries:
+        _field(doc.add_paragraph(style="toc 1"), TOC_FIELD, "")
+        return
+    for i, heading in enumerate(entries):
+        paragraph = doc.add_paragraph(style=f"toc {max(heading.level, 1)}")
+        if i == 0:
+            _fld(paragraph, "begin")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {TOC_FIELD} "
+            paragraph.add_run()._element.append(instr)
+            _fld(paragraph, "separate")
+        paragraph.add_run(heading.text)
+        if i == len(entries) - 1:
+            _fld(paragraph, "end")
+
+
+def _row_props(table: DocxTable, header_rows: int) -> None:
+    """No row splits across pages; the header row repeats on every page."""
+    for i, row in enumerate(table.rows):
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        if i < header_rows:
+            trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _grid(table: DocxTable, widths_mm: list[float]) -> None:
+    """Fixed column widths (grid, every cell, the table's own width) so Word keeps them."""
+    table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, text in enumerate(header):
-        _cell(table.cell(0, c), text, bold=True)
-    for r, row in enumerate(rows, start=1):
-        for c, text in enumerate(row):
-            _cell(table.cell(r, c), text)
+    tblw = table._tbl.tblPr.find(qn("w:tblW"))
+    if tblw is not None:
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), str(round(sum(widths_mm) * 56.7)))
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
 
 
-def _cell(cell: _Cell, text: str, *, bold: bool = False, size: float = 10.5) -> None:
+def _fill(cell: _Cell, text: str, style: str, *, align: WD_ALIGN_PARAGRAPH = LEFT, bold: bool = False,
+          nowrap: bool = False) -> None:  # fmt: skip
     paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)
-    _font(paragraph.add_run(text), BODY, size, bold=bold)
+    paragraph.style, paragraph.alignment = style, align
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    if nowrap:
+        cell._tc.get_or_add_tcPr().insert_element_before(OxmlElement("w:noWrap"), "w:tcMar", "w:textDirection",
+                                                         "w:tcFitText", "w:vAlign", "w:hideMark")  # fmt: skip
 
 
-def _score_sheet(doc: DocumentType, report: EvaluationReport) -> None:
-    sheet = report.sheet
+def _table(doc: DocumentType, block: Table, width_mm: float) -> None:
+    doc.add_paragraph(block.caption, style="Caption")
+    table = doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+    table.style = "Table Grid"
+    _grid(table, column_mm(block.widths, len(block.header), width_mm))
+    for c, text in enumerate(block.header):
+        _fill(table.cell(0, c), text, "Table Text", align=CENTER, bold=True)
+    for r, row in enumerate(block.rows, start=1):
+        for c, text in enumerate(row):
+            number = c in block.numeric
+            _fill(table.cell(r, c), text, "Table Text", align=RIGHT if number else LEFT, nowrap=number)
+    _row_props(table, 1)
+    if block.note:
+        doc.add_paragraph(block.note, style="Table Note")
+
+
+def _score_sheet(doc: DocumentType, sheet: ScoreSheet, width_mm: float) -> None:
+    """附件1: the grid with its level cells merged down, a 合计 row with the total weight and score."""
     table = doc.add_table(rows=2 + sheet.row_count, cols=len(sheet.header))
     table.style = "Table Grid"
+    _grid(table, sheet_widths(sheet.levels, width_mm))
+    numbers = (sheet.levels, sheet.levels + 4)  # 分值, 得分
     for c, text in enumerate(sheet.header):
-        _cell(table.cell(0, c), text, bold=True, size=9)
+        _fill(table.cell(0, c), text, "Score Sheet Text", align=CENTER, bold=True)
     for cell in sheet.cells:
         top = table.cell(1 + cell.row, cell.col)
         if cell.rows > 1 or cell.cols > 1:
             top = top.merge(table.cell(cell.row + cell.rows, cell.col + cell.cols - 1))
-        _cell(top, cell.text, size=9)
+        _fill(top, cell.text, "Score Sheet Text", align=CENTER if cell.col in numbers else LEFT)
     last = 1 + sheet.row_count
-    total = table.cell(last, 0).merge(table.cell(last, sheet.levels - 1))
-    _cell(total, "合计", bold=True, size=9)
-    _cell(table.cell(last, sheet.levels), sheet.total_weight, bold=True, size=9)
-    _cell(table.cell(last, sheet.levels + 4), sheet.total, bold=True, size=9)
+    _fill(table.cell(last, 0).merge(table.cell(last, sheet.levels - 1)), "合计", "Score Sheet Text", align=CENTER,
+          bold=True)  # fmt: skip
+    _fill(table.cell(last, numbers[0]), sheet.total_weight, "Score Sheet Text", align=CENTER, bold=True)
+    _fill(table.cell(last, numbers[1]), sheet.total, "Score Sheet Text", align=CENTER, bold=True)
+    _row_props(table, 1)
 
 
-def _figure(doc: DocumentType, chart: Chart, number: int) -> int:
-    """A chart, centred, with its caption 图N below; returns the figure's number."""
-    number += 1
-    doc.add_picture(io.BytesIO(chart.png), width=Mm(150))
-    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, f"图{number} {chart.title}", font=HEITI, size=12, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, chart.caption, size=12)
-    return number
+def _figure(doc: DocumentType, block: Figure) -> None:
+    doc.add_paragraph(style="Figure").add_run().add_picture(io.BytesIO(block.chart.png), width=Mm(150))
+    doc.add_paragraph(block.caption, style="Caption").paragraph_format.keep_with_next = False
+    if block.text:
+        doc.add_paragraph(block.text, style="Figure Text")
+
+
+def _part(doc: DocumentType, part: Part, report: EvaluationReport) -> None:
+    width = LANDSCAPE_WIDTH_MM if part.landscape else PORTRAIT_WIDTH_MM
+    for block in part.blocks:
+        if isinstance(block, Heading):
+            paragraph = doc.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 3)}")
+            if block.level == 0 or block.text == part.title:  # 摘要 centred; 附件N at the left margin
+                paragraph.alignment = CENTER if block.level == 0 else LEFT
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+        elif isinstance(block, Para):  # one paragraph, text block.shown; the draft mark and cautions in red
+            paragraph, mark = doc.add_paragraph(style="Body Text"), DRAFT_MARK if block.draft else ""
+            if mark:
+                paragraph.add_run(mark).font.color.rgb = RED
+            run = paragraph.add_run(block.shown.removeprefix(mark))
+            if block.warning:
+                run.font.color.rgb = RED
+        elif isinstance(block, Table):
+            _table(doc, block, width)
+        elif isinstance(block, Figure):
+            _figure(doc, block)
+        elif isinstance(block, ScoreSheetBlock):
+            _score_sheet(doc, report.sheet, width)
 
 
 def render_docx(report: EvaluationReport, path: Path) -> Path:
     doc = Document()
-    _setup(doc)
-    _para(doc, report.title, font=SONG, size=22, bold=True, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, "")
-    _para(doc, "摘要", font=HEITI, indent=False)
-    for text in report.summary:
-        _para(doc, text)
-    sections: list[tuple[str, list[str]]] = [
-        ("项目基本情况", [f"评价对象：{report.region}{report.year or ''}年{report.title.removesuffix('报告')}。"]),
-        ("绩效评价工作情况", ["按评价指标体系逐项取得证据并计分；各项得分、得分率与等级均由评分表计算，见附件1。"]),
-    ]
-    number, figure = 0, 0
-    for heading, texts in sections:
-        _para(doc, f"{NUMERALS[number]}、{heading}", font=HEITI, indent=False)
-        for text in texts:
-            _para(doc, text)
-        if number == 0 and report.facts:
-            _para(doc, "根据业务数据计算的主要数据如下：")
-            _table(doc, ["项目", "数值", "计算方法"], [[f.label, f.value, f.formula] for f in report.facts])
-        if number == 0:
-            for chart in report.data_charts:
-                figure = _figure(doc, chart, figure)
-        number += 1
-    _para(doc, f"{NUMERALS[number]}、综合评价结论", font=HEITI, indent=False)
-    number += 1
-    for text in report.summary[:1]:
-        _para(doc, text)
-    _table(doc, ["一级指标", "分值", "得分", "得分率"],
-           [[d.name, d.weight, d.score, d.rate] for d in report.dimensions]
-           + [["合计", report.sheet.total_weight, report.sheet.total, ""]])  # fmt: skip
-    if report.score_chart is not None:
-        figure = _figure(doc, report.score_chart, figure)
-    _para(doc, f"{NUMERALS[number]}、绩效分析", font=HEITI, indent=False)
-    number += 1
-    for i, analysis in enumerate(report.analyses):
-        _para(doc, f"（{NUMERALS[i % 10]}）{analysis.heading}", font=KAITI, indent=False)
-        for text in analysis.paragraphs:
-            _para(doc, text)
-    for heading, paragraphs in (("存在的问题", report.problems), ("改进建议", report.suggestions)):
-        _para(doc, f"{NUMERALS[number]}、{heading}", font=HEITI, indent=False)
-        number += 1
-        if not paragraphs:
-            _para(doc, "未发现需要说明的问题。" if heading == "存在的问题" else "无。")
-        for j, paragraph in enumerate(paragraphs, start=1):
-            _para(doc, f"{j}. {paragraph.shown}")
-    if report.notes:
-        _para(doc, f"{NUMERALS[number]}、其他需要说明的问题", font=HEITI, indent=False)
-        for text in report.notes:
-            _para(doc, text)
-    landscape = doc.add_section(WD_SECTION.NEW_PAGE)
-    landscape.orientation = WD_ORIENT.LANDSCAPE
-    landscape.page_width, landscape.page_height = Mm(297), Mm(210)
-    landscape.top_margin, landscape.bottom_margin = Mm(20), Mm(20)
-    landscape.left_margin, landscape.right_margin = Mm(20), Mm(20)
-    _para(doc, "附件1：评分表", font=HEITI, indent=False)
-    _score_sheet(doc, report)
-    if report.survey is not None:
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _para(doc, "附件2：满意度调查分析", font=HEITI, indent=False)
-        for text in survey_lines(report.survey):
-            _para(doc, text, size=12)
-        for chart in report.survey_charts:
-            figure = _figure(doc, chart, figure)
+    styles(doc)
+    _settings(doc)
+    _page_setup(doc.sections[0], landscape=False)
+    _cover(doc, report)
+    _toc(doc, report)
+    for i, part in enumerate(report.parts):
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        doc.paragraphs[-1].style = "Section Break"
+        if i == 0:
+            _page_numbers(section)  # the body counts from 1; later sections inherit the footers
+        else:
+            restart = section._sectPr.find(qn("w:pgNumType"))
+            if restart is not None:  # copied from the body's section: numbering runs on instead
+                section._sectPr.remove(restart)
+        _page_setup(section, landscape=part.landscape)
+        _part(doc, part, report)
     with atomic(path) as temp:  # an interrupted write leaves no half-written report
         doc.save(str(temp))
     return path

@@ -1,41 +1,104 @@
 """The evaluation report as one HTML page (Jinja2, autoescaped), and as PDF through
-WeasyPrint, which lays out CSS paged media (A4, page numbers on the outer side) and
-embeds the CJK fonts it uses (Debian: fonts-noto-cjk)."""
+WeasyPrint, which lays out CSS paged media and embeds the CJK fonts it uses (Debian:
+fonts-noto-cjk, wqy, arphic).
+
+The same blocks as the Word file (``model.py``), with no words of their own but "目 录" and
+the page numbers: a cover page without a number, a 目录 whose page numbers WeasyPrint
+fills (``target-counter``), the body numbered from "— 1 —" on the outer side, PDF
+bookmarks following the headings, table header rows repeated on every page, 附件1 on
+landscape pages and 附件2 back on portrait ones.
+"""
 
 from __future__ import annotations
 
 import base64
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from medaid.reports.charts import Chart
-from medaid.reports.document import NUMERALS, EvaluationReport
 from medaid.reports.files import atomic
-from medaid.reports.scoresheet import Cell
-from medaid.reports.survey_section import survey_lines
+from medaid.reports.model import DRAFT_MARK, Figure, Heading, Para, Part, ScoreSheetBlock, Table
+
+if TYPE_CHECKING:
+    from medaid.reports.document import EvaluationReport
+    from medaid.reports.scoresheet import Cell, ScoreSheet
+
+PORTRAIT_WIDTH_MM = 156.0  # A4, binding margin 28 mm, outer 26 mm
+LANDSCAPE_WIDTH_MM = 257.0  # A4 landscape, 20 mm margins
+
+
+def column_mm(widths: tuple[float, ...], columns: int, total_mm: float) -> list[float]:
+    """A table's relative column widths scaled to the text width; equal columns when none are given."""
+    relative = list(widths) if len(widths) == columns and sum(widths) > 0 else [1.0] * columns
+    return [total_mm * w / sum(relative) for w in relative]
+
+
+def sheet_widths(levels: int, total_mm: float) -> list[float]:
+    """附件1 columns in mm: the level columns, 分值, 评分标准, 指标值, 实际完成值, 得分, 评分说明 (the rest,
+    at least 40 mm: the explanations are the longest texts; 评分标准 gives way when four levels leave less)."""
+    level = 25.0 if levels <= 3 else 22.0
+    detail = [12.0, 64.0, 22.0, 22.0, 12.0]
+    rest = total_mm - level * levels - sum(detail)
+    if rest < 40:
+        detail[1] -= 40 - rest
+        rest = 40.0
+    return [level] * levels + detail + [rest]
+
+
+@dataclass
+class _Heading:
+    id: str
+    level: int
+    text: str
+
+
+@dataclass
+class _Part:
+    landscape: bool
+    blocks: list[dict[str, object]] = field(default_factory=list)
+
+
+def _sheet_rows(sheet: ScoreSheet) -> list[list[Cell]]:
+    rows: dict[int, list[Cell]] = defaultdict(list)
+    for cell in sheet.cells:
+        rows[cell.row].append(cell)
+    return [sorted(rows[i], key=lambda c: c.col) for i in range(sheet.row_count)]
+
+
+def _block(block: object, part: Part, report: EvaluationReport, headings: list[_Heading]) -> dict[str, object]:
+    """One block as the template draws it; the texts are the block's own."""
+    width = LANDSCAPE_WIDTH_MM if part.landscape else PORTRAIT_WIDTH_MM
+    if isinstance(block, Heading):
+        heading = _Heading(f"h{len(headings) + 1}", block.level, block.text)
+        headings.append(heading)
+        return {"kind": "heading", "tag": f"h{min(max(block.level, 1), 3)}", "id": heading.id, "text": block.text,
+                "level": block.level, "annex": block.text == part.title}  # fmt: skip
+    if isinstance(block, Para):
+        mark = DRAFT_MARK if block.draft else ""
+        return {"kind": "para", "mark": mark, "text": block.shown.removeprefix(mark), "draft": block.draft,
+                "warning": block.warning}  # fmt: skip
+    if isinstance(block, Table):
+        return {"kind": "table", "caption": block.caption, "header": block.header, "note": block.note,
+                "widths": [w / width * 100 for w in column_mm(block.widths, len(block.header), width)]
+                if block.widths else [], "numeric": block.numeric, "rows": block.rows}  # fmt: skip
+    if isinstance(block, Figure):
+        src = "data:image/png;base64," + base64.b64encode(block.chart.png).decode("ascii")
+        return {"kind": "figure", "src": src, "caption": block.caption, "text": block.text}
+    if isinstance(block, ScoreSheetBlock):
+        sheet = report.sheet
+        return {"kind": "sheet", "sheet": sheet, "rows": _sheet_rows(sheet), "width": width,
+                "widths": sheet_widths(sheet.levels, width), "numbers": (sheet.levels, sheet.levels + 4)}  # fmt: skip
+    raise TypeError(f"报告中有无法绘制的内容：{type(block).__name__}")
 
 
 def render_html_text(report: EvaluationReport) -> str:
     env = Environment(loader=PackageLoader("medaid.reports", "templates"), autoescape=select_autoescape(["j2"]))
-    rows: dict[int, list[Cell]] = defaultdict(list)
-    for cell in report.sheet.cells:
-        rows[cell.row].append(cell)
-    return env.get_template("report.html.j2").render(
-        r=report,
-        rows=[sorted(rows[i], key=lambda c: c.col) for i in range(report.sheet.row_count)],
-        numerals=NUMERALS,
-        survey_lines=survey_lines(report.survey) if report.survey else [],
-        score_chart=_image(report.score_chart) if report.score_chart else None,
-        data_charts=[_image(c) for c in report.data_charts],
-        survey_charts=[_image(c) for c in report.survey_charts],
-    )
-
-
-def _image(chart: Chart) -> dict[str, str]:
-    return {"title": chart.title, "caption": chart.caption,
-            "src": "data:image/png;base64," + base64.b64encode(chart.png).decode("ascii")}  # fmt: skip
+    headings: list[_Heading] = []
+    parts = [_Part(p.landscape, [_block(b, p, report, headings) for b in p.blocks]) for p in report.parts]
+    return env.get_template("report.html.j2").render(r=report, cover=report.cover, parts=parts, toc=headings)
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -1,6 +1,8 @@
 """The verification ledger (核查台账) as an Excel workbook.
 
-Written with the safe workbook (no formula can run); identities are masked.
+Written with the safe workbook (no formula can run); identities are masked. Amounts are
+numbers in 元, 结算日期 a date, 结算编号 and 身份证号 text; the header stays in view and
+carries filter buttons, and prints on every page (A4 landscape).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from medaid.analytics.runs import Run
 from medaid.money import to_yuan
-from medaid.reports.workbook import safe_workbook, write_header, write_row
+from medaid.reports.workbook import data_table, print_setup, safe_workbook, write_header, write_row
 from medaid.vocab import REASONS
 
 HEADERS = ("序号", "结算编号", "身份证号", "姓名", "结算日期", "就诊类型", "救助类别", "医疗救助支付（元）",
@@ -32,7 +34,7 @@ def write_ledger(run: Run, path: Path, *, region: str = "",
             id_text, name_text = row.id_masked, row.name_masked
             if identities is not None and row.person_key in identities:
                 id_text, name_text = identities[row.person_key]
-            values = (row.seq, row.settlement_id, id_text, name_text, row.settle_date.isoformat(),
+            values = (row.seq, row.settlement_id, id_text, name_text, row.settle_date,
                       row.visit_type, row.category, to_yuan(row.assistance_paid), REASONS[row.reason],
                       to_yuan(row.amount), row.detail)  # fmt: skip
             write_row(sheet, i, values, styles)
@@ -44,4 +46,8 @@ def write_ledger(run: Run, path: Path, *, region: str = "",
         sheet.set_column(0, 0, 6)
         sheet.set_column(1, 9, 14)
         sheet.set_column(10, 10, 60)
+        data_table(sheet, header_row=3, last_row=3 + len(run.rows), last_col=len(HEADERS) - 1)
+        print_setup(sheet, header_row=3, landscape=True)
+        summary.set_column(0, 0, 16)
+        print_setup(summary, header_row=0, landscape=False)
     return path

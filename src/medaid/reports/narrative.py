@@ -1,16 +1,21 @@
-"""Draft paragraphs for 存在的问题 and 改进建议, from what the evaluation found.
+"""存在的问题 and 改进建议 as drafts the evaluator rewrites, kept in a YAML file beside the report.
 
-Each draft comes from one finding — a deduction, an inconsistency in the table, a survey
-that cannot carry its rate — in the register of the seed reports, and is marked as a
-draft for the evaluator to rewrite. Edited texts are kept in a YAML file beside the
-report and used as they are on the next render; a paragraph still equal to its draft
-stays marked as a draft.
+The drafts come from ``themes.py``: one problem and one recommendation per theme, with
+its evidence numbers. The first render writes them to ``*-文字稿.yaml``, each item with
+its 主题 and its 原稿 (the draft as generated). Later renders read the file back:
+
+- an item still equal to its 原稿 is an untouched draft: the current draft of its 主题 is
+  printed (so new numbers replace old ones), marked as a draft;
+- an edited item whose 原稿 is still the current draft is the evaluator's text of record;
+- an edited item whose 原稿 is no longer the current draft was written before the scores
+  or the data changed: it is printed marked as a draft, and 其他需要说明的问题 says so,
+  until the evaluator checks it and deletes its 原稿 line;
+- an item without 原稿 is the evaluator's own, printed as written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -21,146 +26,122 @@ from medaid.analytics.metrics import Value
 from medaid.analytics.runs import YearFindings
 from medaid.errors import InputFileError
 from medaid.evaluation.audit import AuditReport
-from medaid.evaluation.findings import Severity
-from medaid.evaluation.numbers import fmt
-from medaid.evaluation.scoring import ScoredNode
-from medaid.money import to_yuan
+from medaid.reports.model import Para
+from medaid.reports.themes import build_themes
 from medaid.survey.summary import SurveyResult
 from medaid.typed_yaml import FileModel, Text
-from medaid.vocab import REASONS
-
-DRAFT_MARK = "【草稿，请评价人员修改】"
 
 
-@dataclass
-class Narrative:
-    problems: list[str] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class Theme:
+    """A problem and its recommendation, each with a heading."""
 
-    def to_dict(self) -> dict[str, list[str]]:
-        return {"存在的问题": self.problems, "改进建议": self.suggestions}
-
-
-def drafts(report: AuditReport, survey: SurveyResult | None = None) -> Narrative:
-    """Draft paragraphs, most points lost first."""
-    out = Narrative()
-    lost: list[tuple[Decimal, ScoredNode]] = []
-    for node in report.scored.walk():
-        weight, score = node.indicator.weight, node.score
-        if not node.children and weight is not None and score is not None and score < weight:
-            lost.append((weight - score, node))
-    for deducted, node in sorted(lost, key=lambda pair: -pair[0]):
-        ind = node.indicator
-        why = (ind.note or node.reason).rstrip("。；;，, ")
-        out.problems.append(
-            f"{ind.name}扣 {fmt(deducted)} 分（满分 {fmt(ind.weight)} 分，得 {fmt(node.score)} 分）：{why}。"
-        )
-        out.suggestions.append(f"针对{ind.name}失分，建议{_suggestion(ind.name)}。")
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    if errors:
-        listed = "；".join(f.message for f in errors[:5])
-        more = f"等 {len(errors)} 处" if len(errors) > 5 else ""
-        out.problems.append(f"评分表存在数字不一致：{listed}{more}。")
-        out.suggestions.append("建议复核评分表的分值、得分与合计，确保得分率、等级与评分标准一致后再行报送。")
-    if survey is not None:
-        for warning in survey.warnings:
-            out.problems.append(f"满意度调查：{warning}。")
-        if survey.warnings:
-            out.suggestions.append(
-                f"建议扩大满意度调查样本（按 ±{survey.margin * 100:g} 个百分点的精度需约 {survey.needed} 份有效答卷），"
-                "结合政策宣传、业务办理等日常工作开展调查，并对问卷反映的问题进行原因分析。"
-            )
-    return out
+    title: str
+    problem: Para
+    advice_title: str
+    advice: Para
+    topic: str = ""  # the theme it was drafted for (themes.Spec.title)
 
 
-def data_drafts(out: Narrative, figures: dict[str, Value], found: YearFindings | None) -> None:
-    """Drafts from the programme data: what the monthly verification found (or that none
-    was kept), a fund deficit and a 资助参保 shortfall. They add to the deductions."""
-    if found is not None and not found.months:
-        out.problems.append(f"{found.year}年未按月开展医疗救助结算与救助对象名单的核查，未形成核查台账。")
-        out.suggestions.append("建议每月将医疗救助结算与民政、乡村振兴、残联等部门名单比对，形成核查台账并跟踪整改。")
-    elif found is not None and found.counts:
-        parts = "、".join(f"{REASONS.get(k, k)} {n} 笔" for k, n in sorted(found.counts.items(), key=lambda kv: -kv[1]))
-        total = sum(found.counts.values())
-        out.problems.append(
-            f"{found.year}年按月核查（{len(found.months)} 个月）发现结算与救助对象名单不符 {total} 笔：{parts}；"
-            f"涉及应退金额 {to_yuan(found.refund)} 元、应补金额 {to_yuan(found.top_up)} 元。"
-        )
-        out.suggestions.append(
-            f"建议对核查台账所列 {total} 笔逐笔复核：应退的及时追回，应补的及时补发；加强与各部门名单的动态同步，"
-            "在结算前校验救助资格与年度限额。"
-        )
-    current, cumulative = figures.get("current_balance"), figures.get("cumulative_balance")
-    if current is not None and current.value is not None and current.value < 0:
-        deficit = f"当年基金收不抵支，当期收支差为 {current.value:.2f} 元"
-        if cumulative is not None and cumulative.value is not None and cumulative.value < 0:
-            deficit += f"，累计结余为 {cumulative.value:.2f} 元，已无结余可用"
-        out.problems.append(deficit + "，存在支付风险。")
-        out.suggestions.append(
-            "建议科学测算年度资金需求，及时申请拨付各级补助资金，按月监测基金收支与结余，防范支付风险。"
-        )
-    rate = figures.get("subsidy_completion_rate")
-    if rate is not None and rate.value is not None and rate.value < 100:
-        out.problems.append(
-            f"资助参保完成率为 {rate.value:.2f}%，部分应资助对象未获资助参保（{rate.metric.formula}）。"
-        )
-        out.suggestions.append("建议比对资助参保名单与救助对象名单，对应资助未资助的人员及时补办资助参保。")
-
-
-def _suggestion(name: str) -> str:
-    """A first suggestion by the indicator's theme, for the evaluator to sharpen."""
-    themes = (
-        (("知晓", "宣传"), "加大政策宣传力度，采用群众喜闻乐见的方式解读申请流程、认定程序和所需材料"),
-        (("满意",), "分析群众反映的问题，缩短审批周期，改进服务态度与办事流程"),
-        (("台账", "核查", "档案", "资料"), "建立并按月更新核查台账，规范档案资料的收集、整理与归档"),
-        (("及时", "时效", "进度"), "明确各环节办理时限，按月跟踪资金支付与审批进度"),
-        (("目标", "指标"), "科学设置绩效目标，做到指标明确、可衡量并与预算相匹配"),
-        (("资金", "预算", "结余", "执行"), "加强预算执行监控，合理安排资金，防范结余过多或超支"),
-        (("标准", "精准", "对象"), "加强部门间数据比对，确保救助对象认定精准、救助标准执行到位"),
+class Item(FileModel):
+    title: Text = Field(alias="标题", json_schema_extra={"hint": "小标题，如“基金收支平衡存在风险”"})
+    text: Text = Field(alias="内容", json_schema_extra={"hint": "一段文字"})
+    topic: Text | None = Field(default=None, alias="主题", json_schema_extra={"hint": "medaid 生成时的主题，请勿修改"})
+    original: Text | None = Field(
+        default=None, alias="原稿", json_schema_extra={"hint": "medaid 生成的原稿；核对过数字后可删去此行"}
     )
-    for words, text in themes:
-        if any(w in name for w in words):
-            return text
-    return "查明失分原因，制定整改措施并跟踪落实"
 
 
-PARAGRAPH_HINT = "每段一项，以“- ”开头；段中含有英文冒号加空格“: ”时请给整段加引号"
+ITEM_HINT = "每项一个小标题和一段内容：“- 标题: …”换行“  内容: …”；内容含英文冒号加空格“: ”时请加引号"
 
 
 class DraftsFile(FileModel):
     """The drafts file (``*-文字稿.yaml``): the evaluator's texts of record."""
 
-    problems: list[Text] | None = Field(default=None, alias="存在的问题", json_schema_extra={"hint": PARAGRAPH_HINT})
-    suggestions: list[Text] | None = Field(default=None, alias="改进建议", json_schema_extra={"hint": PARAGRAPH_HINT})
+    problems: list[Item] | None = Field(default=None, alias="存在的问题", json_schema_extra={"hint": ITEM_HINT})
+    suggestions: list[Item] | None = Field(default=None, alias="改进建议", json_schema_extra={"hint": ITEM_HINT})
 
 
 class DraftsError(InputFileError):
     """The drafts file cannot be read back."""
 
 
-DRAFTS_HEADER = "# 报告文字稿：可直接修改各段文字，下次生成报告时使用修改后的文字；未修改的段落仍标注为草稿。\n"
+DRAFTS_HEADER = (
+    "# 报告文字稿：可直接修改各项的标题和内容，下次生成报告时使用修改后的文字；未修改的仍标注为草稿，\n"
+    "# 并随评分结果更新。“存在的问题”与“改进建议”按顺序一一对应。“原稿”是 medaid 生成的文字：\n"
+    "# 评分结果变化后，已修改的项会被标为草稿并提示核对，核对后删去该项的“原稿”一行即可。\n"
+)
 
 
-def read_drafts(path: Path) -> Narrative:
-    """The texts kept in a drafts file; DraftsError naming the file, the line and the key."""
-    spec = typed_yaml.load(path, DraftsFile, error=DraftsError)
-    return Narrative(list(spec.problems or []), list(spec.suggestions or []))
+def _items(themes: list[Theme]) -> dict[str, list[dict[str, str]]]:
+    return {
+        "存在的问题": [{"标题": t.title, "内容": t.problem.text, "主题": t.topic, "原稿": t.problem.text}
+                       for t in themes],
+        "改进建议": [{"标题": t.advice_title, "内容": t.advice.text, "主题": t.topic, "原稿": t.advice.text}
+                     for t in themes],
+    }  # fmt: skip
 
 
-def write_drafts(narrative: Narrative, path: Path) -> None:
+def write_drafts(themes: list[Theme], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump(narrative.to_dict(), allow_unicode=True, width=1000)
+    body = yaml.safe_dump(_items(themes), allow_unicode=True, width=1000, sort_keys=False)
     path.write_text(DRAFTS_HEADER + body, encoding="utf-8")
 
 
-def with_edits(generated: Narrative, path: Path | None) -> tuple[Narrative, set[str]]:
-    """The texts to print and those still unedited drafts. The first render writes the
-    drafts to ``path``; later renders read it back, so what the evaluator wrote is kept."""
+def read_drafts(path: Path) -> tuple[list[Item], list[Item]]:
+    """The texts kept in a drafts file; DraftsError naming the file, the line and the key."""
+    spec = typed_yaml.load(path, DraftsFile, error=DraftsError)
+    return list(spec.problems or []), list(spec.suggestions or [])
+
+
+def drafted(report: AuditReport, values: dict[str, Value], found: YearFindings | None,
+            survey: SurveyResult | None) -> list[Theme]:  # fmt: skip
+    return [Theme(spec.title, Para(problem, draft=True), spec.advice_title, Para(advice, draft=True), spec.title)
+            for spec, problem, advice in build_themes(report, values, found, survey)]  # fmt: skip
+
+
+STALE = "文字稿中“{title}”一项写于评分结果变化之前，其中的数字可能已过时：请对照本报告核对，改好后删去该项的“原稿”一行"
+
+
+def _kept(item: Item | None, fresh: str | None, stale: list[str]) -> Para | None:
+    """The paragraph to print for a kept item (None: an untouched draft whose theme is gone)."""
+    if item is None:
+        return Para("")
+    if item.original is None:
+        return Para(item.text)  # the evaluator's own
+    if item.text == item.original:
+        return None if fresh is None else Para(fresh, draft=True)  # untouched: today's draft
+    if fresh == item.original:
+        return Para(item.text)  # edited, and the numbers it was drafted from still hold
+    stale.append(STALE.format(title=item.title))
+    return Para(item.text, draft=True)
+
+
+def themes_with_edits(report: AuditReport, values: dict[str, Value], found: YearFindings | None,
+                      survey: SurveyResult | None, path: Path | None) -> tuple[list[Theme], list[str]]:  # fmt: skip
+    """The themes to print and what to say about texts that predate the current scores.
+    The first render writes the drafts to ``path``; later renders read it back (see the module)."""
+    generated = drafted(report, values, found, survey)
     if path is None:
-        return generated, set(generated.problems + generated.suggestions)
-    if path.exists():
-        kept = read_drafts(path)
-    else:
+        return generated, []
+    if not path.exists():
         write_drafts(generated, path)
-        kept = generated
-    return kept, set(generated.problems + generated.suggestions)
+        return generated, []
+    problems, suggestions = read_drafts(path)
+    by_topic = {t.topic: t for t in generated}
+    out: list[Theme] = []
+    stale: list[str] = []
+    seen: set[str] = set()
+    for i in range(max(len(problems), len(suggestions))):
+        p = problems[i] if i < len(problems) else None
+        s = suggestions[i] if i < len(suggestions) else None
+        topic = (p.topic if p else None) or (s.topic if s else None) or ""
+        fresh = by_topic.get(topic)
+        seen.add(topic)
+        problem = _kept(p, fresh.problem.text if fresh else None, stale)
+        advice = _kept(s, fresh.advice.text if fresh else None, stale)
+        if problem is None and advice is None:
+            continue
+        out.append(Theme(p.title if p else "", problem or Para(""), s.title if s else "", advice or Para(""), topic))
+    out += [t for t in generated if t.topic not in seen]  # a theme the data now show, drafted afresh
+    return out, stale

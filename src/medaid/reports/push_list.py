@@ -1,7 +1,8 @@
 """The 预警推送名单 of one department: the high-cost warnings it must look at, identities masked.
 
 Written as ``stem.xlsx`` and ``stem.csv`` (UTF-8 with BOM, for the departments' own systems),
-never with a formula: text that starts like one carries a quote.
+never with a formula: text that starts like one carries a quote. In the workbook amounts are
+numbers in 元 and 首次推送日期 a date; the header has filter buttons and prints on every page.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from medaid.celltext import spreadsheet_safe
 from medaid.money import to_yuan
 from medaid.reports.files import atomic
-from medaid.reports.workbook import safe_workbook, write_header, write_row
+from medaid.reports.workbook import data_table, print_setup, safe_workbook, write_header, write_row
 from medaid.store.app import STATE_LABELS, WarningRecord
 
 LIST_HEADERS = ("序号", "预警编号", "身份证号", "姓名", "人群", "政策范围内个人自付累计（元）", "预警线（元）",
@@ -31,7 +32,7 @@ def list_stem(folder: Path, department: str, as_of: dt.date) -> Path:
 
 def _cells(i: int, w: WarningRecord) -> tuple[object, ...]:
     return (i, w.id, w.id_masked, w.name_masked or "", w.group, to_yuan(w.amount_fen), to_yuan(w.threshold_fen),
-            w.reason, w.as_of.isoformat(), STATE_LABELS[w.state])  # fmt: skip
+            w.reason, w.as_of, STATE_LABELS[w.state])  # fmt: skip
 
 
 def _csv_safe(value: object) -> str:
@@ -55,6 +56,8 @@ def write_push_list(
         sheet.set_column(2, 6, 16)
         sheet.set_column(7, 7, 70)
         sheet.set_column(8, 9, 12)
+        data_table(sheet, header_row=3, last_row=3 + len(rows), last_col=len(LIST_HEADERS) - 1)
+        print_setup(sheet, header_row=3, landscape=True)
     with atomic(csv_path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(LIST_HEADERS)

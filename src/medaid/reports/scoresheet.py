@@ -25,6 +25,7 @@ class Cell:
     col: int
     rows: int = 1  # how many rows it spans down
     cols: int = 1  # how many columns it spans right
+    value: Decimal | None = None  # the number a 分值 or 得分 cell shows (workbooks store it as a number)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class ScoreSheet:
     row_count: int
     total: str  # 合计 row: the total score
     total_weight: str
+    total_value: Decimal | None
+    total_weight_value: Decimal | None
     rows: list[ScoredNode]  # the indicator each body row shows
 
     @property
@@ -49,14 +52,17 @@ def _leaves(node: ScoredNode) -> int:
     return sum(_leaves(c) for c in node.children) if node.children else 1
 
 
-def _detail(node: ScoredNode) -> list[str]:
+def _detail(node: ScoredNode, explanations: dict[tuple[str, ...], str]) -> list[tuple[str, Decimal | None]]:
     ind = node.indicator
-    explanation = ind.note or ("" if node.score == ind.weight else node.reason)
-    return [fmt(ind.weight), ind.rule_text or "", ind.target.text if ind.target else "",
-            ind.actual.text if ind.actual else "", fmt(node.score), explanation]  # fmt: skip
+    explanation = explanations.get(ind.path, "").removeprefix(f"{ind.name}：")
+    target, actual = ind.target.text if ind.target else "", ind.actual.text if ind.actual else ""
+    return [(fmt(ind.weight), ind.weight), (ind.rule_text or "", None), (target, None), (actual, None),
+            (fmt(node.score), node.score), (explanation, None)]  # fmt: skip
 
 
-def score_sheet(scored: ScoredFramework) -> ScoreSheet:
+def score_sheet(scored: ScoredFramework, explanations: dict[tuple[str, ...], str] | None = None) -> ScoreSheet:
+    """The grid; ``explanations`` (leaf path → 评分说明) come from the report's generated text."""
+    said = explanations or {}
     levels = max((_depth(n) for n in scored.nodes), default=1)
     levels = min(levels, len(LEVEL_NAMES))
     cells: list[Cell] = []
@@ -75,8 +81,8 @@ def score_sheet(scored: ScoredFramework) -> ScoreSheet:
             return next_row
         # a leaf, or a node at the last level column: its name fills the rest of the level columns
         cells.append(Cell(name, row, level, 1, levels - level))
-        for i, text in enumerate(_detail(node)):
-            cells.append(Cell(text, row, levels + i))
+        for i, (text, value) in enumerate(_detail(node, said)):
+            cells.append(Cell(text, row, levels + i, value=value))
         shown.append(node)
         return row + 1
 
@@ -84,11 +90,14 @@ def score_sheet(scored: ScoredFramework) -> ScoreSheet:
     for node in scored.nodes:
         row = place(node, 0, row)
     weights = [n.indicator.weight for n in scored.nodes if n.indicator.weight is not None]
+    weight_sum = sum(weights, Decimal(0)) if weights else None
     return ScoreSheet(
         header=(*LEVEL_NAMES[:levels], *DETAIL),
         cells=cells,
         row_count=row,
         total=fmt(scored.total),
-        total_weight=fmt(sum(weights, Decimal(0))) if weights else "—",
+        total_weight=fmt(weight_sum) if weight_sum is not None else "—",
+        total_value=scored.total,
+        total_weight_value=weight_sum,
         rows=shown,
     )

@@ -25,7 +25,7 @@ from docx.table import Table, _Cell
 from medaid.evaluation.model import Budget
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode
-from medaid.reports.docx_report import SONG, _cell, _font
+from medaid.reports.docx_style import SONG, cell_text, font
 from medaid.reports.files import atomic
 from medaid.reports.scoresheet import score_sheet
 
@@ -41,14 +41,14 @@ def _put(table: Table, row: int, first: int, last: int, text: str, *, bold: bool
     cell = table.cell(row, first)
     if last > first:
         cell = cell.merge(table.cell(row, last))
-    _cell(cell, text, bold=bold, size=10)
+    cell_text(cell, text, bold=bold, size=10)
     return cell
 
 
 def _fund_rows(table: Table, start: int, node: ScoredNode | None) -> int:
     """项目资金（万元）: a header row and the four 资金 rows; returns the next row."""
     label = table.cell(start, 0).merge(table.cell(start + len(FUND_ROWS), 0))
-    _cell(label, "项目资金（万元）", bold=True, size=10)
+    cell_text(label, "项目资金（万元）", bold=True, size=10)
     heads = ("", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
     for i, text in enumerate(heads):
         _put(table, start, 1 + i, 1 + i if i < len(heads) - 1 else COLUMNS - 1, text, bold=True)
@@ -81,7 +81,7 @@ def render_self_table(scored: ScoredFramework, path: Path) -> Path:
         setattr(section, side, Mm(18))
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(f"项目支出绩效自评表（{fw.year or '    '}年度）"), SONG, 18, bold=True)
+    font(title.add_run(f"项目支出绩效自评表（{fw.year or '    '}年度）"), SONG, 18, bold=True)
     budget_node = _budget_node(scored)
     indicators = [n for n in scored.nodes if n is not budget_node]
     sheet = score_sheet(ScoredFramework(fw, indicators, scored.total, scored.grade))
@@ -99,7 +99,7 @@ def render_self_table(scored: ScoredFramework, path: Path) -> Path:
     _put(table, 1, 5, COLUMNS - 1, fw.unit or "")
     row = _fund_rows(table, 2, budget_node)
     goal = table.cell(row, 0).merge(table.cell(row + 1, 0))
-    _cell(goal, "年度总体目标", bold=True, size=10)
+    cell_text(goal, "年度总体目标", bold=True, size=10)
     _put(table, row, 1, 3, "预期目标", bold=True)
     _put(table, row, 4, COLUMNS - 1, "实际完成情况", bold=True)
     _put(table, row + 1, 1, 3, fw.goal_expected or "")
@@ -117,11 +117,11 @@ def render_self_table(scored: ScoredFramework, path: Path) -> Path:
             top = table.cell(row + cell.row, first)
             if cell.rows > 1 or last > first:
                 top = top.merge(table.cell(row + cell.row + cell.rows - 1, last))
-            _cell(top, cell.text, size=10)
+            cell_text(top, cell.text, size=10)
         elif cell.col in moved:
-            _cell(table.cell(row + cell.row, moved[cell.col]), cell.text, size=10)
+            cell_text(table.cell(row + cell.row, moved[cell.col]), cell.text, size=10)
     for i, node in enumerate(sheet.rows):  # 偏差原因分析及改进措施: what the unit wrote, not medaid's reasons
-        _cell(table.cell(row + i, 7), node.indicator.note or "", size=10)
+        cell_text(table.cell(row + i, 7), node.indicator.note or "", size=10)
     total_row = row + sheet.row_count
     _put(table, total_row, 0, 4, "总分", bold=True)
     _put(table, total_row, 5, 5, "100")

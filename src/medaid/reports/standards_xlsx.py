@@ -1,15 +1,16 @@
 """应补/应退 by settlement: the policy's recomputation against what was paid, as a workbook.
 
 Each row says why it differs; the 合计 row equals the 应补/应退 totals of ``medaid settle``.
-Identities are masked.
+Identities are masked. Amounts are numbers in 元 and 结算日期 a date; 结算编号 stays text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from medaid.money import to_yuan
-from medaid.reports.workbook import safe_workbook, write_header, write_row
+from medaid.reports.workbook import data_table, print_setup, safe_workbook, write_header, write_row
 
 HEADERS = ("结算编号", "身份证号", "结算日期", "就诊类型", "救助类别", "实际救助（元）", "按政策应救助（元）",
            "应补（元）", "应退（元）", "说明")  # fmt: skip
@@ -19,6 +20,16 @@ def _reason(category: object, gap: int) -> str:
     if category is None:
         return "结算日不在救助对象名册内，已付救助应全部退回"
     return "实付低于按政策应救助金额，应予补付" if gap > 0 else "实付高于按政策应救助金额，超标准部分应退回"
+
+
+def _date(value: object) -> dt.date | str:
+    """结算日期 as a date (a date, or its ISO text); anything else is shown as it is."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
 
 
 def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path: Path, *, title: str,
@@ -37,7 +48,7 @@ def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path:
             gap = int(str(r["gap"]))
             top_up, refund = top_up + max(gap, 0), refund + max(-gap, 0)
             write_row(sheet, i, (
-                str(r["settlement_id"]), masked.get(str(r["person_key"]), ""), str(r["settle_date"]),
+                str(r["settlement_id"]), masked.get(str(r["person_key"]), ""), _date(r["settle_date"]),
                 str(r["visit_type"]), str(r["category"] or "非救助对象"),
                 to_yuan(int(str(r["paid_assistance"]))), to_yuan(int(str(r["due"]))),
                 to_yuan(max(gap, 0)), to_yuan(max(-gap, 0)), _reason(r["category"], gap),
@@ -46,4 +57,6 @@ def write_standards(rows: list[dict[str, object]], masked: dict[str, str], path:
                                          f"{len(rows)} 笔"), styles)  # fmt: skip
         sheet.set_column(0, 8, 16)
         sheet.set_column(9, 9, 48)
+        data_table(sheet, header_row=3, last_row=3 + len(rows), last_col=len(HEADERS) - 1)  # 合计 below the filter
+        print_setup(sheet, header_row=3, landscape=True)
     return path

@@ -28,7 +28,16 @@ from medaid.environment import (
     unknown_variables,
 )
 from medaid.errors import Location, MedaidError
-from medaid.settings import BudgetFile, Settings, SettingsError, WarningsFile, WorkspaceFile, field_help
+from medaid.settings import (
+    REPORT_KEYS,
+    BudgetFile,
+    ReportInfo,
+    Settings,
+    SettingsError,
+    WarningsFile,
+    WorkspaceFile,
+    field_help,
+)
 from medaid.store.app import default_url
 from medaid.workspace import SETTINGS_FILE
 
@@ -128,6 +137,7 @@ def _file_entries(settings: Settings, document: typed_yaml.Document) -> list[Con
         "warnings.groups": (settings.warning_groups, WarningsFile),
         "budget.planned": (settings.budget_planned, BudgetFile),
         "budget.opening_balance": (settings.opening_balance, BudgetFile),
+        **{f"report.{k}": (settings.report.get(k), ReportInfo) for k in REPORT_KEYS},
     }  # fmt: skip
     raw = document.data if isinstance(document.data, dict) else {}
     out: list[ConfigEntry] = []

@@ -35,6 +35,7 @@ IMPORT_ORDER: tuple[tuple[str, str], ...] = (
     ("fund", "fund.csv"),
 )
 DEMO_REGION = "示例县"
+DEMO_QUESTIONNAIRE = "generic"  # the Liucheng questions without a place name (survey/templates/generic.yaml)
 COUNTY_FRAMEWORK = "examples/county_2023_financial"
 REPORT_FILES = {"docx": "评价报告.docx", "pdf": "评价报告.pdf", "xlsx": "评分表.xlsx"}
 
@@ -51,8 +52,14 @@ def generate_data(
         size_of(scale)
     except ValueError as err:
         raise MedaidError(str(err), where=Location(key="--scale"), fix="如 --scale county 或 --scale 20000") from err
+    from medaid.demo.survey import write_survey
+    from medaid.survey.model import load_questionnaire, template
+
     with progress.task(f"生成演示数据（{scale}）", total=None):
-        return generate(directory, scale, seed=seed, year=year, policy=policy)
+        manifest = generate(directory, scale, seed=seed, year=year, policy=policy)
+        form = load_questionnaire(template(DEMO_QUESTIONNAIRE))
+        write_survey(directory, seed, year, [(q.number, q.text, q.kind, q.options) for q in form.questions])
+        return manifest
 
 
 @dataclass
@@ -112,13 +119,42 @@ def _enter_budget(root: Path, data_dir: Path) -> None:
     (root / SETTINGS_FILE).write_text(workspace.settings.to_yaml(), encoding="utf-8")
 
 
+DEMO_EVALUATOR = "演示评价人员"
+JUDGMENTS_FILE = "judgments.yaml"  # in medaid.demo: the fictional evaluator's judgments, each with its reason
+
+
+def demo_judgments() -> list[tuple[str, str, str]]:
+    """(indicator path, score, reason) of the demo evaluator, as `medaid judge` would record them."""
+    from importlib.resources import files
+
+    import yaml
+
+    entries = yaml.safe_load(files("medaid.demo").joinpath(JUDGMENTS_FILE).read_text(encoding="utf-8"))
+    return [(str(e["指标"]), str(e["得分"]), str(e["理由"])) for e in entries]
+
+
+def _describe_project(root: Path) -> None:
+    """The report cover's particulars, as `medaid init` options would set them."""
+    from medaid.settings import DEFAULT_PROJECT
+    from medaid.workspace import SETTINGS_FILE, Workspace
+
+    workspace = Workspace.open(root)
+    workspace.settings.report = {"project": DEFAULT_PROJECT, "project_type": "社保基金", "unit": "示例县医疗保障局",
+                                 "department": "示例县医疗保障局", "organiser": "示例评价机构（虚构）"}  # fmt: skip
+    (root / SETTINGS_FILE).write_text(workspace.settings.to_yaml(), encoding="utf-8")
+
+
 def run_pipeline(
     data_dir: Path, work_dir: Path, *, year: int, month: str, framework: str, progress: Progress = SILENT
 ) -> PipelineResult:
     """A year of a county: init, import every file, verify a month, push warnings, evaluate with every metric."""
+    from medaid.demo.survey import SENT as SURVEY_SENT
+    from medaid.demo.survey import SURVEY_FILE
     from medaid.services.evaluation import evaluate_workspace
     from medaid.services.imports import import_files
-    from medaid.services.verification import export_ledger
+    from medaid.services.judgments import judge
+    from medaid.services.survey import store_survey
+    from medaid.services.verification import export_ledger, verify_month
     from medaid.services.warnings import push_warnings
     from medaid.services.workspaces import init_workspace
 
@@ -130,12 +166,21 @@ def run_pipeline(
             summary = import_files(root, kind, [path], progress=progress).files[0]
             result.imports.append(ImportLine(name, summary.new, summary.rejected))
     _enter_budget(root, data_dir)
+    _describe_project(root)
+    for m in range(1, int(month[5:7])):  # the months before: each verified as the clerk does monthly
+        verify_month(root, f"{year}-{m:02d}", progress=progress)
     ledger = export_ledger(root, month, out=root / "ledgers" / f"核查台账-{month}.xlsx", progress=progress)
     result.month, result.ledger = ledger.run.month, ledger.path
     result.settlements_verified = ledger.run.settlements
     result.findings = {k: v for k, v in ledger.run.counts.items() if v}
     pushed = push_warnings(root, dt.date(year, 12, 31), actor="medaid 演示")
     result.warnings, result.push_lists = len(pushed.new), list(pushed.files)
+    survey = data_dir / SURVEY_FILE
+    if survey.exists():
+        store_survey(root, survey, year=year, questionnaire=DEMO_QUESTIONNAIRE, sent=SURVEY_SENT)
+    if framework == COUNTY_FRAMEWORK:
+        for indicator, score, reason in demo_judgments():
+            judge(root, indicator, score=score, reason=reason, actor=DEMO_EVALUATOR, year=year)
     result.evaluation = evaluate_workspace(root, year=year, all_metrics=True, progress=progress)
     return result
 

@@ -139,6 +139,7 @@ class Evaluation:
     metrics: list[Value] = field(default_factory=list)  # every metric computed (for reports), or those bound
     judgments: list[JudgmentRecord] = field(default_factory=list)  # in force and applied
     stale: list[JudgmentRecord] = field(default_factory=list)  # judgments of indicators no longer in the framework
+    survey: SurveyResult | None = None  # the survey that filled its indicators (given, or kept in the workspace)
 
     @property
     def exit_code(self) -> int:
@@ -196,6 +197,7 @@ def evaluate_workspace(
     from medaid.evaluation import audit, load_framework
     from medaid.evaluation.catalog import resolve
     from medaid.evaluation.judging import apply_judgments
+    from medaid.evaluation.system import indicator_system
     from medaid.services.workspaces import year_of
     from medaid.workspace import Workspace
 
@@ -205,9 +207,14 @@ def evaluate_workspace(
     with progress.task("计算指标并计分", total=4) as task:
         metrics = compute_all(workspace, chosen) if all_metrics else None
         task.advance()
-        binding = bind(load_framework(resolve(ref)), workspace, chosen, computed=metrics)
+        system = indicator_system(load_framework(resolve(ref)))  # its indicators and rules, none of its claims
+        binding = bind(system, workspace, chosen, computed=metrics)
         task.advance()
         filled = binding.framework
+        if survey is None:
+            from medaid.services.survey import stored_result
+
+            survey = stored_result(workspace.root, chosen)
         if survey is not None:
             from medaid.survey.indicators import fill_from_survey
 
@@ -219,7 +226,7 @@ def evaluate_workspace(
         task.advance()
     stale = [r for r in records if r.path in set(unmatched)]
     applied = [r for r in records if r.path not in set(unmatched)]
-    return Evaluation(ref, chosen, binding, report, metrics or list(binding.values.values()), applied, stale)
+    return Evaluation(ref, chosen, binding, report, metrics or list(binding.values.values()), applied, stale, survey)
 
 
 def judgment_of(record: JudgmentRecord) -> Judgment:

@@ -96,7 +96,10 @@ def build(
             charts = chart_data(workspace, evaluation.year)
             with workspace.connect(read_only=True) as con:
                 found = year_findings(con, evaluation.year)
-        checked, metrics = evaluation.report, evaluation.metrics
+        checked, metrics, result = evaluation.report, evaluation.metrics, evaluation.survey
+        from medaid.services.report_context import workspace_context
+
+        context = workspace_context(workspace, evaluation, found.months)
         folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{evaluation.year}年绩效评价报告"
     else:
         from medaid.evaluation import audit, load_framework
@@ -109,11 +112,12 @@ def build(
 
             loaded = fill_from_survey(loaded, result)[0]
         checked, metrics, charts, found = audit(loaded), [], None, None
+        context = None
         folder, stem = Path.cwd(), path.stem
     place = out.parent if out is not None else folder
     narrative = drafts or place / f"{(out.stem if out else stem)}-文字稿.yaml"
     report = build_report(checked, survey=result, narrative_file=narrative, metrics=metrics,
-                          charts=charts, findings=found)  # fmt: skip
+                          charts=charts, findings=found, context=context)  # fmt: skip
     return report, folder, stem
 
 

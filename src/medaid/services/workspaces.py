@@ -28,7 +28,12 @@ class InitResult:
 
 
 def init_workspace(
-    root: Path, *, region: str = "", year: int | None = None, framework: str | None = None
+    root: Path,
+    *,
+    region: str = "",
+    year: int | None = None,
+    framework: str | None = None,
+    report: dict[str, str] | None = None,
 ) -> InitResult:
     """Make a workspace folder with settings, store and key, evaluated with ``framework``
     (default: the common financial template). Refuses an unknown framework before making anything."""
@@ -41,7 +46,7 @@ def init_workspace(
     from medaid.environment import variable_set
     from medaid.store.crypto import ENV_VAR
 
-    workspace = Workspace.init(root, region=region, year=year, framework=chosen)
+    workspace = Workspace.init(root, region=region, year=year, framework=chosen, report=report)
     return InitResult(workspace.root, workspace.key_path, region, year, chosen, variable_set(ENV_VAR))
 
 

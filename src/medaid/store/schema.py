@@ -12,7 +12,8 @@ import duckdb
 
 # 2: persons keeps no birth date or gender in clear (they are inside the ID's ciphertext; docs/security.md)
 # 3: replaced_settlements keeps each settlement an import replaced (--replace --reason; ingest/conflicts.py)
-SCHEMA_VERSION = 3
+# 4: settlements (and replaced_settlements) keep the service date, 出院日期 / 就诊日期 (跨年度支付)
+SCHEMA_VERSION = 4
 
 # the tables as people name them (messages about the store: a key rotation's counts)
 LABELS: dict[str, str] = {
@@ -86,7 +87,8 @@ DDL: tuple[str, ...] = (
         out_of_area BOOLEAN,
         one_stop BOOLEAN,
         import_id INTEGER NOT NULL,
-        source_row INTEGER NOT NULL
+        source_row INTEGER NOT NULL,
+        service_date DATE  -- version 4; last, where ALTER TABLE puts it in an upgraded store
     )""",
     # a settlement as it was before an import replaced it, with that import, the reason, who and when
     """CREATE TABLE IF NOT EXISTS replaced_settlements AS
@@ -176,8 +178,17 @@ def current(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute("SELECT count(*) FROM meta WHERE key = 'workspace_id'").fetchall()[0][0])
 
 
+# version 4: columns added to an older store's tables (NULL in its rows: what was imported had no such column)
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("settlements", "service_date", "DATE"),
+    ("replaced_settlements", "service_date", "DATE"),
+)
+
+
 def _migrate(con: duckdb.DuckDBPyConnection) -> bool:
     """Bring an older store up to date (each step idempotent); True when personal data was dropped."""
+    for table, column, kind in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                          "WHERE table_name = 'persons'").fetchall()}  # fmt: skip
     dropped = False

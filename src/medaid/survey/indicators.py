@@ -9,7 +9,7 @@ import copy
 from medaid.evaluation.model import Framework
 from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.survey_metrics import AWARENESS, SATISFACTION
-from medaid.survey.stats import Estimate
+from medaid.survey.stats import Estimate, percent_text
 from medaid.survey.summary import SurveyResult
 
 __all__ = ["AWARENESS", "SATISFACTION", "fill_from_survey"]
@@ -17,8 +17,8 @@ __all__ = ["AWARENESS", "SATISFACTION", "fill_from_survey"]
 
 def _note(label: str, e: Estimate, survey: SurveyResult) -> str:
     level = f"{survey.confidence * 100:g}%"
-    text = (f"问卷有效答卷 {e.n} 份，{label} {e.value * 100:.2f}%（{level} 置信区间 {e.low * 100:.2f}%–"
-            f"{e.high * 100:.2f}%）")  # fmt: skip
+    text = (f"问卷有效答卷 {e.n} 份，{label}为 {percent_text(e.value)}，{level} 置信区间 {percent_text(e.low)}–"
+            f"{percent_text(e.high)}")  # fmt: skip
     if e.margin > survey.margin:
         text += f"；样本不足以支撑 ±{survey.margin * 100:g} 个百分点的精度（需约 {survey.needed} 份）"
     return text
@@ -35,7 +35,7 @@ def fill_from_survey(framework: Framework, survey: SurveyResult) -> tuple[Framew
         label, estimate = rates[node.metric]
         if estimate is None:
             continue
-        node.actual = parse_quantity(f"{estimate.value * 100:.2f}%")
+        node.actual = parse_quantity(percent_text(estimate.value))
         node.score = None  # scored from the rule and the survey, not from a stale entry
         node.note = _note(label, estimate, survey)
         done.append(node.path)

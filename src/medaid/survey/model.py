@@ -133,3 +133,14 @@ def template(name: str) -> Path:
 def questionnaire_for(ref: str) -> Questionnaire:
     """A questionnaire by YAML path or by the name of a shipped template."""
     return load_questionnaire(Path(ref) if ref.endswith((".yaml", ".yml")) else template(ref))
+
+
+class KeptSurveyFile(FileModel):
+    """``surveys/<year>/调查.yaml``: a survey kept in a workspace by ``medaid survey … --into``."""
+
+    answers: Text = Field(alias="答卷", json_schema_extra={"hint": "答卷文件名（同一文件夹内）"})
+    original: Text | None = Field(default=None, alias="原文件", json_schema_extra={"hint": "存入前的文件名"})
+    sha256: Text = Field(json_schema_extra={"hint": "答卷文件的 SHA-256"})
+    questionnaire: Text = Field(alias="问卷", json_schema_extra={"hint": "问卷定义：内置模板名或 YAML 文件路径"})
+    sent: int | None = Field(default=None, ge=1, alias="发放份数", json_schema_extra={"hint": "正整数"})
+    population: int | None = Field(default=None, ge=1, alias="调查总体", json_schema_extra={"hint": "正整数"})

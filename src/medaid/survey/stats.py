@@ -80,3 +80,11 @@ def mean_rate(values: list[float], population: int | None = None, confidence: fl
     spread = stdev(values) if n > 1 else 0.0
     half = z_value(confidence) * spread / math.sqrt(n) * fpc(n, population)
     return Estimate(mean, n, max(0.0, mean - half), min(1.0, mean + half), "normal")
+
+
+def percent_text(share: float) -> str:
+    """A share as a report prints it: two decimals of a percentage, half-up (0.83125 → "83.13%").
+    The share is read through its shortest repr, so 0.83125 is not taken as 0.831249999…"""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return f"{(Decimal(repr(share)) * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"

@@ -5,6 +5,7 @@ support the rate it reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from medaid.evaluation.samples import MIN_RESPONSE_RATE
 from medaid.survey.model import SATISFIED, Question, Questionnaire
@@ -43,6 +44,7 @@ class SurveyResult:
     awareness: Estimate | None  # 知晓率: share of awareness questions answered as knowing
     needed: int  # valid responses needed for ± margin
     warnings: list[str] = field(default_factory=list)
+    weights: dict[str, Decimal] = field(default_factory=dict)  # answer → score (综合满意度)
 
     @property
     def response_rate(self) -> float | None:
@@ -106,6 +108,7 @@ def summarize(
         title=questionnaire.title, valid=len(answers), sent=sent, population=population, margin=margin,
         confidence=confidence, questions=[_distribution(q, answers, confidence) for q in questionnaire.questions],
         satisfaction=None, awareness=None, needed=sample_size(margin, population, confidence),
+        weights=dict(questionnaire.weights),
     )  # fmt: skip
     sat = _per_respondent(questionnaire, answers, "satisfaction")
     awa = _per_respondent(questionnaire, answers, "awareness")
