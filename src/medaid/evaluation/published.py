@@ -25,12 +25,13 @@ class Place:
     page: int | None = None  # 1-based
     table: int | None = None  # 1-based over the document's tables (Word) or the page's (PDF)
     row: int | None = None  # 1-based within that table
+    printed: str | None = None  # the page number printed on that page ("— 1 —" → "1"), when it differs
 
     def describe(self) -> str:
-        """ "第 3 页", "第 12 段", "第 2 个表格第 5 行", "第 15 页第 1 个表格第 3 行"."""
+        """ "第 3 页", "第 12 段", "第 2 个表格第 5 行", "第 15 页第 1 个表格第 3 行", "第 5 页（页码 1）"."""
         parts = []
         if self.page is not None:
-            parts.append(f"第 {self.page} 页")
+            parts.append(f"第 {self.page} 页" + (f"（页码 {self.printed}）" if self.printed else ""))
         if self.paragraph is not None:
             parts.append(f"第 {self.paragraph} 段")
         if self.table is not None:
@@ -44,7 +45,7 @@ class Place:
         return self.table is not None
 
     def to_dict(self) -> dict[str, object]:
-        names = ("paragraph", "page", "table", "row")
+        names = ("paragraph", "page", "printed", "table", "row")
         return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
 

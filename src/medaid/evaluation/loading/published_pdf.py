@@ -90,7 +90,17 @@ def read_pdf(path: Path) -> SourceDocument:
     return source
 
 
+def _printed(page: Page, number: int) -> str | None:
+    """The page number the page prints in its header or footer ("— 1 —", "第 1 页"), if not ``number``."""
+    for line in reversed((page.extract_text() or "").split("\n")):
+        if _FOOTER.match(line):
+            digits = re.search(r"\d+", line)
+            return digits.group() if digits and digits.group() != str(number) else None
+    return None
+
+
 def _read_page(page: Page, number: int, source: SourceDocument, previous: SourceTable | None) -> SourceTable | None:
+    printed = _printed(page, number) if page.chars else None
     if not page.chars:
         if page.images:
             source.unread.append(Unread("整页", "该页没有文字层（可能是扫描图片），未读取", Place(page=number)))
@@ -103,7 +113,7 @@ def _read_page(page: Page, number: int, source: SourceDocument, previous: Source
         areas.append(table.bbox)
         index = len(areas)
         rows = [[join_lines(c) for c in row] for row in table.extract()]
-        places = [Place(page=number, table=index, row=i) for i in range(1, len(rows) + 1)]
+        places = [Place(page=number, table=index, row=i, printed=printed) for i in range(1, len(rows) + 1)]
         columns = _columns(table)
         if columns is not None:
             _unclosed(page, table, rows, columns)
@@ -115,6 +125,8 @@ def _read_page(page: Page, number: int, source: SourceDocument, previous: Source
             if not rows:
                 continue
         continues = index == 1 and previous is not None and len(previous.rows[-1]) == len(rows[0])
+        if continues and _anything_above(page, top):
+            continues = False  # a chart or a paragraph before it: a table of its own, not the rest of one
         last = SourceTable(rows, places, index, page=number, continues=continues)
         source.tables.append(last)
     outside = page.filter(lambda obj: not any(_centred_in(obj, area) for area in areas))
@@ -123,12 +135,22 @@ def _read_page(page: Page, number: int, source: SourceDocument, previous: Source
     if source.title is None and number == 1 and lines:
         source.title = _title(page) or lines[0]
     if joined:
-        source.texts.append(SourceText(joined, Place(page=number)))
+        source.texts.append(SourceText(joined, Place(page=number, printed=printed)))
     if not areas:
         return None
     below_last = _text_in(page, (0, areas[-1][3], page.width, page.height))
     ends_page = not any(line.strip() and not _FOOTER.match(line) for line in below_last.split("\n"))
+    if any(image["top"] >= areas[-1][3] - GAP for image in page.images):
+        ends_page = False  # a chart after the table: the next page's table is another one
     return (last or previous) if ends_page else None
+
+
+def _anything_above(page: Page, top: float) -> bool:
+    """Text (other than a running header or footer) or an image above ``top`` on the page."""
+    if any(image["bottom"] <= top + GAP for image in page.images):
+        return True
+    above = _text_in(page, (0, 0, page.width, max(top - GAP, 0)))
+    return any(line.strip() and not _FOOTER.match(line) for line in above.split("\n"))
 
 
 def _closing_lines(page: Page) -> tuple[list[dict[str, Any]], list[tuple[float, float, float]]]:

@@ -50,7 +50,8 @@ class _Group:
 
 
 def _table_place(table: SourceTable) -> Place:
-    return Place(page=table.page, table=table.number)
+    printed = table.places[0].printed if table.places else None
+    return Place(page=table.page, table=table.number, printed=printed)
 
 
 def _heading(table: SourceTable) -> str:
