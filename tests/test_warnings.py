@@ -203,11 +203,11 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
     assert push_warnings(ws.root, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
     url = app.url_for(ws.root)
     assert url == f"sqlite:///{(ws.root / 'app.sqlite').resolve().as_posix()}"
-    assert app.current_revision(url) == "0004"
+    assert app.current_revision(url) == "0005"
     engine = app.make_engine(url)
     try:
         with engine.connect() as con:
-            assert {"warnings", "warning_events", "accounts", "access_log", "alembic_version"} <= set(
+            assert {"warnings", "warning_events", "accounts", "access_log", "audit_log", "alembic_version"} <= set(
                 inspect(con).get_table_names()
             )
             assert compare_metadata(MigrationContext.configure(con), app.Base.metadata) == []  # models == migration
@@ -240,7 +240,7 @@ def test_app_database_on_postgresql(ws, monkeypatch):
     pytest.importorskip("psycopg", reason="未安装 PostgreSQL 驱动 psycopg")
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
-    assert app.current_revision(url) == "0004"
+    assert app.current_revision(url) == "0005"
     engine = app.make_engine(url)
     with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
         con.exec_driver_sql("DELETE FROM warning_events")

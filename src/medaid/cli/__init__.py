@@ -16,6 +16,7 @@ import click
 
 from medaid import __version__
 from medaid.cli.accounts import accounts_group
+from medaid.cli.audit_log import audit_log_group
 from medaid.cli.base import BAD_INPUT, INTERNAL, Group, WaitNotice
 from medaid.cli.config import config_group
 from medaid.cli.data import demo_data_command, import_command, init_command, registry_command
@@ -53,7 +54,7 @@ for each in (
     metrics_command, evaluate_command, judge_command, judgments_command, survey_command, score_command,
     audit_command, rule_command,
     report_command,
-    accounts_group, key_group,
+    accounts_group, key_group, audit_log_group,
 ):  # fmt: skip
     cli.add_command(each)
 

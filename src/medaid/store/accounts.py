@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from medaid.errors import MedaidError
 from medaid.store.app import Base
+from medaid.store.audit_trail import append
 
 ROLES: dict[str, str] = {"admin": "管理员", "verifier": "核查员", "viewer": "查看员"}
 # who may see identities unmasked: the people who act on a finding (recover, top up, notify)
@@ -109,6 +110,8 @@ def log_access(
     """One line of the access log (allowed: once the file is complete; refused: when refused)."""
     session.add(AccessEvent(account=name, action=action, target=target, people=people, at=_now(), outcome=outcome,
                             os_user=os_user))  # fmt: skip
+    append(session, actor=name, action=action, workspace="",
+           detail={"target": target, "people": people, "outcome": outcome, "os_user": os_user})  # fmt: skip
 
 
 def access_log(session: Session) -> list[AccessRecord]:

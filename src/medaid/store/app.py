@@ -8,7 +8,8 @@ run from code by :func:`upgrade` (no ``alembic.ini`` needed).
 
 Tables: ``warnings`` (high-cost warnings and their follow-up state, identities masked),
 ``warning_events`` (the audit log of every state change), and, in ``accounts.py``,
-``accounts`` (roles) and ``access_log`` (every unmasked look at identities).
+``accounts`` (roles) and ``access_log`` (every unmasked look at identities), and, in
+``audit_trail.py``, ``audit_log`` (the hash-chained audit trail).
 """
 
 from __future__ import annotations
@@ -264,4 +265,5 @@ def session_for(root: Path, *, migrate: bool = True) -> Iterator[Session]:
 # Accounts, the access log and judged scores live in their own modules; importing them here registers
 # their tables on Base.metadata wherever the app database is used (migrations compare against it).
 from medaid.store import accounts as _accounts  # noqa: E402, F401
+from medaid.store import audit_trail as _audit_trail  # noqa: E402, F401
 from medaid.store import judgments as _judgments  # noqa: E402, F401

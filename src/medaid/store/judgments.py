@@ -17,6 +17,7 @@ from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, Numeric, Strin
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from medaid.store.app import Base
+from medaid.store.audit_trail import append
 
 
 class JudgmentRow(Base):
@@ -105,6 +106,9 @@ def record(
                       at=dt.datetime.now().replace(microsecond=0), evidence=files)  # fmt: skip
     session.add(row)
     session.flush()
+    append(session, actor=actor, action="评价人员评分", workspace=workspace,
+           detail={"year": year, "path": list(path), "score": str(score), "reason": reason,
+                   "evidence": [e.sha256 for e in evidence]})  # fmt: skip
     return JudgmentRecord.of(row)
 
 
