@@ -42,7 +42,7 @@ def survey_command(responses: Path, questionnaire: str, sent: int | None, popula
     kept = None
     if into is not None:
         kept = store_survey(into, responses, year=year, questionnaire=questionnaire, sent=sent,
-                            population=population)  # fmt: skip
+                            population=population, analysed=analysis)  # fmt: skip
     if fmt == "json":
         emit_json(analysis.to_dict() | ({"stored": kept.to_dict()} if kept else {}))
         return

@@ -52,6 +52,7 @@ class Dimension:
     rate: str
     score_value: Decimal | None
     weight_value: Decimal | None
+    rate_value: Decimal | None = None  # percentage points (ScoredNode.rate): what ``rate`` shows
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,15 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
     values = {v.metric.name: v for v in metrics}
     title = report_title(context, fw.title)
     dimensions = [
-        Dimension(n.indicator.name, fmt(n.indicator.weight), fmt(n.score), fmt_pct(n.rate), n.score, n.indicator.weight)
+        Dimension(
+            n.indicator.name,
+            fmt(n.indicator.weight),
+            fmt(n.score),
+            fmt_pct(n.rate),
+            n.score,
+            n.indicator.weight,
+            n.rate,
+        )
         for n in scored.nodes
     ]
     explanations = {leaf.indicator.path: explain_leaf(leaf, values) for n in scored.nodes for leaf in n.walk()
@@ -178,7 +187,8 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
     # 三、项目绩效情况
     body.add(Heading("三、项目绩效情况", 1), Heading("（一）综合评价情况及评价结论", 2), Para(summary[0]))
     rows = [(d.name, d.weight, d.score, d.rate) for d in dimensions]
-    rows.append(("合计", score_sheet_weight(dimensions), fmt(scored.total), _total_rate(scored.total, dimensions)))
+    sheet = score_sheet(scored, explanations)
+    rows.append(("合计", sheet.total_weight, sheet.total, fmt_pct(sheet.total_rate)))
     body.add(count.table("各一级指标得分情况", ("一级指标", "分值", "得分", "得分率"), rows, numeric=(1, 2, 3),
                          widths=(4, 2, 2, 2), note="详细评分见附件1。"))  # fmt: skip
     by_dimension = _score_chart(dimensions)
@@ -221,7 +231,7 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         parts.append(annex)
     return EvaluationReport(
         title=title, region=context.region, year=context.year, total=scored.total, grade=scored.grade,
-        summary=summary, dimensions=dimensions, themes=themes, sheet=score_sheet(scored, explanations),
+        summary=summary, dimensions=dimensions, themes=themes, sheet=sheet,
         findings=audit.findings, audit=audit, cover=cover_of(context, title), parts=parts, survey=survey,
         notes=notes, facts=facts, explanations=explanations,
     )  # fmt: skip
@@ -230,16 +240,6 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
 def dimension_statement(name: str, weight: str, score: str) -> str:
     """ "决策（分值 15 分，得分 13.5 分）" — the form contract 5 reads; "（分值 20 分，尚未计分）" without a score."""
     return f"{name}（分值 {weight} 分，得分 {score} 分）" if score != "—" else f"{name}（分值 {weight} 分，尚未计分）"
-
-
-def score_sheet_weight(dimensions: list[Dimension]) -> str:
-    weights = [d.weight_value for d in dimensions if d.weight_value is not None]
-    return fmt(sum(weights, Decimal(0))) if weights else "—"
-
-
-def _total_rate(total: Decimal | None, dimensions: list[Dimension]) -> str:
-    weight = sum((d.weight_value or Decimal(0) for d in dimensions), Decimal(0))
-    return fmt_pct(total / weight * 100) if total is not None and weight else "—"
 
 
 def _summary(total: Decimal | None, grade: str | None, reason: str, dimensions: list[Dimension],

@@ -36,8 +36,8 @@ from docx.text.paragraph import Paragraph
 
 from medaid.reports.docx_style import CENTER, LEFT, RED, RIGHT, TOC_FIELD, styles
 from medaid.reports.files import atomic
-from medaid.reports.html_report import LANDSCAPE_WIDTH_MM, PORTRAIT_WIDTH_MM, column_mm, sheet_widths
 from medaid.reports.model import DRAFT_MARK, Figure, Heading, Para, Part, ScoreSheetBlock, Table
+from medaid.reports.page import LANDSCAPE_WIDTH_MM, PORTRAIT_WIDTH_MM, column_mm, sheet_widths
 
 if TYPE_CHECKING:
     from medaid.reports.document import EvaluationReport
@@ -59,19 +59,28 @@ def _settings(doc: DocumentType) -> None:
         language.set(qn("w:eastAsia"), "zh-CN")
 
 
+def _fld(paragraph: Paragraph, kind: str) -> None:
+    """A field character: begin, separate or end."""
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._element.append(element)
+
+
+def _field_start(paragraph: Paragraph, instruction: str) -> None:
+    """A complex field up to its result: begin, the instruction, separate."""
+    _fld(paragraph, "begin")
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = f" {instruction} "
+    paragraph.add_run()._element.append(element)
+    _fld(paragraph, "separate")
+
+
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
-    """A complex field: begin, the instruction, separate, the result shown until Word updates it, end."""
-    for kind in ("begin", "instr", "separate", "result", "end"):
-        run = paragraph.add_run(placeholder if kind == "result" else None)
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {instruction} "
-            run._element.append(element)
-        elif kind != "result":
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-            run._element.append(element)
+    """A complex field in one paragraph, with the result shown until Word updates it."""
+    _field_start(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    _fld(paragraph, "end")
 
 
 def _page_setup(section: Section, *, landscape: bool) -> None:
@@ -119,12 +128,6 @@ def _cover(doc: DocumentType, report: EvaluationReport) -> None:
     ppr.insert(1 if ppr.pStyle is not None else 0, frame)  # framePr comes right after pStyle
 
 
-def _fld(run_parent: Paragraph, kind: str) -> None:
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), kind)
-    run_parent.add_run()._element.append(element)
-
-
 def _toc(doc: DocumentType, report: EvaluationReport) -> None:
     """目录: a TOC field whose result, until Word updates it with page numbers, lists the headings."""
     doc.add_paragraph("目 录", style="TOC Heading").paragraph_format.page_break_before = True
@@ -135,12 +138,7 @@ def _toc(doc: DocumentType, report: EvaluationReport) -> None:
     for i, heading in enumerate(entries):
         paragraph = doc.add_paragraph(style=f"toc {max(heading.level, 1)}")
         if i == 0:
-            _fld(paragraph, "begin")
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {TOC_FIELD} "
-            paragraph.add_run()._element.append(instr)
-            _fld(paragraph, "separate")
+            _field_start(paragraph, TOC_FIELD)
         paragraph.add_run(heading.text)
         if i == len(entries) - 1:
             _fld(paragraph, "end")

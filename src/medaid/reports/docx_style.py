@@ -15,7 +15,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.run import Run
 
-from medaid.reports.html_report import PORTRAIT_WIDTH_MM
+from medaid.reports.page import PORTRAIT_WIDTH_MM
 
 FANGSONG, HEITI, KAITI, SONG = "仿宋", "黑体", "楷体", "宋体"
 RED = RGBColor(0xBB, 0, 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import fmt
+from medaid.evaluation.numbers import HUNDRED, fmt, round2
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode
 
 LEVEL_NAMES = ("一级指标", "二级指标", "三级指标", "四级指标")
@@ -38,6 +38,13 @@ class ScoreSheet:
     total_value: Decimal | None
     total_weight_value: Decimal | None
     rows: list[ScoredNode]  # the indicator each body row shows
+
+    @property
+    def total_rate(self) -> Decimal | None:
+        """The 合计 row's 得分率 in percentage points, rounded as every 得分率 is (ScoredNode.rate)."""
+        if self.total_value is None or not self.total_weight_value:
+            return None
+        return round2(self.total_value / self.total_weight_value * HUNDRED)
 
     @property
     def levels(self) -> int:

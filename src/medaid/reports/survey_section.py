@@ -9,18 +9,15 @@ from medaid.survey.stats import Estimate, percent_text
 from medaid.survey.summary import Distribution, SurveyResult
 
 
-def _pct(x: float) -> str:
-    return percent_text(x)
-
-
 def _estimate(label: str, e: Estimate, level: str) -> str:
-    return f"{label}为 {_pct(e.value)}（{e.n} 人，{level} 置信区间 {_pct(e.low)}–{_pct(e.high)}）。"
+    interval = f"{percent_text(e.low)}–{percent_text(e.high)}"
+    return f"{label}为 {percent_text(e.value)}（{e.n} 人，{level} 置信区间 {interval}）。"
 
 
 def survey_lines(survey: SurveyResult) -> list[str]:
     """The annex's text, line by line (the question-by-question shares are in the tables)."""
     level = f"{survey.confidence * 100:g}%"
-    sent = f"，发放 {survey.sent} 份，回收率 {_pct(survey.response_rate or 0)}。" if survey.sent else "。"
+    sent = f"，发放 {survey.sent} 份，回收率 {percent_text(survey.response_rate or 0)}。" if survey.sent else "。"
     lines = [f"本次调查使用问卷《{survey.title}》，回收有效答卷 {survey.valid} 份{sent}"]
     if survey.satisfaction:
         lines.append(_estimate("综合满意度", survey.satisfaction, level))
@@ -58,7 +55,7 @@ def survey_paragraphs(survey: SurveyResult) -> list[Para]:
 def distribution_rows(d: Distribution) -> list[tuple[str, ...]]:
     """选项, 人数, 占比 — and a 合计 row (a multiple-choice question's shares may add to more than 100%)."""
     rows: list[tuple[str, ...]] = [
-        (o, str(n), _pct(n / d.answered) if d.answered else "—") for o, n in d.counts.items()
+        (o, str(n), percent_text(n / d.answered) if d.answered else "—") for o, n in d.counts.items()
     ]
     rows.append(("作答人数", str(d.answered), ""))
     return rows

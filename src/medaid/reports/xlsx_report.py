@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from medaid.evaluation.numbers import round2
 from medaid.reports.document import EvaluationReport
 from medaid.reports.files import atomic
 from medaid.reports.workbook import (
@@ -31,11 +30,9 @@ def _score(value: Decimal | None, text: str) -> Score | str:
     return text if value is None else Score(value)
 
 
-def _rate(score: Decimal | None, weight: Decimal | None, text: str) -> Rate | str:
-    """The 得分率 as the report prints it (two decimals of a percentage, half-up), as a fraction."""
-    if score is None or not weight:
-        return text
-    return Rate(round2(score / weight * HUNDRED) / HUNDRED)
+def _rate(points: Decimal | None, text: str) -> Rate | str:
+    """The 得分率 the report prints (percentage points, rounded once in the result), as a fraction."""
+    return text if points is None else Rate(points / HUNDRED)
 
 
 def render_xlsx(report: EvaluationReport, path: Path) -> Path:
@@ -76,11 +73,11 @@ def render_xlsx(report: EvaluationReport, path: Path) -> Path:
         write_header(summary, 0, ("一级指标", "分值", "得分", "得分率"), styles)
         for i, d in enumerate(report.dimensions, start=1):
             write_row(summary, i, (d.name, _score(d.weight_value, d.weight), _score(d.score_value, d.score),
-                                   _rate(d.score_value, d.weight_value, d.rate)), styles)  # fmt: skip
+                                   _rate(d.rate_value, d.rate)), styles)  # fmt: skip
         end = len(report.dimensions) + 1
         write_row(summary, end, ("合计", _score(grid.total_weight_value, grid.total_weight),
                                  _score(grid.total_value, grid.total),
-                                 _rate(grid.total_value, grid.total_weight_value, "")), styles)  # fmt: skip
+                                 _rate(grid.total_rate, "")), styles)  # fmt: skip
         write_row(summary, end + 1, ("等级", report.grade or "—", "", ""), styles)
         summary.set_column(0, 0, 24)
         summary.set_column(1, 3, 10)

@@ -66,10 +66,12 @@ class StoredSurvey:
 
 
 def store_survey(root: Path, responses: Path, *, year: int | None = None, questionnaire: str = DEFAULT_QUESTIONNAIRE,
-                 sent: int | None = None, population: int | None = None) -> StoredSurvey:  # fmt: skip
+                 sent: int | None = None, population: int | None = None,
+                 analysed: SurveyAnalysis | None = None) -> StoredSurvey:  # fmt: skip
     """Keep a survey's answers in the workspace (``surveys/<year>/``): reports and evaluations
-    of that year then fill the survey's indicators from it. The answers are read first, so a
-    file medaid cannot read is refused before anything is kept; a later survey replaces it."""
+    of that year then fill the survey's indicators from it. The answers are read first (or
+    ``analysed`` already), so a file medaid cannot read is refused before anything is kept;
+    a later survey replaces it."""
     import hashlib
     import shutil
 
@@ -81,7 +83,8 @@ def store_survey(root: Path, responses: Path, *, year: int | None = None, questi
 
     workspace = Workspace.open(root)
     chosen = year_of(workspace, year)
-    analyse_survey(responses, questionnaire=questionnaire, sent=sent, population=population)
+    if analysed is None:
+        analyse_survey(responses, questionnaire=questionnaire, sent=sent, population=population)
     folder = workspace.root / SURVEY_FOLDER / str(chosen)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / f"答卷{responses.suffix.lower()}"
