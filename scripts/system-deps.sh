@@ -24,6 +24,7 @@ if [ "$mode" = "test" ]; then
     check openjdk-17-jre-headless java   # PySpark parity test (Spark 4 needs Java 17+)
     check postgresql /usr/lib/postgresql  # app state tested on a real server (scripts/pg-test-server.sh)
     check poppler-utils pdftoppm          # the PDF test renders pages and lists embedded fonts
+    check chromium /usr/bin/chromium      # the browser walk of the web application (Playwright drives it; nothing downloaded)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

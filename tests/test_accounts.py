@@ -26,7 +26,7 @@ def ws(tmp_path_factory) -> Path:
     workspace = Workspace.init(root / "ws", year=2023)
     for kind, name in IMPORT_ORDER:
         import_file(workspace.root, kind, root / "data" / name)
-    for name, role in (("张核查", "verifier"), ("李查看", "viewer")):
+    for name, role in (("张核查", "clerk"), ("李查看", "finance")):
         add_account(workspace.root, name, role)
     return workspace.root
 
@@ -49,10 +49,12 @@ def runs(ws: Path) -> int:
         return int(con.execute("SELECT count(*) FROM verification_runs").fetchall()[0][0])
 
 
-def test_a_viewer_may_not_export_identities_the_refusal_is_logged_and_nothing_is_stored(ws: Path, tmp_path: Path):
+def test_a_finance_account_may_not_export_identities_the_refusal_is_logged_and_nothing_is_stored(
+    ws: Path, tmp_path: Path
+):
     out = tmp_path / "plain.xlsx"
     before, logged = runs(ws), len(access_log(ws).entries)
-    with pytest.raises(AccessDenied, match="角色为查看员，无权查看未脱敏的身份证号和姓名"):
+    with pytest.raises(AccessDenied, match="角色为财政，无权查看未脱敏的身份证号和姓名"):
         export_ledger(ws, "2023-12", out=out, unmasked=True, account="李查看")
     assert not out.exists()
     with pytest.raises(AccessDenied, match="没有名为“王某”的账户"):
@@ -69,7 +71,7 @@ def test_a_viewer_may_not_export_identities_the_refusal_is_logged_and_nothing_is
     assert all(e["os_user"] for e in refused)
 
 
-def test_a_verifier_exports_identities_and_the_look_is_logged(ws: Path, tmp_path: Path):
+def test_a_clerk_exports_identities_and_the_look_is_logged(ws: Path, tmp_path: Path):
     out = tmp_path / "plain.xlsx"
     export = export_ledger(ws, "2023-12", out=out, unmasked=True, account="张核查")
     assert export.unmasked
@@ -79,8 +81,8 @@ def test_a_verifier_exports_identities_and_the_look_is_logged(ws: Path, tmp_path
     log = [e for e in access_log(ws).to_dict() if e["outcome"] == "allowed"]
     assert [(e["account"], e["target"], e["people"]) for e in log] == [("张核查", str(out), len(set(ids)))]
     assert log[0]["os_user"]  # the operating-system user who ran it
-    assert [a.to_dict() for a in list_accounts(ws)] == [{"name": "张核查", "role": "verifier"},
-                                                       {"name": "李查看", "role": "viewer"}]  # fmt: skip
+    assert [(a.name, a.role, a.role_label) for a in list_accounts(ws)] == [("张核查", "clerk", "医保经办"),
+                                                                          ("李查看", "finance", "财政")]  # fmt: skip
 
 
 def test_accounts_refuse_an_unknown_role_and_a_duplicate(ws: Path):

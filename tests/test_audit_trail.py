@@ -64,3 +64,44 @@ def test_a_judgment_and_a_refused_reveal_are_entries_of_the_chain(tmp_path: Path
         assert [(e.actor, e.action) for e in entries] == [("王评", "评价人员评分"), ("张三", "核查台账未脱敏导出")]
         assert entries[1].previous == entries[0].hash and '"outcome":"refused"' in entries[1].detail
     assert verify_audit_log(root).broken is None
+
+
+def _append_from_threads(root: Path, threads: int, each: int) -> None:
+    """``threads`` writers at once, each with its own sessions, as the web's workers and a CLI would be."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def writer(n: int) -> None:
+        for i in range(each):
+            with session_for(root, migrate=False) as session:
+                append(session, actor=f"经办{n}", action="测试并发", workspace="ws", detail={"i": i})
+
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(writer, range(threads)))  # re-raises what a writer raised
+
+
+def test_eight_writers_at_once_never_take_the_same_entry_number(tmp_path: Path):
+    root = Workspace.init(tmp_path / "ws", year=2023).root
+    with session_for(root):
+        pass  # migrated once, before the writers start
+    _append_from_threads(root, threads=8, each=20)
+    assert verify_audit_log(root).to_dict() == {"checked": 160, "broken": None, "why": "", "ok": True}
+
+
+def test_writers_at_once_on_postgresql_keep_one_chain(tmp_path: Path, monkeypatch):
+    """The advisory lock: the shared server's chain holds whatever other tests append meanwhile."""
+    import os
+
+    from medaid.store import app
+
+    url = os.environ.get("MEDAID_TEST_PG_URL", "")
+    if not url:
+        pytest.skip("没有可用的 PostgreSQL 服务器：设置 MEDAID_TEST_PG_URL=postgresql+psycopg://用户@主机/空库 后运行")
+    pytest.importorskip("psycopg", reason="未安装 PostgreSQL 驱动 psycopg")
+    monkeypatch.setenv(app.ENV_URL, url)
+    root = Workspace.init(tmp_path / "ws", year=2023).root
+    app.upgrade(url)
+    with session_for(root) as session:
+        before = session.query(AuditEntry).count()
+    _append_from_threads(root, threads=8, each=5)
+    checked = verify_audit_log(root)
+    assert checked.broken is None and checked.checked >= before + 40

@@ -25,7 +25,7 @@ def test_two_imports_and_a_registry_started_together_all_finish(tmp_path: Path):
         [MEDAID, "import", root, "settlements", str(tmp_path / "data" / "settlements.csv"), "--format", "json"],
         [MEDAID, "import", root, "recipients", str(tmp_path / "data" / "recipients_民政.csv"), "--format", "json"],
         [MEDAID, "registry", root, "--format", "json"],
-        [MEDAID, "accounts", "add", root, "张三", "--role", "viewer"],  # app state only: needs no write lock
+        [MEDAID, "accounts", "add", root, "张三", "--role", "finance"],  # app state only: needs no write lock
     ]
     running = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
     done = [(p.wait(timeout=300), *p.communicate()) for p in running]

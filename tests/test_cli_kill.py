@@ -152,7 +152,7 @@ def test_an_unmasked_export_killed_once_complete_but_not_logged(tmp_path: Path, 
     root = workspace(tmp_path, data)
     for kind, name in (("recipients", "recipients_民政.csv"), ("settlements", "settlements.csv")):
         import_file(root, kind, data / name)
-    subprocess.run([MEDAID, "accounts", "add", str(root), "张核查", "--role", "verifier"], check=True,
+    subprocess.run([MEDAID, "accounts", "add", str(root), "张核查", "--role", "clerk"], check=True,
                    capture_output=True)  # fmt: skip
     before = counts(root)
     temp, env = environment(tmp_path, None)

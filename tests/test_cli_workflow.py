@@ -187,8 +187,8 @@ def test_survey_json_and_text(tmp_path: Path):
 
 
 def test_accounts_and_an_unmasked_ledger_at_the_command_line(ws: Path, tmp_path: Path):
-    assert medaid("accounts", "add", str(ws), "张核查", "--role", "verifier").returncode == 0
-    assert medaid("accounts", "add", str(ws), "李查看", "--role", "viewer").returncode == 0
+    assert medaid("accounts", "add", str(ws), "张核查", "--role", "clerk").returncode == 0
+    assert medaid("accounts", "add", str(ws), "李查看", "--role", "finance").returncode == 0
     out = tmp_path / "plain.xlsx"
     refused = medaid("verify", str(ws), "--month", "2023-07", "--format", "xlsx", "--out", str(out), "--unmasked",
                      "--as", "李查看")  # fmt: skip
@@ -203,7 +203,7 @@ def test_accounts_and_an_unmasked_ledger_at_the_command_line(ws: Path, tmp_path:
                                                                         ("张核查", str(out), "allowed")]  # fmt: skip
     assert "已拒绝  李查看" in medaid("accounts", "log", str(ws)).stdout
     listed = medaid("accounts", "list", str(ws))
-    assert "张核查\t核查员" in listed.stdout
+    assert "张核查\t医保经办" in listed.stdout
     duplicate = medaid("accounts", "add", str(ws), "张核查", "--role", "admin", "--format", "json")
     assert duplicate.returncode == 2 and "已存在" in json.loads(duplicate.stdout)["error"]["message"]
 

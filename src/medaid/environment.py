@@ -101,6 +101,26 @@ class Environment(BaseModel):
             hint="请写正整数，如 200",
         ),
     )
+    web_max_upload_mb: Annotated[int, Field(ge=1, le=10240)] = Field(
+        default=200,
+        alias="MEDAID_WEB_MAX_UPLOAD_MB",
+        json_schema_extra=info(
+            "正整数（MB）",
+            "网页版（medaid serve）一次请求（上传的文件）的大小上限；超过即答 413，不读取",
+            default="200",
+            hint="请写 1–10240 的整数，如 500",
+        ),
+    )
+    web_idle_minutes: Annotated[int, Field(ge=1, le=1440)] = Field(
+        default=30,
+        alias="MEDAID_WEB_IDLE_MINUTES",
+        json_schema_extra=info(
+            "分钟数",
+            "网页版闲置多少分钟后自动退出登录",
+            default="30",
+            hint="请写 1–1440 的整数，如 15",
+        ),
+    )
     test_pg_url: str | None = Field(
         default=None,
         alias="MEDAID_TEST_PG_URL",
@@ -117,6 +137,7 @@ ENV_VARIABLES: tuple[str, ...] = tuple(f.alias or n for n, f in Environment.mode
 SCRIPT_VARIABLES: dict[str, tuple[str, str]] = {
     "MEDAID_PG_DIR": ("/tmp/medaid-pg-test", "scripts/pg-test-server.sh：测试用 PostgreSQL 的数据目录"),
     "MEDAID_PG_PORT": ("54329", "scripts/pg-test-server.sh：测试用 PostgreSQL 的端口"),
+    "MEDAID_TEST_ARTEFACTS": ("test-artefacts", "（开发者）测试产物的目录：网页走查的截图在其 screenshots/ 下"),
 }
 
 

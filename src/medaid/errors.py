@@ -126,3 +126,7 @@ def from_os_error(err: OSError) -> MedaidError | None:
         return None
     what, fix = _OS_REASONS[err.errno]
     return MedaidError(what, where=Location(file=str(path)), fix=fix)
+
+
+class Forbidden(MedaidError):
+    """An account may not do what it asked (the web answers 403)."""

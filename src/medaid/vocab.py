@@ -67,6 +67,14 @@ REASONS: dict[str, str] = {
     "duplicate": "重复结算",
 }
 
+# 核查发现的整改状态 (follow-up of a verification finding): open until someone acts and says why
+FINDING_STATES: dict[str, str] = {
+    "open": "待整改",
+    "in_progress": "整改中",
+    "resolved": "已整改",  # recovered (应退) or paid (应补)
+    "dismissed": "核实无误",  # the finding was wrong: the note says why
+}
+
 VISIT_TYPES: tuple[str, ...] = ("住院", "门诊", "门诊慢特病")
 VISIT_ALIASES: dict[str, str] = {
     "普通住院": "住院",

@@ -29,6 +29,7 @@ from medaid.store.keys import check_key
 
 SETTINGS_FILE = "medaid.yaml"
 STORE_FILE = "store.duckdb"
+_SERVED: set[Path] = set()  # workspaces this process serves (Workspace.serve)
 
 __all__ = ["DEFAULT_WARNING_THRESHOLD", "KEY_FILE", "SETTINGS_FILE", "STORE_FILE", "Settings", "Workspace",
            "WorkspaceError"]  # fmt: skip
@@ -114,6 +115,16 @@ class Workspace:
         return workspace
 
     @staticmethod
+    def serve(root: Path) -> Workspace:
+        """Open the workspace once for a server process, which then opens it on every request: the
+        permissions, the scratch space and the store's tables are seen to here, not per request (a
+        request's private upload in the scratch space must not be cleaned away by another's)."""
+        workspace = Workspace.open(root)
+        _SERVED.add(workspace.root.resolve())
+        engine.share_connections(workspace.store_path)
+        return workspace
+
+    @staticmethod
     def open(root: Path) -> Workspace:
         path = root / SETTINGS_FILE
         if not path.exists():
@@ -123,6 +134,8 @@ class Workspace:
                 fix="请先运行 medaid init 创建工作区",
             )
         workspace = Workspace(root, Settings.from_file(path))
+        if root.resolve() in _SERVED:  # opened once when the server started: checked, cleaned, up to date
+            return workspace
         scratch.protect(root, keys=(workspace.key_path,))
         scratch.clean(root)  # what a killed command left in clear is removed before anything else runs
         with workspace.connect(read_only=True) as con:  # readers never take the write lock

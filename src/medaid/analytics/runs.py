@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
@@ -38,6 +39,7 @@ class LedgerRow:
     amount: int  # fen: 应补 for missed, 应退 otherwise
     detail: str
     person_key: str | None = None  # the keyed hash, to reveal identities for a role allowed to
+    departments: tuple[str, ...] = ()  # the person's 认定部门 in the run's registry snapshot (none: on no list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +55,7 @@ class LedgerRow:
             "reason_label": REASONS[self.reason],
             "amount": yuan_float(self.amount),
             "detail": self.detail,
+            "departments": list(self.departments),
         }
 
 
@@ -141,10 +144,9 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None
         raise VerificationError(f"找不到第 {run_id} 次核查", fix="用 medaid verify 工作区 --month 2023-07 生成核查台账")
     rid, month, fingerprint, inputs, settlements, created = found[0]
     rows = con.execute(
-        "SELECT f.seq, f.settlement_id, p.id_masked, p.name_masked, f.settle_date, f.visit_type, f.category, "
-        "f.assistance_paid, f.reason, f.amount, f.detail, f.person_key FROM verification_findings f "
-        "LEFT JOIN persons p USING (person_key) WHERE f.run_id = ? ORDER BY f.seq",
-        [run_id],
+        f"WITH {_departments('?')} SELECT {_ROW_COLUMNS} FROM verification_findings f {_ROW_JOINS} "
+        "WHERE f.run_id = ? ORDER BY f.seq",
+        [run_id, run_id, run_id],  # the CTE names the run twice
     ).fetchall()
     return Run(
         run_id=rid,
@@ -153,9 +155,107 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: int, *, same_as: int | None
         inputs=json.loads(inputs),
         settlements=settlements,
         created_at=created,
-        rows=[LedgerRow(*r) for r in rows],
+        rows=[_row(r) for r in rows],
         same_as=same_as,
     )
+
+
+def _departments(runs: str) -> str:
+    """A CTE: the person's 认定部门 as the run saw them — every department of the person in the run's
+    registry snapshot — for the runs that the constant SQL ``runs`` selects (its values bound by the caller,
+    twice: ``runs`` appears twice) — and only for the people those runs found something about."""
+    return f"""snapshot_departments AS (
+        SELECT v.run_id, g.person_key,
+               list_sort(list_distinct(flatten(list(string_split(g.departments, '、'))))) AS departments
+        FROM verification_runs v JOIN registry_snapshots g
+          ON g.import_id = TRY_CAST(json_extract_string(v.inputs, '$.registry_snapshot') AS INTEGER)
+        WHERE v.run_id IN ({runs})
+          AND g.person_key IN (SELECT person_key FROM verification_findings WHERE run_id IN ({runs}))
+        GROUP BY v.run_id, g.person_key
+    )"""
+
+
+_ROW_COLUMNS = (
+    "f.seq, f.settlement_id, p.id_masked, p.name_masked, f.settle_date, f.visit_type, f.category, "
+    "f.assistance_paid, f.reason, f.amount, f.detail, f.person_key, d.departments"
+)
+_ROW_JOINS = (
+    "LEFT JOIN persons p ON p.person_key = f.person_key "
+    "LEFT JOIN snapshot_departments d ON d.run_id = f.run_id AND d.person_key = f.person_key"
+)
+
+
+def _row(r: tuple[Any, ...]) -> LedgerRow:
+    seq, sid, id_masked, name_masked, day, visit, category, paid, reason, amount, text, key, departments = r
+    return LedgerRow(seq, sid, id_masked, name_masked, day, visit, category, paid, reason, amount, text, key,
+                     tuple(d for d in (departments or ()) if d))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FindingQuery:
+    """Which findings to list; every value is compared as a bound parameter, never written into SQL."""
+
+    month: str | None = None  # None: the latest run of every month
+    reason: str | None = None
+    departments: tuple[str, ...] = ()  # each of them among the person's 认定部门
+    area: str | None = None  # 区划 prefix
+    text: str | None = None  # part of the settlement id or of the masked 身份证号
+    settlement_id: str | None = None
+
+
+@dataclass(frozen=True)
+class MonthFinding:
+    """A finding of the latest run of its month, with the 区划 it belongs to."""
+
+    month: str
+    run_id: int
+    row: LedgerRow
+    area: str | None  # the person's 区划 in the recipient lists, else that of the institution settled at
+
+
+def _where(q: FindingQuery) -> tuple[str, list[object]]:
+    clauses: list[tuple[str, list[object]]] = []
+    if q.reason is not None:
+        clauses.append(("f.reason = ?", [q.reason]))
+    if q.settlement_id is not None:
+        clauses.append(("f.settlement_id = ?", [q.settlement_id]))
+    if q.departments:
+        clauses.append(("list_has_all(coalesce(d.departments, []::VARCHAR[]), ?::VARCHAR[])", [list(q.departments)]))
+    if q.area:
+        clauses.append(("starts_with(coalesce(a.region, i.region, ''), ?)", [q.area]))
+    if q.text:
+        clauses.append(("(contains(lower(f.settlement_id), lower(?)) OR contains(coalesce(p.id_masked, ''), ?))",
+                        [q.text, q.text]))  # fmt: skip
+    return " AND ".join(["TRUE", *(c for c, _ in clauses)]), [v for _, values in clauses for v in values]
+
+
+def latest_findings(con: duckdb.DuckDBPyConnection, q: FindingQuery) -> list[MonthFinding]:
+    """The findings of the latest run of each month (or of ``q.month``) that match ``q``, latest month first."""
+    month_clause, month_params = ("WHERE month = ?", [q.month]) if q.month is not None else ("", [])
+    where, params = _where(q)
+    rows = con.execute(
+        f"""
+        WITH latest AS (SELECT month, max(run_id) AS run_id FROM verification_runs {month_clause} GROUP BY month),
+        {_departments("SELECT run_id FROM latest")},
+        areas AS (
+            SELECT person_key, arg_max(region, import_id) AS region FROM recipients
+            WHERE coalesce(region, '') <> '' AND person_key IN (
+                SELECT person_key FROM verification_findings WHERE run_id IN (SELECT run_id FROM latest))
+            GROUP BY person_key
+        )
+        SELECT l.month, f.run_id, coalesce(a.region, i.region), {_ROW_COLUMNS}
+        FROM verification_findings f JOIN latest l ON l.run_id = f.run_id {_ROW_JOINS}
+        LEFT JOIN areas a ON a.person_key = f.person_key
+        LEFT JOIN (SELECT settlement_id, institution_code FROM settlements WHERE settlement_id IN (
+            SELECT settlement_id FROM verification_findings WHERE run_id IN (SELECT run_id FROM latest))
+        ) s ON s.settlement_id = f.settlement_id
+        LEFT JOIN institutions i ON i.institution_code = s.institution_code
+        WHERE {where}
+        ORDER BY l.month DESC, f.seq
+        """,
+        [*month_params, *params],
+    ).fetchall()
+    return [MonthFinding(str(r[0]), int(r[1]), _row(r[3:]), r[2] or None) for r in rows]
 
 
 @dataclass

@@ -6,6 +6,11 @@ again, but their amount is updated), and writes one push list per department (xl
 UTF-8-BOM csv, identities masked, never formulas). ``follow_up`` records what a department
 found (已认定 / 未认定) with an audit event; ``conversion`` is the share of pushed warnings
 that led to a recognition (Hefei 2023: 56 of 20856, 0.27 %).
+
+Each push and each follow-up is an entry of the audit trail (预警推送, 预警认定). Listing and
+following up can be limited to a department (a warning is its when the department is one of
+the warning's) and to an area: the person's 区划 in the recipient lists, else the 区划 of the
+institution of their latest settlement (一般人群 are on no list).
 """
 
 from __future__ import annotations
@@ -22,10 +27,14 @@ from medaid.analytics.warnings import SEPARATOR, Candidate, compute
 from medaid.errors import MedaidError
 from medaid.ingest.idnumber import mask
 from medaid.money import yuan_text
+from medaid.store.accounts import AccessDenied
 from medaid.store.app import STATE_LABELS, AppWarning, EventRecord, WarningEvent, WarningRecord, session_for
+from medaid.store.audit_trail import append
+from medaid.store.schema import workspace_id
 from medaid.workspace import Workspace
 
 FOLLOW_STATES: tuple[str, ...] = ("confirmed", "rejected")
+PUSH_ACTION, FOLLOW_ACTION = "预警推送", "预警认定"  # the audit trail's actions
 
 
 class WarningError(MedaidError):
@@ -96,6 +105,7 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
         raise WarningError(f"预警日期 {as_of} 不在工作区年度 {year} 内", fix=f"请使用 {year} 年内的日期")
     with workspace.connect() as con:
         found = compute(con, workspace.settings, as_of)
+        key = workspace_id(con)
     who, now = actor, _now()
     result = PushResult(as_of)
     with session_for(workspace.root) as session:
@@ -123,6 +133,9 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
         session.flush()
         result.new = [w.id for w in fresh]
         result.warnings = [WarningRecord.of(w) for w in rows]
+        append(session, actor=who, action=PUSH_ACTION, workspace=key,
+               detail={"as_of": as_of.isoformat(), "over_threshold": len(rows), "new": len(fresh),
+                       "updated": result.updated, "by_department": result.by_department()})  # fmt: skip
     return result
 
 
@@ -157,26 +170,78 @@ def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
     return matches[0]
 
 
+def areas(workspace: Workspace, person_keys: list[str]) -> dict[str, str | None]:
+    """Each person's 区划: in the recipient lists (the latest import that gives one), else that of the
+    institution of their latest settlement; None when neither is known."""
+    if not person_keys:
+        return {}
+    with workspace.connect(read_only=True) as con:
+        rows = con.execute(
+            """
+            WITH keys AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS person_key),
+            listed AS (SELECT person_key, arg_max(region, import_id) AS region FROM recipients
+                       WHERE coalesce(region, '') <> '' AND person_key IN (SELECT person_key FROM keys)
+                       GROUP BY person_key),
+            treated AS (SELECT s.person_key, arg_max(i.region, strftime(s.settle_date, '%Y-%m-%d') || s.settlement_id)
+                        AS region FROM settlements s JOIN institutions i USING (institution_code)
+                        WHERE coalesce(i.region, '') <> '' AND s.person_key IN (SELECT person_key FROM keys)
+                        GROUP BY s.person_key)
+            SELECT k.person_key, coalesce(l.region, t.region) FROM keys k
+            LEFT JOIN listed l USING (person_key) LEFT JOIN treated t USING (person_key)
+            """,
+            [person_keys],
+        ).fetchall()
+    return {str(k): (str(a) if a else None) for k, a in rows}
+
+
+def _departments(w: AppWarning) -> tuple[str, ...]:
+    return tuple(d for d in w.departments.split(SEPARATOR) if d)
+
+
+def _in_scope(workspace: Workspace, found: list[AppWarning], department: str | None,
+              area: str | None) -> list[AppWarning]:  # fmt: skip
+    """The warnings of ``department`` (one of the warning's departments) in ``area`` (a 区划 prefix)."""
+    if department:
+        found = [w for w in found if department in _departments(w)]
+    if area:
+        where = areas(workspace, [w.person_key for w in found])
+        found = [w for w in found if (where.get(w.person_key) or "").startswith(area)]
+    return found
+
+
 def follow_up(
-    workspace: Workspace, key: int | str, state: str, note: str | None = None, *, actor: str
-) -> WarningRecord:
-    """Record a department's finding on a warning (by id or masked 身份证号), with an audit event."""
+    workspace: Workspace, key: int | str, state: str, note: str | None = None, *, actor: str,
+    department: str | None = None, area: str | None = None,
+) -> WarningRecord:  # fmt: skip
+    """Record a department's finding on a warning (by id or masked 身份证号), with an audit event and an
+    audit-trail entry. ``department``/``area``: the account's scope; a warning outside it is refused."""
     if state not in FOLLOW_STATES:
         raise WarningError(f"处理状态“{state}”无效", fix="请用 confirmed（已认定）或 rejected（未认定）")
+    with workspace.connect(read_only=True) as con:
+        ws_key = workspace_id(con)
     with session_for(workspace.root) as session:
         w = _find(session, key, workspace.settings.year)
+        if (department or area) and not _in_scope(workspace, [w], department, area):
+            scope = "、".join(p for p in (department and f"认定部门 {department}", area and f"区划 {area}") if p)
+            raise AccessDenied(f"预警 {w.id} 不在本账户的范围（{scope}）内：推送部门为{'、'.join(_departments(w))}",
+                               fix="部门账户只能登记推送给本部门的预警")  # fmt: skip
         if w.state == state:
             raise WarningError(f"预警 {w.id} 已是“{STATE_LABELS[state]}”", fix="无需重复登记")
-        now = _now()
-        w.events.append(WarningEvent(from_state=w.state, to_state=state, note=(note or "").strip() or None,
-                                     actor=actor, at=now))  # fmt: skip
+        now, text, before = _now(), (note or "").strip() or None, w.state
+        w.events.append(WarningEvent(from_state=before, to_state=state, note=text, actor=actor, at=now))
         w.state, w.updated_at = state, now
         session.flush()
+        append(session, actor=actor, action=FOLLOW_ACTION, workspace=ws_key,
+               detail={"id": w.id, "from": before, "to": state, "note": text})  # fmt: skip
         return WarningRecord.of(w)
 
 
-def list_warnings(workspace: Workspace, *, state: str | None = None, year: int | None = None) -> list[WarningRecord]:
-    """Stored warnings of ``year`` (default: the workspace's year, else all), optionally in one state."""
+def list_warnings(
+    workspace: Workspace, *, state: str | None = None, year: int | None = None, department: str | None = None,
+    area: str | None = None,
+) -> list[WarningRecord]:  # fmt: skip
+    """Stored warnings of ``year`` (default: the workspace's year, else all), optionally in one state,
+    of one department and in one area (a 区划 prefix)."""
     year = year if year is not None else workspace.settings.year
     query = select(AppWarning)
     if year is not None:
@@ -184,8 +249,8 @@ def list_warnings(workspace: Workspace, *, state: str | None = None, year: int |
     if state is not None:
         query = query.where(AppWarning.state == state)
     with session_for(workspace.root) as session:
-        found = session.scalars(query.order_by(AppWarning.amount_fen.desc(), AppWarning.id))
-        return [WarningRecord.of(w) for w in found]
+        found = list(session.scalars(query.order_by(AppWarning.amount_fen.desc(), AppWarning.id)))
+        return [WarningRecord.of(w) for w in _in_scope(workspace, found, department, area)]
 
 
 def events(workspace: Workspace, warning_id: int) -> list[EventRecord]:

@@ -23,9 +23,11 @@ from medaid.cli.data import demo_data_command, import_command, init_command, reg
 from medaid.cli.demo import demo
 from medaid.cli.evaluate import evaluate_command, judge_command, judgments_command, metrics_command
 from medaid.cli.evaluation import audit_command, frameworks_command, rule_command, score_command
+from medaid.cli.findings import findings_group
 from medaid.cli.keys import key_group
 from medaid.cli.policy import calc_command, policy_group, settle_command, simulate_command, subsidy_command
 from medaid.cli.report import report_command
+from medaid.cli.serve import serve_command
 from medaid.cli.survey import survey_command
 from medaid.cli.verify import verify_command
 from medaid.cli.warnings import warnings_group
@@ -50,11 +52,11 @@ def cli(debug: bool) -> None:
 for each in (
     init_command, config_group, frameworks_command, policy_group, demo_data_command, demo,
     import_command, registry_command,
-    verify_command, warnings_group, calc_command, subsidy_command, settle_command, simulate_command,
+    verify_command, findings_group, warnings_group, calc_command, subsidy_command, settle_command, simulate_command,
     metrics_command, evaluate_command, judge_command, judgments_command, survey_command, score_command,
     audit_command, rule_command,
     report_command,
-    accounts_group, key_group, audit_log_group,
+    accounts_group, key_group, audit_log_group, serve_command,
 ):  # fmt: skip
     cli.add_command(each)
 

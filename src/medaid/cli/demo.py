@@ -54,6 +54,15 @@ def demo(out_dir: str) -> None:
     click.echo(f"示例县评价报告（Word、PDF、评分表）已写入 {result.reports.resolve()}："
                f"总分 {county.total} 分，等级 {county.grade}")  # fmt: skip
     click.echo(f"结果已写入 {result.out.resolve()}")
+    click.echo("")
+    click.echo("== 网页版 ==")
+    click.echo(f"启动：medaid serve {county.root}  （在 .venv/bin 下；然后用浏览器打开 http://127.0.0.1:8000/）")
+    click.echo("演示账户（密码只显示这一次，请记下；管理员与医保经办首次登录须用手机验证器启用二次验证）：")
+    from medaid.roles import role_label
+
+    for account in result.accounts:
+        extra = f"·{account.department}" if account.department else ""
+        click.echo(f"  {account.name}（{role_label(account.role)}{extra}）  密码 {account.password}")
 
 
 def county_lines(county: PipelineResult) -> list[str]:

@@ -204,6 +204,45 @@ class SeedAudit:
     claimed_grade: object
 
 
+@dataclass(frozen=True)
+class DemoAccount:
+    """A web account of the demo county; its password is shown once, by ``medaid demo``, and kept nowhere."""
+
+    name: str
+    role: str
+    password: str
+    department: str | None = None
+
+
+# one account per role; the department account is 民政's (the department that recognises most warnings)
+DEMO_ACCOUNTS: tuple[tuple[str, str, str | None], ...] = (
+    ("演示管理员", "admin", None),
+    ("演示经办", "clerk", None),
+    ("演示评价", "evaluator", None),
+    ("演示财政", "finance", None),
+    ("演示民政", "department", "民政"),
+)
+
+
+def _demo_password() -> str:
+    """Twelve random characters of four kinds (the password rule needs three)."""
+    import secrets
+
+    return f"Md{secrets.token_hex(4)}-{secrets.randbelow(90) + 10}"
+
+
+def demo_accounts(root: Path) -> list[DemoAccount]:
+    """One web account per role on the demo county, each with a fresh random password."""
+    from medaid.services.accounts import add_account
+
+    made = []
+    for name, role, department in DEMO_ACCOUNTS:
+        password = _demo_password()
+        add_account(root, name, role, password=password, department=department, actor="medaid 演示")
+        made.append(DemoAccount(name, role, password, department))
+    return made
+
+
 @dataclass
 class DemoResult:
     out: Path
@@ -211,6 +250,7 @@ class DemoResult:
     example: ScoredFramework
     county: PipelineResult
     reports: Path
+    accounts: list[DemoAccount] = field(default_factory=list)
 
 
 def run_demo(out: Path, *, progress: Progress = SILENT) -> DemoResult:
@@ -240,4 +280,4 @@ def run_demo(out: Path, *, progress: Progress = SILENT) -> DemoResult:
     county = run_pipeline(root / "data", root / "workspace", year=2023, month="2023-12",
                           framework=COUNTY_FRAMEWORK, progress=progress)  # fmt: skip
     reports = county_reports(root / "reports", county, progress=progress)
-    return DemoResult(out, seeds, example, county, reports)
+    return DemoResult(out, seeds, example, county, reports, demo_accounts(county.root))

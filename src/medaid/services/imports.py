@@ -1,4 +1,10 @@
-"""Importing programme data files into a workspace (contract 3)."""
+"""Importing programme data files into a workspace (contract 3).
+
+Every file tried is an entry of the audit trail, written once its import is committed (the data
+store and the app database are two databases, so the entry follows the import rather than sharing
+its transaction): 数据导入 (kind, file, SHA-256, rows read, accepted and rejected, import id) or,
+for a file that could not be imported at all (nothing of it went in), 数据导入失败 (kind, file, why).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +15,18 @@ from typing import TYPE_CHECKING
 
 from medaid.errors import Location, MedaidError
 from medaid.progress import SILENT, Progress
-from medaid.services.common import os_user
+from medaid.services.common import actor_name, os_user
 
 if TYPE_CHECKING:
     import duckdb
 
     from medaid.ingest.conflicts import Replacement
     from medaid.ingest.load import ImportSummary
+    from medaid.workspace import Workspace
 
 # Tables whose import changes the merged registry (就高不重复, ended at death).
 REGISTRY_KINDS = ("recipients", "deaths")
+IMPORT_ACTION, IMPORT_FAILED_ACTION = "数据导入", "数据导入失败"  # the audit trail's actions
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,38 @@ def _replacement(replace: bool, reason: str | None) -> Replacement | None:
     return Replacement(text, os_user()) if replace else None
 
 
+def _digest(workspace: Workspace, summary: ImportSummary, path: Path) -> str:
+    """The SHA-256 the import recorded; a file imported before without change was not recorded again."""
+    from medaid.ingest.load import file_digest
+
+    if summary.import_id is not None:
+        with workspace.connect(read_only=True) as con:
+            row = con.execute("SELECT sha256 FROM imports WHERE import_id = ?", [summary.import_id]).fetchall()
+        if row:
+            return str(row[0][0])
+    return file_digest(path)
+
+
+def _audit(workspace: Workspace, outcome: ImportSummary | FailedFile, path: Path, actor: str) -> None:
+    from medaid.store.app import session_for
+    from medaid.store.audit_trail import append
+    from medaid.store.schema import workspace_id
+
+    with workspace.connect(read_only=True) as con:
+        key = workspace_id(con)
+    if isinstance(outcome, FailedFile):
+        action = IMPORT_FAILED_ACTION
+        detail: dict[str, object] = {"kind": outcome.kind, "file": outcome.file, "error": outcome.error.message}
+    else:
+        action = IMPORT_ACTION
+        detail = {"kind": outcome.kind, "file": outcome.file, "sha256": _digest(workspace, outcome, path),
+                  "import_id": outcome.import_id, "rows_read": outcome.rows_read,
+                  "accepted": outcome.rows_read - outcome.rejected, "rejected": outcome.rejected,
+                  "new": outcome.new, "changed": outcome.changed, "unchanged": outcome.unchanged}  # fmt: skip
+    with session_for(workspace.root) as session:
+        append(session, actor=actor, action=action, workspace=key, detail=detail | {"os_user": os_user()})
+
+
 def import_files(
     root: Path,
     kind: str,
@@ -94,14 +134,17 @@ def import_files(
     replace: bool = False,
     reason: str | None = None,
     progress: Progress = SILENT,
+    actor: str | None = None,
 ) -> ImportResult:
     """Import files of one kind, in order. Each file is all or nothing (good rows in, bad rows to
     rejects/ with their reason); every file is tried, and the result says of each what happened.
 
     ``sheet``: the sheet to read from each workbook. ``replace`` with ``reason``: settlements stored
     with another person or amounts are replaced (the old versions kept, with the reason and the OS
-    user) instead of rejected as conflicts.
+    user) instead of rejected as conflicts. ``actor``: the account importing (default: the OS user),
+    named in each file's audit-trail entry.
     """
+    from medaid.ingest.archive_guard import guard
     from medaid.ingest.load import load_file, table_for
     from medaid.workspace import Workspace
 
@@ -109,14 +152,17 @@ def import_files(
     replacement = _replacement(replace, reason)
     workspace = Workspace.open(root)
     workspace.key()  # and a wrong key before any file is read or anything written
-    result = ImportResult()
+    result, who = ImportResult(), actor_name(actor)
     for path in map(Path, files):
+        outcome: ImportSummary | FailedFile
         try:
-            summary = load_file(workspace, kind, path, sheet=sheet, replacement=replacement, after_load=_snapshot,
+            guard(path)  # a zip bomb is refused before any reader inflates it (ingest.archive_guard)
+            outcome = load_file(workspace, kind, path, sheet=sheet, replacement=replacement, after_load=_snapshot,
                                 progress=progress)  # fmt: skip
-            result.outcomes.append(summary)
         except MedaidError as err:  # this file is not in; the next ones are still tried
-            result.outcomes.append(FailedFile(table.kind, path.name, err))
+            outcome = FailedFile(table.kind, path.name, err)
+        result.outcomes.append(outcome)
+        _audit(workspace, outcome, path, who)
     return result
 
 
@@ -129,10 +175,11 @@ def import_file(
     replace: bool = False,
     reason: str | None = None,
     progress: Progress = SILENT,
+    actor: str | None = None,
 ) -> ImportSummary:
     """Import one file (see :func:`import_files`); the error of a file that cannot be read is raised."""
-    outcome = import_files(root, kind, [path], sheet=sheet, replace=replace, reason=reason,
-                           progress=progress).outcomes[0]  # fmt: skip
+    outcome = import_files(root, kind, [path], sheet=sheet, replace=replace, reason=reason, progress=progress,
+                           actor=actor).outcomes[0]  # fmt: skip
     if isinstance(outcome, FailedFile):
         raise outcome.error
     return outcome

@@ -1,4 +1,10 @@
-"""High-cost warnings (高额费用预警): pushed to departments, followed up, converted."""
+"""High-cost warnings (高额费用预警): pushed to departments, followed up, converted.
+
+Each push (预警推送) and each follow-up (预警认定) is an entry of the audit trail. A :class:`Scope`
+limits listing and following up to a department's warnings (the department is one of the warning's)
+and to an area: the person's 区划 in the recipient lists, else that of the institution of their
+latest settlement.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from medaid.services.common import actor_name, parse_date
+from medaid.services.follow_ups import EVERYTHING, Scope
 
 if TYPE_CHECKING:
     from medaid.analytics.warning_push import Conversion, PushResult
@@ -35,13 +42,21 @@ def push_warnings(root: Path, as_of: str | dt.date, *, actor: str | None = None)
 
 
 def follow_warning(
-    root: Path, warning: int | str, state: str, *, note: str | None = None, actor: str | None = None
+    root: Path,
+    warning: int | str,
+    state: str,
+    *,
+    note: str | None = None,
+    actor: str | None = None,
+    scope: Scope = EVERYTHING,
 ) -> WarningRecord:
-    """A department's finding on a warning (by id or masked 身份证号): 已认定 or 未认定, logged."""
+    """A department's finding on a warning (by id or masked 身份证号): 已认定 or 未认定, logged. A warning
+    outside ``scope`` is refused (``AccessDenied``)."""
     from medaid.analytics.warning_push import follow_up
     from medaid.workspace import Workspace
 
-    return follow_up(Workspace.open(root), warning, state, note, actor=actor_name(actor))
+    return follow_up(Workspace.open(root), warning, state, note, actor=actor_name(actor),
+                     department=scope.department_name, area=scope.area_code)  # fmt: skip
 
 
 @dataclass
@@ -52,11 +67,24 @@ class WarningList:
         return {"count": len(self.warnings), "warnings": [w.to_dict() for w in self.warnings]}
 
 
-def list_warnings(root: Path, *, state: str | None = None, year: int | None = None) -> WarningList:
+def list_warnings(
+    root: Path, *, state: str | None = None, year: int | None = None, scope: Scope = EVERYTHING
+) -> WarningList:
+    """The stored warnings of ``year`` (default: the workspace's), optionally in one state, within ``scope``."""
     from medaid.analytics import warning_push
     from medaid.workspace import Workspace
 
-    return WarningList(warning_push.list_warnings(Workspace.open(root), state=state, year=year))
+    found = warning_push.list_warnings(Workspace.open(root), state=state, year=year,
+                                       department=scope.department_name, area=scope.area_code)  # fmt: skip
+    return WarningList(found)
+
+
+def warning_states(root: Path, *, year: int | None = None) -> dict[str, int]:
+    """How many warnings of ``year`` are in each state (已推送, 已认定, 未认定)."""
+    counts: dict[str, int] = {}
+    for warning in list_warnings(root, year=year).warnings:
+        counts[warning.state] = counts.get(warning.state, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ Tables: ``warnings`` (high-cost warnings and their follow-up state, identities m
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -171,9 +172,13 @@ class EventRecord:
 
 
 def url_for(root: Path) -> str:
-    """The app database of a workspace: ``MEDAID_APP_URL`` when set, else ``sqlite:///DIR/app.sqlite``."""
+    """The app database of a workspace: the one a server of it started with, else ``MEDAID_APP_URL`` when
+    set, else ``sqlite:///DIR/app.sqlite``."""
     from medaid.environment import environment
 
+    served = _served_roots.get(root.resolve())
+    if served is not None:
+        return served
     configured = environment(only=(ENV_URL,)).app_url  # read now, through the one settings model
     if configured:
         return configured.strip()
@@ -188,15 +193,21 @@ def default_url(root: Path) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # readers do not wait for a writer (a server's pages while someone signs in or follows a finding up)
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
+SQLITE_BUSY_SECONDS = 30  # how long a write waits for another to finish before "database is locked"
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite enforces foreign keys."""
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+    """An engine for ``url``; SQLite enforces foreign keys, writes ahead and waits for a busy database."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+        return engine
+    return create_engine(url)
 
 
 @contextmanager
@@ -248,22 +259,69 @@ def current_revision(url: str) -> str | None:
         engine.dispose()
 
 
+_migrating = threading.Lock()  # one migration at a time in a process (a server's first requests arrive together)
+_head: list[str] = []  # the packaged migrations' head revision, read once
+
+
+def head_revision() -> str:
+    if not _head:
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        with _script_location() as location:
+            config = Config()
+            config.set_main_option("script_location", str(location))
+            head = ScriptDirectory.from_config(config).get_current_head()
+        _head.append(str(head))
+    return _head[0]
+
+
+_served: set[str] = set()  # databases a server brought up to date when it started: not checked per request
+_served_roots: dict[Path, str] = {}  # a served workspace keeps the app database it started with
+_served_engines: dict[str, Engine] = {}  # and one engine (a connection pool) for all its requests
+
+
+def keep_current(root: Path) -> str:
+    """For a server of the workspace at ``root`` (``medaid serve``, at start): its app database, migrated
+    now, kept for the life of the process and trusted to stay at head (not checked per request)."""
+    url = url_for(root)
+    upgrade(url)
+    _served.add(url)
+    _served_roots[root.resolve()] = url
+    _served_engines.setdefault(url, make_engine(url))  # one pool for the server's requests, kept open
+    return url
+
+
+def _up_to_date(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+
+    if engine.url.render_as_string(hide_password=False) in _served:
+        return True
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head_revision()
+
+
 @contextmanager
 def session_for(root: Path, *, migrate: bool = True) -> Iterator[Session]:
-    """A session on a workspace's app database, migrated first; committed on success, else rolled back."""
+    """A session on a workspace's app database, migrated first when behind; committed on success, else
+    rolled back. Checking the revision is one query; the migration itself runs only when it is needed."""
     url = url_for(root)
-    if migrate:
-        upgrade(url)
-    engine = make_engine(url)
+    kept = _served_engines.get(url) if url in _served else None
+    engine = kept or make_engine(url)
     try:
+        if migrate and not _up_to_date(engine):
+            with _migrating:
+                upgrade(url)
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
     finally:
-        engine.dispose()
+        if kept is None:
+            engine.dispose()
 
 
 # Accounts, the access log and judged scores live in their own modules; importing them here registers
 # their tables on Base.metadata wherever the app database is used (migrations compare against it).
 from medaid.store import accounts as _accounts  # noqa: E402, F401
 from medaid.store import audit_trail as _audit_trail  # noqa: E402, F401
+from medaid.store import follow_ups as _follow_ups  # noqa: E402, F401
 from medaid.store import judgments as _judgments  # noqa: E402, F401

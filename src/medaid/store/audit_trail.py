@@ -18,12 +18,13 @@ import json
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import hashes
-from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy import DateTime, Integer, String, Text, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from medaid.store.app import Base
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
+LOCK_KEY = int.from_bytes(b"auditlog", "big")  # PostgreSQL's advisory lock of the chain's end
 
 
 class AuditEntry(Base):
@@ -50,7 +51,9 @@ def _digest(previous: str, entry_id: int, at: dt.datetime, actor: str, action: s
 
 
 def append(session: Session, *, actor: str, action: str, workspace: str, detail: dict[str, object]) -> AuditEntry:
-    """Add one entry at the end of the chain (in the caller's transaction)."""
+    """Add one entry at the end of the chain (in the caller's transaction). Writers take turns: two
+    processes appending at once never read the same last entry (:func:`_take_the_end`)."""
+    _take_the_end(session)
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     previous = last.hash if last is not None else GENESIS
     entry_id = (last.id if last is not None else 0) + 1
@@ -62,6 +65,18 @@ def append(session: Session, *, actor: str, action: str, workspace: str, detail:
     session.add(entry)
     session.flush()
     return entry
+
+
+def _take_the_end(session: Session) -> None:
+    """Hold the chain's end until the caller's transaction ends. PostgreSQL: an advisory transaction lock.
+    SQLite: its one write lock, taken now by an update that changes nothing, rather than at the insert
+    after the last entry was read (the driver begins a transaction only before a write). Another
+    writer waits for it (the busy timeout, 5 s), then reads the entry this one added."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+    elif dialect == "sqlite":
+        session.execute(text("UPDATE audit_log SET id = id WHERE id < 0"))
 
 
 @dataclass(frozen=True)

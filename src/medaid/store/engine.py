@@ -77,6 +77,18 @@ def connect(
 
 LOCKED = "Could not set lock"  # DuckDB: another process has the file (one writer, or several readers)
 
+# One process that both reads and writes the store at once (the web server: a page is read while an upload
+# imports) must open every connection alike: DuckDB refuses a read-only connection to a file this process
+# already has open for writing ("different configuration"). ``share_connections`` makes every connection of
+# the process to that store a read-write one; connections of one process share one database and see each
+# other's commits.
+_SHARED: set[Path] = set()
+
+
+def share_connections(path: Path) -> None:
+    """From now on, open the store at ``path`` read-write even when asked read-only (a server; see above)."""
+    _SHARED.add(path.resolve())
+
 
 def _waiting_for_the_lock(
     path: Path, read_only: bool, config: dict[str, str | bool | int | float | list[str]]
@@ -85,6 +97,7 @@ def _waiting_for_the_lock(
     from medaid.environment import environment
 
     timeout = environment(only=("MEDAID_LOCK_TIMEOUT",)).lock_timeout
+    read_only = read_only and path.resolve() not in _SHARED
     start = time.monotonic()
     pause = 0.05
     while True:
