@@ -96,11 +96,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(root: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen[bytes]:
     medaid = Path(sys.executable).with_name("medaid")
+    command = [str(medaid), "serve", str(root), "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     with log.open("wb") as out:
-        server = subprocess.Popen([str(medaid), "serve", str(root), "--host", "127.0.0.1", "--port", str(port)],
-                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     import httpx
 
     deadline = time.monotonic() + 120
@@ -244,6 +244,7 @@ def main() -> None:
     parser.add_argument("--workspace", type=Path, default=None, help="a workspace to reuse (built there when missing)")
     parser.add_argument("--scale", default="city", help="county, city, province or a number of settlements")
     parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of medaid serve")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=100_000)
     parser.add_argument("--profile", metavar="ADDRESS", default=None, help="profile one request instead of the load")
@@ -259,7 +260,7 @@ def main() -> None:
     counts = size(root)
     port = free_port()
     log = folder / "web_load-server.log"
-    server = start_server(root, port, log)
+    server = start_server(root, port, log, args.workers)
     try:
         run = asyncio.run(browse(f"http://127.0.0.1:{port}", names, args.seconds, args.max_requests))
     finally:
