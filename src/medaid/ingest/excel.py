@@ -1,6 +1,6 @@
 """Staging a workbook (XLSX/XLSM/XLS/ODS) with python-calamine.
 
-- A zip workbook's directory is checked before anything is inflated (``limits.check_zip``).
+- A zip workbook's directory is checked before anything is inflated (``archive_guard.guard``).
 - The sheet is the one named, or else the first whose header names every required column; the
   header may sit below title rows (``ingest.header``). Rows are numbered as the sheet numbers them.
 - A 身份证号 that Excel stored as a number has lost its last digits (Excel keeps 15 significant
@@ -19,14 +19,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from medaid.environment import environment
 from medaid.errors import InputFileError, Location
+from medaid.ingest.archive_guard import guard
 from medaid.ingest.columns import Table, Type
 from medaid.ingest.header import HEADER_SEARCH, Header, better, find_header, is_total_cell, refuse, total_note
-from medaid.ingest.limits import check_zip
 from medaid.ingest.staged import Staged, store_rejects, store_rows
 
-ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 EXCEL_DIGITS = 15  # significant digits Excel keeps in a number
 LOSSY = 10.0 ** (EXCEL_DIGITS - 1)  # a number this large in a 身份证号 cell has lost digits
 
@@ -114,9 +112,7 @@ def stage_excel(
     con: duckdb.DuckDBPyConnection, path: Path, table: Table, name: str, *, sheet: str | None = None
 ) -> Staged:
     """Stage a workbook's sheet (see the module's description)."""
-    if path.suffix.lower() in ZIP_SUFFIXES:
-        limits = environment(only=("MEDAID_XLSX_MAX_MB", "MEDAID_XLSX_MAX_RATIO"))
-        check_zip(path, max_mb=limits.xlsx_max_mb, max_ratio=limits.xlsx_max_ratio)
+    guard(path)  # a zip workbook that would inflate too much is refused before the reader opens it
     chosen, header = _choose(path, table, sheet)
     ids = {header.columns[c.name] for c in table.columns if c.type is Type.ID and c.name in header.columns}
     numbers: list[int] = []

@@ -2,26 +2,22 @@
 
 Only regular files are read: a directory, a named pipe (FIFO) or a device is refused before it
 is opened for reading (opening a FIFO would wait for a writer forever). An .xlsx/.ods is a zip
-archive: its directory says how large its parts become once inflated, and a file whose parts
-would inflate beyond ``MEDAID_XLSX_MAX_MB``, or by more than ``MEDAID_XLSX_MAX_RATIO`` times, is
-refused before the spreadsheet reader inflates anything (a "zip bomb" of a few MB can become
-gigabytes of XML). Rows and cells have limits too: a CSV line longer than ``MAX_LINE_BYTES`` and a
-cell longer than ``MAX_CELL_CHARS`` (Excel's own limit for a cell) are refused row by row.
+archive, checked by ``archive_guard.guard`` before the spreadsheet reader inflates anything (a
+"zip bomb" of a few MB can become gigabytes of XML). Rows and cells have limits too: a CSV line
+longer than ``MAX_LINE_BYTES`` and a cell longer than ``MAX_CELL_CHARS`` (Excel's own limit for a
+cell) are refused row by row.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from pathlib import Path
 
 from medaid.errors import InputFileError, Location
 
 MAX_CELL_CHARS = 32_767  # Excel cannot hold more in one cell: a longer cell is no table's
 MAX_LINE_BYTES = 8 << 20  # one CSV line (a record) at most; longer lines are refused row by row
-RATIO_FLOOR_BYTES = 16 << 20  # a small archive cannot hurt: the ratio is judged above this size
-_MB = 1 << 20
 
 _KINDS = (
     (stat.S_ISDIR, "这是一个文件夹，不是文件", "请写要导入的文件的路径"),
@@ -60,33 +56,3 @@ def check_regular(path: Path) -> None:
             raise InputFileError("这不是普通文件", where=where, fix="请先把数据保存成普通文件再导入")
     finally:
         os.close(handle)
-
-
-def check_zip(path: Path, *, max_mb: int, max_ratio: int) -> None:
-    """Refuse a zip archive (xlsx, ods) whose directory says it inflates too much; reads the directory only."""
-    where = Location(file=str(path))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-        raise InputFileError(
-            "无法读取 Excel 文件：文件已损坏，或不是 Excel 格式",
-            where=where,
-            fix="文件可能已损坏或未保存完整，请用 Excel 打开后重新保存为 .xlsx",
-        ) from err
-    inflated = sum(m.file_size for m in members)
-    packed = max(sum(m.compress_size for m in members), 1)
-    if inflated > max_mb * _MB:
-        raise InputFileError(
-            f"Excel 文件解压后有 {inflated / _MB:,.0f} MB，超过上限 {max_mb} MB，未读取",
-            where=where,
-            fix="请把表格拆成几个较小的文件，或导出为 CSV 后导入；确需读取时可调大环境变量 MEDAID_XLSX_MAX_MB",
-        )
-    if inflated > RATIO_FLOOR_BYTES and inflated > max_ratio * packed:
-        raise InputFileError(
-            f"Excel 文件解压后是压缩前的 {inflated / packed:,.0f} 倍，超过上限 {max_ratio} 倍，"
-            "不像正常导出的表格（可能是“压缩炸弹”），未读取",
-            where=where,
-            fix="请确认文件来源；正常的表格请用 Excel 打开后另存为 .xlsx 或 CSV 再导入；"
-            "确需读取时可调大环境变量 MEDAID_XLSX_MAX_RATIO",
-        )

@@ -144,7 +144,6 @@ def import_files(
     user) instead of rejected as conflicts. ``actor``: the account importing (default: the OS user),
     named in each file's audit-trail entry.
     """
-    from medaid.ingest.archive_guard import guard
     from medaid.ingest.load import load_file, table_for
     from medaid.workspace import Workspace
 
@@ -156,7 +155,6 @@ def import_files(
     for path in map(Path, files):
         outcome: ImportSummary | FailedFile
         try:
-            guard(path)  # a zip bomb is refused before any reader inflates it (ingest.archive_guard)
             outcome = load_file(workspace, kind, path, sheet=sheet, replacement=replacement, after_load=_snapshot,
                                 progress=progress)  # fmt: skip
         except MedaidError as err:  # this file is not in; the next ones are still tried
