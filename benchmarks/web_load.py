@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/web_load.py                          # generates and imports a city first
     .venv/bin/python benchmarks/web_load.py --workspace WS           # reuses WS (built there when missing)
+    .venv/bin/python benchmarks/web_load.py --workspace WS --think 0 # no reading time: the server's capacity
     .venv/bin/python benchmarks/web_load.py --workspace WS --profile /api/warnings   # one request, profiled
 
 Builds (or reuses) a city workspace the way benchmarks/report.py does (``generate_data`` then
@@ -9,9 +10,13 @@ Builds (or reuses) a city workspace the way benchmarks/report.py does (``generat
 accounts (finance and evaluator: no second factor), starts ``medaid serve`` on 127.0.0.1 in a
 subprocess and signs in one session per user. After one cold request to each address (timed
 apart: the first request after sign-in may compute what later ones reuse), USERS concurrent
-clients browse the dashboard, the verification ledger and the warnings (each page and its JSON
-twin) in a loop for SECONDS seconds or MAX_REQUESTS requests, whichever comes first. Prints p50,
-p95, max, requests/s and errors as a markdown table; the goal is p95 < 300 ms and no error.
+users browse the dashboard, the verification ledger and the warnings for SECONDS seconds or
+MAX_REQUESTS requests, whichever comes first. Each user, in turn, opens a page as a browser does
+(the page, then its scripts and styles, revalidated with their ETag once the browser has them) or
+reads its JSON twin as a script does, then reads it for a time drawn from THINK (uniform, seconds)
+before the next. ``--think 0`` sends the next request at once: that measures how many requests the
+server answers per second, not how users fare. Prints p50, p95, max, requests/s and errors as a
+markdown table; the goal is p95 < 300 ms and no error.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import argparse
 import asyncio
 import json
 import os
+import random
+import re
 import signal
 import socket
 import statistics
@@ -34,6 +41,8 @@ ADDRESSES = ("/", "/api/dashboard", "/verification", "/api/verification", "/warn
 PASSWORD = "Load-Test-2023!"
 ROLES = ("finance", "evaluator")  # no second factor: fifty sign-ins without fifty authenticator apps
 GOAL_P95_MS = 300.0
+THINK = (1.0, 3.0)  # seconds a user reads a page before the next (uniform); real readers of a ledger take longer
+ASSET = re.compile(r'(?:src|href)="(/static/[^"]+)"')
 
 
 @dataclass
@@ -139,21 +148,41 @@ async def sign_in(base: str, name: str) -> dict[str, str]:
         return {"Cookie": f"medaid_session={token}", "X-CSRF-Token": answer.json()["csrf"]}
 
 
-async def fetch(client: object, address: str) -> Sample:
+async def fetch(client: object, address: str, headers: dict[str, str] | None = None) -> tuple[Sample, object]:
     import httpx
 
     assert isinstance(client, httpx.AsyncClient)
     accept = "application/json" if address.startswith("/api/") else "text/html"
     start = time.perf_counter()
+    answer = None
     try:
-        answer = await client.get(address, headers={"Accept": accept})
+        answer = await client.get(address, headers={"Accept": accept, **(headers or {})})
         status = answer.status_code
     except httpx.HTTPError:
         status = 0
-    return Sample(address, (time.perf_counter() - start) * 1000, status)
+    return Sample(address, (time.perf_counter() - start) * 1000, status), answer
 
 
-async def browse(base: str, names: list[str], seconds: float, max_requests: int) -> Run:
+async def view(client: object, address: str, etags: dict[str, str]) -> list[Sample]:
+    """One page view: the page, then (for a page) its scripts and styles at once, as a browser fetches them;
+    one the browser already has is revalidated with its ETag (304)."""
+    import httpx
+
+    sample, answer = await fetch(client, address)
+    if not isinstance(answer, httpx.Response) or address.startswith("/api/") or sample.status != 200:
+        return [sample]
+    assets = sorted(set(ASSET.findall(answer.text)))
+
+    async def asset(path: str) -> Sample:
+        got, response = await fetch(client, path, {"If-None-Match": etags[path]} if path in etags else None)
+        if isinstance(response, httpx.Response) and "etag" in response.headers:
+            etags[path] = response.headers["etag"]
+        return Sample("/static/…", got.ms, 200 if got.status == 304 else got.status)
+
+    return [sample, *await asyncio.gather(*(asset(p) for p in assets))]
+
+
+async def browse(base: str, names: list[str], seconds: float, max_requests: int, think: tuple[float, float]) -> Run:
     import httpx
 
     sessions = [await sign_in(base, name) for name in names]  # one after another, as people arrive
@@ -162,15 +191,19 @@ async def browse(base: str, names: list[str], seconds: float, max_requests: int)
     clients = [httpx.AsyncClient(base_url=base, headers=h, timeout=120, limits=limits) for h in sessions]
     try:
         for address in ADDRESSES:  # cold: the first request to each address after the sign-ins
-            run.cold.append(await fetch(clients[0], address))
+            run.cold.append((await fetch(clients[0], address))[0])
         deadline = time.perf_counter() + seconds
         started = time.perf_counter()
+        chance = random.Random(2023)
 
         async def user(i: int, client: httpx.AsyncClient) -> None:
-            step = i
+            step, etags = i, {}
+            await asyncio.sleep(chance.uniform(0, think[1]))  # people do not all click at the same instant
             while time.perf_counter() < deadline and len(run.samples) < max_requests:
-                run.samples.append(await fetch(client, ADDRESSES[step % len(ADDRESSES)]))
+                run.samples.extend(await view(client, ADDRESSES[step % len(ADDRESSES)], etags))
                 step += 1
+                if think[1] > 0:
+                    await asyncio.sleep(chance.uniform(*think))
 
         await asyncio.gather(*(user(i, c) for i, c in enumerate(clients)))
         run.seconds = time.perf_counter() - started
@@ -189,7 +222,7 @@ def table(run: Run) -> str:
     lines = ["| address | requests | p50 ms | p95 ms | max ms | errors | cold ms |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     cold = {s.address: s for s in run.cold}
-    for address in (*ADDRESSES, "all"):
+    for address in (*ADDRESSES, "/static/…", "all"):
         got = [s for s in run.samples if address in ("all", s.address)]
         ms = [s.ms for s in got]
         errors = sum(1 for s in got if s.status != 200)
@@ -247,9 +280,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of medaid serve")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=100_000)
+    parser.add_argument("--think", default=f"{THINK[0]:g},{THINK[1]:g}",
+                        help="seconds a user reads a page: MIN,MAX (uniform); 0: none (capacity)")  # fmt: skip
     parser.add_argument("--profile", metavar="ADDRESS", default=None, help="profile one request instead of the load")
     args = parser.parse_args()
 
+    low, _, high = args.think.partition(",")
+    think = (float(low), float(high or low))
     folder = args.workspace.parent if args.workspace else Path(tempfile.mkdtemp(prefix="medaid-web-load-"))
     root = args.workspace if args.workspace and (args.workspace / "medaid.yaml").exists() else None
     root = root or build_workspace(folder, args.scale)
@@ -262,7 +299,7 @@ def main() -> None:
     log = folder / "web_load-server.log"
     server = start_server(root, port, log, args.workers)
     try:
-        run = asyncio.run(browse(f"http://127.0.0.1:{port}", names, args.seconds, args.max_requests))
+        run = asyncio.run(browse(f"http://127.0.0.1:{port}", names, args.seconds, args.max_requests, think))
     finally:
         stop_server(server)
     ms = [s.ms for s in run.samples]
@@ -272,7 +309,8 @@ def main() -> None:
         if s.status != 200:
             kind = "timeout or connection" if s.status == 0 else str(s.status)
             kinds[kind] = kinds.get(kind, 0) + 1
-    summary = {"workspace": str(root), **counts, "users": len(names), "seconds": round(run.seconds, 1),
+    summary = {"workspace": str(root), **counts, "users": len(names), "think_seconds": list(think),
+               "workers": args.workers, "seconds": round(run.seconds, 1),
                "requests": len(ms), "requests_per_second": round(len(ms) / run.seconds, 1) if run.seconds else 0,
                "p50_ms": round(statistics.median(ms), 1) if ms else None, "p95_ms": round(percentile(ms, 95), 1),
                "max_ms": round(max(ms, default=0), 1), "errors": errors, "errors_by_kind": kinds,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from medaid.demo.generate import generate
@@ -61,3 +62,27 @@ def test_a_writer_that_waits_too_long_says_so(tmp_path: Path, monkeypatch):
     finally:
         holder.kill()
         holder.communicate()
+
+
+def test_a_server_keeps_the_store_open_while_busy_and_lets_a_command_in_once_idle(tmp_path: Path, monkeypatch):
+    """One worker keeps the store open between requests (opening it is the dear part of a small request);
+    after KEEP_OPEN_SECONDS without a request another process may take the file."""
+    from medaid.store import engine
+
+    monkeypatch.setattr(engine, "KEEP_OPEN_SECONDS", 0.3)
+    workspace = Workspace.init(tmp_path / "ws", year=2023)
+    path = workspace.store_path
+    monkeypatch.setattr(engine, "_SHARED", {})
+    engine.share_connections(path, keep_open=True)
+    other = [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r}).close()"]
+    with workspace.connect(read_only=True) as con:  # a request
+        assert con.execute("SELECT 1").fetchone() == (1,)
+    busy = subprocess.run(other, capture_output=True, text=True, timeout=60)
+    assert busy.returncode != 0 and engine.LOCKED in busy.stderr  # still kept: the next request is cheap
+    with workspace.connect() as first, workspace.connect() as second:  # requests at once share the database
+        first.execute("CREATE TABLE t AS SELECT 1 AS a")
+        assert second.execute("SELECT a FROM t").fetchone() == (1,)
+    deadline = time.monotonic() + 10
+    while subprocess.run(other, capture_output=True, timeout=60).returncode != 0:
+        assert time.monotonic() < deadline, "the idle server never let the store go"
+        time.sleep(0.2)

@@ -467,6 +467,18 @@ def test_no_page_or_answer_holds_a_clear_id_number(web_county, browsers, role):
         assert clear_ids(text) == [], f"{role} {path}"
 
 
+def test_pages_are_never_stored_but_the_packages_scripts_are_kept_and_revalidated(browsers):
+    client = browsers["finance"]
+    page = client.get("/", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    for asset in ("/static/medaid.js", "/static/vendor/echarts.min.js"):
+        assert asset in page.text
+        first = client.get(asset)
+        assert first.status_code == 200 and first.headers["cache-control"] == "no-cache" and first.headers["etag"]
+        again = client.get(asset, headers={"If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304 and again.content == b""
+
+
 def test_the_clerks_pages_offer_the_actions_and_the_read_only_pages_do_not(browsers):
     clerk = {p: browsers["clerk"].get(p, headers={"Accept": "text/html"}).text for p in PAGES}
     assert 'id="upload-form"' in clerk["/upload"] and "/static/upload.js" in clerk["/upload"]

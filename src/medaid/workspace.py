@@ -15,6 +15,7 @@ The folder is owner-only (0700) and every file in it 0600, whatever the umask (`
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,15 @@ from medaid.store.keys import check_key
 
 SETTINGS_FILE = "medaid.yaml"
 STORE_FILE = "store.duckdb"
-_SERVED: set[Path] = set()  # workspaces this process serves (Workspace.serve)
+# The workspaces this process serves (Workspace.serve), with their settings as last read and the
+# (modification time, size) of medaid.yaml they were read at.
+_SERVED: dict[Path, tuple[tuple[int, int], Settings]] = {}
+
+
+def _settings_mark(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
 
 __all__ = ["DEFAULT_WARNING_THRESHOLD", "KEY_FILE", "SETTINGS_FILE", "STORE_FILE", "Settings", "Workspace",
            "WorkspaceError"]  # fmt: skip
@@ -115,13 +124,14 @@ class Workspace:
         return workspace
 
     @staticmethod
-    def serve(root: Path) -> Workspace:
+    def serve(root: Path, *, keep_open: bool = False) -> Workspace:
         """Open the workspace once for a server process, which then opens it on every request: the
         permissions, the scratch space and the store's tables are seen to here, not per request (a
-        request's private upload in the scratch space must not be cleaned away by another's)."""
+        request's private upload in the scratch space must not be cleaned away by another's), and the
+        settings are read again only when medaid.yaml changes. ``keep_open``: see ``engine.share_connections``."""
         workspace = Workspace.open(root)
-        _SERVED.add(workspace.root.resolve())
-        engine.share_connections(workspace.store_path)
+        _SERVED[workspace.root.resolve()] = _settings_mark(root / SETTINGS_FILE), workspace.settings
+        engine.share_connections(workspace.store_path, keep_open=keep_open)
         return workspace
 
     @staticmethod
@@ -133,9 +143,13 @@ class Workspace:
                 where=Location(file=str(root)),
                 fix="请先运行 medaid init 创建工作区",
             )
+        served = _SERVED.get(root.resolve())
+        if served is not None:  # opened once when the server started: checked, cleaned, up to date
+            mark = _settings_mark(path)
+            if served[0] != mark:
+                served = _SERVED[root.resolve()] = mark, Settings.from_file(path)
+            return Workspace(root, copy.copy(served[1]))  # a request may set a field: not on the kept one
         workspace = Workspace(root, Settings.from_file(path))
-        if root.resolve() in _SERVED:  # opened once when the server started: checked, cleaned, up to date
-            return workspace
         scratch.protect(root, keys=(workspace.key_path,))
         scratch.clean(root)  # what a killed command left in clear is removed before anything else runs
         with workspace.connect(read_only=True) as con:  # readers never take the write lock

@@ -30,11 +30,11 @@ def serve_command(directory: Path, host: str, port: int, workers: int, allow_htt
     from medaid.web.app import ServerOptions
     from medaid.web.main import SERVE_VARIABLE, serve_variable
 
-    served = prepare_server(directory)
+    served = prepare_server(directory, workers=workers)
     click.echo(f"medaid 网页版：http://{host}:{port}/  （工作区 {served.root}，可登录账户 {served.accounts} 个）")
     if served.accounts == 0:
         click.echo("尚无可登录的账户：请先运行 medaid accounts add 工作区 账户名 --role admin --password-stdin",
                    err=True)  # fmt: skip
-    os.environ[SERVE_VARIABLE] = serve_variable(served.root, ServerOptions(allow_http=allow_http))
+    os.environ[SERVE_VARIABLE] = serve_variable(served.root, ServerOptions(allow_http=allow_http, workers=workers))
     uvicorn.run("medaid.web.main:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips="127.0.0.1", log_level="info")  # fmt: skip

@@ -173,6 +173,15 @@ def _views(workspace: Workspace, q: FindingQuery) -> list[FindingView]:
     return [FindingView(f, states.get((f.row.settlement_id, f.row.reason))) for f in found]
 
 
+def _counted(workspace: Workspace, q: FindingQuery, wanted: str | None) -> tuple[list[FindingView], dict[str, int]]:
+    """(the findings matching ``q`` in state ``wanted`` when given; the count in each state of all matching ``q``)."""
+    views = _views(workspace, q)
+    states = dict.fromkeys(FINDING_STATES, 0)
+    for view in views:
+        states[view.state] += 1
+    return [v for v in views if wanted is None or v.state == wanted], states
+
+
 def list_findings(
     root: Path,
     *,
@@ -188,15 +197,11 @@ def list_findings(
     """The findings of the latest run of each month (or of ``month``), latest month first, each with its
     follow-up. ``query``: part of a settlement id or of a masked 身份证号. A filter value that is no code
     or month matches nothing (every value is a bound parameter). ``limit`` None: all of them."""
+    from medaid.services.state import cached
     from medaid.workspace import Workspace
 
-    views = _views(Workspace.open(root), _query(month, reason, department, query, scope))
-    states = dict.fromkeys(FINDING_STATES, 0)
-    for view in views:
-        states[view.state] += 1
-    wanted = _code(state, FINDING_STATES)
-    if wanted is not None:
-        views = [v for v in views if v.state == wanted]
+    q, wanted = _query(month, reason, department, query, scope), _code(state, FINDING_STATES)
+    views, states = cached(root, "finding_list", (q, wanted), lambda: _counted(Workspace.open(root), q, wanted))
     start = max(offset, 0)
     page = views[start:] if limit is None else views[start : start + max(limit, 0)]
     return FindingList(len(views), page, states)

@@ -87,11 +87,12 @@ def ledger_page(
 ) -> LedgerPage:
     """The findings matching the filters within ``scope`` (see ``follow_ups.list_findings``)."""
     from medaid.services.follow_ups import list_findings
+    from medaid.services.state import cached
 
     listed = list_findings(root, month=month, reason=reason, state=state, department=department, query=query,
                            scope=scope, limit=limit, offset=offset)  # fmt: skip
     filters = {"month": month, "reason": reason, "state": state, "department": department, "query": query}
-    done, year = _months(root)
+    done, year = cached(root, "verified_months", None, lambda: _months(root))
     return LedgerPage(listed, done, year, {k: v for k, v in filters.items() if v}, limit, offset)
 
 

@@ -16,15 +16,16 @@ class ServedWorkspace:
     max_upload_mb: int  # MEDAID_WEB_MAX_UPLOAD_MB
 
 
-def prepare_server(root: Path) -> ServedWorkspace:
+def prepare_server(root: Path, *, workers: int = 1) -> ServedWorkspace:
     """Open the workspace (key checked), bring the app database up to date, and let this process read
-    and write the store at once (a page is read while an upload imports)."""
+    and write the store at once (a page is read while an upload imports). ``workers``: the server's worker
+    processes; one alone keeps the store open while it is busy (``store.engine.share_connections``)."""
     from medaid.environment import environment
     from medaid.services.accounts import list_accounts
     from medaid.store.app import keep_current
     from medaid.workspace import Workspace
 
-    workspace = Workspace.serve(root)
+    workspace = Workspace.serve(root, keep_open=workers == 1)
     keep_current(workspace.root)
     usable = sum(1 for a in list_accounts(workspace.root) if a.has_password and not a.disabled)
     env = environment(only=("MEDAID_WEB_IDLE_MINUTES", "MEDAID_WEB_MAX_UPLOAD_MB"))

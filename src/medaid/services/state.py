@@ -36,9 +36,11 @@ def data_version(root: Path) -> tuple[object, ...]:
         path = root / name
         stat = path.stat() if path.exists() else None
         marks.append((stat.st_mtime_ns, stat.st_size) if stat else None)
-    with session_for(root) as session:
-        for column in (JudgmentRow.id, FindingFollowUp.id, WarningEvent.id, AppWarning.updated_at):
-            marks.append(session.scalar(select(func.max(column))))
+    # Each change of a warning appends a WarningEvent (a push, an amount updated, a follow-up): the latest
+    # event and the latest warning stand for them all, and a maximum of a primary key is read from its index.
+    columns = (JudgmentRow.id, FindingFollowUp.id, WarningEvent.id, AppWarning.id)
+    with session_for(root) as session:  # one query: the latest of each
+        marks.extend(session.execute(select(*(select(func.max(c)).scalar_subquery() for c in columns))).one())
     return tuple(marks)
 
 

@@ -100,6 +100,25 @@ def _by_department(found: list[WarningRecord]) -> list[DepartmentLine]:
     ]
 
 
+def _selection(
+    root: Path, year: int, scope: Scope, wanted: str | None, state: str | None
+) -> tuple[list[WarningRecord], list[DepartmentLine], dict[str, int]]:
+    """(the warnings listed, largest first; the lines by department; the count in each state) of the
+    year's warnings within ``scope``, of department ``wanted`` and in ``state`` when given."""
+    from medaid.services.state import cached
+    from medaid.services.warnings import list_warnings
+
+    found = cached(root, "warnings", (year, scope), lambda: list_warnings(root, year=year, scope=scope).warnings)
+    if wanted:
+        found = [w for w in found if wanted in w.departments]
+    own = scope.department_name  # a department's page counts its own line only (a warning may have several)
+    departments = [d for d in _by_department(found) if own is None or d.department == own]
+    states = dict.fromkeys(WARNING_STATES, 0)
+    for w in found:
+        states[w.state] = states.get(w.state, 0) + 1
+    return [w for w in found if not state or w.state == state], departments, states
+
+
 def warnings_page(
     root: Path,
     *,
@@ -113,21 +132,14 @@ def warnings_page(
     """The year's warnings within ``scope`` (and of ``department`` / in ``state`` when given), largest first;
     ``limit`` of them from ``offset`` (None: all). The year's warnings are read once per state of the data."""
     from medaid.services.state import cached
-    from medaid.services.warnings import list_warnings, warning_rate
+    from medaid.services.warnings import warning_rate
 
     rate = cached(root, "warning_rate", year, lambda: warning_rate(root, year=year))
-    found = cached(root, "warnings", (rate.year, scope),
-                   lambda: list_warnings(root, year=rate.year, scope=scope).warnings)  # fmt: skip
     wanted = Scope(department).department_name
-    if wanted:
-        found = [w for w in found if wanted in w.departments]
+    listed, departments, states = cached(root, "warnings_page", (rate.year, scope, wanted, state),
+                                         lambda: _selection(root, rate.year, scope, wanted, state))  # fmt: skip
     page = WarningsPage(rate.year, scope.describe(), rate=rate)
-    own = scope.department_name  # a department's page counts its own line only (a warning may have several)
-    page.departments = [d for d in _by_department(found) if own is None or d.department == own]
-    page.states = dict.fromkeys(WARNING_STATES, 0)
-    for w in found:
-        page.states[w.state] = page.states.get(w.state, 0) + 1
-    listed = [w for w in found if not state or w.state == state]
+    page.departments, page.states = departments, states
     page.total, page.offset, page.limit = len(listed), offset, limit
     page.warnings = listed[offset:] if limit is None else listed[offset : offset + limit]
     filters = {"state": state, "year": year, "department": department}

@@ -26,6 +26,7 @@ class ServerOptions:
     idle_minutes: int | None = None
     max_upload_mb: int | None = None
     allow_http: bool = False  # drop the cookie's Secure flag: only for a trial on a plain-HTTP intranet address
+    workers: int = 1  # worker processes serving the workspace: one alone keeps the store open while busy
 
 
 def _routers(package: str) -> list[object]:
@@ -41,7 +42,7 @@ def create_app(root: Path, options: ServerOptions | None = None) -> FastAPI:
     from medaid.services.server import prepare_server
 
     options = options or ServerOptions()
-    served = prepare_server(root)
+    served = prepare_server(root, workers=options.workers)
     app = FastAPI(
         title="medaid 城乡医疗救助与绩效评价",
         version=__version__,

@@ -24,6 +24,7 @@ HEADERS: list[tuple[bytes, bytes]] = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+STATIC = "/static/"  # where web/app.py mounts the package's static files
 
 
 class SecurityHeaders:
@@ -44,6 +45,9 @@ class SecurityHeaders:
             return
 
         refused = False  # the 413 has been sent: whatever the app answers after it is dropped
+        # pages and answers hold (masked) personal data: never stored; the package's own scripts, styles and
+        # charts library are kept by the browser and checked with their ETag (304) on the next page
+        cache = b"no-cache" if scope["path"].startswith(STATIC) else b"no-store"
 
         async def with_headers(message: Message) -> None:
             if refused:
@@ -55,7 +59,7 @@ class SecurityHeaders:
                 if tls:
                     headers.append(HSTS)
                 if b"cache-control" not in names:
-                    headers.append((b"cache-control", b"no-store"))  # pages hold masked personal data
+                    headers.append((b"cache-control", cache))
                 message["headers"] = headers
             await send(message)
 
