@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from medaid.cli.base import FINDINGS, command, done, emit_json, format_option
+
+if TYPE_CHECKING:
+    from medaid.services.evaluation import RuleTrial
 
 
 @command("score", section="评价", example="medaid score seeds/liucheng_2023")
@@ -74,29 +80,74 @@ def frameworks_command(fmt: str) -> None:
 
 
 @command("rule", section="评价", example='medaid rule "每低于1个百分点扣1分，扣完为止" --weight 6 --actual 96.2%')
-@click.argument("text", metavar="评分标准")
-@click.option("--weight", required=True, help="分值")
+@click.argument("text", metavar="评分标准", required=False)
+@click.option("--weight", default=None, help="分值")
 @click.option("--target", default=None, help="指标值，如 ≥13500人")
 @click.option("--actual", default=None, help="实际完成值，如 96.2%")
+@click.option("--note", default=None, help="扣分说明或偏差原因（没有实际完成值时从中读取）")
+@click.option("--holds", default=None, help="分项评分中符合的各项序号，如 1,3（1 为第一项）")
+@click.option("--bonus-allowed", is_flag=True, default=False, help="评价框架允许得分超过分值（加分项）")
+@click.option("--file", "table", default=None, type=click.Path(path_type=Path),
+              help="一次试算多条：CSV（评分标准,分值,指标值,实际完成值,扣分说明…）或 YAML（rules: 列表）")  # fmt: skip
 @format_option("text", "json")
-def rule_command(text: str, weight: str, target: str | None, actual: str | None, fmt: str) -> None:
-    """试算一条中文评分标准：显示它被理解成的规则和给出的得分（不识别的句式不猜测，退出码为 1）。"""
-    from medaid.evaluation.numbers import fmt as show
-    from medaid.evaluation.numbers import round2
-    from medaid.services.evaluation import try_rule
+def rule_command(
+    text: str | None, weight: str | None, target: str | None, actual: str | None, note: str | None,
+    holds: str | None, bonus_allowed: bool, table: Path | None, fmt: str,
+) -> None:  # fmt: skip
+    """试算中文评分标准：显示它被理解成的规则和给出的得分（不识别的句式不猜测，退出码为 1）。
 
-    trial = try_rule(text, weight=weight, target=target, actual=actual)
+    给出评分标准与 --weight 试算一条；或用 --file 试算一个表格中的每一行。
+    """
+    from medaid.errors import Location, MedaidError
+
+    if table is not None:
+        if text is not None or weight is not None:
+            raise MedaidError("--file 与单条的评分标准、--weight 不能同时使用", where=Location(key="--file"),
+                              fix="去掉评分标准和 --weight，或去掉 --file")  # fmt: skip
+        _rule_file(table, fmt)
+        return
+    if text is None or weight is None:
+        raise MedaidError("缺少评分标准或 --weight", where=Location(key="--weight"),
+                          fix='如 medaid rule "每低于1个百分点扣1分" --weight 6；或用 --file 表格')  # fmt: skip
+    from medaid.services.evaluation import try_rule
+    from medaid.services.rule_trials import parse_holds
+
+    trial = try_rule(text, weight=weight, target=target, actual=actual, note=note, bonus_allowed=bonus_allowed,
+                     holds=parse_holds(holds or "", Location(key="--holds")))  # fmt: skip
     if fmt == "json":
         emit_json(trial.to_dict())
-    elif trial.rule is None or trial.outcome is None:
-        click.echo(str(trial.to_dict()["message"]))
     else:
-        click.echo(f"识别为：{trial.rule.label}")
-        if trial.full_marks is not None:
-            click.echo(
-                f"评分标准满分：{show(trial.full_marks)} 分" + ("（与分值不一致）" if trial.full_marks_differ else "")
-            )
-        score = trial.outcome.score
-        click.echo(f"得分：{'需人工判断' if score is None else show(round2(score))}")
-        click.echo(f"依据：{trial.outcome.reason}")
+        click.echo(_trial_text(trial))
     done(0 if trial.understood else FINDINGS)
+
+
+def _trial_text(trial: RuleTrial) -> str:
+    from medaid.evaluation.numbers import fmt as show
+    from medaid.evaluation.numbers import round2
+
+    if trial.rule is None or trial.outcome is None:
+        return str(trial.to_dict()["message"])
+    lines = [f"识别为：{trial.rule.label}"]
+    if trial.full_marks is not None:
+        lines.append(
+            f"评分标准满分：{show(trial.full_marks)} 分" + ("（与分值不一致）" if trial.full_marks_differ else "")
+        )
+    score = trial.outcome.score
+    lines.append(f"得分：{'需人工判断' if score is None else show(round2(score))}")
+    lines.append(f"依据：{trial.outcome.reason}")
+    return "\n".join(lines)
+
+
+def _rule_file(table: Path, fmt: str) -> None:
+    from medaid.services.rule_trials import try_rule_file
+
+    trials = try_rule_file(table)
+    if fmt == "json":
+        emit_json([t.to_dict() for t in trials])
+    else:
+        for t in trials:
+            click.echo(f"第 {t.row} 行：{t.trial.text}")
+            click.echo("  " + _trial_text(t.trial).replace("\n", "\n  "))
+        understood = sum(1 for t in trials if t.trial.understood)
+        click.echo(f"共 {len(trials)} 条，识别 {understood} 条，未识别 {len(trials) - understood} 条")
+    done(0 if all(t.trial.understood for t in trials) else FINDINGS)

@@ -212,6 +212,27 @@ def _grade(scored: ScoredFramework, stated: str, findings: list[Finding]) -> Non
         )
 
 
+def _unknown_weights(scored: ScoredFramework, findings: list[Finding]) -> list[Finding]:
+    """Rows a table prints no 分值 for (a 自评表 that prints each row's 得分 but spreads its block's
+    80 points unsaid, or a table of targets and actuals): no weight is invented, so their scores
+    are not held against one; said once, with the rows."""
+    nodes = scored.framework.walk()
+    unknown = {n.path for n in nodes if n.weight is None}
+    if not unknown:
+        return findings
+    kept = [f for f in findings if not (f.kind is FindingKind.SCORE_RANGE and f.path in unknown)]
+    leaves = [n for n in nodes if n.is_leaf and n.weight is None]
+    scored_leaves = [n for n in leaves if n.score is not None]
+    if scored_leaves:
+        names = "、".join(n.name for n in scored_leaves[:5]) + ("等" if len(scored_leaves) > 5 else "")
+        text = (
+            f"表中没有分值列：{len(scored_leaves)} 项指标（{names}）的分值未印出，由评价人员确定；"
+            "其得分只计入合计，未按分值核对"
+        )
+        kept.append(Finding(Severity.INFO, FindingKind.UNCHECKED, (), text))
+    return kept
+
+
 def audit(framework: Framework) -> AuditReport:
     """Score a framework and report every inconsistency found in what it states."""
     scored = score_framework(framework)
@@ -226,6 +247,7 @@ def audit(framework: Framework) -> AuditReport:
     findings.extend(check_notes(scored))
     if framework.survey is not None:
         findings.extend(check_survey(framework.survey))
+    findings = _unknown_weights(scored, findings)
     unread: list[Unread] = []
     if framework.published is not None:
         from medaid.evaluation.text_audit import locate, text_findings  # it builds on this module

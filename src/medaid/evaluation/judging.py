@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from medaid.errors import Location, MedaidError
+from medaid.evaluation.actual_text import apply_rule
 from medaid.evaluation.judged_checks import allowed_by_rule
 from medaid.evaluation.model import Framework, Indicator, Judgment
 from medaid.evaluation.numbers import ZERO, fmt
@@ -91,7 +92,7 @@ def check_judgment(framework: Framework, path: Sequence[str], score: Decimal) ->
             fix=f"请在 0–{fmt(weight)} 分之间评分",
         )
     rule = rule_of(indicator)
-    outcome = rule.apply(inputs_of(indicator)) if rule is not None else None
+    outcome = apply_rule(rule, inputs_of(indicator)) if rule is not None else None  # as scoring reads it
     allowed = allowed_by_rule(outcome, weight)
     if rule is not None and allowed is not None and not allowed[0] <= score <= allowed[1]:
         raise JudgmentError(

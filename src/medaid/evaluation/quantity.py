@@ -69,6 +69,9 @@ _MULTIPLIERS: tuple[tuple[str, Decimal], ...] = (
     ("千", Decimal(1_000)),
 )
 
+# Units that are words in their own right although they begin with a multiplier (千克 is not 1000 克).
+_UNIT_WORDS = frozenset({"千克", "千米", "千瓦", "千瓦时"})
+
 # Units that count the same thing closely enough to compare (tables mix 人 and 人次).
 _UNIT_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"人", "人次", "名"}),
@@ -76,6 +79,14 @@ _UNIT_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"家", "个"}),
     frozenset({"次", "场", "期"}),
     frozenset({"月", "个月"}),
+)
+# Spellings of one unit that a step ("每滞后一年", "每低于目标值10公斤") may use beside its value's.
+_SPELLINGS: tuple[frozenset[str], ...] = (
+    frozenset({"户", "户次"}),
+    frozenset({"年", "个年度", "年度"}),
+    frozenset({"周", "个周", "星期", "个星期"}),
+    frozenset({"公斤", "千克", "kg"}),
+    frozenset({"小时", "个小时"}),
 )
 
 # Qualitative words meaning "achieved" when written as an actual.
@@ -172,6 +183,8 @@ def parse_quantity(raw: object) -> Quantity | None:
         return Quantity(text=text, comparator=comparator)
     unit = match.group(2)
     for prefix, factor in _MULTIPLIERS:
+        if unit in _UNIT_WORDS:
+            break
         if (unit.startswith(prefix) and len(unit) > 1) or unit == prefix:
             value *= factor
             unit = unit[len(prefix) :] or ""
@@ -188,6 +201,15 @@ def units_compatible(a: Quantity, b: Quantity) -> bool:
     if not a.unit or not b.unit or a.unit == b.unit:
         return True
     return any(a.unit in family and b.unit in family for family in _UNIT_FAMILIES)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """True when two written units measure the same thing: equal, or of one family (人 and 人次, 天 and 日).
+    Unlike ``units_compatible`` an empty unit is not taken to match: a step in 公斤 needs a value in 公斤.
+    Multipliers are gone by now: ``parse_quantity`` writes 9379.64万元 as 93796400 元."""
+    if not a or not b:
+        return False
+    return a == b or any(a in family and b in family for family in (*_UNIT_FAMILIES, *_SPELLINGS))
 
 
 def comparable(target: Quantity, actual: Quantity) -> Quantity:
@@ -250,6 +272,8 @@ def is_met(target: Quantity, actual: Quantity) -> bool | None:
 
 # Adverbs that qualify a direction word without changing it: 明显提高 ≈ 持续提高 ≈ 不断提高.
 _ADVERBS = re.compile(r"^(明显|显著|持续|不断|逐步|逐年|稳步|进一步|有效|大幅|切实|全面|基本上)+")
+_STRONG = re.compile(r"^(明显|显著|大幅|大大|极大)")  # a degree the target asks for
+_WEAK = re.compile(r"^(有所|略有|稍有|小幅|一定程度上?|部分)")  # a lesser degree an actual may state
 _NEGATION = re.compile(r"^(未|没有|无|否|不(?!断|低于|少于|小于|高于|超过|大于))")
 
 
@@ -268,9 +292,11 @@ def qualitative_met(target: Quantity | None, actual: Quantity) -> bool | None:
         return True
     if target is None or not target.qualitative:
         return None
+    if _STRONG.match(target.qualitative) and not _STRONG.match(word):
+        return None  # "有所减轻" against "明显减轻": whether a modest change is a marked one is a judgement
     goal = _ADVERBS.sub("", target.qualitative)
     done = _ADVERBS.sub("", word)
-    if goal and done and (goal == done or goal.endswith(done) or done.endswith(goal)):
+    if goal and done and (goal == done or goal.endswith(done) or done.endswith(goal)) and not _WEAK.match(word):
         return True
     return None
 

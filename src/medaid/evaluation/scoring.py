@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from medaid.evaluation.actual_text import apply_rule
 from medaid.evaluation.model import FULL_MARKS, Framework, Indicator, Judgment
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, round2
 from medaid.evaluation.rules import Inputs, Outcome, Proportional, Rule
@@ -136,7 +137,7 @@ def _judged(node: Indicator, rule: Rule | None, outcome: Outcome | None, judgmen
 
 def score_leaf(node: Indicator) -> ScoredNode:
     rule = rule_of(node)
-    outcome = rule.apply(inputs_of(node)) if rule is not None else None
+    outcome = apply_rule(rule, inputs_of(node)) if rule is not None else None  # actual read from the note
     if node.judgment is not None:
         return _judged(node, rule, outcome, node.judgment)
     stated = node.score

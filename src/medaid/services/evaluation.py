@@ -108,8 +108,20 @@ class RuleTrial:
                 "score": None if score is None else float(round2(score)), "reason": self.outcome.reason}  # fmt: skip
 
 
-def try_rule(text: str, *, weight: str, target: str | None = None, actual: str | None = None) -> RuleTrial:
-    """How medaid reads one Chinese scoring rule, and the score it gives."""
+def try_rule(
+    text: str,
+    *,
+    weight: str,
+    target: str | None = None,
+    actual: str | None = None,
+    note: str | None = None,
+    holds: tuple[int, ...] | None = None,
+    bonus_allowed: bool = False,
+) -> RuleTrial:
+    """How medaid reads one Chinese scoring rule, and the score it gives. ``note``: the 扣分说明 or 偏差原因
+    written beside it; ``holds``: which items of a checklist hold (1 = the first); ``bonus_allowed``: the
+    framework lets a score exceed its weight."""
+    from medaid.evaluation.actual_text import apply_rule
     from medaid.evaluation.numbers import to_decimal
     from medaid.evaluation.quantity import parse_quantity
     from medaid.evaluation.rules import Inputs
@@ -121,8 +133,9 @@ def try_rule(text: str, *, weight: str, target: str | None = None, actual: str |
     rule = parse_rule_text(text)
     if rule is None:
         return RuleTrial(text, None, None, value)
-    outcome = rule.apply(Inputs(weight=value, target=parse_quantity(target), actual=parse_quantity(actual)))
-    return RuleTrial(text, rule, outcome, value)
+    inputs = Inputs(weight=value, target=parse_quantity(target), actual=parse_quantity(actual), note=note,
+                    holds=holds, bonus_allowed=bonus_allowed)  # fmt: skip
+    return RuleTrial(text, rule, apply_rule(rule, inputs), value)  # a missing actual is read from the note
 
 
 # --- a workspace ------------------------------------------------------------------------------

@@ -6,82 +6,35 @@ score gets the same Chinese message whichever form the file had.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from medaid.errors import FrameworkError, Location, MedaidError
+from medaid.errors import Location, MedaidError
 from medaid.evaluation.grades import BandSpecError, band_set_from
 from medaid.evaluation.loading.extras import read_figure, read_survey, with_options
-from medaid.evaluation.model import Budget, Claimed, Framework, Indicator, Kind
+from medaid.evaluation.loading.vocabulary import (
+    FRAMEWORK_KEYS,
+    INDICATOR_KEYS,
+    KIND_WORDS,
+    InvalidFramework,
+    percent_value,
+    split_weight,
+)
+from medaid.evaluation.model import Budget, Claimed, Framework, Indicator
 from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.quantity import Quantity, parse_quantity
-from medaid.evaluation.rules import RuleSpecError, rule_from_mapping
+from medaid.evaluation.rules import Rule, RuleSpecError, rule_from_mapping
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.suggest import nearest
 
 LINE = "__line__"
+# Keys a table reader sets beside contract 1's (ignored as unknown keys are not): a rule the
+# layout itself gives (the 预算执行率 of a 自评表) and a weight the table does not print.
+RULE_KEY = "__rule__"
+UNWEIGHTED_KEY = "__unweighted__"
 
-_WEIGHT_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*([\d０-９]+(?:[.．][\d０-９]+)?)\s*分\s*[)）]\s*$")
-_KIND_WORDS = {
-    "financial": Kind.FINANCIAL,
-    "财政评价": Kind.FINANCIAL,
-    "self": Kind.SELF,
-    "单位自评": Kind.SELF,
-    "自评": Kind.SELF,
-    "department": Kind.DEPARTMENT,
-    "部门整体": Kind.DEPARTMENT,
-}
-
-
-# The keys of contract 1 (docs/formats.md) and its extensions, with what each holds.
-FRAMEWORK_KEYS: dict[str, str] = {
-    "title": "标题", "kind": "评价类型", "region": "地区", "year": "年度", "source": "来源", "description": "说明",
-    "partial": "只公布部分评分表", "bands": "等级划分", "claimed": "报告声明的总分与等级", "indicators": "指标",
-    "figures": "报告中的数据", "survey": "调查样本", "department": "主管部门", "unit": "实施单位",
-    "goal": "年度总体目标",
-}  # fmt: skip
-INDICATOR_KEYS: dict[str, str] = {
-    "name": "指标名称", "weight": "分值", "children": "下级指标", "target": "指标值", "actual": "实际完成值",
-    "unit": "单位", "rule": "评分标准", "score": "得分", "claimed": "声明的小计与得分率", "note": "扣分说明",
-    "evidence": "佐证材料", "metric": "由数据填入的指标", "budget": "项目资金",
-}  # fmt: skip
-
-
-class InvalidFramework(FrameworkError):
-    """Several problems at once: each names its place and its fix."""
-
-    def __init__(self, problems: list[MedaidError]) -> None:
-        self.problems = problems
-        first = problems[0]
-        super().__init__(first.what, where=first.where, fix=first.fix)
-
-    @property
-    def message(self) -> str:
-        if not getattr(self, "problems", None):
-            return super().message
-        return "\n".join(p.message for p in self.problems)
-
-
-def split_weight(name: str) -> tuple[str, Decimal | None]:
-    """ "产出指标(50分)" → ("产出指标", 50); "投入 (5分)" → ("投入", 5)."""
-    match = _WEIGHT_IN_NAME.match(name.strip())
-    if match:
-        return match.group(1).strip(), Decimal(unicodedata.normalize("NFKC", match.group(2)))
-    return name.strip(), None
-
-
-def percent_value(raw: object) -> tuple[Decimal | None, str | None]:
-    """A stated rate ("97.14%", 97.14, "100%") as percentage points, with its text."""
-    if raw is None or raw == "":
-        return None, None
-    text = str(raw).strip()
-    quantity = parse_quantity(text)
-    if quantity is None or quantity.value is None:
-        return None, text
-    return quantity.value, text
+__all__ = ["LINE", "Builder", "InvalidFramework", "percent_value", "split_weight"]
 
 
 @dataclass
@@ -192,10 +145,14 @@ class Builder:
                     node.children.append(built)
         if node.weight is None and weight_given:
             node.weight = Decimal(0)  # already reported as not a number
+        if node.weight is not None and any(c.weight is None for c in node.children):
+            node.weight_inferred = True  # its rows print no weights: nothing to add up against it
         if node.weight is None:
             if node.children and all(c.weight is not None for c in node.children):
                 node.weight = sum((c.weight or Decimal(0) for c in node.children), Decimal(0))
                 node.weight_inferred = True
+            elif raw.get(UNWEIGHTED_KEY):
+                pass  # the table prints no weight for it: left to the evaluator, never invented
             else:
                 self.problem(
                     f"指标“{name}”缺少分值",
@@ -210,6 +167,10 @@ class Builder:
 
     def read_rule(self, raw: Mapping[str, object], node: Indicator) -> None:
         spec = raw.get("rule")
+        given = raw.get(RULE_KEY)
+        if isinstance(given, Rule) and (spec is None or (isinstance(spec, str) and not spec.strip())):
+            node.rule, node.rule_text = given, given.text
+            return
         if spec is None or (isinstance(spec, str) and not spec.strip()):
             return
         if isinstance(spec, Mapping):
@@ -246,6 +207,8 @@ class Builder:
         computed = node.budget.computed_rate
         if node.actual is None and computed is not None:
             node.actual = Quantity(text=f"{computed:.2f}%", value=computed, unit="%")
+        elif node.actual is None and rate is not None:  # no sums to divide: the 执行率 as printed
+            node.actual = Quantity(text=rate_text or f"{rate}%", value=rate, unit="%")
 
     def framework(self, raw: Mapping[str, object]) -> Framework:
         self.known_keys(raw, FRAMEWORK_KEYS, ())
@@ -254,7 +217,7 @@ class Builder:
             self.problem("缺少标题", Location(file=self.file, key="title"), "请填写 title（评价项目名称）")
         kind = None
         if raw.get("kind") is not None:
-            kind = _KIND_WORDS.get(str(raw["kind"]).strip())
+            kind = KIND_WORDS.get(str(raw["kind"]).strip())
             if kind is None:
                 self.problem(
                     f"未知的评价类型“{raw['kind']}”",

@@ -130,7 +130,8 @@ class LeafReader:
                 continue
             found = self._heads(i, text, place)
             heads.extend(found)
-            self._values(text, place, found)
+            last = heads[-len(found) - 1] if len(heads) > len(found) else None  # the head of the sentences before
+            self._values(text, place, found, last if last is not None and last.node is not None else None)
         heads.sort(key=lambda h: (h.sentence, h.start))
         for n, head in enumerate(heads):
             if head.opens and head.node is not None:
@@ -241,7 +242,9 @@ class LeafReader:
             return _excerpt(opening + words)
         return _excerpt(opening, 24) + "……" + _excerpt(words, 24)
 
-    def _values(self, text: str, place: Place, heads: list[_Head]) -> None:
+    def _values(self, text: str, place: Place, heads: list[_Head], before: _Head | None = None) -> None:
+        """The values stated in one sentence: of the indicator named before them in it, else of the leaf whose
+        paragraph this sentence continues ("资助参保完成率：满分 6 分，…。按“…”：实际完成值 100%，…")."""
         for m in _ACTUAL.finditer(text):
             opened = [h for h in heads if (h.node is not None or h.unread) and h.end <= m.start()]
             if opened and opened[-1].node is None:
@@ -250,10 +253,13 @@ class LeafReader:
                 node, start = opened[-1].node, opened[-1].start
             else:
                 named = self.names(text[: m.start()], None)
-                if named is None:
+                if named is None and before is not None and before.node is not None and before.node.is_leaf:
+                    node, start = before.node, 0
+                elif named is None:
                     self._unread(text[: m.end()], place, text[: m.start()])
                     continue
-                node, start = named.node, named.start
+                else:
+                    node, start = named.node, named.start
             assert node is not None
             self._value(node, m["v"].strip(), _excerpt(text[start : m.end()]), place)
         for m in _SURVEY.finditer(text):

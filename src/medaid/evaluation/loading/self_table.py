@@ -14,13 +14,15 @@ print it (../shared/FORMATS.md) and as medaid writes it (``medaid.reports.self_t
 A row whose first cell is filled starts a block (its label); a row whose first cell is empty or
 continues a merged cell belongs to the block above. Read:
 
-- 项目名称, 主管部门, 实施单位 (or 项目实施单位): the framework's title, department and unit;
-- 项目资金: the 年度资金总额 row is the budget indicator (``BUDGET_NAME`` unless the indicator
-  rows name one, e.g. a 一级指标 row 预算执行率) with weight = its 分值, score = its 得分 and
-  ``budget`` = 年初预算数, 全年预算数, 全年执行数, 执行率, so the audit checks 执行率 = 执行数 ÷
-  预算数 and the total. Without a 分值 it, like each 其中 row, gives figures: its three sums and
-  its 执行率 with the formula 全年执行数 ÷ 全年预算数;
-- 年度总体目标 under 预期目标 and 实际完成情况: the framework's goal;
+- 项目名称 (转移支付(项目)名称), 主管部门 (地方主管部门), 实施单位 (项目实施单位, 资金使用单位,
+  实施单位(盖章)): the framework's title, department and unit;
+- 项目资金 / 预算执行情况 / 资金投入情况: the money block (``money``): the 年度资金总额 row is the
+  budget indicator (``BUDGET_NAME`` unless the indicator rows name one, e.g. a 一级指标 row
+  预算执行率) with its weight, score, the form's score rule and ``budget`` = 年初预算数, 全年预算数,
+  全年执行数, 执行率, so the audit checks 执行率 = 执行数 ÷ 预算数 and the total. Without a weight
+  it, like each 其中 row, gives figures;
+- 年度总体目标 (总体目标完成情况, 项目基本情况) under 预期目标 (项目年度目标, 总体目标) and 实际完成情况
+  (全年实际完成情况, 年度目标完成情况): the framework's goal;
 - the caption: 自评 makes the kind ``self`` (so does a 项目资金 block with a 得分 column), and
   "（2021年度）" the year.
 
@@ -34,28 +36,39 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from medaid.evaluation.loading.build import split_weight
-from medaid.evaluation.loading.flat_rows import clean, key
+from medaid.evaluation.loading.cells import clean, header_key, key
+from medaid.evaluation.loading.money import (
+    BUDGET_NAME,
+    Fund,
+    FundHeader,
+    FundRow,
+    fund_header,
+    fund_row,
+    is_label,
+    is_row_name,
+    place,
+    read_fund,
+)
+from medaid.evaluation.loading.vocabulary import split_weight
 from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.published import Place, Unread
-from medaid.evaluation.quantity import parse_quantity
 
-BUDGET_NAME = "预算执行率"
+__all__ = ["BUDGET_NAME", "Preamble", "read_preamble"]
+
 TOTAL_ROW = "年度资金总额"
-_LABELS = {"项目名称": "title", "主管部门": "department", "实施单位": "unit", "项目实施单位": "unit"}
-_FUND = {
-    "initial": ("年初预算数", "年初预算"),
-    "annual": ("全年预算数", "全年预算", "调整后预算数", "调整后预算"),
-    "executed": ("全年执行数", "全年执行", "实际执行数"),
-    "weight": ("分值",),
-    "rate": ("执行率", "预算执行率"),
-    "score": ("得分",),
+_LABELS = {
+    "项目名称": "title", "转移支付(项目)名称": "title", "主管部门": "department", "地方主管部门": "department",
+    "实施单位": "unit", "项目实施单位": "unit", "资金使用单位": "unit",
+}  # fmt: skip
+_GOAL = {
+    "expected": ("预期目标", "项目年度目标", "总体目标", "年度目标"),
+    "achieved": ("实际完成情况", "实际完成", "全年实际完成情况", "年度目标完成情况", "目标完成情况"),
 }
-_SUMS = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数"}
-_GOAL = {"expected": ("预期目标",), "achieved": ("实际完成情况", "实际完成")}
+_GOAL_LABELS = ("年度总体目标", "总体目标", "总体目标完成情况", "项目基本情况")
+_CAPTIONS = ("年度绩效指标完成情况", "绩效指标完成情况", "分解目标自评")  # a caption row over the indicators
 _YEAR = re.compile(r"[（(]\s*(\d{4})\s*年度?\s*[)）]")
 _COLON = re.compile(r"[:：]")
-_FAR = 10**6  # the last column of a block runs to the table's edge
+_NUMBERED = re.compile(r"^\d+[.．、]")  # "1.项目年度目标完成情况": a sub-label of 项目基本情况
 
 Span = tuple[int, int, str]  # first column, column after the last, field
 
@@ -73,11 +86,13 @@ class Preamble:
     budget: dict[str, Any] | None = None  # the indicator mapping of the 年度资金总额 row
     figures: list[dict[str, Any]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
+    rows_unread: list[int] = field(default_factory=list)  # the row of each unread, to keep them in order
 
     def skip(self, index: int, cells: list[tuple[int, str]], why: str) -> None:
         shown = " ".join(t for _, t in cells)
         shown = shown if len(shown) <= 30 else shown[:30] + "…"
         self.unread.append(Unread(f"“{shown}”", why, self.places[index]))
+        self.rows_unread.append(index)
 
     def apply(self, raw: dict[str, Any], offset: int) -> list[Unread]:
         """Put what was read into ``raw`` (a framework mapping whose indicators are built from the
@@ -101,6 +116,8 @@ class Preamble:
             roots.insert(0, budget)
             return []
         named["budget"] = budget["budget"]  # the indicator rows name it: the block is its budget
+        if not named.get("rule"):
+            named["__rule__"] = budget["__rule__"]
         out = []
         for name, label in (("weight", "分值"), ("score", "得分")):
             if named.get(name) in (None, ""):
@@ -125,34 +142,17 @@ def _cells(row: list[str | None]) -> list[tuple[int, str]]:
 
 
 def _label(text: str) -> str:
-    return key(text).rstrip(":：")
+    """A label cell compared: no spaces, no trailing colon, no bracketed suffix ("实施单位(盖章)")."""
+    whole = key(text).rstrip(":：")
+    return whole if whole in _LABELS else header_key(whole)[0].rstrip(":：")
 
 
-def _spans(cells: list[tuple[int, str]], names: dict[str, tuple[str, ...]]) -> tuple[list[Span], list[str]]:
-    """The columns each known sub-header covers (up to the next one), and the unknown ones."""
-    known = [(i, f) for i, t in cells for f, aliases in names.items() if _label(t) in aliases]
-    unknown = [t for i, t in cells if all(i != j for j, _ in known)]
-    ends = [i for i, _ in known[1:]] + [_FAR] * bool(known)
+def _goal_spans(cells: list[tuple[int, str]]) -> tuple[list[Span], list[str]]:
+    """The columns 预期目标 and 实际完成情况 cover; a numbered sub-label before them is passed over."""
+    known = [(i, f) for i, t in cells for f, aliases in _GOAL.items() if _label(t) in aliases]
+    unknown = [t for i, t in cells if all(i != j for j, _ in known) and not _NUMBERED.match(key(t))]
+    ends = [i for i, _ in known[1:]] + [10**6] * bool(known)
     return [(i, end, f) for (i, f), end in zip(known, ends, strict=True)], unknown
-
-
-def _place(spans: list[Span], cells: list[tuple[int, str]]) -> tuple[dict[str, str], list[str]]:
-    """Each cell under the sub-header whose columns cover it; the cells none covers, or a second
-    cell under one sub-header, are returned apart."""
-    placed: dict[str, str] = {}
-    left: list[str] = []
-    for i, text in cells:
-        name = next((f for start, end, f in spans if start <= i < end), None)
-        if name is None or name in placed:
-            left.append(text)
-        else:
-            placed[name] = text
-    return placed, left
-
-
-def _figure_name(row: str) -> str:
-    text = _label(row).removeprefix("其中").lstrip(":：")
-    return "项目资金" + "".join(ch for ch in text if ch.isidentifier() or ch.isdigit())
 
 
 def read_preamble(rows: list[list[str | None]], places: list[Place], title: str | None) -> Preamble:
@@ -162,11 +162,20 @@ def read_preamble(rows: list[list[str | None]], places: list[Place], title: str 
     captions = [title or ""]
     block: str | None = None
     spans: list[Span] = []
+    fund_head: FundHeader | None = None
+    fund_rows: list[FundRow] = []
+    fund = Fund()
     for index, row in enumerate(rows):
         cells = _cells(row)
         if not cells:
             continue
         label = _label(cells[0][1])
+        if block == "fund" and fund_head is not None and (cells[0][0] > 0 or is_row_name(cells[0][1])):
+            if fund_head.spans and (read := fund_row(fund_head, index, cells, fund)) is not None:
+                fund_rows.append(read)
+            elif not fund_head.spans:
+                pre.skip(index, cells, "自评表表头部分的这一行未能识别，未读取")
+            continue
         if cells[0][0] > 0:  # the first cell is empty or a merged cell going on: the block above
             _block_row(pre, block, spans, index, cells)
             continue
@@ -174,22 +183,31 @@ def read_preamble(rows: list[list[str | None]], places: list[Place], title: str 
         if label in _LABELS:
             pre.recognized = True
             _labelled(pre, index, cells)
-        elif label.startswith("项目资金"):
+        elif is_label(cells[0][1]):
             pre.recognized, block = True, "fund"
-            spans, unknown = _spans(cells[1:], _FUND)
-            pre.is_self = pre.is_self or any(f == "score" for _, _, f in spans)
-            if unknown:
-                pre.skip(index, cells, "项目资金栏的表头有未知的列：" + "、".join(unknown) + "，未读取")
-        elif label.startswith("年度总体目标") or label == "总体目标":
+            fund_head = fund_header(cells)
+            pre.is_self = pre.is_self or any(f == "score" for _, _, f in fund_head.spans)
+            if fund_head.unknown:
+                pre.skip(index, cells, "项目资金栏的表头有未知的列：" + "、".join(fund_head.unknown) + "，未读取")
+        elif label.startswith(_GOAL_LABELS):
             pre.recognized, block = True, "goal"
-            spans, unknown = _spans(cells[1:], _GOAL)
+            spans, unknown = _goal_spans(cells[1:])
             if unknown or not spans:
                 pre.skip(index, cells, "年度总体目标没有分“预期目标”“实际完成情况”两栏，未读取")
                 block = None
+        elif len({t for _, t in cells}) == 1 and key(cells[0][1]) in _CAPTIONS:
+            continue  # "年度绩效指标完成情况": the caption of the indicators below
         elif len({t for _, t in cells}) == 1 and not pre.recognized:
             captions.append(cells[0][1])  # the table's caption
         else:
             pre.skip(index, cells, "自评表表头部分的这一行未能识别，未读取")
+    if fund_head is not None and fund_head.spans:
+        read_fund(fund_head, fund_rows, fund)
+    pre.budget, pre.figures = fund.budget, fund.figures
+    for index, cells, why in fund.skipped:
+        pre.skip(index, cells, why)
+    order = sorted(range(len(pre.unread)), key=lambda i: pre.rows_unread[i])
+    pre.unread, pre.rows_unread = [pre.unread[i] for i in order], [pre.rows_unread[i] for i in order]
     for caption in captions:
         if "自评" in caption:
             pre.is_self = True
@@ -219,59 +237,11 @@ def _labelled(pre: Preamble, index: int, cells: list[tuple[int, str]]) -> None:
 
 def _block_row(pre: Preamble, block: str | None, spans: list[Span], index: int, cells: list[tuple[int, str]]) -> None:
     if block == "goal":
-        placed, left = _place(spans, cells)
-        for name, text in placed.items():
-            pre.goal[name] = f"{pre.goal[name]}\n{text}" if name in pre.goal else text
+        placed, left = place(spans, cells)
         if left:
             pre.skip(index, cells, "年度总体目标中有不在“预期目标”“实际完成情况”栏下的文字，未读取")
+            return
+        for name, text in placed.items():
+            pre.goal[name] = f"{pre.goal[name]}\n{text}" if name in pre.goal else text
         return
-    if block != "fund" or not spans:
-        pre.skip(index, cells, "自评表表头部分的这一行未能识别，未读取")
-        return
-    first = spans[0][0]
-    names = [t for i, t in cells if i < first]
-    values, left = _place(spans, [(i, t) for i, t in cells if i >= first])
-    if len(names) != 1 or left:
-        pre.skip(index, cells, "项目资金栏的这一行没有唯一的资金名称，或有数字不在表头的列下，未读取")
-        return
-    name = names[0]
-    for field_name, label in _SUMS.items():
-        if field_name in values and to_decimal(values[field_name]) is None:
-            text = values.pop(field_name)
-            pre.skip(index, [(0, name), (0, label), (0, text)], "不是数字，未读取")
-    if _label(name) == TOTAL_ROW and values.get("weight"):
-        sums = {f: values[f] for f in ("initial", "annual", "executed", "rate") if f in values}
-        pre.budget = {"name": BUDGET_NAME, "weight": values["weight"], "budget": sums, "__row__": index}
-        if values.get("score"):
-            pre.budget["score"] = values["score"]
-        return
-    for marks, label in (("weight", "分值"), ("score", "得分")):
-        if values.get(marks):
-            why = f"只有{TOTAL_ROW}一行计分，其他资金行的{label}未读取"
-            pre.skip(index, [(0, name), (0, label), (0, values[marks])], why)
-    _sum_figures(pre, index, name, values)
-
-
-def _sum_figures(pre: Preamble, index: int, name: str, values: dict[str, str]) -> None:
-    """A 资金 row without a 分值: its sums and its 执行率 (checked: 全年执行数 ÷ 全年预算数) as figures."""
-    base = _figure_name(name)
-    for field_name, label in _SUMS.items():
-        if field_name in values:
-            pre.figures.append({"name": base + label, "value": values[field_name], "unit": "万元",
-                                "where": f"项目资金 {name} {label}", "__row__": index})  # fmt: skip
-    rate = values.get("rate")
-    if rate is None:
-        return
-    quantity = parse_quantity(rate)
-    if quantity is None or quantity.value is None or not quantity.is_percent:
-        pre.skip(index, [(0, name), (0, "执行率"), (0, rate)], "不是百分数，未读取")
-        return
-    figure: dict[str, Any] = {
-        "name": base + "执行率",
-        "value": rate,
-        "where": f"项目资金 {name} 执行率",
-        "__row__": index,
-    }
-    if to_decimal(values.get("annual")) and to_decimal(values.get("executed")) is not None:
-        figure["formula"] = f"{base}全年执行数 / {base}全年预算数"
-    pre.figures.append(figure)
+    pre.skip(index, cells, "自评表表头部分的这一行未能识别，未读取")

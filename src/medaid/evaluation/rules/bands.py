@@ -2,7 +2,8 @@
 
 "达到90%得10分，否则按实际知晓率×分值计算";
 "90%以上（含90%）得5分，60%（含）-90%按分值乘以满意度计算得分，低于60%得0分";
-"=0，计5分；0-10%（含），计4分；10-20%（含），计3分；20-30%（含），计2分；大于30%不得分".
+"=0，计5分；0-10%（含），计4分；10-20%（含），计3分；20-30%（含），计2分；大于30%不得分";
+"培训1000人以上得5分，800-1000人得3分，800人以下不得分" (bands in a unit of the actual).
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
+from medaid.evaluation.quantity import Comparator, comparable, is_met, raw_ratio, same_unit
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, Value, cap_note, value_in_points
 
 
 @dataclass(frozen=True)
 class Band:
     """One row of a banded rule: a range of the value and what it scores.
 
-    ``low``/``high`` are in the value's unit (percentage points); None is unbounded.
-    The score is ``points`` when set, else 分值 × value − ``minus``.
+    ``low``/``high`` are in the value's unit (percentage points, or the unit of the rule); None is unbounded.
+    The score is ``points`` when set, the weight − ``minus`` when ``full`` ("扣1分" from full marks), else
+    分值 × value − ``minus``.
     """
 
     low: Decimal | None = None
@@ -29,26 +32,29 @@ class Band:
     points: Decimal | None = None
     minus: Decimal = ZERO
     full: bool = False  # 计满分: the indicator's weight
+    fraction: Decimal | None = None  # "得一半分", "得分值的80%": that share of the weight
 
     def contains(self, value: Decimal) -> bool:
         if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
             return False
         return not (self.high is not None and (value > self.high or (value == self.high and not self.high_inclusive)))
 
-    def describe(self) -> str:
+    def describe(self, unit: str = "%") -> str:
         if self.low is not None and self.high is not None and self.low == self.high:
-            span = f"={fmt(self.low)}%"
+            span = f"={fmt(self.low)}{unit}"
         else:
-            left = "" if self.low is None else ("[" if self.low_inclusive else "(") + fmt(self.low) + "%"
-            right = "" if self.high is None else fmt(self.high) + "%" + ("]" if self.high_inclusive else ")")
+            left = "" if self.low is None else ("[" if self.low_inclusive else "(") + fmt(self.low) + unit
+            right = "" if self.high is None else fmt(self.high) + unit + ("]" if self.high_inclusive else ")")
             if self.low is None:
                 span = ("≤" if self.high_inclusive else "<") + right[:-1]
             elif self.high is None:
                 span = ("≥" if self.low_inclusive else ">") + left[1:]
             else:
                 span = f"{left}, {right}"
+        if self.fraction is not None:
+            return f"{span} 得分值的 {fmt(self.fraction * HUNDRED)}%"
         if self.full:
-            return f"{span} 得满分"
+            return f"{span} 得满分" + (f"扣 {fmt(self.minus)} 分" if self.minus else "")
         if self.points is not None:
             return f"{span} 得 {fmt(self.points)} 分"
         minus = f" − {fmt(self.minus)}" if self.minus else ""
@@ -63,46 +69,158 @@ class Band:
             "points": None if self.points is None else float(self.points),
             "minus": float(self.minus),
             "full": self.full,
+            "fraction": None if self.fraction is None else float(self.fraction),
         }
+
+
+def _relative_value(inputs: Inputs) -> Value | str:
+    """The completion ratio, for bands written as shares of the target ("达到目标值80%以上")."""
+    target, actual = inputs.target, inputs.actual
+    if target is None or target.value is None:
+        return "分档按目标值的百分比划分，缺少指标值（目标值）"
+    if target.comparator in (Comparator.LE, Comparator.LT):
+        return f"分档按目标值的百分比划分，而指标值“{target.describe()}”越低越好，完成比例的方向不明，需人工判断"
+    if actual is None or actual.value is None:
+        return "缺少实际完成值，无法分档计分"
+    ratio = raw_ratio(target, actual)
+    if ratio is None:
+        return f"实际“{actual.text}”无法与指标值“{target.text}”比较（单位不同或指标值为 0）"
+    value = ratio * HUNDRED
+    shown = f"{fmt(actual.value)}{actual.unit} ÷ {fmt(target.value)}{target.unit}"
+    return Value(value, f"完成比例 = {shown} = {fmt(value.quantize(Decimal('0.0001')))}%", "completion")
+
+
+def _unit_value(inputs: Inputs, unit: str) -> Value | str:
+    """The actual in the bands' unit: a per-mille, a bare number, or a count or amount (10万元 and 100000元
+    alike); never a value in another unit."""
+    from medaid.evaluation.rules.formulas import permille
+
+    actual = inputs.actual
+    if actual is None or actual.value is None:
+        return "缺少实际完成值，无法分档计分"
+    if unit == "‰":
+        points = permille(actual)
+        if points is None:
+            return f"分档以千分率（‰）划分，实际“{actual.text}”不是千分率"
+        return Value(points, f"实际完成值 {fmt(points)}‰", "plain")
+    if inputs.target is not None:
+        actual = comparable(inputs.target, actual)
+    value = actual.value
+    assert value is not None
+    if not (actual.unit == unit or same_unit(actual.unit, unit)):
+        shown = "没有单位" if not actual.unit else f"以“{actual.unit}”计"
+        if unit or actual.unit:
+            return f"分档以“{unit or '无单位数值'}”计，实际“{actual.text}”{shown}，单位不同，无法分档"
+    return Value(value, f"实际完成值 {fmt(value)}{unit}", "plain")
+
+
+def _ladder(holding: list[Band]) -> list[Band]:
+    """Thresholds of one kind ("≥90%得5分；≥80%得3分") make a ladder: the highest step reached counts (the
+    lowest for "≤" thresholds; of two at one number, the one that excludes it: "超额完成" before "完成"). Any
+    other overlap is left as it is, to be refused when the scores differ."""
+    if len(holding) > 1 and all(b.high is None and b.low is not None for b in holding):
+        top = max(b.low for b in holding if b.low is not None)
+        at_top = [b for b in holding if b.low == top]
+        return [b for b in at_top if not b.low_inclusive] or at_top
+    if len(holding) > 1 and all(b.low is None and b.high is not None for b in holding):
+        bottom = min(b.high for b in holding if b.high is not None)
+        at_bottom = [b for b in holding if b.high == bottom]
+        return [b for b in at_bottom if not b.high_inclusive] or at_bottom
+    return holding
+
+
+def _best(band: Band, bands: tuple[Band, ...], weight: Decimal) -> bool:
+    """The band scores the most of all bands."""
+
+    def most(b: Band) -> Decimal:
+        if b.fraction is not None:
+            return weight * b.fraction
+        return weight - b.minus if b.full else b.points if b.points is not None else weight
+
+    return most(band) >= max(most(b) for b in bands)
 
 
 @dataclass(frozen=True)
 class Banded(Rule):
-    """A value (a percentage, or the completion ratio) falls into one of several bands."""
+    """A value (a percentage, the completion ratio, or a count in ``unit``) falls into one of several bands.
+
+    ``relative``: the bands are shares of the target ("达到目标值80%以上", "年度任务的90%以上"): the value
+    is the completion ratio even when the actual is a percentage. ``unit``: "%" (percentage points, or the
+    completion ratio of a count), "‰", "" (a bare number) or a unit of the actual (人, 元, 天) in which the
+    bounds are written without 万. Open thresholds of one kind make a ladder ("≥90%得5分；≥80%得3分": the
+    highest reached); a value in two other bands that score differently is refused. When every band scores
+    less than the weight, a value in the best band that meets the target (or with no target) is left to the
+    evaluator: the text may list only the levels below the target.
+    """
 
     bands: tuple[Band, ...]
     on_completion: bool = False
+    relative: bool = False
+    unit: str = "%"
 
     kind = "banded"
     label = "分档计分"
 
     def params(self) -> dict[str, object]:
-        return {"bands": [b.to_dict() for b in self.bands], "on_completion": self.on_completion}
+        return {"bands": [b.to_dict() for b in self.bands], "on_completion": self.on_completion,
+                "relative": self.relative, "unit": self.unit}  # fmt: skip
 
     def full_marks(self) -> Decimal | None:
         fixed = [b.points for b in self.bands if b.points is not None]
         return max(fixed) if fixed else self.declared_full
 
+    def _value(self, inputs: Inputs) -> Value | str | None:
+        if self.relative:
+            return _relative_value(inputs)
+        if self.unit != "%":
+            return _unit_value(inputs, self.unit)
+        return value_in_points(inputs, prefer_completion=self.on_completion)
+
     def apply(self, inputs: Inputs) -> Outcome:
-        found = value_in_points(inputs, prefer_completion=self.on_completion)
+        found = self._value(inputs)
+        if isinstance(found, str):
+            return Outcome(None, found)
         if found is None:
             return Outcome(None, "缺少实际完成值（百分比或可与指标值比较的数值），无法分档计分")
         value, how = found.points, found.how
-        for band in self.bands:
-            if band.contains(value):
-                if band.full:
-                    raw = inputs.weight
-                    arithmetic = f"得满分 {fmt(raw)} 分"
-                elif band.points is not None:
-                    raw = band.points
-                    arithmetic = f"得 {fmt(raw)} 分"
-                else:
-                    raw = inputs.weight * value / HUNDRED - band.minus
-                    minus = f" − {fmt(band.minus)}" if band.minus else ""
-                    arithmetic = f"得分 = {fmt(inputs.weight)} × {fmt(value)}%{minus} = {fmt(raw)}"
-                score = clamp(raw, ZERO, inputs.weight)
+        holding = _ladder([b for b in self.bands if b.contains(value)])
+        if not holding:
+            return Outcome(None, f"{how}，不在规则所列任何一档内，需人工判断", needs_judgement=True)
+        if len({(b.points, b.minus, b.full, b.fraction) for b in holding}) > 1:
+            names = "、".join(f"“{b.describe(self.unit)}”" for b in holding)
+            return Outcome(None, f"{how}，同时落在{names}几档，规则有歧义，需人工判断", needs_judgement=True)
+        band = holding[0]
+        if band.fraction is not None:
+            raw = inputs.weight * band.fraction
+            arithmetic = f"得分 = {fmt(inputs.weight)} × {fmt(band.fraction * HUNDRED)}% = {fmt(raw)}"
+        elif band.full:
+            raw = inputs.weight - band.minus
+            arithmetic = f"得满分 {fmt(inputs.weight)} 分" + (
+                f"扣 {fmt(band.minus)} 分，得 {fmt(raw)} 分" if band.minus else ""
+            )
+        elif band.points is not None:
+            raw = band.points
+            arithmetic = f"得 {fmt(raw)} 分"
+            if raw < inputs.weight and _best(band, self.bands, inputs.weight) and _meets(inputs):
                 return Outcome(
-                    score,
-                    f"{how}，落在“{band.describe()}”一档，{arithmetic}{cap_note(raw, inputs.weight)}",
+                    None,
+                    f"{how}，落在最高一档“{band.describe(self.unit)}”，该档 {fmt(raw)} 分低于本项分值 "
+                    f"{fmt(inputs.weight)} 分，规则未写明达到指标值时是否得满分，需人工判断",
+                    needs_judgement=True,
                 )
-        return Outcome(None, f"{how}，不在规则所列任何一档内，需人工判断", needs_judgement=True)
+        else:
+            raw = inputs.weight * value / HUNDRED - band.minus
+            minus = f" − {fmt(band.minus)}" if band.minus else ""
+            arithmetic = f"得分 = {fmt(inputs.weight)} × {fmt(value)}%{minus} = {fmt(raw)}"
+        score = clamp(raw, ZERO, inputs.weight)
+        return Outcome(
+            score, f"{how}，落在“{band.describe(self.unit)}”一档，{arithmetic}{cap_note(raw, inputs.weight)}"
+        )
+
+
+def _meets(inputs: Inputs) -> bool:
+    """The actual meets the target, or there is no target to tell."""
+    target, actual = inputs.target, inputs.actual
+    if target is None or actual is None or (target.value is None and target.qualitative is None):
+        return True
+    return is_met(target, actual) is not False

@@ -20,6 +20,8 @@ class Inputs:
     actual: Quantity | None = None
     stated: Decimal | None = None  # the score entered or printed in the table
     note: str | None = None  # 扣分说明: the written reason
+    holds: tuple[int, ...] | None = None  # a checklist's items that hold (1 = the first printed)
+    bonus_allowed: bool = False  # the framework lets a score exceed its weight (加分)
 
 
 @dataclass(frozen=True)

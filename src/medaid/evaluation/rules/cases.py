@@ -1,5 +1,6 @@
 """Per-case deductions: "每发现1例超标准执行扣0.5分，扣完为止", with the limits tables add to
-them: a cut-off ("发现3例及以上不得分", "超过3例不得分") and a cap ("最多扣2分")."""
+them: a cut-off ("发现3例及以上不得分", "超过3例不得分"), a cap ("最多扣2分") and a veto
+("有弄虚作假现象的该项不计分")."""
 
 from __future__ import annotations
 
@@ -7,11 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-
-# Actuals that say no case was found.
-NONE_FOUND = frozenset({"无", "未发现", "没有", "否", "零", "未发现问题", "无超标准执行"})
+from medaid.evaluation.rules.counts import actual_count, bare_count_is_unclear
 
 # Keys of ``Outcome.alternatives`` for the two readings of a cut-off.
 INCLUSIVE, EXCLUSIVE = "inclusive", "exclusive"
@@ -22,15 +20,19 @@ _READING_NAMES = {INCLUSIVE: "含本数", EXCLUSIVE: "不含本数"}
 class PerCase(Rule):
     """每发现 1 处（例、项）扣 X 分，扣完为止。
 
-    The actual is the number of cases found ("0例", "2处"); "严格按照标准执行" with no
-    count needs a judgement.
+    The actual is the number of cases found, in the rule's counter ``unit`` ("0例", "2处", "缺2项",
+    "无"; rules/counts.py reads it); "严格按照标准执行" with no count needs a judgement. ``what`` is
+    what the text counts ("超标准执行", "未完成"): words beside the count must name it.
 
     ``zero_cases``: from this count on the indicator scores 0. ``zero_inclusive`` says
     whether the count itself is included — "发现3例及以上不得分" (≥ 3) — or not —
     "超过3例不得分" (> 3). ``explicit_reading`` is False when the text leaves that open
     ("3例以上不得分"): it is then read inclusive, as 《民法典》第一千二百五十九条 reads
     "以上", and the exclusive reading is kept in ``Outcome.alternatives``.
-    ``max_deduction``: "最多扣2分", "扣完2分为止" (below the full marks).
+    ``max_deduction``: "最多扣2分", "扣完2分为止" (below the full marks). ``points`` 0: the text
+    has only the cut-off ("查出2名及以上不真实不得分"). ``vetoes``: conditions that zero the score
+    ("有弄虚作假现象"); an actual that only counts is read as saying they did not happen (the reason
+    says so), one that names a veto ("1人次,并发现弄虚作假") scores 0.
     """
 
     points: Decimal
@@ -41,6 +43,11 @@ class PerCase(Rule):
     zero_wording: str | None = None  # the cut-off as written, for the reason
     max_deduction: Decimal | None = None
     explicit_reading: bool = True
+    unit: str | None = None
+    what: str = ""
+    subject: str = ""  # the words after the counter ("乡镇" of "每1个乡镇未…"), which an actual may name
+    vetoes: tuple[str, ...] = ()
+    share: bool = False  # ``points`` is a percentage of the full marks ("每例扣该项分值的10%")
 
     kind = "per_case"
     label = "按发现处数扣分"
@@ -63,6 +70,11 @@ class PerCase(Rule):
             "zero_cases": num(self.zero_cases),
             "zero_inclusive": self.zero_inclusive if self.zero_cases is not None else None,
             "max_deduction": num(self.max_deduction),
+            "unit": self.unit,
+            "what": self.what,
+            "subject": self.subject,
+            "vetoes": list(self.vetoes),
+            "share": self.share,
         }
 
     def full_marks(self) -> Decimal | None:
@@ -90,32 +102,44 @@ class PerCase(Rule):
     def _score(self, full: Decimal, cases: Decimal, inclusive: bool, weight: Decimal, unit: str) -> tuple[Decimal, str]:
         if self._reached(cases, inclusive):
             return ZERO, "达到不得分的界限，得 0 分"
-        deduction = cases / self.per * self.points
+        if self.points == 0:
+            score = min(full, weight)
+            return score, f"未达到不得分的界限，文本未写其他扣分，得满分 {fmt(score)} 分"
+        points = full * self.points / 100 if self.share else self.points
+        deduction = cases / self.per * points
         capped = ""
         if self.max_deduction is not None and deduction > self.max_deduction:
             deduction, capped = self.max_deduction, f"（最多扣 {fmt(self.max_deduction)} 分）"
         raw = full - deduction
+        each = fmt(points)
+        if self.share:
+            each = f"分值的 {fmt(self.points)}%，即 {fmt(full)} × {fmt(self.points)}% = {fmt(points)}"
         text = (
-            f"每 {fmt(self.per)}{unit}扣 {fmt(self.points)} 分，扣 {fmt(deduction)} 分{capped}；"
+            f"每 {fmt(self.per)}{unit}扣 {each} 分，扣 {fmt(deduction)} 分{capped}；"
             f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(raw)}" + ("，扣完为止按 0 分计" if raw < 0 else "")
         )
         return clamp(raw, ZERO, weight), text
 
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
-        actual = inputs.actual
-        if actual is not None and actual.value is None and actual.qualitative in NONE_FOUND:
-            actual = Quantity(text=actual.text, value=ZERO)
-        if actual is None or actual.value is None:
-            return Outcome(
-                None,
-                f"实际完成值未写明发现的问题处数，需人工判断（满分 {fmt(full)} 分，每处扣 {fmt(self.points)} 分）",
-                allowed=(ZERO, min(full, inputs.weight)),
-                needs_judgement=True,
-            )
-        cases, unit = actual.value, actual.unit or "处"
+        unit = self.unit or "处"
+        count, source = actual_count(inputs, self.unit, self.what, self.subject, self.vetoes)
+        if count.veto is not None:
+            return Outcome(ZERO, f"{source}写明出现“{count.veto}”，按评分标准该项不得分，得 0 分")
+        allowed = (ZERO, min(full, inputs.weight))
+        if count.value is None:
+            why = f"{source}未写明发现的问题{unit}数（{count.how}）"
+            each = f"，每{unit}扣 {fmt(self.points)}{'%' if self.share else ' 分'}" if self.points else ""
+            return Outcome(None, f"{why}，需人工判断（满分 {fmt(full)} 分{each}）", allowed, needs_judgement=True)
+        if bare_count_is_unclear(inputs, count, self.unit):
+            why = f"指标值与实际完成值都是{unit}数，无法判断 {count.how} 是发现的问题数还是完成数"
+            return Outcome(None, f"{why}，需人工判断", allowed, needs_judgement=True)
+        cases = count.value
+        if cases / self.per != (cases / self.per).to_integral_value() and self.points:
+            why = f"发现 {count.how}，不足每 {fmt(self.per)}{unit} 的部分如何扣分评分标准未写明"
+            return Outcome(None, why, allowed, needs_judgement=True)
         score, arithmetic = self._score(full, cases, self.zero_inclusive, inputs.weight, unit)
-        reason = f"发现 {fmt(cases)}{unit}，{arithmetic}"
+        reason = f"发现 {count.how}" + (f"（从{source}读出）" if source != "实际完成值" else "") + f"，{arithmetic}"
         if self.zero_cases is not None:
             reason += f"（{self._cut_off(unit)}）"
         alternatives: dict[str, Decimal] = {}
@@ -124,4 +148,7 @@ class PerCase(Rule):
             alternative, _ = self._score(full, cases, other, inputs.weight, unit)
             if alternative != score:
                 alternatives[INCLUSIVE if other else EXCLUSIVE] = alternative
+        open_vetoes = [v for v in self.vetoes if v not in count.cleared]
+        if open_vetoes and score > 0:
+            reason += "；另有“" + "”“".join(open_vetoes) + f"”的该项不得分，{source}未写明，按未出现计"
         return Outcome(score, reason, alternatives=alternatives)

@@ -3,13 +3,26 @@ the 预算执行率 rule of the self-evaluation table."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import ClassVar
 
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
-from medaid.evaluation.quantity import completion_ratio, is_met
+from medaid.evaluation.quantity import (
+    Comparator,
+    comparable,
+    completion_ratio,
+    is_met,
+    parse_quantity,
+    units_compatible,
+)
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
+
+# Rates for which less is better: never read as more-is-better unless the target says "≤".
+LESS_IS_BETTER = re.compile(
+    r"结余率|投诉率|超支率|发生率|差错率|事故率|失误率|违规率|不合格率|返贫率|流失率|逾期率|误差率"
+)
 
 
 def _check_met(inputs: Inputs) -> tuple[Outcome | None, bool | None]:
@@ -60,16 +73,53 @@ class Proportional(Rule):
     Also "没有完成的，按实际完成值占目标值的比重计算得分". A "≥" target scores
     实际值/指标值 × 分值, a "≤" target 指标值/实际值 × 分值, capped at the weight.
     Qualitative targets ("明显提高") score full marks when the actual says they were met.
+    A text naming a less-is-better rate (结余率, 投诉率, 超支率…) against a target without "≤" is refused:
+    which way the ratio runs is not said. ``reference``: the number the text itself measures against
+    ("满意度达到90%得满分，未达到的按比例得分"): the target when the row has none; a target that differs from it
+    is refused. ``beyond``: "超额完成的按比例加分" — the ratio is not capped at 100 % (only where the framework
+    allows a bonus).
     """
+
+    reference: str | None = None
+    beyond: bool = False
 
     kind = "proportional"
     label = "按完成比例计分"
 
     def params(self) -> dict[str, object]:
-        return {}
+        return {"reference": self.reference, "beyond": self.beyond}
+
+    def _target(self, inputs: Inputs) -> tuple[Inputs, str] | str:
+        """The inputs with the text's own reference as the target when the row has none."""
+        reference = parse_quantity(self.reference) if self.reference else None
+        target = inputs.target
+        if reference is None or reference.value is None:
+            return inputs, ""
+        if target is None or target.value is None:
+            return replace(inputs, target=reference), f"以规则所写标准 {reference.describe()} 为指标值；"
+        if not units_compatible(target, reference) or comparable(reference, target).value != reference.value:
+            return (
+                f"规则所写标准 {reference.describe()} 与指标值 {target.describe()} 不同，按比例计分的基数不明，"
+                "需人工判断"
+            )
+        return inputs, ""
 
     def apply(self, inputs: Inputs) -> Outcome:
+        found = self._target(inputs)
+        if isinstance(found, str):
+            return Outcome(None, found, needs_judgement=True)
+        inputs, based = found
+        named = LESS_IS_BETTER.search(self.text or "")
+        target = inputs.target
+        if named and target is not None and target.comparator not in (Comparator.LE, Comparator.LT):
+            return Outcome(
+                None,
+                f"“{named.group(0)}”越低越好，指标值“{target.text}”未写明“≤”，按比例计分的方向不明，需人工判断",
+                needs_judgement=True,
+            )
         given, met = _check_met(inputs)
+        if self.beyond and met and inputs.bonus_allowed:
+            given = None  # "超额完成的按比例加分": the ratio runs on
         if given is not None or inputs.target is None or inputs.actual is None:
             return given or Outcome(None, "")
         target, actual, weight = inputs.target, inputs.actual, inputs.weight
@@ -89,11 +139,17 @@ class Proportional(Rule):
             )
         raw = weight * ratio
         score = clamp(raw, ZERO, weight)
+        note = cap_note(raw, weight)
+        if self.beyond and raw > weight:
+            if inputs.bonus_allowed:
+                score, note = raw, "（超额完成按比例加分）"
+            else:
+                note += "（评价框架不允许超过分值）"
         return Outcome(
             score,
-            f"完成比例 {fmt(ratio.quantize(Decimal('0.0001')) * HUNDRED)}%（实际 {actual.describe()}，"
+            f"{based}完成比例 {fmt(ratio.quantize(Decimal('0.0001')) * HUNDRED)}%（实际 {actual.describe()}，"
             f"指标值 {target.describe()}），得分 = {fmt(weight)} × 完成比例 = "
-            f"{fmt(raw.quantize(Decimal('0.0001')))}{cap_note(raw, weight)}",
+            f"{fmt(raw.quantize(Decimal('0.0001')))}{note}",
         )
 
 

@@ -1,38 +1,29 @@
-"""Per-step deductions: per percentage point (or per step of another unit) away from a reference.
+"""Per-step deductions: per percentage point, or per step of another unit (人, 天, 公斤, 万元), away from
+a reference, or counted from zero (每滞后一个月, 每缺一项).
 
-Per-case deductions ("每发现1例扣0.5分") are in ``cases``."""
+Per-case deductions ("每发现1例扣0.5分") are in ``cases``; how a step finds its value is in ``steps``."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule, value_in_points
+from medaid.evaluation.quantity import Comparator
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.steps import (
+    DIRECTION_WORDS,
+    PARTIAL_WORDS,
+    Direction,
+    Distance,
+    Partial,
+    StepBase,
+    show,
+    step_unit_label,
+)
 
-
-class Direction(StrEnum):
-    BELOW = "below"  # 每低于 / 每减少 / 每少于
-    ABOVE = "above"  # 每高于 / 每超过 / 每超出
-
-
-class Partial(StrEnum):
-    """How a part of a step counts. The text rarely says; the choice must be explicit.
-
-    linear: proportionally (96.2% against 100% with 1 point per point deducts 3.8) — default;
-    floor: only whole steps deduct (88% with 2 per 5% deducts 2 × 2 = 4);
-    ceil: any part of a step deducts a whole step.
-    """
-
-    LINEAR = "linear"
-    FLOOR = "floor"
-    CEIL = "ceil"
-
-
-_DIRECTION_WORDS = {Direction.BELOW: "低于", Direction.ABOVE: "高于"}
-PARTIAL_WORDS = {Partial.LINEAR: "按比例", Partial.FLOOR: "按整档", Partial.CEIL: "不足一档按一档"}
+__all__ = ["PARTIAL_WORDS", "Direction", "Partial", "PerPoint"]
 
 
 def _steps(distance: Decimal, step: Decimal, partial: Partial) -> Decimal:
@@ -44,32 +35,30 @@ def _steps(distance: Decimal, step: Decimal, partial: Partial) -> Decimal:
     return exact
 
 
-@dataclass(frozen=True)
-class PerPoint(Rule):
-    """每低于/每高于/每超过 N 个百分点扣 X 分，扣完为止。
+@dataclass(frozen=True, kw_only=True)
+class PerPoint(StepBase, Rule):
+    """每低于/每高于/每超过 N 个百分点扣 X 分，扣完为止; 每少10人扣1分; 每滞后一个月扣1分; 与目标每相差2%扣1分。
 
     Examples: "100%完成得6分，每低于1个百分点，扣1分，扣完为止" (96.2% → 2.2);
     "≤15%得2分，每高于1个百分点，扣0.5分"; "100%计满分，每低于5%扣2分" (step 5);
-    "≤15天得5分，每超过1天扣1分" (a step in days: ``unit`` = "天").
-    ``reference`` is the value at which deduction starts, in the unit of the value
-    (percentage points for percentages). None: the target, or 100%.
+    "≤15天得5分，每超过1天扣1分" (a step in days: ``unit`` = "天");
+    "每低于目标值10公斤扣1分" (470公斤 against 500公斤: 3 steps); "每滞后一年扣2分" (``from_zero``);
+    "实际完成情况与计划每相差3%，扣1分" (``direction`` both: either side of the reference).
+    ``reference`` is the value at which deduction starts, in the unit of the step (percentage points
+    for percentages). None: the target, or 100% for a percentage rule with neither.
     ``full`` is the rule's own full marks; None means the indicator's weight.
     Limits the text may add: ``zero_beyond`` (低于80%不得分 — no score past this value),
     ``max_deduction`` (最多扣3分), ``min_score`` (最低得2分).
     """
 
-    direction: Direction
-    step: Decimal
     points: Decimal
-    reference: Decimal | None = None
     full: Decimal | None = None
     partial: Partial = Partial.LINEAR
-    on_completion: bool = False  # "每低于目标值…": against the target rather than a written value
-    unit: str | None = None  # None: percentage points; else a unit of the actual (天, 人, 次)
-    zero_beyond: Decimal | None = None
     max_deduction: Decimal | None = None
     min_score: Decimal | None = None
     explicit_reading: bool = False  # the text (or the file) says how part of a step counts
+    zero_distance: Decimal | None = None  # "低于目标值35天为0分": no score from this far from the reference on
+    points_share: bool = False  # "扣该项分值的10%": ``points`` is a percentage of the full marks
 
     kind = "per_point"
     label = "按百分点扣分"
@@ -85,73 +74,98 @@ class PerPoint(Rule):
         def num(x: Decimal | None) -> float | None:
             return None if x is None else float(x)
 
-        return {
+        out: dict[str, object] = {
             "direction": self.direction.value,
+            "two_sided": self.direction is Direction.BOTH,
             "step": float(self.step),
             "points": float(self.points),
+            "points_share": self.points_share,
             "reference": num(self.reference),
             "full": num(self.full),
-            "partial": self.partial.value,
             "on_completion": self.on_completion,
             "unit": self.unit,
+            "from_zero": self.from_zero,
+            "word": self.word,
             "zero_beyond": num(self.zero_beyond),
+            "zero_inclusive": self.zero_inclusive,
+            "zero_distance": num(self.zero_distance),
+            "hundred": self.hundred,
             "max_deduction": num(self.max_deduction),
             "min_score": num(self.min_score),
+            "full_if_none": self.full_if_none,
         }
+        if self.explicit_reading:  # written only when the text or the file states it
+            out["partial"] = self.partial.value
+        return out
 
     def full_marks(self) -> Decimal | None:
         return self.full if self.full is not None else self.declared_full
 
-    def _value(self, inputs: Inputs) -> tuple[Decimal, str, Decimal | None, str] | None:
-        """The value, how it was found, the reference it is compared with, and the unit."""
+    def wording(self) -> str:
+        """The step as a sentence: 每低于目标值10公斤扣1分."""
+        word = self.word or DIRECTION_WORDS[self.direction] + ("目标值" if self.on_completion else "")
+        points = f"分值的{fmt(self.points)}%" if self.points_share else f"{fmt(self.points)}分"
+        return f"每{word}{show(self.step, step_unit_label(self.unit))}扣{points}"
+
+    def _points(self, full: Decimal) -> Decimal:
+        """The points a step takes: "扣该项分值的10%" of 6 points is 0.6."""
+        return self.points * full / 100 if self.points_share else self.points
+
+    def _conflict(self, inputs: Inputs) -> str | None:
+        """A target whose comparator says the opposite of the step's direction."""
         target = inputs.target
-        if self.unit is not None:  # a step in days, people, times: compare the raw numbers
-            actual = inputs.actual
-            if actual is None or actual.value is None:
-                return None
-            reference = self.reference
-            if reference is None and target is not None and target.value is not None:
-                reference = target.value
-            return actual.value, f"实际完成值 {fmt(actual.value)}{actual.unit or self.unit}", reference, self.unit
-        found = value_in_points(inputs, prefer_completion=self.on_completion)
-        if found is None:
+        if target is None or self.from_zero or target.comparator is None:
             return None
-        reference = self.reference
-        target_points = target.value if target is not None and target.is_percent else None
-        if found.mode == "completion":
-            reference = Decimal(100) if reference is None or self.on_completion else reference
-        elif reference is None:
-            if found.mode == "percent":
-                reference = target_points if target_points is not None else Decimal(100)
-            elif target is not None and target.value is not None:
-                reference = target.value
-        unit = "" if found.mode == "plain" else "个百分点"
-        return found.points, found.how, reference, unit
+        if self.direction is Direction.BELOW and target.comparator in (Comparator.LE, Comparator.LT):
+            way = "越高越好（低于才扣分）"
+        elif self.direction is Direction.ABOVE and target.comparator in (Comparator.GE, Comparator.GT):
+            way = "越低越好（超过才扣分）"
+        else:
+            return None
+        return f"评分标准“{self.wording()}”表示{way}，与指标值 {target.describe()} 的方向相反，无法确定如何扣分"
 
     def apply(self, inputs: Inputs) -> Outcome:
-        found = self._value(inputs)
-        if found is None:
-            return Outcome(None, "缺少实际完成值（或无法与指标值比较），无法按规则扣分")
-        value, how, reference, unit = found
-        if reference is None:
-            return Outcome(None, "规则未写明起扣的标准值，指标值也未填写，无法计算扣分")
+        actual = inputs.actual
+        if actual is None:
+            return Outcome(None, "缺少实际完成值，无法按规则扣分")
         full = self.full if self.full is not None else inputs.weight
-        below = self.direction is Direction.BELOW
-        distance = reference - value if below else value - reference
-        word = _DIRECTION_WORDS[self.direction]
-        if distance <= 0:
+        if self.full_if_none and actual.value is None and self.states_none(actual.text):
             return Outcome(
                 clamp(full, ZERO, inputs.weight),
-                f"{how}，未{word}标准值 {fmt(reference)}，得满分 {fmt(full)} 分",
+                f"实际“{actual.text}”，按“没有{self.full_if_none}的按满分计算”，得满分 {fmt(full)} 分",
             )
-        if self.zero_beyond is not None and (value < self.zero_beyond if below else value > self.zero_beyond):
-            return Outcome(ZERO, f"{how}，{word} {fmt(self.zero_beyond)}，按规则不得分")
-        scores = {p.value: self._score(full, distance, p, inputs.weight)[0] for p in Partial}
-        score, deduction, capped = self._score(full, distance, self.partial, inputs.weight)
+        conflict = self._conflict(inputs)
+        if conflict is not None:
+            return Outcome(None, conflict)
+        found = self.distance(inputs)
+        if isinstance(found, str):
+            return Outcome(None, found)
+        return self._scored(found, full, inputs.weight)
+
+    def _scored(self, found: Distance, full: Decimal, weight: Decimal) -> Outcome:
+        head = f"按“{self.wording()}”：{found.how}"
+        if found.distance <= 0:
+            return Outcome(clamp(full, ZERO, weight), f"{head}，不扣分，得满分 {fmt(full)} 分")
+        if self.zero_beyond is not None and found.value is not None:
+            below = self.direction is Direction.BELOW
+            past = found.value < self.zero_beyond if below else found.value > self.zero_beyond
+            if past or (self.zero_inclusive and found.value == self.zero_beyond):
+                word = ("不高于" if below else "不低于") if not past else ("低于" if below else "超过")
+                limit = f"{fmt(self.zero_beyond)}%" if found.unit == "个百分点" else show(self.zero_beyond, found.unit)
+                return Outcome(ZERO, f"{head}，{word} {limit}，按规则不得分")
+        if self.zero_distance is not None and (
+            found.distance > self.zero_distance or (self.zero_inclusive and found.distance == self.zero_distance)
+        ):
+            apart = show(self.zero_distance, found.unit)
+            return Outcome(ZERO, f"{head}，相差达到 {apart}，按规则不得分")
+        scores = {p.value: self._score(full, found.distance, p, weight)[0] for p in Partial}
+        score, deduction, capped = self._score(full, found.distance, self.partial, weight)
+        steps = _steps(found.distance, self.step, self.partial)
         arithmetic = (
-            f"{how}，{word}标准值 {fmt(reference)} 共 {fmt(distance)}{unit}；"
-            f"每{fmt(self.step)}{unit}扣 {fmt(self.points)} 分（{PARTIAL_WORDS[self.partial]}），"
-            f"扣 {fmt(deduction)} 分{capped}；得分 = {fmt(full)} − {fmt(deduction)} = {fmt(full - deduction)}"
+            f"{head}；{show(found.distance, found.unit)} ÷ {show(self.step, found.unit)} = "
+            f"{fmt(found.distance / self.step)} 档（{PARTIAL_WORDS[self.partial]}计 {fmt(steps)} 档），"
+            f"扣 {fmt(steps)} × {fmt(self._points(full))} = {fmt(deduction)} 分{capped}；"
+            f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(full - deduction)}"
         )
         if full - deduction < 0:
             arithmetic += "，扣完为止按 0 分计"
@@ -163,7 +177,7 @@ class PerPoint(Rule):
     def _score(
         self, full: Decimal, distance: Decimal, partial: Partial, weight: Decimal
     ) -> tuple[Decimal, Decimal, str]:
-        deduction = _steps(distance, self.step, partial) * self.points
+        deduction = _steps(distance, self.step, partial) * self._points(full)
         capped = ""
         if self.max_deduction is not None and deduction > self.max_deduction:
             deduction, capped = self.max_deduction, f"（最多扣 {fmt(self.max_deduction)} 分）"

@@ -1,104 +1,18 @@
-"""Rules an evaluator applies by judgement: qualitative grades, discretionary ranges,
-checklists of numbered items, and the manual score that must carry a written reason."""
+"""Rules an evaluator applies by judgement: discretionary ranges and the manual score that must carry a
+written reason. Qualitative grades are in ``levels``, checklists in ``checklist`` (re-exported here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.quantity import is_met, normalize_text, qualitative_met
+from medaid.evaluation.numbers import ZERO, fmt
+from medaid.evaluation.quantity import is_met, qualitative_met
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.checklist import Checklist
+from medaid.evaluation.rules.levels import Level, Qualitative, YesNo, match_level
 
-# Words that, in front of a level's name, make it a different (lower) level:
-# "基本相符" is not "相符", "不健全" is not "健全".
-_MODIFIERS = ("基本", "不太", "比较", "较", "不", "未", "部分", "没有")
-
-
-@dataclass(frozen=True)
-class Level:
-    """One grade of a qualitative rule: its name and score (points, or a fraction of the weight)."""
-
-    name: str
-    points: Decimal | None = None
-    fraction: Decimal | None = None
-
-    def score(self, weight: Decimal) -> Decimal:
-        if self.points is not None:
-            return self.points
-        return weight * (self.fraction if self.fraction is not None else ZERO)
-
-    def describe(self) -> str:
-        if self.points is not None:
-            return f"{self.name} {fmt(self.points)} 分"
-        return f"{self.name} {fmt((self.fraction or ZERO) * 100)}%"
-
-
-def match_level(levels: tuple[Level, ...], text: str) -> Level | None:
-    """The level an actual names: exact name first, then a name that ends with the actual
-    (or the other way round) without a modifier such as 基本/不 in between."""
-    word = normalize_text(text)
-    for level in levels:
-        if normalize_text(level.name) == word:
-            return level
-    candidates: list[Level] = []
-    for level in levels:
-        name = normalize_text(level.name)
-        if name.endswith(word):
-            rest = name[: -len(word)]
-        elif word.endswith(name):
-            rest = word[: -len(name)]
-        else:
-            continue
-        if not rest.endswith(_MODIFIERS):
-            candidates.append(level)
-    return candidates[0] if len(candidates) == 1 else None
-
-
-@dataclass(frozen=True)
-class Qualitative(Rule):
-    """定性分级：优良中低差；达成/部分达成/未达成；“相符的得10分，基本相符的得6分……”。
-
-    The actual names the level. Fractions of the weight are configurable per file.
-    """
-
-    levels: tuple[Level, ...]
-
-    kind = "qualitative"
-    label = "定性分级"
-
-    def params(self) -> dict[str, object]:
-        return {
-            "levels": [
-                {
-                    "name": lv.name,
-                    "points": None if lv.points is None else float(lv.points),
-                    "fraction": None if lv.fraction is None else float(lv.fraction),
-                }
-                for lv in self.levels
-            ]
-        }
-
-    def full_marks(self) -> Decimal | None:
-        fixed = [lv.points for lv in self.levels if lv.points is not None]
-        return max(fixed) if fixed and len(fixed) == len(self.levels) else self.declared_full
-
-    def apply(self, inputs: Inputs) -> Outcome:
-        scale = "、".join(lv.describe() for lv in self.levels)
-        if inputs.actual is None:
-            return Outcome(None, f"缺少实际完成情况，无法定级（{scale}）", needs_judgement=True)
-        level = match_level(self.levels, inputs.actual.text)
-        if level is None:
-            return Outcome(
-                None,
-                f"实际完成情况“{inputs.actual.text}”不对应任一等级（{scale}），需人工判断",
-                needs_judgement=True,
-            )
-        raw = level.score(inputs.weight)
-        return Outcome(
-            clamp(raw, ZERO, inputs.weight),
-            f"实际完成情况“{inputs.actual.text}”为“{level.name}”一级，得 {fmt(raw)} 分（{scale}）",
-        )
+__all__ = ["Checklist", "Judgement", "Level", "Manual", "Qualitative", "YesNo", "match_level"]
 
 
 @dataclass(frozen=True)
@@ -156,38 +70,6 @@ class Judgement(Rule):
             None,
             f"未达到或无法从文字判断是否达到要求，按 {span} 酌情给分",
             allowed=(lowest, highest),
-            needs_judgement=True,
-        )
-
-
-@dataclass(frozen=True)
-class Checklist(Rule):
-    """分项评分：“1. ……的，得3分……2. ……的，得2分”。
-
-    The evaluator scores each item; medaid checks that the items' marks add up to the
-    weight and that a deduction carries its reason.
-    """
-
-    items: tuple[Decimal, ...]
-
-    kind = "checklist"
-    label = "分项评分"
-
-    def params(self) -> dict[str, object]:
-        return {"items": [float(x) for x in self.items]}
-
-    def full_marks(self) -> Decimal | None:
-        return sum(self.items, ZERO) if self.items else self.declared_full
-
-    def apply(self, inputs: Inputs) -> Outcome:
-        full = self.full_marks() or inputs.weight
-        parts = " + ".join(fmt(x) for x in self.items)
-        return Outcome(
-            None,
-            f"满分 {parts} = {fmt(full)} 分，由评价人员逐项判断"
-            if len(self.items) > 1
-            else f"满分 {fmt(full)} 分，由评价人员判断是否符合",
-            allowed=(ZERO, min(full, inputs.weight)),
             needs_judgement=True,
         )
 

@@ -15,17 +15,26 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, to_decimal
+from medaid.evaluation.rules.adjustments import AddDeduct, add_deduct_from_mapping
 from medaid.evaluation.rules.bands import Band, Banded
 from medaid.evaluation.rules.base import Rule
+from medaid.evaluation.rules.bonus import StepBonus, step_bonus_from_mapping
 from medaid.evaluation.rules.cases import PerCase
+from medaid.evaluation.rules.checklist import checklist_from_spec
 from medaid.evaluation.rules.completion import (
     BudgetExecution,
     FullIfMet,
     Proportional,
     RateTimesWeight,
 )
+from medaid.evaluation.rules.counts import CountScore, count_score_from_mapping, spec_words
 from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
+from medaid.evaluation.rules.direction import Directional
+from medaid.evaluation.rules.formulas import Formula, formula_from_mapping
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
+from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
+from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
+from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
 
 RULE_TYPES: dict[str, str] = {
     FullIfMet.kind: FullIfMet.label,
@@ -33,12 +42,20 @@ RULE_TYPES: dict[str, str] = {
     RateTimesWeight.kind: RateTimesWeight.label,
     BudgetExecution.kind: BudgetExecution.label,
     PerPoint.kind: PerPoint.label,
+    Directional.kind: Directional.label,
     PerCase.kind: PerCase.label,
+    CountScore.kind: CountScore.label,
+    PerKind.kind: PerKind.label,
+    Ranked.kind: Ranked.label,
     Banded.kind: Banded.label,
     Qualitative.kind: Qualitative.label,
     Judgement.kind: Judgement.label,
     Checklist.kind: Checklist.label,
+    YesNo.kind: YesNo.label,
     Manual.kind: Manual.label,
+    Formula.kind: Formula.label,
+    StepBonus.kind: StepBonus.label,
+    AddDeduct.kind: AddDeduct.label,
 }
 
 
@@ -81,21 +98,52 @@ def _band(item: object) -> Band:
         high_inclusive=bool(item.get("high_inclusive", False)),
         points=_number(item, "points"),
         minus=_number(item, "minus", default=ZERO) or ZERO,
+        full=bool(item.get("full", False)),
+        fraction=_number(item, "fraction"),
     )
 
 
 def _levels(raw: object) -> tuple[Level, ...]:
-    """Levels as fractions of the weight when every value is ≤ 1, else as points."""
-    if not isinstance(raw, Mapping):
-        raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
-    values: list[tuple[str, Decimal]] = []
-    for name, value in raw.items():
-        number = to_decimal(value)
-        if number is None:
-            raise RuleSpecError(f"等级“{name}”的分值应为数字")
-        values.append((str(name), number))
-    as_points = any(number > 1 for _, number in values)
-    return tuple(Level(n, points=v) if as_points else Level(n, fraction=v) for n, v in values)
+    """Levels as fractions of the weight when every value is ≤ 1, else as points; or the list ``to_dict`` writes."""
+    return levels_from_spec(raw)
+
+
+def _text_option(spec: Mapping[str, object], key: str) -> str | None:
+    return str(spec[key]) if spec.get(key) else None
+
+
+def _per_point(spec: Mapping[str, object], text: str | None) -> PerPoint:
+    """ "每低于1个百分点扣1分" and its kin: the keys of ``PerPoint.params``."""
+    direction = str(spec.get("direction", "both" if spec.get("two_sided") is True else "below"))
+    partial = str(spec.get("partial", "linear"))
+    if direction not in {d.value for d in Direction}:
+        raise RuleSpecError("direction 应为 below（每低于）、above（每高于）或 both（与目标每相差）")
+    if "two_sided" in spec and bool(spec["two_sided"]) != (direction == "both"):
+        raise RuleSpecError("two_sided: true 只能与 direction: both 同用")
+    if partial not in {p.value for p in Partial}:
+        raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
+    return PerPoint(
+        direction=Direction(direction),
+        step=_positive(spec, "step"),
+        points=_required(spec, "points"),
+        reference=_number(spec, "reference"),
+        full=_number(spec, "full"),
+        partial=Partial(partial),
+        on_completion=bool(spec.get("on_completion", False)),
+        unit=_text_option(spec, "unit"),
+        from_zero=bool(spec.get("from_zero", False)),
+        word=_text_option(spec, "word"),
+        zero_beyond=_number(spec, "zero_beyond"),
+        zero_inclusive=bool(spec.get("zero_inclusive", False)),
+        zero_distance=_number(spec, "zero_distance"),
+        points_share=bool(spec.get("points_share", False)),
+        hundred=bool(spec.get("hundred", True)),
+        max_deduction=_number(spec, "max_deduction"),
+        min_score=_number(spec, "min_score"),
+        full_if_none=_text_option(spec, "full_if_none"),
+        explicit_reading="partial" in spec,  # the file states how part of a step counts
+        text=text,
+    )
 
 
 def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
@@ -106,27 +154,25 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
         case "full_if_met":
             return FullIfMet(text=text)
         case "proportional":
-            return Proportional(text=text)
+            return Proportional(reference=_text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
+                                text=text)  # fmt: skip
         case "rate_times_weight":
             return RateTimesWeight(text=text)
         case "budget_execution":
             return BudgetExecution(text=text)
         case "per_point":
-            direction = str(spec.get("direction", "below"))
-            partial = str(spec.get("partial", "linear"))
-            if direction not in {d.value for d in Direction}:
-                raise RuleSpecError("direction 应为 below（每低于）或 above（每高于）")
-            if partial not in {p.value for p in Partial}:
-                raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
-            return PerPoint(
-                direction=Direction(direction),
-                step=_positive(spec, "step"),
-                points=_required(spec, "points"),
+            return _per_point(spec, text)
+        case "directional":
+            reverse = spec.get("reverse")
+            if reverse is not None and not isinstance(reverse, bool):
+                raise RuleSpecError("reverse 应为 true（反向指标）、false（正向指标），或不写（按指标值的 ≥、≤ 判断）")
+            return Directional(
+                reverse=reverse,
                 reference=_number(spec, "reference"),
+                unit=str(spec.get("unit") or ""),
                 full=_number(spec, "full"),
-                partial=Partial(partial),
-                on_completion=bool(spec.get("on_completion", False)),
-                explicit_reading="partial" in spec,  # the file states how part of a step counts
+                capped=bool(spec.get("capped", False)),
+                gap=bool(spec.get("gap", False)),
                 text=text,
             )
         case "per_case":
@@ -144,8 +190,19 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 zero_cases=zero_cases,
                 zero_inclusive=bool(inclusive) if zero_cases is not None else True,
                 max_deduction=_number(spec, "max_deduction"),
+                unit=str(spec["unit"]) if spec.get("unit") else None,
+                what=str(spec.get("what") or ""),
+                subject=str(spec.get("subject") or ""),
+                vetoes=spec_words(spec, "vetoes"),
+                share=bool(spec.get("share", False)),
                 text=text,
             )
+        case "count_score":
+            return count_score_from_mapping(spec, text)
+        case "per_kind":
+            return per_kind_from_mapping(spec, text)
+        case "ranked":
+            return ranked_from_mapping(spec, text)
         case "banded":
             bands = spec.get("bands")
             if not isinstance(bands, list) or not bands:
@@ -153,6 +210,8 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return Banded(
                 bands=tuple(_band(b) for b in bands),
                 on_completion=bool(spec.get("on_completion", False)),
+                relative=bool(spec.get("relative", False)),
+                unit=str(spec.get("unit", "%")),
                 text=text,
             )
         case "qualitative":
@@ -167,12 +226,17 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 text=text,
             )
         case "checklist":
-            items = spec.get("items")
-            if not isinstance(items, list) or not items:
-                raise RuleSpecError("checklist 规则需要 items 列表（各分项满分）")
-            return Checklist(items=tuple(_required({"x": i}, "x") for i in items), text=text)
+            return checklist_from_spec(spec, text)
+        case "yes_no":
+            return yes_no_from_spec(spec, text)
         case "manual":
             return Manual(text=text)
+        case "formula":
+            return formula_from_mapping(spec, text)
+        case "step_bonus":
+            return step_bonus_from_mapping(spec, text)
+        case "add_deduct":
+            return add_deduct_from_mapping(spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")

@@ -1,153 +1,184 @@
-"""Banded tables: "达到90%得10分，否则…", "=0，计5分；0-10%（含），计4分…".
+"""Banded tables: "≥95%得5分；90%(含)-95%计3分；其余不得分", "=0，计5分；0-10%（含），计4分…",
+"培训1000人以上得5分，800-1000人得3分，800人以下不得分".
 
-Reading conventions: "以上/以下/以内" include the number itself, "超过/低于/不满/大于/小于"
-do not (《民法典》第一千二百五十九条); in a range "70%（含）-90%" the side marked 含 is
-inclusive, "(不含)" exclusive; unmarked ranges include their lower end only.
+The text is read as parts (``outcomes``): each a condition (``conditions``) and what it scores, in any
+order and punctuation. Reading conventions: 以上/以下/以内 include the number, 超过/低于/不足 do not
+(《民法典》第一千二百五十九条); "(含)" and "(不含)" say it for the bound they follow; an unmarked range
+includes its lower end only. A bare number ("100%(2分)") is "at least". "否则", "其余", "未达到的" are the
+values no band before covers, when they make one interval. "扣1分" in a band is the full marks less 1.
+
+Also read: two percentages with the dash lost in extraction ("80%99%" is 80%-99%); thresholds listed once
+with "分别" ("超过80%、70%和60%…分别得6分、4分和2分" is (80,∞) 6, (70,80] 4, (60,70] 2; with 达到/以上
+the lower ends are included); thresholds that are shares of the target ("达到目标值80%以上", "年度任务的90%
+(含)-100%") compare the completion ratio, as do "完成得满分，完成一半得5分，一半以下不得分" (100% and 50% of
+the target; read only when the text says what less than half scores). Bounds in a unit of the actual
+(人, 万元, 天) make bands in that unit when the text has two thresholds or more (one threshold is a met-or-not
+condition, ``thresholds``). A method named before the first band ("查阅资料,根据评价指标得分,") is passed over.
+
+Not read: a condition of another kind ("且运行管护效果良好", "或…较差"), two subjects ("完成率…；满意度…"),
+units that differ between bands, steps (每…) and bonuses, "按比例" (``simple``). At scoring, a value in no
+band or in two bands that score differently is refused.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from medaid.evaluation.numbers import ZERO
-from medaid.evaluation.rules import Band, Banded, Rule
-from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT
+from medaid.evaluation.rules import Band, Banded, FormulaValue, Rule
+from medaid.evaluation.ruletext.common import STEPWISE
+from medaid.evaluation.ruletext.conditions import Condition, read_condition, same_subject
+from medaid.evaluation.ruletext.outcomes import Effect, prepare, scored_parts
 
-# --- bands ----------------------------------------------------------------------------------
-
-# "(含)", "(含90%)", "(含本数)" include the bound; "(不含)", "(不含90%)" exclude it.
-_MARK = r"(\((?:不)?含[^)]*\))?"
-_RANGE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("two_sided", re.compile(rf"{NUM}%?(≤|<=|<)[^,;。\d]{{0,12}}?(≤|<=|<){NUM}%?")),
-    ("between", re.compile(rf"{NUM}%?{_MARK}(?:-|至|到){NUM}%?{_MARK}(?:之间)?")),
-    ("not_below", re.compile(rf"(?:不低于|不少于|不小于){NUM}%?")),
-    ("not_above", re.compile(rf"(?:不超过|不高于|不大于|不多于){NUM}%?")),
-    ("at_least", re.compile(rf"(?:达到|≥|>=)?{NUM}%?{_MARK}(?:及)?以上{_MARK}")),
-    ("at_least", re.compile(rf"(?:达到|≥|>=){NUM}%?{_MARK}")),
-    ("above", re.compile(rf"(?<!不)(?:大于|高于|超过|>){NUM}%?")),
-    ("at_most", re.compile(rf"(?:≤|<=){NUM}%?|{NUM}%?{_MARK}(?:及)?以下")),
-    ("below", re.compile(rf"(?<!不)(?:低于|小于|不足|不满|<){NUM}%?")),
-    ("equal", re.compile(rf"={NUM}%?")),
-    ("bare", re.compile(rf"{NUM}%(?:完成)?(?:的)?,?(?=(?:得|计)\d)")),
-    ("else", re.compile(r"否则|其他情况|其余")),
+_N = r"\d+(?:\.\d+)?"
+_LIST = re.compile(
+    rf"(?P<word>超过|高于|大于|达到|不低于|不少于)?(?P<listed>{_N}%(?:(?:、|和|及|,){_N}%)+)(?P<above>(?:及)?以上)?"
+    rf"(?P<between>[^\d;。]{{0,24}}?)分别(?:得|计|给|赋|记)(?P<scores>{_N}分?(?:(?:、|和|及|,){_N}分?)+)"
 )
+_CONDITION = re.compile(r"且|并且|同时|或(?!超额)")
+_RANK = re.compile(r"排名|名次|排序|位次|第\d+(?:名|位)|前\d+名|后\d+名")
+# A method named before the bands: "查阅资料,根据评价指标得分,≥70%得3分".
+_METHOD = re.compile(r"^(?:(?:查阅|查看|核查|抽查|根据|依据|按照|按|对照|通过|结合)[^,;。:\d]{0,20}[,:])+")
 
 
-def _inclusive(mark: str | None, default: bool) -> bool:
-    if not mark:
-        return default
-    return not mark.startswith("(不")
+def _spelled_out(text: str) -> str | None:
+    """ "超过80%、70%和60%，分别得6分、4分和2分" written out band by band; None when it cannot be."""
+    for m in _LIST.finditer(text):
+        word, listed, above, between, scores = (m.group(k) for k in ("word", "listed", "above", "between", "scores"))
+        if _CONDITION.search(between):
+            return None
+        thresholds = [Decimal(x) for x in re.findall(_N, listed)]
+        points = [Decimal(x) for x in re.findall(_N, scores)]
+        exclusive = word in ("超过", "高于", "大于")
+        if (not word and not above) or (exclusive and above) or len(thresholds) != len(points):
+            return None
+        if any(a <= b for a, b in pairwise(thresholds)):
+            return None
+        bands = [f"超过{thresholds[0]}%" if exclusive else f"{thresholds[0]}%以上"]
+        low_mark, high_mark = ("(不含)", "(含)") if exclusive else ("(含)", "(不含)")
+        bands += [f"{b}%{low_mark}-{a}%{high_mark}" for a, b in pairwise(thresholds)]
+        spelled = ";".join(f"{band}得{p}分" for band, p in zip(bands, points, strict=True))
+        text = text[: m.start()] + spelled + text[m.end() :]
+    return text
 
 
-def _range(kind: str, m: re.Match[str]) -> Band:
-    g = m.groups()
-    if kind == "two_sided":
-        return Band(low=Decimal(g[0]), high=Decimal(g[3]), low_inclusive="=" in g[1] or g[1] == "≤",
-                    high_inclusive="=" in g[2] or g[2] == "≤")  # fmt: skip
-    if kind == "between":
-        low, low_mark, high, high_mark = Decimal(g[0]), g[1], Decimal(g[2]), g[3]
-        if low_mark or high_mark:  # "0-10%（含）" is (0, 10]; "70%（含）-90%" is [70, 90)
-            return Band(low=low, high=high, low_inclusive=_inclusive(low_mark, False),
-                        high_inclusive=_inclusive(high_mark, False))  # fmt: skip
-        return Band(low=low, high=high)
-    if kind == "not_below":
-        return Band(low=Decimal(g[0]))
-    if kind == "not_above":
-        return Band(high=Decimal(g[0]), high_inclusive=True)
-    if kind == "at_least":
-        marks = [x for x in g[1:] if x]
-        return Band(low=Decimal(g[0]), low_inclusive=_inclusive(marks[0] if marks else None, True))
-    if kind == "above":
-        return Band(low=Decimal(g[0]), low_inclusive=False)
-    if kind == "at_most":
-        value = g[0] if g[0] is not None else g[1]
-        return Band(high=Decimal(value), high_inclusive=_inclusive(g[2] if len(g) > 2 else None, True))
-    if kind == "below":
-        return Band(high=Decimal(g[0]))
-    if kind == "equal":
-        return Band(low=Decimal(g[0]), high=Decimal(g[0]), high_inclusive=True)
-    if kind == "bare":
-        return Band(low=Decimal(g[0]))
-    return Band()
+def _halves(text: str) -> str:
+    """ "完成得满分，完成一半得5分，一半以下不得分": shares of the target, read only when the text also says
+    what less than half scores (else "完成一半" may name a level, left to ``levels``)."""
+    if not re.search(r"一半以下|不足一半|未完成一半|未达到一半", text):
+        return text
+    text = re.sub(r"(?:不足|未完成|未达到)一半", "低于目标值的50%", text)
+    text = text.replace("一半以下", "目标值的50%以下").replace("完成一半", "目标值的50%以上")
+    return re.sub(r"(?:全部|足额)?完成(?:目标|任务)?(?:的)?,?(?=得满分|计满分|得\d)", "目标值的100%以上", text)
 
 
-_OUTCOME = re.compile(rf"{TIMES_WEIGHT.pattern}|(?:得|计){NUM}分|不得分|不计分|得满分|计满分")
-
-
-def _outcome(m: re.Match[str]) -> dict[str, object]:
-    text = m.group(0)
-    if "×" in text:
-        minus = re.search(rf"-{NUM}", text)
-        return {"minus": Decimal(minus.group(1)) if minus else ZERO}
-    if text in ("不得分", "不计分"):
-        return {"points": ZERO}
-    if "满分" in text:
-        return {"full": True}
-    return {"points": Decimal(re.findall(NUM, text)[0])}
-
-
-def _else_band(previous: list[Band]) -> Band | None:
-    """The complement of one open band ("达到90%得10分，否则…" → below 90)."""
-    if len(previous) != 1:
+def _rest(previous: list[Band]) -> Band | None:
+    """The values no band before covers, when they make one interval ("≥95%得5分，90%-95%得3分，其余不得分"
+    → below 90%)."""
+    if not previous:
         return None
-    only = previous[0]
-    if only.high is None and only.low is not None:
-        return Band(high=only.low, high_inclusive=not only.low_inclusive)
-    if only.low is None and only.high is not None:
-        return Band(low=only.high, low_inclusive=not only.high_inclusive)
+    spans = sorted(previous, key=lambda b: (b.low is not None, b.low or ZERO, not b.low_inclusive))
+    low, low_in = spans[0].low, spans[0].low_inclusive
+    high, high_in = spans[0].high, spans[0].high_inclusive
+    for b in spans[1:]:
+        if high is None:
+            continue
+        if b.low is not None and (b.low > high or (b.low == high and not (high_in or b.low_inclusive))):
+            return None  # a gap: the rest is two pieces
+        if b.high is None or b.high > high or (b.high == high and b.high_inclusive):
+            high, high_in = b.high, b.high_inclusive if b.high is not None else False
+    if low is None and high is not None:
+        return Band(low=high, low_inclusive=not high_in)
+    if high is None and low is not None:
+        return Band(high=low, high_inclusive=not low_in)
     return None
 
 
-def banded(text: str) -> Rule | None:
-    """Pair each range in the text with the outcome that follows it.
-
-    Every outcome must follow a range and every range must lead to an outcome; texts that
-    also deduct or add per step ("每超过1个百分点加0.5分") are left to other shapes.
-    """
-    if STEPWISE.search(text) or re.search(r"加\d|加分|奖励", text):
+def _band(condition: Condition, effect: Effect, previous: list[Band], relative: bool) -> Band | None:
+    """The band a condition makes with what it scores; None when this reading cannot hold it."""
+    if condition.other or (not condition.numeric and not relative and condition.high is not None):
+        span = _rest(previous)  # "其余"; "未完成的" beside numeric bands is the rest too
+    elif not condition.numeric and not relative:
+        return None  # "完成目标任务得满分" beside bands of a rate: not the same value
+    else:
+        span = Band(low=condition.low, high=condition.high, low_inclusive=condition.low_inclusive,
+                    high_inclusive=condition.high_inclusive)  # fmt: skip
+    if span is None:
         return None
-    events: list[tuple[int, str, object]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _OUTCOME.finditer(text):
-        events.append((m.start(), "outcome", _outcome(m)))
-        taken.append(m.span())
-    for kind, pattern in _RANGE_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
-                continue
-            events.append((m.start(), "range", (kind, m)))
-            taken.append(m.span())
-    events.sort(key=lambda e: e[0])
+    bounds = {"low": span.low, "high": span.high, "low_inclusive": span.low_inclusive,
+              "high_inclusive": span.high_inclusive}  # fmt: skip
+    match effect.kind:
+        case "points":
+            return Band(points=effect.value, **bounds)  # type: ignore[arg-type]
+        case "zero":
+            return Band(points=ZERO, **bounds)  # type: ignore[arg-type]
+        case "full":
+            return Band(full=True, **bounds)  # type: ignore[arg-type]
+        case "fraction":
+            return Band(fraction=effect.value, **bounds)  # type: ignore[arg-type]
+        case "minus":
+            return Band(full=True, minus=effect.value or ZERO, **bounds)  # type: ignore[arg-type]
+        case "product":
+            p = effect.product
+            plain = p is not None and p.value is FormulaValue.RATE and p.points is None
+            if not plain or p is None or p.low != 0 or p.high != 100 or p.unit != "%":
+                return None
+            if relative and not re.search(r"完成|比例|比值", p.name):
+                return None  # shares of the target beside a product of another rate
+            return Band(minus=p.minus, **bounds)  # type: ignore[arg-type]
+    return None
+
+
+def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
+    spelled = _spelled_out(_halves(text))
+    if spelled is None:
+        return None
+    parts = scored_parts(prepare(spelled))
+    if parts is None or len(parts) < 2:
+        return None
+    read: list[tuple[Condition, Effect]] = []
+    for number, part in enumerate(parts):
+        condition_text = _METHOD.sub("", part.condition) if number == 0 else part.condition
+        condition = read_condition(condition_text)
+        if condition is None or part.effect.kind == "cap":
+            return None
+        read.append((condition, part.effect))
+    return read
+
+
+def banded(text: str) -> Rule | None:
+    """Each condition of the text with what it scores, as bands of one value (module docstring)."""
+    if STEPWISE.search(text) or re.search(r"加\d|加分|奖励|按(?:照)?(?:完成|实际)?(?:比例|百分比)", text):
+        return None
+    if _RANK.search(text):
+        return None  # "排名1-3名,7分": places, not a count (``ranks``)
+    read = _parts(text)
+    if read is None:
+        return None
+    conditions = [c for c, _ in read]
+    numeric = [c for c in conditions if c.numeric and not c.other]
+    if not numeric or not same_subject(conditions):
+        return None
+    relative = any(c.relative for c in numeric)
+    if any(c.unsure for c in numeric) and not relative:
+        return None  # "达到目标值95%得5分": the target itself, or 95% of it
+    units = {c.unit for c in numeric} - {""}
+    if len(units) > 1:
+        return None
+    unit = units.pop() if units else ""
+    if unit not in ("%", "‰"):
+        thresholds = {x for c in numeric for x in (c.low, c.high) if x is not None}
+        if len(thresholds) < 2:
+            return None  # one number in a unit: a met-or-not condition (``thresholds``)
+        if any(e.kind == "product" for _, e in read):
+            return None
     bands: list[Band] = []
-    pending: tuple[str, re.Match[str]] | None = None
-    for _, what, payload in events:
-        if what == "range":
-            if pending is not None:
-                return None  # two ranges in a row: a condition this shape cannot read
-            pending = payload  # type: ignore[assignment]
-            continue
-        if pending is None:
-            return None  # a score with no range before it
-        kind, m = pending
-        pending = None
-        band = _else_band(bands) if kind == "else" else _range(kind, m)
+    for condition, effect in read:
+        band = _band(condition, effect, bands, relative)
         if band is None:
             return None
-        outcome = payload
-        assert isinstance(outcome, dict)
-        bands.append(
-            Band(
-                low=band.low,
-                high=band.high,
-                low_inclusive=band.low_inclusive,
-                high_inclusive=band.high_inclusive,
-                points=outcome.get("points"),
-                minus=outcome.get("minus", ZERO),
-                full=bool(outcome.get("full", False)),
-            )
-        )
-    if len(bands) < 2 or pending is not None:
-        return None
+        bands.append(band)
     on_completion = "完成目标任务量" in text or ("完成率" in text and "实际完成率" not in text)
-    return Banded(bands=tuple(bands), on_completion=on_completion)
+    return Banded(bands=tuple(bands), on_completion=on_completion, relative=relative, unit=unit)

@@ -1,5 +1,6 @@
-"""Per-case deductions: "…执行得5分，每发现1例超标准执行扣0.5分，扣完为止", with a cut-off
-("发现3例及以上不得分", "超过3例不得分") or a cap ("最多扣2分", "扣完2分为止").
+"""Per-case deductions: "…执行得5分，每发现1例超标准执行扣0.5分，扣完为止", "缺席一次扣0.5分",
+"有一项未完成的，扣1分", with a cut-off ("发现3例及以上不得分", "超过3例不得分"), a cap ("最多扣2分",
+"扣完2分为止") or a veto ("有弄虚作假现象的该项不计分").
 
 Reading of a cut-off (docs/rules.md):
 - "N例及以上", "N例（含）以上", "N例以上（含N例）", "达到/满/不少于N例": from N on, N included;
@@ -8,6 +9,10 @@ Reading of a cut-off (docs/rules.md):
   bands), but marked as not explicit, so the audit only warns when a stated score
   follows the other reading;
 - "N例不得分" with neither word: not understood.
+A cut-off alone ("查出2名及以上不真实不得分") scores full marks below it when the text writes them; a negated
+threshold ("未达到3例的不得分") is not a cut-off.
+A veto that is not a count is kept with the rule (rules/cases.py says how an actual meets it); one that
+holds a number ("10株以上的不得分", "5%以上的不得分") makes the text not understood.
 """
 
 from __future__ import annotations
@@ -16,72 +21,99 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.rules import PerCase, Rule
-from medaid.evaluation.ruletext.common import NUM, POINTS, deduction_caps, residual, unexplained
+from medaid.evaluation.rules.counts import COUNTER, NUMBER, cn_int, plain, same_counter
+from medaid.evaluation.ruletext.common import NUM, deduction_caps
+from medaid.evaluation.ruletext.count_spelling import canon_counts
+from medaid.evaluation.ruletext.counts import RANKING, counted, full_marks, leftover, unbracket, vetoes
+from medaid.evaluation.ruletext.kinds import several
 
-_COUNTER = r"(?:处|例|项|次|起|笔|条|个|件)"
-_PER_CASE = re.compile(rf"(?:每(?:发现|出现|有)?|有|发现)(\d+(?:\.\d+)?)?{_COUNTER}([^扣;。]{{0,24}}?)扣{NUM}分")
-# Words in a per-case clause's middle that belong to a cut-off, not to the deduction.
-_NOT_DEDUCTION = re.compile(r"不得分|得0分|以上|(?:超过|多于|大于)\d")
-_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_DEDUCT = re.compile(rf"(?<!最多)(?<!加)扣{NUM}分")  # canon_counts spells 扣除/减/… as 扣 and every cap as 最多扣N分
 _CUT_OFF = re.compile(
-    r"(?:发现|出现|有|累计|问题)?"
-    r"(超过|多于|大于|高于|超出|达到|满|不少于|不低于)?"
-    rf"(\d+|[{''.join(_NUMERALS)}]){_COUNTER}"
-    r"(及以上|\(含\)以上|以上\(含[^)]*\)|以上\(不含[^)]*\)|以上)?"
-    r"(?:的)?,?(?:则)?(?:该项|此项|本项)?(?:不得分|得0分|计0分|不计分)"
+    r"(?:发现|出现|查出|查实|有|累计|问题|共|经查)*"
+    r"(?P<word>超过|多于|大于|高于|超出|达到|满|不少于|不低于)?"
+    rf"(?P<n>{NUMBER})(?P<unit>{COUNTER})"
+    r"(?P<suffix>及以上|\(含\)以上|以上\(含[^)]*\)|以上\(不含[^)]*\)|以上)?"
+    r"(?P<what>[^,;。\d]{0,30}?)"
+    r"(?:的)?,?(?:则|者)?(?:该项|此项|本项|该指标|本指标|此指标|本条|该条)?(?:均)?不得分"
 )
+_SHARE = re.compile(r"扣(?:该项|本项|此项|该指标|本指标)?(?:分值|权重分?|满分|总分)(?:的)?(\d+(?:\.\d+)?)%")
 _EXCLUSIVE_WORDS = {"超过", "多于", "大于", "高于", "超出"}
 
 
 def _cut_off(text: str) -> tuple[re.Match[str], Decimal, bool, bool] | None:
-    """The cut-off clause, its count, whether the count is included and whether the text says so."""
+    """The cut-off clause, its count, whether the count is included and whether the text says so.
+    A negated threshold ("未达到3例的不得分", "不满3例不得分") is the other side: not read."""
     match = _CUT_OFF.search(text)
-    if match is None:
+    if match is None or re.search(r"(?:未|不|没有|没|无)(?:能|曾)?$", text[: match.start("word") if match.group("word")
+                                                                            else match.start("n")]):  # fmt: skip
         return None
-    word, number, suffix = match.groups()
-    count = Decimal(_NUMERALS[number]) if number in _NUMERALS else Decimal(number)
-    if word in _EXCLUSIVE_WORDS or (suffix or "").startswith("以上(不含"):
+    word, suffix = match.group("word"), match.group("suffix") or ""
+    count = cn_int(match.group("n"))
+    if count is None:
+        return None
+    if word in _EXCLUSIVE_WORDS or suffix.startswith("以上(不含"):
         return match, count, False, True
-    if suffix in ("及以上", "(含)以上") or (suffix or "").startswith("以上(含") or (word and not suffix):
+    if suffix in ("及以上", "(含)以上") or suffix.startswith("以上(含") or (word and not suffix):
         return match, count, True, True
     if suffix == "以上":
         return match, count, True, False
-    return None  # "发现3例不得分": neither 以上 nor 超过 — not understood
+    return None
 
 
 def per_case(text: str) -> Rule | None:
-    """ "…执行得5分，每发现1例超标准执行扣0.5分，扣完为止" and its limits.
+    """ "…执行得5分，每发现1例超标准执行扣0.5分，扣完为止" and its limits, in the spellings
+    ``canon_counts`` brings together; several kinds of case ("少一项扣1分，错一项扣1分") go to ``several``.
 
-    Any other score, bonus or deduction left in the text makes it not understood.
+    Any other score, bonus, deduction or veto left in the text makes it not understood.
     """
-    match = next((m for m in _PER_CASE.finditer(text) if not _NOT_DEDUCTION.search(m.group(2))), None)
-    if match is None:
+    if RANKING.search(text):
         return None
-    per, _, points = match.groups()
-    spans = [match.span()]
-    full_match = POINTS.search(text[: match.start()])
-    full = Decimal(full_match.group(1)) if full_match else None
-    if full_match:
-        spans.append(full_match.span())
-    full, max_deduction = deduction_caps(text, full, spans)
-    cut_off = _cut_off(text)
+    body = canon_counts(unbracket(text))
+    clauses = counted(body, _DEDUCT)
+    share = not clauses and bool(_SHARE.search(body))
+    if share:  # "每发现一例扣该项分值的10%"
+        clauses = counted(body, _SHARE)
+    if None in clauses:
+        return None
+    if len(clauses) > 1 or (clauses and len(_DEDUCT.findall(body)) > len(clauses)):
+        # several kinds, or one beside one-off deductions ("…每出现一例扣0.5分,申请对象情况不真实扣2分")
+        return None if _cut_off(body) else several(body, [c for c in clauses if c is not None], gain=False)
+    clause = clauses[0] if clauses else None
+    spans: list[tuple[int, int]] = [clause.span] if clause else []
+    cut_off = _cut_off(body)
+    if clause is None and cut_off is None:
+        return None
+    starts = [clause.span[0]] if clause else []
     zero_cases: Decimal | None = None
-    inclusive, explicit, wording = True, True, None
+    inclusive, explicit, wording, unit = True, True, None, clause.unit if clause else None
+    what = (clause.what or clause.context) if clause else ""  # "不符合,发现一处扣1分" counts 不符合
     if cut_off is not None:
         found, zero_cases, inclusive, explicit = cut_off
+        if unit is not None and not same_counter(found.group("unit"), unit):
+            return None  # a cut-off on another count
+        unit, wording = unit or found.group("unit"), found.group(0)
+        what = what or plain(found.group("what"))
         spans.append(found.span())
-        wording = found.group(0)
-    elif re.search(rf"{_COUNTER}[^;。]{{0,6}}(?:不得分|得0分|计0分)", text):
-        return None  # a cut-off of a wording not listed above
-    if unexplained(residual(text, spans)):
+        starts.append(found.start())
+    full, agree = full_marks(body, min(starts), spans)
+    if not agree or (clause is None and full is None):
+        return None
+    full, max_deduction = deduction_caps(body, full, spans)
+    found_vetoes = vetoes(body, spans)
+    if found_vetoes is None or leftover(body, spans):
         return None
     return PerCase(
-        points=Decimal(points),
-        per=Decimal(per) if per else Decimal(1),
+        points=clause.points if clause else Decimal(0),
+        per=clause.per if clause else Decimal(1),
         full=full,
         zero_cases=zero_cases,
         zero_inclusive=inclusive,
         zero_wording=wording,
         max_deduction=max_deduction,
         explicit_reading=explicit,
+        unit=unit,
+        what=what,
+        subject=clause.subject if clause else "",
+        vetoes=found_vetoes,
+        share=share,
     )

@@ -19,7 +19,9 @@ BENIGN = re.compile(r"扣完为止|扣完即止|最低为零分|最低为0分|�
 def header_full(text: str) -> tuple[Decimal | None, str]:
     """ "预算完成率(5分):…" and "三公经费变动率8分:…" state full marks in front."""
     match = re.match(rf"^[^:;。]{{0,30}}?\(?{NUM}分\)?:", text)
-    if match:
+    # "以下每项1分:", "具备以下条件的各得1分:" give each item's marks, and "建立机制但无文件得1分:" a level's:
+    # not the full marks
+    if match and not re.search(r"每|各|[得计扣记给]\(?\d", match.group(0)):
         return Decimal(match.group(1)), text[match.end() :]
     return None, text
 

@@ -1,92 +1,281 @@
-"""Per-step deductions: "每低于1个百分点扣1分" (per case found: ``cases``)."""
+"""Per-step deductions: "每低于1个百分点扣1分", "每少10人扣1分", "每滞后一个月扣1分", "与计划每相差3%扣1分",
+"低于目标值的，每1个百分点扣0.5分" (per case found: ``cases``). The pieces and their spellings: ``step_parts``.
+
+Reading conventions (docs/rules.md):
+- the step is a number and a unit after a word of direction: 低于/少/下降/下滑 (below), 超过/多/增加/超支
+  (above), 延迟/滞后/逾期/晚 (a delay, above, counted from zero when nothing else is given), 相差/偏离
+  (either side); words may stand between the direction and the number ("每超平均年龄1岁", "每低于目标值10公斤");
+  a bare "每1个百分点" (or "每个百分点") takes its direction from its condition ("低于目标值的,", "超过部分");
+- the deduction is 扣/扣除/扣减/减 N 分, after any punctuation, "的/者/时", "则/相应", "该项"; without 每 only
+  a step of one ("少一次扣2.5分"), since "少3次扣2分" may as well be a threshold;
+- the reference is the text's own number in the step's unit ("不少于5篇", "≦100%", "以100%为标准",
+  "为0"), or the target; a text that names two different numbers, a prior period (上年, 同期) or a tolerance
+  ("偏差在5%以内") is not understood; a definition of the rate ("结余率=结余/预算×100%") is passed over;
+- full marks may be written anywhere, once, and not under a condition on the deducting side;
+- any other score, bonus, step, formula or zero condition left in the text makes it not understood.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Direction, Partial, PerPoint, Rule
-from medaid.evaluation.ruletext.common import NUM, POINTS, deduction_caps, residual, unexplained
-
-# --- per percentage point ---------------------------------------------------------------
-
-_PER_POINT = re.compile(
-    r"每(低于|少于|减少|下降|降低|不足|高于|超过|超出|增加|上升|多于|提高|延迟|推迟|少|差|缺|超|多)"
-    rf"(目标值|目标|指标值|标准值|标准)?{NUM}?(百分点|%|个工作日|工作日|天|日|人次|人|次|户|家|个|项|件)?"
-    rf"[^扣;。]{{0,8}}?扣(?:减|除)?{NUM}分"
+from medaid.evaluation.ruletext.common import NUM, deduction_caps, residual, unexplained
+from medaid.evaluation.ruletext.direction import less_is_better
+from medaid.evaluation.ruletext.step_parts import (
+    ABOVE,
+    BELOW,
+    BOTH,
+    DELAY,
+    GAP,
+    POINTS,
+    TO_ZERO,
+    TOLERANCE,
+    UNITS,
+    VERB,
+    WORDS,
+    Spans,
+    Zero,
+    canonical,
+    condition_kinds,
+    full_marks,
+    references,
+    step_unit,
+    zero_distances,
+    zero_limits,
 )
-_BELOW = {"低于", "少于", "减少", "下降", "降低", "不足", "少", "差", "缺"}
-_DELAY = {"延迟", "推迟"}
+
+_KIND = {**{w: "below" for w in BELOW}, **{w: "above" for w in ABOVE}, **{w: "delay" for w in DELAY},
+         **{w: "both" for w in BOTH}}  # fmt: skip
+_DIRECTION = {"below": Direction.BELOW, "above": Direction.ABOVE, "delay": Direction.ABOVE, "both": Direction.BOTH}
+_SHOWN = {"below": "低于", "above": "超过", "delay": "延迟", "both": "相差"}
+_FROM_ZERO = frozenset({*DELAY, "缺", "缺少", "短缺"})
+_SHORT = frozenset({"少", "差", "欠"})  # counted from zero only for items (每少1项), not quantities (每少10人)
+_ITEMS = frozenset({"项", "个", "处", "条", "份", "件", "篇", "次", "场", "期", "例", "册", "套"})
+_INCIDENTS = frozenset({"例", "处", "次", "件", "起", "宗", "笔"})  # "出现超标的，每1例扣1分" is ``cases``'
+_BARE = "|".join(sorted({*DELAY, "缺", "缺少", "少", "差", "欠", "多", "超"}, key=len, reverse=True))
+_NOUN = r"(?:(?![扣得每减分])[\u4e00-\u9fa5]){0,8}?"
+_TAIL = r"(?P<tail>[^\d扣减加;。,]{0,8}?)"
+_STEP = re.compile(
+    rf"(?:每(?P<word>{WORDS})(?P<noun>{_NOUN})(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|千|亿)?(?:{UNITS})){_TAIL}"
+    rf"|每个?(?P<bnum>\d+(?:\.\d+)?)?(?P<bunit>(?:万|千|亿)?(?:{UNITS}))"
+    rf"|(?<![^,;。:])(?P<bare>{_BARE})(?P<one>1)(?P<ounit>{UNITS})){GAP}{POINTS}"
+)
+# "超出部分按每天0.2分扣减", "按0.5分/百分点扣分": the points per unit written before the unit's deduction
+_UNIT = rf"(?:万|千|亿)?(?:{UNITS})"
+_RATE = re.compile(
+    rf"每个?(?P<unit1>{_UNIT})(?P<p1>\d+(?:\.\d+)?)分(?:的标准)?(?=扣|计扣)"
+    rf"|{VERB}(?P<p2>\d+(?:\.\d+)?)分/个?(?P<unit2>{_UNIT})"
+    rf"|(?P<p3>\d+(?:\.\d+)?)分/个?(?P<unit3>{_UNIT})(?:的标准)?(?=扣|计扣)"
+)
+_TARGET_NOUN = re.compile(r"目标|指标|计划|任务|预算|标准")
+_PRIOR = re.compile(r"上年|去年|同期|上一年|往年|基期|同比|环比")
+_DEFINITION = re.compile(r"[\u4e00-\u9fa5\"]{1,16}(?:率|比例|比重)=[^,;。=分]*?/[^,;。=分]*?(?=[,;。]|$)")
+# "没有楼堂馆所项目的部门按满分计算": an indicator without the thing scores full marks
+_NONE_FULL = re.compile(r"(?:没有|无)([\u4e00-\u9fa5]{2,12}?)的(?:部门|单位|地区|县区|项目)?(?:按|计|得)满分(?:计算)?")
+_CAPS = re.compile(
+    rf"(?:最多|最高|至多|累计最多|累计)(?:只)?(?:扣除|扣减|扣)(?:分)?(?:不超过)?{NUM}分"
+    rf"|(?:累计)?扣分(?:最多|最高)?(?:不超过|不得超过|不高于|上限为?|以){NUM}分(?:为限)?"
+)
+# Rates whose natural level is not 100 %: with no number and no target a step on them is not counted from 100 %.
+_NOT_HUNDRED = re.compile(
+    r"超支|结余|结转|变动|增长|增幅|增速|节约|节支|投诉|差错|事故|发生率|违规|返贫|占比|比重|比例"
+)
+_LEFT = re.compile(
+    r"不得分|得0分|计0分|不计分|酌情|视情|加扣|倒扣|按(?:照)?(?:完成)?比例|比例(?:扣|计|得|给)|=|×|[≤≥<>]-?\d"
+)
 
 
-def _reference(before: str) -> re.Match[str] | None:
-    match = re.search(rf"以{NUM}%为标准", before)
-    if match:
-        return match
-    for pattern in (rf"[≤≥<>=]{NUM}%?", rf"{NUM}%", rf"完成{NUM}%"):
-        match = re.search(pattern, before)
-        if match:
-            return match
-    return None
+def _condition(text: str, start: int) -> str:
+    """The condition a step stands under: the text before it back to the previous score or sentence."""
+    ends = [m.end() for m in re.finditer(r"\d分(?![值点数])|满分|基本分|不得分|为止|[。;]", text[:start])]
+    return text[max(ends, default=0) : start]
+
+
+@dataclass(frozen=True)
+class _Step:
+    """A step as written: its place, its word of direction (None when the condition carries it), what stands
+    between the word and the number, the number, the unit, words after the unit, and the points."""
+
+    start: int
+    end: int
+    word: str | None
+    noun: str
+    number: str
+    unit: str
+    tail: str
+    points: str
+    share: bool  # "扣该项分值的10%"
+
+
+def _steps(text: str) -> list[_Step]:
+    found = []
+    for m in _STEP.finditer(text):
+        g = m.groupdict()
+        found.append(_Step(m.start(), m.end(), g["word"] or g["bare"], g["noun"] or "",
+                           g["num"] or g["bnum"] or g["one"] or "1", g["unit"] or g["bunit"] or g["ounit"],
+                           g["tail"] or "", g["points"] or g["share"], g["share"] is not None))  # fmt: skip
+    for m in _RATE.finditer(text):
+        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in found):
+            g = m.groupdict()
+            points, unit = g["p1"] or g["p2"] or g["p3"], g["unit1"] or g["unit2"] or g["unit3"]
+            found.append(_Step(m.start(), m.end(), None, "", "1", unit, "", points, False))
+    return found
+
+
+def _kind(step: _Step, text: str) -> tuple[str, str] | None:
+    """The step's kind (below, above, delay, both) and its word, from the step or from its condition."""
+    region = _condition(text, step.start)
+    named = condition_kinds(region)
+    word = step.word
+    if word:
+        kind = _KIND[word]
+        if kind == "both":
+            sides = named & {"below", "above"}
+            return (sides.pop(), word) if len(sides) == 1 else (kind, word)
+        if kind != "delay" and ((named - {kind, "delay", "both"}) or TOLERANCE.search(region)):
+            return None  # "超过目标值的，每低于…", "实际值与目标值偏差每超过…": not one direction
+        return kind, word
+    if step.unit in _INCIDENTS and not named & {"delay"}:
+        return None
+    sides = named - {"both"}
+    if sides == {"above", "delay"}:
+        sides = {"delay"}
+    if len(sides) > 1 or not (sides or named):
+        return None
+    kind = sides.pop() if sides else "both"
+    found = re.findall(WORDS, region)
+    shown = next((w for w in reversed(found) if _KIND.get(w) == kind), _SHOWN[kind])
+    return kind, shown
+
+
+def _zero(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
+    """The zero condition in the step's unit, and whether the text is still readable."""
+    if kind == "both":
+        return None, True
+    found: Zero | None = None
+    units = rf"%|百分点|{UNITS}"
+    for zero, span in zero_limits(text, "below" if kind == "below" else "above", units):
+        if any(a <= span[0] < b for a, b in spans):
+            continue  # read as a distance ("低于10个百分点不得分")
+        written = step_unit(zero.value, zero.unit or ("%" if unit in (None, "%") else unit))
+        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
+            return None, False  # a limit in another unit than the step's, or two limits
+        found = Zero(written[0], unit, zero.inclusive)
+        spans.append(span)
+    return found, True
+
+
+def _zero_distance(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
+    """ "低于目标值35天为0分": the distance from the target at which no score is left, in the step's unit."""
+    found: Zero | None = None
+    for zero, span in zero_distances(text, kind, rf"%|百分点|{UNITS}"):
+        written = step_unit(zero.value, zero.unit or ("百分点" if unit in (None, "%") else unit))
+        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
+            return None, False
+        found = Zero(written[0], unit, zero.inclusive)
+        spans.append(span)
+    return found, True
 
 
 def per_point(text: str) -> Rule | None:
-    """ "100%完成得6分，每低于1个百分点扣1分，扣完为止" and its kin.
+    """ "100%完成得6分，每低于1个百分点扣1分，扣完为止" and its kin, in any unit (module docstring).
 
-    Limits are understood too: "低于80%不得分", "最多扣3分", "最低得2分",
-    "扣完3分为止". Any other score left in the text makes it not understood.
+    Limits are understood too: "低于80%不得分", "80%以下不得分", "最多扣3分", "最低得2分", "扣完3分为止",
+    "没有楼堂馆所项目的部门按满分计算". Any other score left in the text makes it not understood.
     """
-    match = _PER_POINT.search(text)
-    if match is None or "每发现" in text[: match.start() + 3]:
+    text = canonical(text)
+    found = _steps(text)
+    if len(found) != 1 or "每发现" in text:
         return None
-    word, against, step_text, unit, points = match.groups()
-    step = Decimal(step_text) if step_text else Decimal(1)
-    if step <= 0:
+    step = found[0]
+    spans: Spans = [(step.start, step.end), *(m.span() for m in _DEFINITION.finditer(text))]
+    if _PRIOR.search(residual(text, spans[1:])):
         return None
-    below = word in _BELOW
-    spans = [match.span()]
-    before = text[: match.start()]
-    full_match = POINTS.search(before)
-    full = Decimal(full_match.group(1)) if full_match else None
-    if full_match:
-        spans.append(full_match.span())
+    read = _kind(step, text)
+    if read is None:
+        return None
+    kind, word = read
+    if kind == "below" and less_is_better(text):
+        return None  # "结余率每低于…扣分" reads a less-is-better rate as more-is-better: not understood
+    in_unit = step_unit(Decimal(step.number), step.unit)
+    if in_unit is None or in_unit[0] <= 0:
+        return None
+    step_size, unit = in_unit
+    noun = step.noun
+    if (step.tail or noun.endswith("的")) and unit in (None, "%"):
+        return None  # "每低于1个百分点以上", "每低于目标值的10%": a reading this one does not know
+    before = text[: step.start]
+    on_completion = (
+        bool(_TARGET_NOUN.search(noun))
+        or bool(re.search(r"(?:与|比|较)(?:目标值?|指标值|计划(?:值|数)?|任务|预算|标准值?)$", before))
+        or "完成目标任务量" in before
+        or (step.word is None and bool(_TARGET_NOUN.search(_condition(text, step.start))))
+    )
+    for m in _CAPS.finditer(text):
+        spans.append(m.span())
+    max_deduction = min((Decimal(g) for m in _CAPS.finditer(text) for g in m.groups() if g), default=None)
     min_score: Decimal | None = None
-    zero_beyond: Decimal | None = None
-    full, max_deduction = deduction_caps(text, full, spans)
-    for limit in re.finditer(rf"最低(?:得)?{NUM}分", text):
+    for limit in re.finditer(rf"最低(?:得|计|为)?{NUM}分", text):
         min_score = Decimal(limit.group(1))
         spans.append(limit.span())
-    words = r"低于|不足|小于|少于" if below else r"高于|超过|大于|超出"
-    for limit in re.finditer(rf"(?:{words}){NUM}%?(?:的)?,?(?:不得分|得0分|计0分)", text):
-        zero_beyond = Decimal(limit.group(1))
-        spans.append(limit.span())
-    ceil = re.search(r"不足\d*(?:\.\d+)?(?:百分点|%)?(?:的)?(?:按|以)\d*(?:\.\d+)?(?:百分点|%)?计(?:算)?", text)
+    distance, far_readable = _zero_distance(text, kind, unit, spans)
+    zero, readable = _zero(text, kind, unit, spans)
+    if not (readable and far_readable) or (zero and distance):
+        return None
+    if re.search(
+        r"(?:低于|少于|不足|超过|高于|超出)\d+(?:\.\d+)?百分点(?:的)?,?(?:该项|本项)?(?:不得分|得0分|计0分)", text
+    ):
+        return None  # "低于10个百分点不得分": a level or a distance?
+    units = "%|百分点" if unit in (None, "%") else re.escape(step.unit)
+    full = full_marks(text, kind if kind in ("below", "above") else None, units, spans)
+    if full is None:
+        return None
+    full, capped = deduction_caps(text, full if isinstance(full, Decimal) else None, spans)
+    if capped is not None:
+        max_deduction = capped if max_deduction is None else min(capped, max_deduction)
+    ceil = re.search(r"不足\d*(?:\.\d+)?(?:百分点|%)?(?:的)?(?:按照|按|以)\d*(?:\.\d+)?(?:百分点|%)?计(?:算)?", text)
     if ceil:
         spans.append(ceil.span())
-    raw_unit = unit if unit not in (None, "百分点", "%") else None
-    on_completion = bool(against and "目标" in against) or "完成目标任务量" in before
-    reference: Decimal | None = None
-    if word in _DELAY:
-        reference = ZERO
-    elif not on_completion and raw_unit is None:
-        found = _reference(before)
-        if found:
-            reference = Decimal(found.group(1))
-            spans.append(found.span())
-    if unexplained(residual(text, spans)):
-        return None
+    none = _NONE_FULL.search(text)
+    if none:
+        spans.append(none.span())
+    found_refs = references(text, unit, spans)
+    if found_refs is None or len(found_refs[0] - ({zero.value} if zero and not zero.inclusive else set())) > 1:
+        return None  # a tolerance, or two numbers the step could count from
+    values, found_spans = found_refs
+    if zero is not None and not zero.inclusive:
+        values.discard(zero.value)  # "90%以上每低1个百分点扣0.5分，低于90%不得分": the range, not a reference
+    reference = values.pop() if values else None
+    spans += found_spans
+    spans += [m.span() for m in TO_ZERO.finditer(text)]
+    rest_text = residual(text, spans)
+    if unexplained(rest_text) or _LEFT.search(rest_text) or re.search(rf"\d(?:{units})", rest_text):
+        return None  # a score, a formula, or a number in the step's unit left unread
+    percent = unit in (None, "%")
+    hundred = percent and not _NOT_HUNDRED.search(residual(text, [(step.start, step.end)])) and not (
+        kind == "above" and less_is_better(text) and "控制率" not in text
+    )  # fmt: skip
     return PerPoint(
-        direction=Direction.BELOW if below else Direction.ABOVE,
-        step=step,
-        points=Decimal(points),
+        direction=_DIRECTION[kind],
+        step=step_size,
+        points=Decimal(step.points),
+        points_share=step.share,
         reference=reference,
         full=full,
         partial=Partial.CEIL if ceil else Partial.LINEAR,
         on_completion=on_completion,
-        unit=raw_unit,
-        zero_beyond=zero_beyond,
+        unit=unit,
+        from_zero=not percent and (word in _FROM_ZERO or kind == "delay" or (word in _SHORT and unit in _ITEMS)),
+        word=word + noun,
+        zero_beyond=zero.value if zero else None,
+        zero_inclusive=any(z.inclusive for z in (zero, distance) if z is not None),
+        zero_distance=distance.value if distance else None,
         max_deduction=max_deduction,
         min_score=min_score,
         explicit_reading=bool(ceil),
+        full_if_none=none.group(1) if none else None,
+        hundred=hundred,
     )

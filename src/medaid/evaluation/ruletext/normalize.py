@@ -1,13 +1,17 @@
 """Bring a rule text into one spelling before the shapes are matched.
 
-Full-width forms become half-width (（５分） → (5分)), spaces go, ≦/≧ become ≤/≥,
-×, *, x and 乘以 between factors become ×, and small Chinese numerals before a
-counter become digits (一个百分点 → 1个百分点, 一处 → 1处, 两次 → 2次).
+Traditional characters become simplified (OpenCC's t2s: 計3分 → 计3分, 扣完為止 → 扣完为止), a
+letter l that PDF extraction put for a 1 between 得/扣/计 and 分 becomes 1 (得l分 → 得1分).
+Full-width forms become half-width (（５分） → (5分)), spaces go, ≦/≧ become ≤/≥, ×, *, x and
+乘以 between factors become ×, and small Chinese numerals before a counter become digits
+(一个百分点 → 1个百分点, 一处 → 1处, 两次 → 2次).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from medaid.evaluation.quantity import normalize_text
 
@@ -18,15 +22,24 @@ _NUMERALS = {
 _COUNTERS = "个处例项次起笔条份家人"
 
 
+@cache
+def _simplified() -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
+
+
 def normalize_rule_text(text: str) -> str:
-    norm = normalize_text(text)
+    norm = normalize_text(_simplified()(text))
+    norm = re.sub(r"(?<=[得扣计])[lI](?=分)", "1", norm)
     norm = norm.replace("“", "").replace("”", "").replace('"', "")
     norm = norm.replace("乘以", "×").replace("*", "×")
     norm = re.sub(r"(?<=[值率度分])x(?=[分实满完])", "×", norm)
     norm = re.sub(r"(?<=[值率度])X(?=分)", "×", norm)
     norm = norm.replace("—", "-").replace("–", "-").replace("~", "-").replace("～", "-")
     norm = re.sub(
-        rf"(?<=[每现有过于少出加降升多扣得计])([一二两三四五六七八九十半])(?=[{_COUNTERS}分]|百分点)",
+        rf"(?<=[每现有过于少出加降升多扣得计高低长])([一二两三四五六七八九十半])(?=[{_COUNTERS}分]|百分点)",
         lambda m: _NUMERALS[m.group(1)],
         norm,
     )

@@ -1,11 +1,21 @@
-"""Whole-text shapes: 预算执行率, rate × weight, proportional, full-if-met."""
+"""Whole-text shapes: 预算执行率, rate × weight, proportional, full-if-met.
+
+Ratio wordings read as the completion ratio (actual ÷ target, target ÷ actual for a "≤" target):
+"按完成比例计分", "按比例计分/给分/扣分", "按实际支出占预算的比重计分", "根据实际到位资金占计划的比重计算得分",
+"按实际完成值与目标值的比值计分", "低于目标的按比例扣分". "按百分比得分" is weight × the percentage, which
+is the same as the completion ratio only when the text's threshold is 100% ("普查率达100%得10分，低于100%按
+百分比得分"); against another
+threshold ("≥40%得10分，低于40%按百分比得分") it reads two ways and is not understood. A text that also
+adds or deducts points ("加10分", "每超过…") is not a ratio text.
+"""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from medaid.evaluation.rules import BudgetExecution, FullIfMet, Proportional, RateTimesWeight, Rule
-from medaid.evaluation.ruletext.common import TIMES_WEIGHT
+from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT
 
 # --- the 预算执行率 row of the self-evaluation table -----------------------------------
 
@@ -26,16 +36,61 @@ def rate_times_weight(text: str) -> Rule | None:
     return None
 
 
+_BY = r"(?:按|按照|根据|依据|视|以)"
+_SCORE_WORD = r"(?:计分|计算得分|得分|计算|给分|赋分|折算(?:得分)?|核减|扣减|扣分|减分)"
 _PROPORTIONAL = re.compile(
-    r"按(?:照)?(?:实际)?完成(?:比例|率|值占目标值的比重|值占指标值的比重|情况占比)"
-    r"|按比例(?:计分|得分|计算)|按完成比例"
+    rf"{_BY}[^,;。×]{{0,8}}?完成(?:比例|率|程度|进度(?:比例)?|情况占比|情况比例|值占目标值的比重|值占指标值的比重)"
+    rf"|{_BY}(?:实际)?比例{_SCORE_WORD}"
+    rf"|{_BY}[^,;。×]{{0,24}}?占[^,;。×]{{0,12}}?的?(?:比重|比例){_SCORE_WORD}"
+    rf"|{_BY}(?:实际)?[^,;。×]{{0,12}}?与(?:目标|计划|指标|任务)[^,;。×]{{0,8}}?的?(?:比值|比例|比率|之比){_SCORE_WORD}"
+)
+# "超额完成任务的按比例加分": the ratio runs on above 100 %
+_BEYOND = re.compile(r"(?:超额(?:完成)?|超过)[^,;。]{0,12}?按(?:照)?(?:完成)?比例(?:加分|计分|得分|计算)")
+_YEAR = re.compile(r"\d{4}年(?:度)?")
+_CAP_100 = re.compile(rf"\(?(?:超过|高于|大于){NUM}%(?:的部分)?(?:的)?(?:按|以){NUM}%计(?:算)?\)?")
+_QUANTITY = re.compile(
+    rf"{NUM}(%|‰|[万亿]?元|万?人次|万?人|万?户|[万]?亩|公顷|公里|吨|个|项|家|次|件|天|名|所|座|场|期|条|篇|例|处)"
 )
 
 
+def _reference(text: str) -> tuple[bool, str | None]:
+    """The one number (with its unit) the text measures against, other than 100 %; (False, None) when it
+    writes more than one."""
+    text = _CAP_100.sub("", _YEAR.sub("", text))
+    found = {f"{Decimal(n).normalize():f}{u}" for n, u in _QUANTITY.findall(text)} - {"100%"}
+    if len(found) > 1:
+        return False, None
+    return True, found.pop() if found else None
+
+
 def proportional(text: str) -> Rule | None:
-    """ "定量指标达到指标值得满分，未达到按完成比例计分"; "没有完成的，按实际完成值占目标值的比重计算得分"."""
-    if _PROPORTIONAL.search(text):
-        return Proportional()
+    """ "定量指标达到指标值得满分，未达到按完成比例计分"; "没有完成的，按实际完成值占目标值的比重计算得分";
+    "按实际支出占预算的比重计分"; "低于目标的按比例扣分"; "满意度达到90%得满分，未达到的按比例得分" (90% is the
+    reference); "超额完成的按比例加分" (the ratio runs on, where a bonus is allowed)."""
+    beyond = _BEYOND.search(text)
+    rest = _BEYOND.sub("", text).replace("按比例加(减)分", "").replace("按比例加减分", "")
+    if re.search(r"加\d|加分|奖励|扣\d|扣完(?!为止|即止)", rest) or STEPWISE.search(text):
+        return None  # a bonus or a deduction beside the ratio: not only a ratio
+    if re.search(r"不得分|不计分|不给分|[得计给]0分", text):
+        return None  # a floor beside the ratio ("低于60%不得分"): not only a ratio
+    if len(re.findall(r"(?:得|计|给|赋)\d+(?:\.\d+)?分", text)) > 1:
+        return None  # parts with their own marks ("…得3分…；…得4分，未完成的按实际比例计分")
+    if not _PROPORTIONAL.search(text):
+        return None
+    single, reference = _reference(text)
+    if not single:
+        return None  # two numbers: which is the ratio's base is not said
+    return Proportional(reference=reference, beyond=beyond is not None)
+
+
+def as_percentage(text: str) -> Rule | None:
+    """ "普查率达100%，得10分，低于100%按百分比得分": weight × the percentage, when every threshold is 100%."""
+    if not re.search(r"按(?:照)?百分比(?:得分|计分|计算|给分)", text) or STEPWISE.search(text):
+        return None
+    thresholds = re.findall(rf"{NUM}%|(?:达到|达|≥|低于|不足|小于){NUM}", text)
+    values = {Decimal(a or b) for a, b in thresholds}
+    if values == {Decimal(100)}:
+        return RateTimesWeight()
     return None
 
 

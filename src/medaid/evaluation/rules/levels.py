@@ -1,0 +1,289 @@
+"""Named levels (定性分级) and met-or-not rules (是否达到).
+
+"合理:2分;基本合理:1分;不合理:0分"; "定性，优良中低差"; "A. 制订了工作制度和工作流程 0.5分 B. …0分";
+"是的得2分，否则不得分"; "完成得基本分，未完成的不得分"; "6次以上计3分，少于6次不计分".
+How an actual names a level is in ``naming``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.quantity import Quantity, is_met, parse_quantity
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.naming import answer, canon, denies, is_number, leaning, named
+from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
+
+
+@dataclass(frozen=True)
+class Level:
+    """One grade of a qualitative rule: its name and score (points, or a fraction of the weight).
+
+    ``label`` is the letter a table prints before it ("A"); an actual may give the letter.
+    """
+
+    name: str
+    points: Decimal | None = None
+    fraction: Decimal | None = None
+    label: str | None = None
+
+    def score(self, weight: Decimal) -> Decimal:
+        if self.points is not None:
+            return self.points
+        return weight * (self.fraction if self.fraction is not None else ZERO)
+
+    def describe(self) -> str:
+        head = f"{self.label}. {self.name}" if self.label else self.name
+        if self.points is not None:
+            return f"{head} {fmt(self.points)} 分"
+        return f"{head} {fmt((self.fraction or ZERO) * 100)}%"
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "name": self.name,
+            "points": None if self.points is None else float(self.points),
+            "fraction": None if self.fraction is None else float(self.fraction),
+        }
+        if self.label:
+            out["label"] = self.label
+        return out
+
+
+def match_level(levels: tuple[Level, ...], text: str) -> Level | None:
+    """The level an actual names: exactly (name, last clause, alternative, letter), else the one level it
+    names with words left out (``naming.names``); None when none or several do."""
+    word = canon(text)
+    if not word:
+        return None
+    found = [(lv, named(word, lv.name, lv.label)) for lv in levels]
+    exact = [lv for lv, how in found if how]
+    loose = [lv for lv, how in found if how is None]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    return loose[0] if len(loose) == 1 else None
+
+
+def _binary(levels: tuple[Level, ...], weight: Decimal) -> tuple[Level, Level | None] | None:
+    """(the level 是 picks, the level 否 picks or None for an unstated 0) when exactly one level scores."""
+    scoring = [lv for lv in levels if lv.score(weight) > 0]
+    zero = [lv for lv in levels if lv.score(weight) == 0]
+    if len(scoring) != 1 or len(zero) > 1:
+        return None
+    return scoring[0], (zero[0] if zero else None)
+
+
+@dataclass(frozen=True)
+class Qualitative(Rule):
+    """定性分级：优良中低差；达成/部分达成/未达成；“相符的得10分，基本相符的得6分……”；
+    “合理:2分;基本合理:1分;不合理:0分”；“A. …0.5分 B. …0分”。
+
+    The actual names the level (``match_level``). When exactly one level scores, 是/有/完成 pick it and
+    否/无/未完成 the level that scores 0 (or 0 when the text states none: "…(1分)").
+    Fractions of the weight are configurable per file.
+    """
+
+    levels: tuple[Level, ...]
+
+    kind = "qualitative"
+    label = "定性分级"
+
+    def params(self) -> dict[str, object]:
+        return {"levels": [lv.to_dict() for lv in self.levels]}
+
+    def full_marks(self) -> Decimal | None:
+        fixed = [lv.points for lv in self.levels if lv.points is not None]
+        return max(fixed) if fixed and len(fixed) == len(self.levels) else self.declared_full
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        scale = "、".join(lv.describe() for lv in self.levels)
+        top = max(lv.score(inputs.weight) for lv in self.levels)
+        allowed = (ZERO, min(top, inputs.weight))
+        note = inputs.note.strip() if inputs.note and inputs.note.strip() else None
+        if inputs.holds is not None:
+            return self._counted(inputs, scale)
+        if inputs.actual is None and note is None:
+            return Outcome(None, f"缺少实际完成情况，无法定级（{scale}）", allowed=allowed, needs_judgement=True)
+        text = inputs.actual.text if inputs.actual is not None else note or ""
+        said = "实际完成情况" if inputs.actual is not None else "说明"
+        words = inputs.actual is None or not is_number(inputs.actual)
+        level, how = self._read(text, inputs.weight, strict=inputs.actual is not None) if words else (None, "")
+        if level is None and how:
+            return Outcome(ZERO, f"{said}“{text}”{how}不得分（{scale}）")
+        if level is None:
+            return Outcome(
+                None,
+                f"{said}“{text}”不对应任一等级（{scale}），需人工判断",
+                allowed=allowed,
+                needs_judgement=True,
+            )
+        raw = level.score(inputs.weight)
+        return Outcome(
+            clamp(raw, ZERO, inputs.weight),
+            f"{said}“{text}”{how}为“{level.name}”一级，得 {fmt(raw)} 分（{scale}）",
+        )
+
+    def _counted(self, inputs: Inputs, scale: str) -> Outcome:
+        """Levels named by how many items hold ("两条指标均符合计2分;满足一条计1分;均不符合计0分") against the
+        items that hold."""
+        held = len(set(inputs.holds or ()))
+        total = stated_total([lv.name for lv in self.levels])
+        which = [lv for lv in self.levels if total is not None and counted(lv.name, total) == held]
+        if len(which) != 1:
+            return Outcome(None, f"符合的分项不能对应唯一等级（{scale}）：请填写实际等级", needs_judgement=True)
+        raw = which[0].score(inputs.weight)
+        return Outcome(clamp(raw, ZERO, inputs.weight),
+                       f"{total} 项中符合 {held} 项，为“{which[0].name}”一级，得 {fmt(raw)} 分（{scale}）")  # fmt: skip
+
+    def _read(self, text: str, weight: Decimal, strict: bool) -> tuple[Level | None, str]:
+        """The level a description names, and how it was read ("" when by name; a reason with no level:
+        0 points, no level scoring 0 being stated)."""
+        levels = self.levels
+        # One level alone ("明确分管领导和专门负责人(1分)") is answered 是/否: the text does not say what
+        # meeting part of it scores, so a description is left to the evaluator.
+        if len(levels) > 1 and (level := match_level(levels, text)) is not None:
+            return level, ""
+        pair = _binary(levels, weight)
+        word = canon(text)
+        if pair is not None:
+            yes, no = pair
+            met = answer(word, yes.name)
+            if met is None and len(levels) > 1 and denies(word, canon(yes.name)):
+                met = False
+            if met is None and no is not None and len(levels) > 1:
+                met = conjunction(text, yes.name)  # "均设经费但未按时拨付" against "…且按时拨付,得2分;否则不得分"
+            if met is not None:
+                how = f"即{'' if met else '未'}做到“{yes.name}”，"
+                return (yes if met else no), how
+        if len(levels) < 2:
+            return None, ""
+        scoring = [i for i, lv in enumerate(levels) if lv.score(weight) > 0]
+        zero = [lv for lv in levels if lv.score(weight) == 0]
+        found = level_said(
+            text,
+            lambda st: None if (lv := match_level(levels, st)) is None else levels.index(lv),
+            lambda st: {i for i in scoring if denies(canon(st), canon(levels[i].name))},
+            [lv.name for lv in levels],
+            len(scoring),
+            strict,
+        )
+        if found == DENIED_ALL:
+            how = f"即未做到任一得分等级（{'、'.join(levels[i].name for i in scoring)}），"
+            return (zero[0] if len(zero) == 1 else None), how if len(zero) <= 1 else ""
+        return (levels[found] if found is not None else None), ""
+
+
+def levels_from_spec(raw: object) -> tuple[Level, ...]:
+    """Levels of the structured syntax: ``{优: 1.0, 良: 0.8}`` (fractions when every value is ≤ 1, else
+    points) or the list ``to_dict`` writes (``[{name: 合理, points: 2}, …]``)."""
+    from medaid.evaluation.rules.structured import RuleSpecError
+
+    if isinstance(raw, list):
+        out: list[Level] = []
+        for item in raw:
+            if not isinstance(item, Mapping) or not item.get("name"):
+                raise RuleSpecError(
+                    "levels 应为“等级: 分值或比例”的键值对，或每一级写明 name 与 points 或 fraction 的列表"
+                )
+            points, fraction = to_decimal(item.get("points")), to_decimal(item.get("fraction"))
+            if (points is None) == (fraction is None):
+                raise RuleSpecError(f"等级“{item['name']}”应写 points 或 fraction 之一")
+            label = item.get("label")
+            out.append(Level(str(item["name"]), points, fraction, str(label) if label else None))
+        return tuple(out)
+    if not isinstance(raw, Mapping):
+        raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
+    values: list[tuple[str, Decimal]] = []
+    for name, value in raw.items():
+        number = to_decimal(value)
+        if number is None:
+            raise RuleSpecError(f"等级“{name}”的分值应为数字")
+        values.append((str(name), number))
+    as_points = any(number > 1 for _, number in values)
+    return tuple(Level(n, points=v) if as_points else Level(n, fraction=v) for n, v in values)
+
+
+@dataclass(frozen=True)
+class YesNo(Rule):
+    """达到得分，否则不得分：“完成得基本分，未完成的不得分”；“完成的得1分，反之，不得分”；
+    “开放日活动次数1次以上计3分，未开展不计分”；“编外人数小于或等于155名计3分，超过不计分”。
+
+    ``bound`` is the threshold the text states (None: the indicator's target); ``points`` None is the
+    full marks (得满分、得基本分). A number is compared with the bound in its unit; 是/完成 and
+    否/未完成 answer it directly.
+    """
+
+    points: Decimal | None = None
+    bound: Quantity | None = None
+    fail: Decimal = ZERO
+
+    kind = "yes_no"
+    label = "达到得分否则不得分"
+
+    def params(self) -> dict[str, object]:
+        return {
+            "points": None if self.points is None else float(self.points),
+            "bound": None if self.bound is None else self.bound.describe(),
+            "fail": float(self.fail),
+        }
+
+    def full_marks(self) -> Decimal | None:
+        return self.points if self.points is not None else self.declared_full
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        got = self.points if self.points is not None else inputs.weight
+        actual = inputs.actual
+        bound = self.bound or inputs.target
+        where = "评分标准" if self.bound is not None else "指标值"
+        note = inputs.note.strip() if inputs.note and inputs.note.strip() else None
+        if actual is None and note is None:
+            return Outcome(None, "缺少实际完成值，无法判断是否达到")
+        source = ""
+        if actual is None or not is_number(actual):
+            text = actual.text if actual is not None else note or ""
+            met = answer(canon(text))
+            if met is None:
+                met = leaning(text, strict=actual is not None)
+            if met is not None:
+                said = f"{'实际完成情况' if actual is not None else '说明'}“{text}”，{'达到' if met else '未达到'}要求"
+                score = got if met else self.fail
+                return Outcome(clamp(score, ZERO, inputs.weight), f"{said}，得 {fmt(score)} 分")
+            actual, source = self._number_in(text, bound, inputs.actual is not None)
+            if actual is None:
+                return Outcome(None, f"实际完成情况“{text}”未说明是否达到，需人工判断", needs_judgement=True)
+        if bound is None or bound.value is None:
+            return Outcome(None, "缺少指标值（目标值），无法判断是否达到")
+        met = is_met(bound, actual)
+        if met is None:
+            return Outcome(None, f"实际 {actual.describe()} 与{where} {bound.describe()} 单位不同，无法比较")
+        said = f"{source}实际 {actual.describe()} {'达到' if met else '未达到'}{where} {bound.describe()}"
+        score = got if met else self.fail
+        return Outcome(clamp(score, ZERO, inputs.weight), f"{said}，得 {fmt(score)} 分")
+
+    def _number_in(self, text: str, bound: Quantity | None, given: bool) -> tuple[Quantity | None, str]:
+        """The one value in the bound's unit a description states ("公示7天" against ≥7天)."""
+        from medaid.evaluation.actual_text import read_actual  # it imports the rules
+
+        if bound is None or bound.value is None or not bound.unit:
+            return None, ""
+        reading = read_actual(text, bound, self)
+        if reading is None or reading.actual is None:
+            return None, ""
+        if given:  # the actual in words, not an explanation
+            return reading.actual, f"实际完成情况“{text}”即 {reading.actual.describe()}；"
+        return reading.actual, f"{reading.reason}；"
+
+
+def yes_no_from_spec(spec: Mapping[str, object], text: str | None) -> YesNo:
+    from medaid.evaluation.rules.structured import RuleSpecError
+
+    bound = parse_quantity(spec.get("bound")) if spec.get("bound") else None
+    if bound is not None and bound.value is None:
+        raise RuleSpecError(f"bound 应为带比较符号的数值，如 ≥6次，实际为“{spec.get('bound')}”")
+    points = to_decimal(spec.get("points")) if spec.get("points") is not None else None
+    fail = to_decimal(spec.get("fail", 0))
+    if fail is None or (spec.get("points") is not None and points is None):
+        raise RuleSpecError("yes_no 规则的 points、fail 应为数字")
+    return YesNo(points=points, bound=bound, fail=fail, text=text)

@@ -1,0 +1,250 @@
+"""Whether an actual written in words names a level or an item of a rule text, or denies it.
+
+A qualitative actual ("基本健全", "有宣传无记录", "已建立项目储备库") is compared with the names a rule
+text gives its levels or items, after bringing both into one spelling (``canon``):
+
+- the same words name it (exact);
+- or one is the other with words left out ("健全且运转良好" names "协调机制健全且运转良好",
+  "有登记本但登记不全" holds "登记不全"), as long as both carry the same **markers**: negations (不, 无,
+  未, 没有, 非) and degrees (基本, 部分, 较, 完全, 全部, 严格, 但…). "相符" never names "基本相符"
+  or "不相符", "按程序办理" never names "不按程序办理". What an actual leaves out may be a subject, never
+  a requirement (a joined part) or, unless the name is negated, a quality (及时, 足额, 完整, 规范…: "足额拨付"
+  does not name "及时足额拨付"; "未经政府发文" names "未经政府发文明确").
+
+An actual **denies** a name when it names the name with one negation taken out or put in
+("已开展" denies "未开展", "登记齐全" denies "登记不全", "有登记本" denies "无出生缺陷登记本").
+
+A numeric actual never names a level: numbers are compared, not read as words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medaid.evaluation.quantity import Quantity
+
+_PUNCT = re.compile(r"[\s。:()\[\]\"'“”‘’.!?《》<>【】]")
+_SEPARATOR = re.compile(r"[,;、，；]+")
+_SEP = "|"  # where a name lists several requirements, kept by ``canon`` to tell what an actual leaves out
+_NEGATION_SPELLINGS = (("没有", "无"), ("没", "无"), ("未", "无"), ("否则", "否则"))
+_MARKERS = ("不", "无", "非", "基本", "部分", "较", "完全", "全部", "严格", "大体", "初步", "但", "欠", "缺少", "正在",
+            "尚")  # fmt: skip
+_NEGATIONS = ("不", "无")
+
+# Answers that say the condition holds (是) or does not (否), after ``canon``.
+YES = frozenset({"是", "有", "完成", "达到", "达标", "符合", "合格", "做到", "落实", "具备", "满足", "到位", "实现",
+                 "通过", "全部完成", "均完成", "全部达到", "均达到", "全部符合", "均符合", "完全符合",
+                 "全部落实"})  # fmt: skip
+NO = frozenset({"否", "无", "无完成", "无达到", "不达标", "无达标", "不符合", "不合格", "无做到", "无落实",
+                "不具备", "不满足", "无到位", "达不到", "无实现", "无通过", "不通过", "无满足"})  # fmt: skip
+_HAS = frozenset({"有", "无"})
+
+
+@lru_cache(maxsize=4096)
+def _simplified(text: str) -> str:
+    from medaid.evaluation.ruletext.normalize import normalize_rule_text  # ruletext imports rules
+
+    return normalize_rule_text(text)
+
+
+def canon(text: str) -> str:
+    """One spelling for comparing names: simplified, no punctuation, 未/没有 → 无, no 已 or 了, no 的 at the end."""
+    norm = _SEPARATOR.sub(_SEP, _PUNCT.sub("", _simplified(text))).strip(_SEP)
+    norm = norm.replace("是否", "")
+    for spelling, same in _NEGATION_SPELLINGS:
+        norm = norm.replace(spelling, same)
+    norm = re.sub(r"已经|已|了(?!解)", "", norm)
+    return re.sub(r"的$", "", norm)
+
+
+def _markers(text: str) -> list[str]:
+    found: list[str] = []
+    rest = text
+    for marker in sorted(_MARKERS, key=len, reverse=True):
+        found += [marker] * rest.count(marker)
+        rest = rest.replace(marker, "|")
+    return sorted(found)
+
+
+def stem(text: str) -> str:
+    """The name without its negations and degrees: 基本合理 → 合理."""
+    for marker in sorted(_MARKERS, key=len, reverse=True):
+        text = text.replace(marker, "")
+    return text
+
+
+def _within(short: str, long: str) -> bool:
+    """``short`` is ``long`` with characters left out."""
+    it = iter(long.replace(_SEP, ""))
+    return all(ch in it for ch in short.replace(_SEP, ""))
+
+
+def _left_out(short: str, long: str) -> tuple[str, str]:
+    """What ``long`` has before the first character ``short`` takes from it, and what it has besides
+    (inside and after), ``short`` taken at its leftmost place."""
+    taken: list[int] = []
+    at = 0
+    for ch in short:
+        at = long.index(ch, at)
+        taken.append(at)
+        at += 1
+    inside = "".join(ch for i, ch in enumerate(long) if i > taken[0] and i not in taken)
+    return long[: taken[0]], inside
+
+
+# Words that join requirements: an actual that leaves one out ("资料齐全" for "资料齐全且规范") does not
+# name the level. Before what it names, a subject may be left out ("健全" names "制度健全").
+_JOINS = re.compile(r"[|且并及和与]|同时")
+_LEADING_JOINS = re.compile(r"[|且并]|同时")
+# Words that make a requirement stricter: an actual may not leave them out ("足额拨付" does not name
+# "及时足额拨付", "档案资料完整" not "档案资料完整规范"), whereas a subject it may ("健全" names "制度健全").
+_QUALITIES = re.compile(
+    r"及时|足额|按时|按期|如期|全面|完整|规范|齐全|准确|真实|有效|严格|科学|合理|明确|健全|到位|公开|公正|透明|完善"
+    r"|充分|按规定|按要求|按程序|良好|正常|一致|相符|合规|清晰|详细|专门|专职|独立|定期|足够|100%"
+)
+
+
+def names(actual: str, name: str) -> bool:
+    """The actual names ``name`` (both already in ``canon`` spelling)."""
+    if not actual or not name:
+        return False
+    a, n = actual.replace(_SEP, ""), name.replace(_SEP, "")
+    if a == n:
+        return True
+    if len(a) < 2 or len(n) < 2 or (re.search(r"\d", a) and not re.search(r"\d", n)):
+        return False
+    if _markers(a) != _markers(n):
+        return False
+    if _within(a, n):
+        leading, inside = _left_out(a, name)
+        # under a negation a quality may go: "未经政府发文" names "未经政府发文明确", "未及时拨付" is "未及时足额拨付"
+        quality = _QUALITIES.search(leading + inside) and not re.search(r"[无不非]", n)
+        return not (_LEADING_JOINS.search(leading) or _JOINS.search(inside) or quality)
+    return _within(n, a)
+
+
+# Words that are one another's opposite as a negation is: "资料整齐" denies "资料零乱".
+_OPPOSITES = (
+    (("零乱", "混乱", "杂乱"), ("整齐", "有序")), (("不全", "缺失", "残缺"), ("齐全", "完整")),
+    (("滞后", "延迟", "拖延", "逾期"), ("及时", "按时", "按期")), (("违规",), ("合规",)),
+    (("虚报", "虚假", "不实"), ("真实",)), (("错误", "差错"), ("准确", "无误")),
+)  # fmt: skip
+
+
+def _opposed(name: str) -> set[tuple[str, str]]:
+    """The name with one word replaced by its opposite (``_OPPOSITES``), and that word."""
+    out: set[tuple[str, str]] = set()
+    for one, other in _OPPOSITES:
+        for a, b in [(x, y) for x in one for y in other] + [(y, x) for x in one for y in other]:
+            if a in name:
+                out.add((name.replace(a, b, 1), b))
+    return out
+
+
+def _toggled(name: str) -> set[str]:
+    """The name with one negation taken out or put in (有 ↔ 无 counts as one)."""
+    out = {"无" + name}
+    for negation in _NEGATIONS:
+        for at in (m.start() for m in re.finditer(negation, name)):
+            out.add(name[:at] + name[at + 1 :])
+            if negation == "无":
+                out.add(name[:at] + "有" + name[at + 1 :])
+    for at in (m.start() for m in re.finditer("有", name)):
+        out.add(name[:at] + "无" + name[at + 1 :])
+    out.discard(name)
+    return {x for x in out if x}
+
+
+def denies(actual: str, name: str) -> bool:
+    """The actual says the opposite of ``name`` (both in ``canon`` spelling)."""
+    if names(actual, name):
+        return False
+    # "全部登记", "均已完成" deny "未登记", "未完成": words that only say it holds in full
+    plain = re.sub(r"全部|完全|均|都", "", actual) or actual
+    if any(names(actual, other) or names(plain, other) for other in _toggled(name)):
+        return True
+    # "资料整齐" denies "资料零乱": the opposite word must be said, not left out
+    return any(word in actual and names(actual, other) for other, word in _opposed(name))
+
+
+def is_number(quantity: Quantity) -> bool:
+    """A number with at most a unit ("6座", "0份", "96.2%"), not words that begin with one ("12月底前仍未整改")."""
+    return quantity.value is not None and len(quantity.unit) <= 4 and not re.search(r"[不未无没仍已]", quantity.unit)
+
+
+def answer(actual: str, about: str = "") -> bool | None:
+    """True for 是/有/完成…, False for 否/无/未完成…, None for anything else (``actual`` in ``canon`` spelling).
+
+    有/无 do not answer a requirement that is itself negative ("无违规违纪问题得5分": "无" may say that there
+    are none, or that the requirement is not met) nor a fault (``about`` with a negation)."""
+    if actual in _HAS and re.search(r"[无不非]", canon(about)):
+        return None
+    if actual in YES:
+        return True
+    if actual in NO:
+        return False
+    return None
+
+
+_QUALIFIED = re.compile(r"[不无非]|基本|部分|大部分|较|大体|初步|尚|仍|正在|拟")
+_FAILED = re.compile(r"无[^|]{0,4}?(?:完成|达到|达标|实现|落实|到位)|不[^|]{0,2}?(?:达标|符合|合格|到位)|达不到")
+
+
+def leaning(text: str, strict: bool) -> bool | None:
+    """Whether the statements of a description say the requirement was met: "按要求完成" yes, "未按期完成"
+    no; "基本完成" neither. ``strict`` (an actual): every statement says the same; else (an explanation) the
+    statements that say anything agree."""
+    said: set[bool] = set()
+    for statement in parts(text):
+        if _FAILED.search(statement):
+            said.add(False)
+        elif any(statement.endswith(word) for word in YES) and not _QUALIFIED.search(statement):
+            said.add(True)
+        elif strict:
+            return None
+    return said.pop() if len(said) == 1 else None
+
+
+# Grades a table names levels by ("评价为良", "B级"): an actual may give the grade alone.
+GRADES = (
+    "优秀", "优良", "良好", "中等", "一般", "合格", "不合格", "及格", "不及格", "较好", "较差", "很好", "满意",
+    "比较满意", "基本满意", "不满意", "非常满意", "优", "良", "中", "差", "好", "低", "高", "较高", "较低",
+)  # fmt: skip
+_LEAD_IN = re.compile(
+    r"^(?:(?:综合)?(?:评价|评定|评分|考核|评议|验收|认定|评估|被评|评)(?:结果|等级|等次)?(?:为|是|达到|在)"
+    r"|等级为|等次为|为)"
+)
+
+
+def aliases(name: str, label: str | None = None) -> set[str]:
+    """Spellings an actual may give exactly: the name; the alternatives of a one-clause name joined by 或
+    ("有项目年度工作计划或有上级文件" → 有上级文件); the letter a table prints before it ("A", "A级", "A档");
+    the grade after a lead-in ("评价为良" → 良, "评定为优秀等级" → 优秀)."""
+    found = {canon(name)}
+    if "或" in name and not re.search(r"[,;、，；]", name):
+        found |= {canon(x) for x in name.split("或")}
+    if label:
+        found |= {canon(label + suffix) for suffix in ("", "级", "档", "等", "类", "等级")}
+    grade = re.sub(r"(?:等级|等次|级)$", "", _LEAD_IN.sub("", canon(name)))
+    if grade != canon(name) and grade in GRADES:
+        found.add(grade)
+    # "第三方评价结论为好": the grade after 为/是 at the end
+    if (said := re.search(r"(?:为|是)([^为是]{1,4}?)(?:等级|等次|级)?$", canon(name))) and said.group(1) in GRADES:
+        found.add(said.group(1))
+    return {x for x in found if x}
+
+
+def named(actual: str, name: str, label: str | None = None) -> bool | None:
+    """True when the actual (in ``canon`` spelling) gives one of the name's ``aliases``; None when it
+    names it with words left out (``names``); False otherwise."""
+    spellings = aliases(name, label)
+    if actual.replace(_SEP, "") in {x.replace(_SEP, "") for x in spellings}:
+        return True
+    return None if any(names(actual, x) for x in spellings) else False
+
+
+def parts(actual: str) -> list[str]:
+    """The statements of an actual: "有登记本但登记不全" → 有登记本, 登记不全."""
+    pieces = re.split(r"[,;，；、]|且|但|并且|而且", _simplified(actual))
+    return [canon(p) for p in pieces if canon(p)]

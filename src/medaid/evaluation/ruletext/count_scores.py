@@ -1,0 +1,63 @@
+"""Counts that score: "每实现一个乡镇…得0.5分，最高得2分"; "1个部门0.5分，满分2分"; "每完成一人得1分";
+"2分/个，6分封顶"; and several kinds at once ("国家级每项加2分，省级每项加1分，最高5分": ``kinds``).
+
+Reading conventions (docs/rules.md): the count clause is read as for per-case deductions (``counts``); its
+points are 得/计/加/加记 N分 or a bare "N分"; the cap is 最高(得)N分, 最多不超过N分, 上限N分, N分封顶, 以N分为限,
+加满N分为止, 满分N分 or the one full-marks score the text gives ("(本项6分)"). A text that deducts (扣, 减) is
+not a count that scores.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from medaid.evaluation.numbers import ZERO
+from medaid.evaluation.rules import Rule
+from medaid.evaluation.rules.counts import CountScore, plain
+from medaid.evaluation.ruletext.common import NUM
+from medaid.evaluation.ruletext.count_spelling import canon_counts
+from medaid.evaluation.ruletext.counts import RANKING, Counted, counted, full_marks, leftover, unbracket, vetoes
+from medaid.evaluation.ruletext.kinds import gain_caps, several
+
+_BASE = re.compile(rf"(?:得)?(?:基本分|基础分)(?:为)?{NUM}分")
+_GAIN = re.compile(rf"(?:(?<![满高多过扣至完])(?:得|加记|加计|加|计|记)|(?<![满高多过扣至完得加计记分\d.])){NUM}分")
+
+
+def count_score(text: str) -> Rule | None:
+    """ "每实现一个乡镇…得0.5分，最高得2分"; "1个部门0.5分，满分2分"; "每完成一人得1分"."""
+    if RANKING.search(text):
+        return None
+    body = canon_counts(unbracket(text))
+    if "扣" in body.replace("扣完为止", ""):
+        return None
+    spans: list[tuple[int, int]] = []
+    caps = gain_caps(body, spans)
+    clauses = [c for c in counted(body, _GAIN) if c is None or not any(a <= c.span[1] - 1 < b for a, b in spans)]
+    if not clauses or None in clauses:
+        return None
+    if len(clauses) > 1:
+        return several(body, [c for c in clauses if c is not None], gain=True)
+    clause = clauses[0]
+    assert clause is not None
+    spans.append(clause.span)
+    bases = [(Decimal(m.group(1)), m.span()) for m in _BASE.finditer(body)]
+    spans += [span for _, span in bases]
+    full, agree = full_marks(body, clause.span[0], spans)
+    if full is not None:
+        caps.add(full)
+    if not agree or len(caps) > 1 or len(bases) > 1 or not _none_scores_none(body, spans, clause):
+        return None
+    if leftover(body, spans):
+        return None
+    return CountScore(points=clause.points, per=clause.per, cap=caps.pop() if caps else None, unit=clause.unit,
+                      what=clause.what, subject=clause.subject, base=bases[0][0] if bases else ZERO)  # fmt: skip
+
+
+def _none_scores_none(body: str, spans: list[tuple[int, int]], clause: Counted) -> bool:
+    """ "无专业人员的得0分" says what the count gives for none anyway: read, and nothing else that zeroes."""
+    found = vetoes(body, spans)
+    if found is None:
+        return False
+    named = (plain(clause.what), plain(clause.subject))
+    return all(re.match(r"^(?:无|没有|未)", v) and plain(re.sub(r"^(?:无|没有|未)", "", v)) in named for v in found)

@@ -1,0 +1,143 @@
+"""Several count clauses in one text, each with its own kind of case and points: "少一项,扣1分,错一项,扣1分";
+"行政处罚文书不合格每份扣5分;发生行政复议或行政诉讼败诉案件一例扣5分"; "国家级每项加2分,省级每项加1分,最高5分";
+with one-off deductions beside them ("…每出现一例扣0.5分,申请对象情况不真实扣2分") and parts that carry their own
+full marks and limit ("按时报送补贴面积的得4分,有一次未达要求的扣1分,最多扣4分;按时下发补贴资金得4分,…").
+
+Reading conventions (docs/rules.md):
+- Each clause names its kind by the words of its clause (for a bare count, the condition before it: "出现越级
+  上访,一次扣2.5分"); a deduction with no count ("未建立信访台账扣2.5分") is a one-off kind.
+- The text is cut into sentences at ; and 。. A sentence that holds one kind and its own score or limit
+  ("…得4分,…最多扣4分", "…扣满4分为止") is a part: its score is its full marks (the part's limit when it
+  writes only that), its limit caps that kind, and its words are how an actual names it. Either every kind
+  is such a part (the item's full marks are their sum) or none is (the text's one score, else the weight).
+- The clauses all deduct or all add (from 0, up to the cap). A cut-off ("3例以上不得分") over several kinds
+  is not read: which kinds would it count? Nor is a kind that is part of another ("其中…", "加扣2分") or only
+  grades it ("情节严重的每例扣3分", "重大违纪违规问题1起扣5分" beside "违纪违规问题1起扣2分": instead of the
+  other's points, or on top of them?). "无…的不扣分" says nothing is deducted when nothing happened.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from medaid.evaluation.rules import Rule
+from medaid.evaluation.rules.counts import plain
+from medaid.evaluation.rules.kinds import CaseKind, PerKind
+from medaid.evaluation.ruletext.common import NUM, deduction_caps
+from medaid.evaluation.ruletext.counts import Counted, full_marks, leftover, vetoes
+
+_GAIN_CAP = re.compile(
+    rf"(?:加分|得分)?(?:最高|最多|上限|封顶)(?:为|可)?(?:得|加|计)?(?:分)?(?:为)?(?:不超过|不得超过)?{NUM}分"
+    rf"|(?:累计|合计)?(?:加分|得分)?不(?:超过|得超过|高于){NUM}分|以{NUM}分为(?:限|上限)|满分(?:为)?{NUM}分"
+    rf"|{NUM}分封顶|加满{NUM}分为止"
+)
+_ONE_OFF = re.compile(rf"(?<!最多)(?<!加)扣{NUM}分")  # "加扣2分" adds to another kind: not a one-off
+# A kind that only grades another ("情节严重的"): instead of it, or on top of it? Not settled.
+_GRAVER = re.compile(r"(?:情节|性质|后果|问题)?(?:特别)?(?:严重|恶劣|重大|较重|较大)(?:的|者)?")
+_CLEAR = re.compile(r"(?:^|(?<=[,;。]))(?P<cond>(?:无|未|没有)[^,;。\d]{1,30}?)(?:的|者)?,?(?:不扣分|得满分|计满分)")
+
+
+def gain_caps(text: str, spans: list[tuple[int, int]]) -> set[Decimal]:
+    """ "最高得2分", "最多不超过3分", "加分上限5分", "以5分为限", "6分封顶", "加满3分为止": the most a count scores."""
+    caps: set[Decimal] = set()
+    for m in _GAIN_CAP.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            caps.add(Decimal(next(g for g in m.groups() if g is not None)))
+            spans.append(m.span())
+    return caps
+
+
+def _one_offs(body: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], CaseKind]] | None:
+    """Deductions with no count: their condition is the text since the previous score or sentence."""
+    found: list[tuple[tuple[int, int], CaseKind]] = []
+    for m in _ONE_OFF.finditer(body):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        begin = max([body.rfind(c, 0, m.start()) + 1 for c in ";。:"] + [b for _, b in spans if b <= m.start()])
+        cond = body[begin : m.start()].strip(",")
+        if not plain(cond.split(",")[-1]) or re.search(r"\d|每", cond):
+            return None  # no condition, or a threshold ("3例以上扣2分"): not a one-off
+        found.append(((begin, m.end()), CaseKind(plain(cond.split(",")[-1]), Decimal(m.group(1)), words=cond,
+                                                 once=True)))  # fmt: skip
+    return found
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the parts already read blotted out (same length: positions hold)."""
+    return "".join("□" if any(a <= i < b for a, b in spans) else c for i, c in enumerate(text))
+
+
+def _words(text: str) -> str:
+    """The words of a part, without its scores and limits."""
+    text = re.sub(rf"(?:最多|最高)?(?:得|计|扣|加)?{NUM}分(?:为止)?|扣完(?:为止)?|满分", "", text)
+    return ",".join(p for p in re.split(r"[,;。]", text) if p)
+
+
+def several(body: str, clauses: list[Counted], *, gain: bool) -> Rule | None:
+    """The text's kinds of case as one rule; None when a kind has no words of its own or anything is left."""
+    spans = [c.span for c in clauses]
+    items = [(c.span, CaseKind(c.what or c.context or plain(c.words), c.points, c.per, c.unit, c.words))
+             for c in clauses]  # fmt: skip
+    if not gain:
+        offs = _one_offs(body, spans)
+        if offs is None:
+            return None
+        items = sorted(items + offs, key=lambda item: item[0])
+        spans += [span for span, _ in offs]
+    if any(not k.what or re.match(r"[,;]?其中", k.text) or _GRAVER.fullmatch(k.what) for _, k in items):
+        return None  # a kind with no words, or a part of another ("其中催办后仍未完成的…", "情节严重的每例扣3分")
+    if any(a.what in b.what and a.what != b.what for _, a in items for _, b in items):
+        return None  # "违纪违规问题…扣2分,重大违纪违规问题…扣5分": a graver kind of another, instead or on top?
+    sentences = [m.span() for m in re.finditer(r"[^;。]+", body)]
+    where = [next(i for i, (a, b) in enumerate(sentences) if a <= span[0] < b) for span, _ in items]
+    kinds: list[CaseKind] = []
+    for (span, kind), sentence in zip(items, where, strict=True):
+        a, b = sentences[sentence]
+        if where.count(sentence) > 1 or len(set(where)) == 1:
+            kinds.append(kind)
+            continue
+        local = [(span[0] - a, span[1] - a)]
+        part = body[a:b]
+        full, agree = full_marks(part, local[0][0], local)
+        if not agree:
+            return None
+        if gain:
+            caps = gain_caps(part, local) | ({full} if full is not None else set())
+            full, cap = None, (max(caps) if len(caps) == 1 else None)
+            if len(caps) > 1:
+                return None
+        else:
+            full, cap = deduction_caps(part, full, local)
+        spans += [(x + a, y + a) for x, y in local]
+        kinds.append(CaseKind(kind.what, kind.points, kind.per, kind.unit, _words(part), kind.once, full, cap))
+    if len({k.text for k in kinds}) != len(kinds):
+        return None  # two kinds an actual could not tell apart
+    return _whole(body, tuple(kinds), spans, gain)
+
+
+def _whole(body: str, kinds: tuple[CaseKind, ...], spans: list[tuple[int, int]], gain: bool) -> Rule | None:
+    """The item's own full marks and limits, around its kinds."""
+    own = [k.full for k in kinds if k.full is not None]
+    if own and len(own) != len(kinds):
+        return None  # some parts with full marks of their own, some without
+    full, agree = full_marks(body, min(a for a, _ in spans), spans)
+    if not agree or (own and full is not None and full != sum(own)):
+        return None
+    full = sum(own, Decimal(0)) if own else full
+    cap: Decimal | None
+    if gain:
+        caps = gain_caps(body, spans) | ({full} if full is not None and not own else set())
+        if len(caps) > 1:
+            return None
+        full, cap = None, (caps.pop() if caps else None)
+    else:
+        full, cap = deduction_caps(_masked(body, spans), full, spans)
+    clears = []
+    for m in _CLEAR.finditer(body):
+        clears.append(plain(m.group("cond")))
+        spans.append(m.span())
+    found_vetoes = vetoes(body, spans)
+    if found_vetoes is None or leftover(body, spans):
+        return None
+    return PerKind(kinds=kinds, gain=gain, full=full, cap=cap, vetoes=found_vetoes, clears=tuple(clears))
