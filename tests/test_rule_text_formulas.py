@@ -303,17 +303,19 @@ def test_a_rewritten_text_scores_the_same_or_is_refused(entry):
     "wording", [w for w in WORDINGS if parse_rule_text(w["text"]) is not None], ids=lambda w: w["text"][:40]
 )
 def test_a_rewritten_constructed_wording_scores_the_same_or_is_refused(wording):
-    def scores(text: str) -> list[Decimal | None]:
+    def scores(text: str) -> list[tuple[Decimal | None, str]]:
         found = []
         for c in wording["cases"]:
             trial = try_rule(text, weight=str(wording["weight"]), target=wording.get("target"), actual=c.get("actual"),
                              note=c.get("note"), bonus_allowed=bool(c.get("bonus")))  # fmt: skip
-            found.append(trial.outcome.score if trial.outcome else None)
+            found.append((trial.outcome.score, trial.outcome.reason) if trial.outcome else (None, ""))
         return found
 
     base = scores(wording["text"])
     for name, text in variants(wording["text"]).items():
-        for was, now in zip(base, scores(text), strict=True):
+        for (was, why), (now, _) in zip(base, scores(text), strict=True):
+            if name == "最高不超过分值 added" and "未写明封顶" in why:
+                continue  # refused for want of a cap: the cap written changes the text
             assert now is None or (was is not None and abs(now - was) < Decimal("0.0001")), (name, text, was, now)
 
 

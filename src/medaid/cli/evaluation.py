@@ -98,17 +98,19 @@ def rule_command(
 
     给出评分标准与 --weight 试算一条；或用 --file 试算一个表格中的每一行。
     """
-    from medaid.errors import Location, MedaidError
+    from medaid.errors import Location
 
     if table is not None:
         if text is not None or weight is not None:
-            raise MedaidError("--file 与单条的评分标准、--weight 不能同时使用", where=Location(key="--file"),
-                              fix="去掉评分标准和 --weight，或去掉 --file")  # fmt: skip
+            raise click.UsageError(
+                "--file 与单条的评分标准、--weight 不能同时使用：去掉评分标准和 --weight，或去掉 --file"
+            )
         _rule_file(table, fmt)
         return
     if text is None or weight is None:
-        raise MedaidError("缺少评分标准或 --weight", where=Location(key="--weight"),
-                          fix='如 medaid rule "每低于1个百分点扣1分" --weight 6；或用 --file 表格')  # fmt: skip
+        raise click.UsageError(
+            '缺少评分标准或 --weight：如 medaid rule "每低于1个百分点扣1分" --weight 6；或用 --file 表格'
+        )
     from medaid.services.evaluation import try_rule
     from medaid.services.rule_trials import parse_holds
 

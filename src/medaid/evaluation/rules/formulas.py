@@ -200,10 +200,13 @@ def spec_number(spec: Mapping[str, object], key: str, default: Decimal | None = 
     return value
 
 
-def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Formula:
+def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Rule:
     """{type: formula, value: rate, low: 60, high: 95, unit: "%", points: 10, full_from: 95}."""
+    from medaid.evaluation.rules.expressions import expression_from_mapping
     from medaid.evaluation.rules.structured import RuleSpecError
 
+    if "expression" in spec:  # {type: formula, expression: "70×实际值-63"}
+        return expression_from_mapping(spec, text)
     value = str(spec.get("value", FormulaValue.RATE.value))
     unit = str(spec.get("unit", "%"))
     if value not in {v.value for v in FormulaValue}:

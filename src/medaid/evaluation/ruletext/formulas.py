@@ -31,6 +31,7 @@ from medaid.evaluation.rules.formulas import Formula, FormulaValue
 from medaid.evaluation.ruletext.bands import banded
 from medaid.evaluation.ruletext.common import STEPWISE
 from medaid.evaluation.ruletext.conditions import Condition, read_condition, same_subject
+from medaid.evaluation.ruletext.expressions import expression
 from medaid.evaluation.ruletext.outcomes import Part, Product, prepare, scored_parts
 
 _COMPLETION = re.compile(r"完成率|完成比例|完成程度|完成度|执行率|到位率|实现率|达成率|完成比率")
@@ -149,7 +150,17 @@ def _subjects(reading: _Reading, conditions: list[Condition]) -> bool:
 
 
 def formula(text: str) -> Rule | None:
-    """A written formula with its jumps and caps (module docstring)."""
+    """A written formula with its jumps and caps (module docstring); else the formula read as arithmetic
+    (``expressions``), unless a band reading reads the text as well."""
+    read = expression(text)
+    if read is not None and banded(text) is not None:
+        read = None
+    if read is not None and read.value_kind == "count":
+        return read  # "0.57×实达标数": a count, which the forms below would take for a rate
+    return _written(text) or read
+
+
+def _written(text: str) -> Rule | None:
     if "×" not in text or STEPWISE.search(text):
         return None
     work, definitions = _definitions(prepare(_restated(text)))
