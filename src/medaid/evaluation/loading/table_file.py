@@ -25,10 +25,10 @@ from medaid.evaluation.loading.flat_rows import FlatTable, Header, build_rows, c
 from medaid.evaluation.loading.money import SUMS
 from medaid.evaluation.loading.self_table import read_preamble
 from medaid.evaluation.loading.text import read_text
-from medaid.evaluation.loading.unweighted import Unweighted
 from medaid.evaluation.loading.vocabulary import split_weight
 from medaid.evaluation.model import Framework
 from medaid.evaluation.published import Place, Published, Unread
+from medaid.evaluation.rules import Unweighted
 
 HEADER_ROWS = 40  # the 自评表's preamble (labels, money block, goal, 资金管理情况) comes first
 

@@ -21,6 +21,7 @@ from medaid.evaluation.rules.kinds import CaseKind, PerKind
 from medaid.evaluation.rules.levels import YesNo
 from medaid.evaluation.rules.ranks import RankBand, Ranked
 from medaid.evaluation.rules.structured import RULE_TYPES, RuleSpecError, rule_from_mapping
+from medaid.evaluation.rules.unweighted import Unweighted
 
 __all__ = [
     "RULE_TYPES",
@@ -56,6 +57,7 @@ __all__ = [
     "RuleSpecError",
     "Step",
     "StepBonus",
+    "Unweighted",
     "YesNo",
     "rule_from_mapping",
 ]

@@ -35,6 +35,7 @@ from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, 
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
+from medaid.evaluation.rules.unweighted import Unweighted
 
 RULE_TYPES: dict[str, str] = {
     FullIfMet.kind: FullIfMet.label,
@@ -53,6 +54,7 @@ RULE_TYPES: dict[str, str] = {
     Checklist.kind: Checklist.label,
     YesNo.kind: YesNo.label,
     Manual.kind: Manual.label,
+    Unweighted.kind: Unweighted.label,
     Formula.kind: Formula.label,
     StepBonus.kind: StepBonus.label,
     AddDeduct.kind: AddDeduct.label,
@@ -231,6 +233,8 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return yes_no_from_spec(spec, text)
         case "manual":
             return Manual(text=text)
+        case "unweighted":
+            return Unweighted(text=text)
         case "formula":
             return formula_from_mapping(spec, text)
         case "step_bonus":

@@ -2,7 +2,7 @@
 and actuals only (Anhui's 转移支付 form, Hunan's 自评报告 table), or a 自评表 that prints each
 row's 得分 but not its 分值 (Hubei: 80 points over the rows). Such a row is not scored: medaid
 says whether the actual meets the target, keeps a printed score as printed, and leaves the
-weight to the evaluator; it never invents one.
+weight to the evaluator; it never invents one. In the structured syntax: ``rule: {type: unweighted}``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from medaid.evaluation.quantity import is_met
-from medaid.evaluation.rules import Inputs, Outcome, Rule
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 
 NO_WEIGHT = "表中没有该指标的分值，不计分"
 
