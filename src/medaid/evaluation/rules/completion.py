@@ -36,7 +36,8 @@ def _check_met(inputs: Inputs) -> tuple[Outcome | None, bool | None]:
         return Outcome(None, "缺少指标值（目标值），无法判断是否达成"), None
     met = is_met(inputs.target, inputs.actual)
     if met:
-        text = f"实际 {inputs.actual.describe()} 达到指标值 {inputs.target.describe()}，得满分 {fmt(inputs.weight)} 分"
+        # the target as the table prints it ("≥1500万元", not "≥15000000元" beside it in the same sentence)
+        text = f"实际 {inputs.actual.describe()} 达到指标值 {inputs.target.text}，得满分 {fmt(inputs.weight)} 分"
         return Outcome(inputs.weight, text), True
     return None, met
 
@@ -62,7 +63,7 @@ class FullIfMet(Rule):
             return Outcome(None, "无法从文字判断是否达到指标值，需人工判断", needs_judgement=True)
         return Outcome(
             ZERO,
-            f"实际 {inputs.actual.describe()} 未达到指标值 {inputs.target.describe()}，得 0 分",
+            f"实际 {inputs.actual.describe()} 未达到指标值 {inputs.target.text}，得 0 分",
         )
 
 
