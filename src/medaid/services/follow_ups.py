@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from medaid.errors import Location, MedaidError
 from medaid.services.common import actor_name
@@ -182,6 +182,16 @@ def _counted(workspace: Workspace, q: FindingQuery, wanted: str | None) -> tuple
     return [v for v in views if wanted is None or v.state == wanted], states
 
 
+class FindingFilters(TypedDict, total=False):
+    """The filters of the findings ledger, as ``list_findings`` takes them; its wrappers pass them on whole."""
+
+    month: str | None
+    reason: str | None
+    state: str | None
+    department: str | None
+    query: str | None
+
+
 def list_findings(
     root: Path,
     *,
@@ -275,17 +285,7 @@ def finding_history(root: Path, settlement_id: str, reason: str, *, scope: Scope
         return history(session, key, sid, code)
 
 
-def export_findings(
-    root: Path,
-    out: Path,
-    *,
-    month: str | None = None,
-    reason: str | None = None,
-    state: str | None = None,
-    department: str | None = None,
-    query: str | None = None,
-    scope: Scope = EVERYTHING,
-) -> Path:
+def export_findings(root: Path, out: Path, *, scope: Scope = EVERYTHING, **filters: Unpack[FindingFilters]) -> Path:
     """The findings :func:`list_findings` gives for these filters, all of them, as an xlsx (identities
     masked, with each finding's state and latest note); written completely before it replaces ``out``."""
     from medaid.reports.files import atomic
@@ -293,13 +293,13 @@ def export_findings(
     from medaid.workspace import Workspace
 
     workspace = Workspace.open(root)
-    listed = list_findings(root, month=month, reason=reason, state=state, department=department, query=query,
-                           scope=scope, limit=None)  # fmt: skip
-    reason_code, state_code = _code(reason, REASONS), _code(state, FINDING_STATES)
-    filters = {"月份": _month_filter(month), "核查结果": REASONS.get(reason_code or "", reason_code),
-               "整改状态": FINDING_STATES.get(state_code or "", state_code),
-               "认定部门": Scope(department).department_name, "查询": _text(query)}  # fmt: skip
-    described = "；".join(f"{k}：{v}" for k, v in filters.items() if v)
+    listed = list_findings(root, scope=scope, limit=None, **filters)
+    reason_code, state_code = _code(filters.get("reason"), REASONS), _code(filters.get("state"), FINDING_STATES)
+    said = {"月份": _month_filter(filters.get("month")), "核查结果": REASONS.get(reason_code or "", reason_code),
+            "整改状态": FINDING_STATES.get(state_code or "", state_code),
+            "认定部门": Scope(filters.get("department")).department_name,
+            "查询": _text(filters.get("query"))}  # fmt: skip
+    described = "；".join(f"{k}：{v}" for k, v in said.items() if v)
     if scope.limited:
         described = "；".join(p for p in (described, f"范围：{scope.describe()}") if p)
     with atomic(out) as temp:

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from medaid.errors import Forbidden
-from medaid.services.follow_ups import EVERYTHING, FindingList, FindingView, Scope
+from medaid.services.follow_ups import EVERYTHING, FindingFilters, FindingList, FindingView, Scope
 from medaid.vocab import FINDING_STATES, REASONS
 
 if TYPE_CHECKING:
@@ -74,24 +74,13 @@ def _months(root: Path) -> tuple[list[str], list[str]]:
 
 
 def ledger_page(
-    root: Path,
-    *,
-    month: str | None = None,
-    reason: str | None = None,
-    state: str | None = None,
-    department: str | None = None,
-    query: str | None = None,
-    scope: Scope = EVERYTHING,
-    limit: int = 50,
-    offset: int = 0,
+    root: Path, *, scope: Scope = EVERYTHING, limit: int = 50, offset: int = 0, **filters: Unpack[FindingFilters]
 ) -> LedgerPage:
     """The findings matching the filters within ``scope`` (see ``follow_ups.list_findings``)."""
     from medaid.services.follow_ups import list_findings
     from medaid.services.state import cached
 
-    listed = list_findings(root, month=month, reason=reason, state=state, department=department, query=query,
-                           scope=scope, limit=limit, offset=offset)  # fmt: skip
-    filters = {"month": month, "reason": reason, "state": state, "department": department, "query": query}
+    listed = list_findings(root, scope=scope, limit=limit, offset=offset, **filters)
     done, year = cached(root, "verified_months", None, lambda: _months(root))
     return LedgerPage(listed, done, year, {k: v for k, v in filters.items() if v}, limit, offset)
 
@@ -174,21 +163,11 @@ def _private_file(root: Path, name: str) -> Iterator[Path]:
 EXPORT_NAME = "核查发现整改情况.xlsx"
 
 
-def findings_workbook(
-    root: Path,
-    *,
-    month: str | None = None,
-    reason: str | None = None,
-    state: str | None = None,
-    department: str | None = None,
-    query: str | None = None,
-    scope: Scope = EVERYTHING,
-) -> bytes:
+def findings_workbook(root: Path, *, scope: Scope = EVERYTHING, **filters: Unpack[FindingFilters]) -> bytes:
     """Every finding matching the filters within ``scope``, as the xlsx ``medaid findings export`` writes
     (identities masked), written in the private scratch space and handed back whole."""
     from medaid.services.follow_ups import export_findings
 
     with _private_file(root, EXPORT_NAME) as path:
-        export_findings(root, path, month=month, reason=reason, state=state, department=department, query=query,
-                        scope=scope)  # fmt: skip
+        export_findings(root, path, scope=scope, **filters)
         return path.read_bytes()
