@@ -38,6 +38,7 @@ from medaid.store.app import session_for
 from medaid.store.audit_trail import AuditEntry
 from medaid.store.passwords import PasswordRefused, check_policy
 from medaid.workspace import Workspace
+from tests.web_support import fresh_code
 
 GOOD = "Medaid-2023"
 PG_URL = os.environ.get("MEDAID_TEST_PG_URL", "")
@@ -221,7 +222,9 @@ def test_a_clerk_enrols_a_second_factor_and_then_needs_the_code(root: Path):
     assert enrolment.qr_svg.startswith("<svg") and "<script" not in enrolment.qr_svg
     with pytest.raises(MedaidError, match="动态验证码不正确"):
         confirm_totp(root, "李经办", "000000" if pyotp.TOTP(enrolment.secret).now() != "000000" else "111111")
-    assert confirm_totp(root, "李经办", pyotp.TOTP(enrolment.secret).now()).totp_confirmed
+    used: dict[str, int] = {}
+    confirmed_with = fresh_code(enrolment.secret, used, "李经办")
+    assert confirm_totp(root, "李经办", confirmed_with).totp_confirmed
     found = session_of(root, first.token)
     assert found is not None and not found.must_enrol_totp
     sealed = stored(root, "李经办").totp_secret
@@ -234,10 +237,15 @@ def test_a_clerk_enrols_a_second_factor_and_then_needs_the_code(root: Path):
     assert not isinstance(wrong.value, OtpRequired)
     with pytest.raises(SignInFailed, match="账户名或密码错误"):
         sign_in(root, "李经办", "Wrong-2023", otp=pyotp.TOTP(enrolment.secret).now())
-    signed = sign_in(root, "李经办", GOOD, otp=pyotp.TOTP(enrolment.secret).now())
+    with pytest.raises(SignInFailed, match="账户名或密码错误"):
+        sign_in(root, "李经办", GOOD, otp=confirmed_with)  # a code is good once, even within its 90 seconds
+    code = fresh_code(enrolment.secret, used, "李经办")
+    signed = sign_in(root, "李经办", GOOD, otp=code)
     assert not signed.must_enrol_totp
+    with pytest.raises(SignInFailed, match="账户名或密码错误"):
+        sign_in(root, "李经办", GOOD, otp=code)  # seen over a shoulder, or replayed from a log
     actions = [a for a, _ in entries(root, "李经办")]
-    assert actions == ["登录", "二次验证启用", "登录失败", "登录失败", "登录失败", "登录"]
+    assert actions == ["登录", "二次验证启用", "登录失败", "登录失败", "登录失败", "登录失败", "登录", "登录失败"]
     with pytest.raises(MedaidError, match="已启用二次验证"):
         enrol_totp(root, "李经办")  # a second enrolment would let a stolen session replace the phone
 
@@ -260,6 +268,17 @@ def test_an_idle_session_ends_after_thirty_minutes_and_signing_out_ends_it_at_on
     sign_out(root, again.token)
     assert session_of(root, again.token) is None and session_of(root, "no-such-token") is None
     assert entries(root, "王评价")[-1] == ("退出登录", "{}")
+
+
+def test_a_session_in_use_all_day_still_ends_after_twelve_hours(root: Path, clock: Clock):
+    add_account(root, "王评价", "evaluator", password=GOOD)
+    signed = sign_in(root, "王评价", GOOD)
+    for _ in range(11 * 60 // 20):  # used every 20 minutes: never idle
+        clock.forward(20)
+        assert session_of(root, signed.token) is not None
+    clock.forward(20 + 60)  # 12 h 20 min after signing in, 20 minutes after last use
+    assert session_of(root, signed.token) is None
+    assert session_of(root, sign_in(root, "王评价", GOOD).token) is not None  # signing in again opens a new one
 
 
 def test_a_new_password_ends_the_other_sessions(root: Path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,10 +36,24 @@ class County:
     data: Path
     app_url: str | None  # None: the workspace's own SQLite file
     totp: dict[str, str] = field(default_factory=dict)  # account → TOTP secret
+    steps: dict[str, int] = field(default_factory=dict)  # account → the TOTP step its last code had
 
     def otp(self, name: str) -> str | None:
         secret = self.totp.get(name)
-        return pyotp.TOTP(secret).now() if secret else None
+        return fresh_code(secret, self.steps, name) if secret else None
+
+
+def fresh_code(secret: str, used: dict[str, int], name: str) -> str:
+    """A code the server takes: of the current step or the next, and later than the step ``name``
+    used last (a code is good once); waits for the next step when both are used."""
+    totp = pyotp.TOTP(secret)
+    while True:
+        now = totp.timecode(dt.datetime.now(tz=dt.UTC))
+        step = max(now, used.get(name, now - 1) + 1)
+        if step <= now + 1:
+            used[name] = step
+            return totp.generate_otp(step)
+        time.sleep(1)
 
 
 @contextmanager
@@ -100,8 +115,8 @@ def build_county(folder: Path, app_url: str | None) -> County:
             add_account(root, name, role, password=PASSWORD, department=DEPARTMENT if role == "department" else None)
             if role in TOTP_ROLES:
                 enrolment = enrol_totp(root, name)
-                confirm_totp(root, name, pyotp.TOTP(enrolment.secret).now())
                 county.totp[name] = enrolment.secret
+                confirm_totp(root, name, county.otp(name) or "")
     return county
 
 

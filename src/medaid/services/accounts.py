@@ -155,17 +155,21 @@ def enrol_totp(root: Path, name: str) -> TotpEnrolment:
 def confirm_totp(root: Path, name: str, code: str) -> AccountView:
     """The first code from the authenticator app puts the second factor in force."""
     from medaid.store import accounts as store
-    from medaid.store.passwords import totp_matches, unseal
+    from medaid.store.passwords import totp_step, unseal
 
     ring = key_ring(root)
     with app_session(root) as session:
         account = _get(session, name)
         if account.totp_secret is None:
             raise MedaidError("尚未生成二次验证密钥", fix="请先在“二次验证”页面生成二维码并用验证器应用扫描")
-        if not totp_matches(unseal(ring, account.totp_secret), code):
+        step = totp_step(unseal(ring, account.totp_secret), code, after=account.totp_step)
+        if step is None:
             raise MedaidError(
-                "动态验证码不正确", fix="请输入验证器应用当前显示的 6 位数字；若总是不对，请核对手机时间是否准确"
+                "动态验证码不正确",
+                fix="请输入验证器应用当前显示的 6 位数字（每个验证码只能用一次，刚用过的请等下一个）；"
+                "若总是不对，请核对手机时间是否准确",
             )
+        account.totp_step = step
         if not account.totp_confirmed:
             account.totp_confirmed, account.updated_at = True, store.now()
             store.log_event(session, name, "二次验证启用", {"account": name})
@@ -179,6 +183,7 @@ def reset_totp(root: Path, name: str, *, actor: str) -> AccountView:
     with app_session(root) as session:
         account = _get(session, name)
         account.totp_secret, account.totp_confirmed, account.updated_at = None, False, store.now()
+        account.totp_step = None
         store.end_web_sessions(session, name)
         store.log_event(session, actor, "二次验证重置", {"account": name})
         return AccountView.of(account, store.now())

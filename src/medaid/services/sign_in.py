@@ -32,6 +32,7 @@ LOCK_AFTER = 5  # wrong attempts in a row
 LOCK_MINUTES = 15
 IDLE_MINUTES = 30  # a browser session unused this long ends
 TOUCH_EVERY = dt.timedelta(minutes=1)  # last_seen is written at most this often
+MAX_SESSION = dt.timedelta(hours=12)  # a session in use all day still ends: a working day, then sign in again
 GENERIC = "账户名或密码错误"
 GENERIC_FIX = (
     f"请检查后重试；已启用二次验证的账户还须填写正确的动态验证码。连续输错 {LOCK_AFTER} 次将锁定 {LOCK_MINUTES} 分钟"
@@ -134,7 +135,7 @@ def sign_in(root: Path, name: str, password: str, otp: str | None = None, *, cli
 def _attempt(session: Session, root: Path, name: str, password: str, otp: str, client: str | None,
              at: dt.datetime) -> SignIn | SignInFailed:  # fmt: skip
     from medaid.store.accounts import find_account, log_event, open_web_session
-    from medaid.store.passwords import check_password, totp_matches, unseal
+    from medaid.store.passwords import check_password, totp_step, unseal
 
     account = find_account(session, name)
     if account is not None and account.locked_until is not None:
@@ -151,8 +152,12 @@ def _attempt(session: Session, root: Path, name: str, password: str, otp: str, c
     if not reason and account.totp_confirmed and account.totp_secret is not None:
         if not otp:
             reason = "otp_missing"
-        elif not totp_matches(unseal(key_ring(root), account.totp_secret), otp):
-            reason = "otp"
+        else:
+            step = totp_step(unseal(key_ring(root), account.totp_secret), otp, after=account.totp_step)
+            if step is None:
+                reason = "otp"  # wrong, out of time, or a code already used (the log does not say which)
+            else:
+                account.totp_step = step
     if reason:
         account.failed_logins = (account.failed_logins or 0) + 1
         if account.failed_logins >= LOCK_AFTER:
@@ -180,7 +185,8 @@ def _refuse(session: Session, name: str, reason: str, client: str | None,
 
 
 def session_of(root: Path, token: str | None, *, idle_minutes: int = IDLE_MINUTES) -> SessionView | None:
-    """The signed-in account of a cookie's token, or None (unknown, idle too long, account disabled or gone).
+    """The signed-in account of a cookie's token, or None (unknown, idle too long, older than
+    ``MAX_SESSION`` however busy, account disabled or gone).
     Called on every request: it does not reopen the workspace, which the web application opened at start."""
     from medaid.store import accounts as store
 
@@ -192,7 +198,8 @@ def session_of(root: Path, token: str | None, *, idle_minutes: int = IDLE_MINUTE
         if web is None:
             return None
         account = store.find_account(session, web.account)
-        if account is None or account.disabled or at - web.last_seen > dt.timedelta(minutes=idle_minutes):
+        idle = at - web.last_seen > dt.timedelta(minutes=idle_minutes)
+        if account is None or account.disabled or idle or at - web.created_at > MAX_SESSION:
             session.delete(web)
             return None
         if at - web.last_seen >= TOUCH_EVERY:

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Boolean, CheckConstraint, DateTime, Integer, String, Text, delete, select
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, DateTime, Integer, String, Text, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from medaid.errors import Forbidden, Location, MedaidError
@@ -46,6 +46,7 @@ class Account(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2id; None: no web sign-in yet
     totp_secret: Mapped[str | None] = mapped_column(Text)  # SM4-GCM ciphertext under the workspace key
     totp_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    totp_step: Mapped[int | None] = mapped_column(BigInteger)  # since 0007: the last step whose code was used
     department: Mapped[str | None] = mapped_column(String(32))  # 认定部门, for the department role
     area: Mapped[str | None] = mapped_column(String(12))  # 区划 scope (a code prefix), None: all
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -11,6 +11,8 @@ like a name; the QR code is drawn here as SVG, nothing goes over the network.
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import hmac
 import io
 import re
 from dataclasses import dataclass
@@ -120,7 +122,16 @@ def unseal(ring: KeyRing, sealed: str) -> str:
         ) from err
 
 
-def totp_matches(secret: str, code: str) -> bool:
-    """Whether ``code`` is the current 6-digit code, or the one just before or after (clock drift)."""
+def totp_step(secret: str, code: str, *, after: int | None = None) -> int | None:
+    """The time step (30-second counter) whose 6-digit code ``code`` is: the current one, or the one
+    just before or after (clock drift); None when it is none of them, or not later than ``after``,
+    the step of the code last used — a code is good once (RFC 6238 §5.2)."""
     code = "".join(code.split())
-    return bool(re.fullmatch(r"\d{6}", code)) and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not re.fullmatch(r"\d{6}", code):
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(dt.datetime.now(tz=dt.UTC))
+    for step in (now - 1, now, now + 1):
+        if (after is None or step > after) and hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None

@@ -21,10 +21,11 @@ from typing import Any
 
 from medaid.errors import InputFileError, Location, MedaidError
 from medaid.evaluation.loading.build import Builder, InvalidFramework, split_weight
-from medaid.evaluation.loading.flat_rows import Header, build_rows, clean, find_header, key
+from medaid.evaluation.loading.flat_rows import FlatTable, Header, build_rows, clean, find_header, key
 from medaid.evaluation.loading.self_table import Preamble, read_preamble
 from medaid.evaluation.loading.source import SourceDocument, SourceTable
 from medaid.evaluation.loading.statements import read_statements
+from medaid.evaluation.loading.weights import mark_weights
 from medaid.evaluation.model import Framework
 from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.published import Place, Published, Statement, StatementKind, Unread
@@ -86,11 +87,6 @@ def _group(source: SourceDocument) -> tuple[list[_Group], list[Unread]]:
                 unread.append(Unread(_heading(table), _NOT_A_SCORE_TABLE, _table_place(table)))
                 previous = None
             continue
-        if not header.has_weight:
-            why = "表头有指标列，但没有“分值”列（也可写作 权重、满分），未读取"
-            unread.append(Unread(_heading(table), why, _table_place(table)))
-            previous = None
-            continue
         same = next((g for g in groups if g.header.names == header.names), None)
         if previous is not None and previous.header.names == header.names:
             same = previous  # the nearest table with this header, when several 自评表 have it
@@ -119,23 +115,39 @@ def _no_table(path: Path, source: SourceDocument) -> InputFileError:
     )
 
 
-def _build(group: _Group, file: str) -> tuple[list[dict[str, Any]], str | None, Place | None]:
+def _build(group: _Group, file: str) -> FlatTable:
     """The indicator mappings of a group; errors name the table row they are about."""
     numbers = range(len(group.rows))
     try:
-        table = build_rows(group.rows, group.header, numbers, lambda n: Location(file=file, row=n))
+        return build_rows(group.rows, group.header, numbers, lambda n: Location(file=file, row=n))
     except InputFileError as err:
         place = group.places[err.where.row or 0].describe()
         raise InputFileError(f"{place}：{err.what}", where=Location(file=file), fix=err.fix) from err
-    total_place = group.places[table.total_row] if table.total_row is not None else None
-    return table.roots, table.total, total_place
+
+
+def _weighted(group: _Group, table: FlatTable, file: str) -> bool:
+    """Whether the score table carries weights (``weights.mark_weights``); a table that prints
+    得分 but no 分值, in its columns, block or names, is refused naming its place."""
+    try:
+        return mark_weights(table, group.header, Location(file=file))
+    except InputFileError as err:
+        place = _table_place(group.first).describe()
+        raise InputFileError(f"{place}：{err.what}", where=Location(file=file), fix=err.fix) from err
+
+
+def _placed(figure: dict[str, Any], place: Place) -> dict[str, Any]:
+    """A row's figure named by the row's place in the document, not by its index in the joined table."""
+    where = str(figure["where"]).split("：", 1)[-1]
+    return {**figure, "name": f"{place.describe()}得分", "where": f"{place.describe()}：{where}"}
 
 
 def _apply_summary(
     group: _Group, roots: list[dict[str, Any]], file: str, published: Published
 ) -> tuple[str | None, Place | None]:
     """A 一级指标 table's 得分 and 得分率 become the dimensions' claimed subtotal and rate."""
-    rows, total, total_place = _build(group, file)
+    summary = _build(group, file)
+    rows, total = summary.roots, summary.total
+    total_place = group.places[summary.total_row] if summary.total_row is not None else None
     by_name = {key(split_weight(str(r["name"]))[0]): r for r in roots}
     for row in rows:
         name = split_weight(str(row["name"]))[0]
@@ -188,10 +200,18 @@ def load_report_framework(path: Path) -> Framework:
     published = Published(format=source.format, unread=[*source.unread, *unread])
     if not groups:
         raise _no_table(path, source)
-    main = max(groups, key=lambda g: (len(g.header.levels), len(g.rows)))
-    roots, total, total_place = _build(main, file)
+    main = max(groups, key=lambda g: (g.header.has_weight, len(g.header.levels), len(g.rows)))
+    table = _build(main, file)
+    weighted = _weighted(main, table, file)
+    roots, total = table.roots, table.total
+    total_place = main.places[table.total_row] if table.total_row is not None else None
+    published.unread.extend(Unread(note.what, note.why, main.places[note.row]) for note in table.unread)
     for group in groups:
         if group is main:
+            continue
+        if not group.header.has_weight:
+            why = "表头有指标列，但没有“分值”列（也可写作 权重、满分），未读取"
+            published.unread.append(Unread(_heading(group.first), why, _table_place(group.first)))
             continue
         if len(group.header.levels) == 1 and "score" in group.header.columns:
             summary_total, summary_place = _apply_summary(group, roots, file, published)
@@ -207,6 +227,9 @@ def load_report_framework(path: Path) -> Framework:
             published.unread.append(Unread(_heading(group.first), why, _table_place(group.first)))
     title = source.title or path.stem
     raw: dict[str, Any] = {"title": title, "indicators": roots, "claimed": {"total": total}, "kind": _kind(title)}
+    raw["figures"] = [_placed(f, main.places[f["__row__"]]) for f in table.figures]  # 得分 = 分值 × 得分系数
+    if not weighted:
+        raw["partial"] = True  # targets and actuals only: nothing to total
     places = main.places
     if main.preamble is not None:  # a 自评表: its preamble's rows are numbered after the indicator rows
         places = [*main.places, *main.preamble.places]

@@ -20,15 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from medaid.errors import InputFileError, Location, MedaidError
-from medaid.evaluation.loading.build import RULE_KEY, UNWEIGHTED_KEY, Builder, InvalidFramework
-from medaid.evaluation.loading.flat_rows import FlatTable, Header, build_rows, clean, find_header
+from medaid.evaluation.loading.build import Builder, InvalidFramework
+from medaid.evaluation.loading.flat_rows import Header, build_rows, clean, find_header
 from medaid.evaluation.loading.money import SUMS
 from medaid.evaluation.loading.self_table import read_preamble
 from medaid.evaluation.loading.text import read_text
-from medaid.evaluation.loading.vocabulary import split_weight
+from medaid.evaluation.loading.weights import mark_weights
 from medaid.evaluation.model import Framework
 from medaid.evaluation.published import Place, Published, Unread
-from medaid.evaluation.rules import Unweighted
 
 HEADER_ROWS = 40  # the 自评表's preamble (labels, money block, goal, 资金管理情况) comes first
 
@@ -66,37 +65,6 @@ def _header(rows: list[list[Any]], file: str) -> Header:
     return header
 
 
-def _weights(table: FlatTable, header: Header, file: str) -> bool:
-    """Mark what the table gives no weight for; False when it has no weight at all. A table
-    with 得分 but no 分值 is refused unless its block or its names carry points."""
-    named = any(split_weight(str(n["name"]))[1] is not None for n in _walk(table.roots))
-    scored = "score" in header.columns
-    if header.has_weight:
-        return True
-    if scored and header.block is None and not named:
-        raise InputFileError(
-            "表头缺少“分值”列",
-            where=Location(file=file, row=header.first + 1),
-            fix="请在表头加上“分值”列（也可写作 权重、满分），或在指标名称中写明分值，如“产出指标(50分)”",
-        )
-    if scored and header.block is None:
-        return True  # the weights are in the names: a node without one is reported as missing
-    for node in _walk(table.roots):
-        if split_weight(str(node["name"]))[1] is None:
-            node[UNWEIGHTED_KEY] = True
-            if "children" not in node and not node.get("rule"):
-                node[RULE_KEY] = Unweighted()
-    return scored
-
-
-def _walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        out.append(node)
-        out.extend(_walk(node.get("children", [])))
-    return out
-
-
 def _column(problem: MedaidError, header: Header) -> MedaidError:
     """A problem of a row names the column as the table prints it ("得分" rather than score)."""
     where = problem.where
@@ -121,7 +89,7 @@ def load_table_framework(path: Path) -> Framework:
     start = header.index + 1
     numbers = range(start + 1, len(rows) + 1)  # the sheet's own row numbers, 1-based
     table = build_rows(rows[start:], header, numbers, lambda n: Location(file=file, row=n))
-    weighted = _weights(table, header, file)
+    weighted = mark_weights(table, header, Location(file=file, row=header.first + 1))
     places = [Place(row=i + 1) for i in range(header.first)]
     preamble = read_preamble(rows[: header.first], places, None)
     raw: dict[str, Any] = {"title": title, "indicators": table.roots, "claimed": {"total": table.total}}
