@@ -7,8 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from docx import Document
 
+from medaid.errors import MedaidError
 from medaid.evaluation import audit, load_framework
 
 TITLE = "2023年度城乡医疗救助资金项目绩效自评报告"
@@ -70,3 +72,34 @@ def test_a_report_whose_table_prints_no_weight_is_read_as_targets_and_actuals_as
     found = [(f.severity.value, f.kind.value, f.message) for f in audit(framework).findings]
     assert found == [(f.severity.value, f.kind.value, f.message) for f in audit(load_framework(csv)).findings]
     assert [s for s, _, m in found if s != "info" or "达到指标值" not in m] == []  # no invented weight, no error
+
+
+CORE = [
+    ["一级指标", "二级指标", "三级指标", "是否核心指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析"],
+    ["产出指标", "数量指标", "资助参保人数", "是", "≥12000人", "11800人", "40", "38", ""],
+    ["产出指标", "数量指标", "医疗救助人次", "是", "≥1500人次", "1400人次", "20", "18", "年内住院人次下降"],
+    ["产出指标", "质量指标", "救助对象认定准确率", "√", "≥98%", "99%", "20", "20", ""],
+    ["满意度指标", "服务对象满意度指标", "救助对象满意度", "否", "≥90%", "88%", "20", "19", ""],
+]
+
+
+def _csv(rows: list[list[str]], path: Path) -> Path:
+    path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    return path
+
+
+def test_a_core_indicator_that_missed_its_target_without_a_reason_is_a_warning(tmp_path):
+    report = audit(load_framework(_csv(CORE, tmp_path / "自评表.csv")))
+    core = {leaf.name: leaf.core for leaf in report.scored.framework.walk() if not leaf.children}
+    assert core == {"资助参保人数": True, "医疗救助人次": True, "救助对象认定准确率": True, "救助对象满意度": False}
+    found = [(f.severity.value, f.path[-1], f.message) for f in report.findings if "核心指标" in f.message]
+    # the one with a 偏差原因, the one met and the one not core say nothing
+    assert found == [("warning", "资助参保人数", "核心指标“资助参保人数”实际完成值 11800人 未达到指标值 ≥12000人，但未写偏差原因")]
+
+
+def test_a_core_column_that_is_neither_yes_nor_no_is_refused_at_its_row(tmp_path):
+    rows = [list(r) for r in CORE]
+    rows[2][3] = "重要"
+    with pytest.raises(MedaidError) as refused:
+        load_framework(_csv(rows, tmp_path / "自评表.csv"))
+    assert "是否核心指标“重要”不是“是”或“否”" in str(refused.value) and "第3行" in str(refused.value).replace(" ", "")

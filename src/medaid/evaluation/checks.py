@@ -9,6 +9,7 @@ from medaid.evaluation.judged_checks import TOLERANCE, judged_findings, pending_
 from medaid.evaluation.model import Framework, Indicator, Kind
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, round2
 from medaid.evaluation.plausibility import budget_findings, target_findings
+from medaid.evaluation.quantity import is_met
 from medaid.evaluation.rules import Manual, Rule
 from medaid.evaluation.scoring import ScoredFramework, ScoredNode, Source
 
@@ -131,6 +132,7 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
     elif node.source is Source.PENDING:
         out.append(pending_finding(node))
     out.extend(target_findings(ind))
+    out.extend(core_findings(ind))
     if judgment is None and stated is not None and stated < weight and not ind.note:
         manual = isinstance(rule, Manual)
         out.append(
@@ -144,6 +146,24 @@ def check_node(node: ScoredNode, framework: Framework) -> list[Finding]:
             )
         )
     return out
+
+
+def core_findings(ind: Indicator) -> list[Finding]:
+    """A core indicator (是否核心指标: 是) that missed its target must say why: its 偏差原因 is what the
+    finance bureau reads first. Met, not comparable, or explained: nothing to say."""
+    if not ind.core or ind.note or ind.target is None or ind.actual is None:
+        return []
+    if is_met(ind.target, ind.actual) is not False:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            FindingKind.REASON,
+            ind.path,
+            f"核心指标“{ind.name}”实际完成值 {ind.actual.text} 未达到指标值 {ind.target.text}，但未写偏差原因",
+            where=ind.where,
+        )
+    ]
 
 
 def _computed_range(node: ScoredNode, weight: Decimal) -> list[Finding]:

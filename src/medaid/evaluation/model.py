@@ -114,6 +114,7 @@ class Indicator:
     where: Location = field(default_factory=Location)
     weight_inferred: bool = False
     judgment: Judgment | None = None  # an evaluator's score, attached by judging.apply_judgments
+    core: bool = False  # 是否核心指标: a missed target needs its 偏差原因 (checks.core_findings)
 
     @property
     def is_leaf(self) -> bool:

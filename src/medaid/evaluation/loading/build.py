@@ -17,6 +17,8 @@ from medaid.evaluation.loading.vocabulary import (
     FRAMEWORK_KEYS,
     INDICATOR_KEYS,
     KIND_WORDS,
+    NO_WORDS,
+    YES_WORDS,
     InvalidFramework,
     percent_value,
     split_weight,
@@ -71,6 +73,18 @@ class Builder:
             )
         return number
 
+    def flag(self, raw: Mapping[str, object], key: str, path: tuple[str, ...]) -> bool:
+        """A yes/no key: true/false in YAML; 是/否, √, Y/N as a table prints it; empty is no."""
+        value = raw.get(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        word = str(value).strip().upper()
+        if word in YES_WORDS or word in NO_WORDS or not word:
+            return word in YES_WORDS
+        label = INDICATOR_KEYS.get(key, key)
+        self.problem(f"{label}“{value}”不是“是”或“否”", self.where(raw, path, key), f"请把{label}填为“是”或“否”")
+        return False
+
     def known_keys(
         self, raw: Mapping[str, object], known: Mapping[str, str], path: tuple[str, ...], prefix: str = ""
     ) -> None:
@@ -115,6 +129,7 @@ class Builder:
         node.actual = self.quantity(raw, "actual")
         node.unit = str(raw["unit"]) if raw.get("unit") else None
         node.note = str(raw["note"]).strip() if raw.get("note") else None
+        node.core = self.flag(raw, "core", path)
         node.metric = str(raw["metric"]) if raw.get("metric") else None
         evidence = raw.get("evidence")
         if isinstance(evidence, list):

@@ -197,6 +197,8 @@ def _fill(
         leaf["claimed"] = {"rate": values["rate"]}
     if values["coefficient"]:
         _coefficient(leaf, values, header, number, table)
+    if values["core"]:
+        leaf["core"] = values["core"]
 
 
 def _coefficient(leaf: dict[str, Any], values: dict[str, str], header: Header, number: int, table: FlatTable) -> None:

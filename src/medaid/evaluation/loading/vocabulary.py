@@ -34,8 +34,12 @@ FRAMEWORK_KEYS: dict[str, str] = {
 INDICATOR_KEYS: dict[str, str] = {
     "name": "指标名称", "weight": "分值", "children": "下级指标", "target": "指标值", "actual": "实际完成值",
     "unit": "单位", "rule": "评分标准", "score": "得分", "claimed": "声明的小计与得分率", "note": "扣分说明",
-    "evidence": "佐证材料", "metric": "由数据填入的指标", "budget": "项目资金",
+    "evidence": "佐证材料", "metric": "由数据填入的指标", "budget": "项目资金", "core": "是否核心指标",
 }  # fmt: skip
+
+# How tables print a yes/no column (是否核心指标): in capitals, as ``Builder.flag`` compares them.
+YES_WORDS = frozenset({"是", "√", "✓", "Y", "YES", "TRUE", "核心", "核心指标"})
+NO_WORDS = frozenset({"否", "×", "✗", "N", "NO", "FALSE", "-", "—", "/", "非核心"})
 
 
 class InvalidFramework(FrameworkError):
