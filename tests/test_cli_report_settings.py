@@ -32,6 +32,20 @@ def test_the_cover_comes_from_init_options_and_config_set(tmp_path: Path):
     assert "report.unit" in shown and "甲县医疗保障局" in shown
 
 
+def test_config_set_changes_one_key_and_keeps_the_users_comments_and_order(tmp_path: Path):
+    root = tmp_path / "ws"
+    medaid("init", str(root), "--region", "甲县", "--year", "2023")
+    settings = root / "medaid.yaml"
+    text = settings.read_text(encoding="utf-8").replace("year: 2023", "year: 2023  # 评价年度，次年三月前不改")
+    settings.write_text("# 甲县医保局 张三 维护\n" + text, encoding="utf-8")
+    assert medaid("config", "set", str(root), "year", "2024").returncode == 0
+    assert medaid("config", "set", str(root), "warnings.threshold", "60000").returncode == 0
+    after = settings.read_text(encoding="utf-8")
+    assert after.startswith("# 甲县医保局 张三 维护\n") and "year: 2024  # 评价年度，次年三月前不改" in after
+    assert "threshold: 60000" in after and after.index("region:") < after.index("year:") < after.index("warnings:")
+    assert yaml.safe_load(after)["year"] == 2024  # a number, as the model reads it, not the text "2024"
+
+
 def test_config_set_refuses_an_unknown_key_and_a_bad_value_and_leaves_the_file(tmp_path: Path):
     root = tmp_path / "ws"
     medaid("init", str(root), "--year", "2023")

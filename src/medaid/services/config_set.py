@@ -7,7 +7,9 @@ write, and the file is left as it was.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from medaid import typed_yaml
@@ -56,8 +58,47 @@ def set_config(root: Path, key: str, value: str) -> ConfigChange:
     parent[last] = value
     spec = typed_yaml.validate(WorkspaceFile, typed_yaml.Document(data, document.lines, document.file, document.text),
                                error=SettingsError)  # fmt: skip
-    text = Settings.from_model(spec).to_yaml()
+    text = _edited(document.text, key, _typed(spec, key)) if isinstance(document.data, dict) else None
+    if text is None:
+        text = Settings.from_model(spec).to_yaml()  # an empty file: written whole, with its header
     temp = path.with_name(f".{path.name}.part")
     temp.write_text(text, encoding="utf-8")
     replace_durably(temp, path)
     return ConfigChange(key, before, value)
+
+
+def _typed(spec: WorkspaceFile, key: str) -> object:
+    """The value as the model read it (2023, not "2023"; 50000 for "5万" is not taken: the model
+    refuses what it cannot read), in the form YAML writes it."""
+    value: object = spec
+    for part in key.split("."):
+        value = getattr(value, part, None) if value is not None else None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _edited(text: str, key: str, value: object) -> str | None:
+    """The file's text with one key changed in place: its comments, order and quoting kept
+    (ruamel.yaml's round trip); None when the text cannot be edited so."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML()  # round trip
+    yaml.preserve_quotes = True
+    yaml.width = 1000
+    data = yaml.load(text)
+    if not isinstance(data, CommentedMap):
+        return None
+    node = data
+    *parents, last = key.split(".")
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, CommentedMap):
+            child = CommentedMap()
+            node[part] = child
+        node = child
+    node[last] = value
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
