@@ -94,6 +94,7 @@ QUERIES: dict[str, dict[str, str] | Callable[[County], dict[str, str]]] = {
 BODIES: dict[str, dict[str, Any]] = {
     "POST /api/policy/calc": {"category": "低保对象", "visit_type": "住院", "hospital_level": "二级",
                               "date": "2023-06-01", "total": "50000", "in_scope": "45000"},
+    "POST /api/rules/try": {"text": "每发现1例扣1分，扣完为止", "weight": "5", "actual": "2例"},
 }  # fmt: skip
 # Routes the generic tests cannot call, with the reason (keep this short).
 SKIPPED: dict[str, str] = {}

@@ -9,6 +9,7 @@ the actual may be read from), 符合项 (holds: which items of a checklist hold,
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,13 +83,10 @@ def parse_holds(raw: str, where: Location) -> tuple[int, ...] | None:
     return found
 
 
-def _csv_rows(path: Path) -> list[tuple[int, RuleRow]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+def _csv_rows(text: str, file: str) -> list[tuple[int, RuleRow]]:
+    rows = list(csv.reader(io.StringIO(text)))
     if not rows:
-        raise RuleFileError(
-            "文件是空的", where=Location(file=str(path)), fix="第一行写列名，如 评分标准,分值,实际完成值"
-        )
+        raise RuleFileError("文件是空的", where=Location(file=file), fix="第一行写列名，如 评分标准,分值,实际完成值")
     header = [h.strip() for h in rows[0]]
     index: dict[str, int] = {}
     for field, names in COLUMNS.items():
@@ -97,7 +95,7 @@ def _csv_rows(path: Path) -> list[tuple[int, RuleRow]]:
                 index.setdefault(field, i)
     for needed in ("text", "weight"):
         if needed not in index:
-            raise RuleFileError(f"表头缺少“{COLUMNS[needed][0]}”列", where=Location(file=str(path), row=1),
+            raise RuleFileError(f"表头缺少“{COLUMNS[needed][0]}”列", where=Location(file=file, row=1),
                                 fix="表头应有 评分标准 和 分值 两列，另可有 指标值、实际完成值、扣分说明、符合项、"
                                 "允许加分")  # fmt: skip
     found: list[tuple[int, RuleRow]] = []
@@ -108,36 +106,47 @@ def _csv_rows(path: Path) -> list[tuple[int, RuleRow]]:
         allowed = value.get("bonus_allowed", "").lower()
         if allowed not in YES | NO:
             raise RuleFileError(f"允许加分“{allowed}”应为 是 或 否", fix="写 是 或 否",
-                                where=Location(file=str(path), row=number, column="允许加分"))  # fmt: skip
+                                where=Location(file=file, row=number, column="允许加分"))  # fmt: skip
         found.append((number, RuleRow(
             text=value["text"], weight=value["weight"], target=value.get("target") or None,
             actual=value.get("actual") or None, note=value.get("note") or None,
-            holds=parse_holds(value.get("holds", ""), Location(file=str(path), row=number, column="符合项")),
+            holds=parse_holds(value.get("holds", ""), Location(file=file, row=number, column="符合项")),
             bonus_allowed=allowed in YES,
         )))  # fmt: skip
     return found
 
 
+def read_rule_table(data: bytes, name: str) -> list[tuple[int, RuleRow]]:
+    """The rows of a CSV (UTF-8 or GBK, as Excel saves it) or YAML table of rule texts named ``name``,
+    each with its row number."""
+    from medaid.evaluation.loading.text import decode
+    from medaid.typed_yaml import load_text
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in (".csv", ".yaml", ".yml"):
+        raise RuleFileError(f"不支持的文件类型“{suffix or name}”", where=Location(file=name),
+                            fix="请用 CSV（评分标准,分值,指标值,实际完成值…）或 YAML（rules: 列表）")  # fmt: skip
+    try:
+        text = decode(data, file=name)[0]
+    except MedaidError as err:
+        raise RuleFileError(err.what, where=err.where, fix=err.fix) from None
+    if suffix == ".csv":
+        return _csv_rows(text, name)
+    return list(enumerate(load_text(text, RuleTable, file=name, error=RuleFileError).rules, start=1))
+
+
 def read_rule_file(path: Path) -> list[tuple[int, RuleRow]]:
     """The rows of a CSV or YAML table of rule texts, each with its row number."""
-    from medaid.typed_yaml import load
-
     if not path.exists():
         raise RuleFileError("找不到文件", where=Location(file=str(path)), fix="请检查文件路径")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _csv_rows(path)
-    if suffix in (".yaml", ".yml"):
-        return list(enumerate(load(path, RuleTable, error=RuleFileError).rules, start=1))
-    raise RuleFileError(f"不支持的文件类型“{suffix}”", where=Location(file=str(path)),
-                        fix="请用 CSV（评分标准,分值,指标值,实际完成值…）或 YAML（rules: 列表）")  # fmt: skip
+    return read_rule_table(path.read_bytes(), str(path))
 
 
-def try_rule_file(path: Path) -> list[RowTrial]:
-    """Every row of the table tried, in one process."""
+def try_rules(rows: list[tuple[int, RuleRow]], name: str) -> list[RowTrial]:
+    """Every row of a table tried, in one process."""
     trials: list[RowTrial] = []
-    for number, row in read_rule_file(path):
-        where = Location(file=str(path), row=number, column="分值")
+    for number, row in rows:
+        where = Location(file=name, row=number, column="分值")
         try:
             trial = try_rule(row.text, weight=row.weight, target=row.target, actual=row.actual, note=row.note,
                              holds=row.holds, bonus_allowed=row.bonus_allowed)  # fmt: skip
@@ -145,3 +154,27 @@ def try_rule_file(path: Path) -> list[RowTrial]:
             raise RuleFileError(err.what, where=where, fix=err.fix) from None
         trials.append(RowTrial(number, trial))
     return trials
+
+
+def try_rule_file(path: Path) -> list[RowTrial]:
+    """Every row of the table file tried, in one process (``medaid rule --file``)."""
+    return try_rules(read_rule_file(path), str(path))
+
+
+@dataclass(frozen=True)
+class TableTrial:
+    """A table of rule texts tried (the web's 评分标准试算): each row, and how many were understood and scored."""
+
+    name: str
+    rows: list[RowTrial]
+
+    def to_dict(self) -> dict[str, object]:
+        understood = sum(r.trial.understood for r in self.rows)
+        scored = sum(r.trial.outcome is not None and r.trial.outcome.score is not None for r in self.rows)
+        return {"name": self.name, "rows": [r.to_dict() for r in self.rows],
+                "summary": {"rows": len(self.rows), "understood": understood, "scored": scored}}  # fmt: skip
+
+
+def try_rule_table(data: bytes, name: str) -> TableTrial:
+    """An uploaded table of rule texts (CSV or YAML) tried row by row."""
+    return TableTrial(name, try_rules(read_rule_table(data, name), name))

@@ -28,6 +28,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/warnings", "高额费用预警", Right.READ_FOLLOW_UPS),
     NavItem("/evaluation", "绩效评价", Right.READ),
     NavItem("/reports", "评价报告", Right.READ),
+    NavItem("/rules", "评分标准试算", Right.READ),
     NavItem("/policy", "政策计算", Right.READ),
     NavItem("/audit-log", "审计日志", Right.AUDIT_LOG),
     NavItem("/accounts", "账户管理", Right.ACCOUNTS),

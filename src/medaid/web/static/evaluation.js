@@ -8,14 +8,6 @@
     only.addEventListener("change", () => tree.classList.toggle("only-pending", only.checked));
   }
 
-  // evidence files: the browser's own file button speaks the browser's language; this one says what was chosen
-  document.querySelectorAll(".file-pick input[type=file]").forEach((input) => {
-    input.addEventListener("change", () => {
-      const names = Array.from(input.files).map((f) => f.name);
-      input.parentElement.querySelector(".file-names").textContent = names.length ? names.join("、") : "未选择文件";
-    });
-  });
-
   // 生成报告: the formats checked go as a JSON list; the button stays busy while the files are made
   const form = document.getElementById("report-form");
   if (!form) return;

@@ -109,3 +109,19 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Every file picker (label.file-pick): the browser's own file button speaks the browser's language, so the input
+// is hidden behind a button of ours and this says what was chosen ("名称（1.2 MB）", several joined by 、).
+function showChosenFiles(input) {
+  const shown = input.closest(".file-pick").querySelector("[data-file-name]");
+  if (!shown) return;
+  const files = Array.from(input.files || []);
+  const size = (f) => f.size >= 1048576 ? (f.size / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(f.size / 1024)) + " KB";
+  shown.textContent = files.length ? files.map((f) => f.name + "（" + size(f) + "）").join("、") : "未选择文件";
+}
+document.addEventListener("change", (event) => {
+  if (event.target.matches(".file-pick input[type=file]")) showChosenFiles(event.target);
+});
+document.addEventListener("reset", (event) => {
+  window.setTimeout(() => event.target.querySelectorAll(".file-pick input[type=file]").forEach(showChosenFiles), 0);
+});

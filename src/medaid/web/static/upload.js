@@ -156,14 +156,6 @@
   document.addEventListener("DOMContentLoaded", () => {
     const form = document.getElementById("upload-form");
     if (!form) return;
-    const input = form.querySelector('input[type="file"]');
-    const shown = form.querySelector("[data-file-name]");
-    const showName = () => {
-      const file = input.files[0];
-      shown.textContent = file ? file.name + "（" + (file.size / 1048576).toFixed(1) + " MB）" : "未选择文件";
-    };
-    input.addEventListener("change", showName);
-    form.addEventListener("reset", () => window.setTimeout(showName, 0));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       send(form);
