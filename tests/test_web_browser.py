@@ -167,7 +167,9 @@ def test_a_clerk_an_evaluator_and_the_finance_bureau_walk_through_a_county(web_c
         evaluator.open("/rules")  # 评分标准试算: the form comes filled with an example
         page.click("#rule-form button[type=submit]")
         page.locator("#rule-result").wait_for(state="visible")
-        assert page.locator("#rule-score").inner_text() == "2.5" and "97.5%" in page.locator("#rule-reason").inner_text()
+        assert (
+            page.locator("#rule-score").inner_text() == "2.5" and "97.5%" in page.locator("#rule-reason").inner_text()
+        )
         table = tmp_path / "评分标准.csv"
         table.write_bytes("评分标准,分值,实际完成值,扣分说明\n每发现1例重复救助扣1分，扣完为止,5,,发现2例\n参照上年度做法,5,,\n"
                           .encode("gb18030"))  # fmt: skip
