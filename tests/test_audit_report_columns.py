@@ -94,7 +94,9 @@ def test_a_core_indicator_that_missed_its_target_without_a_reason_is_a_warning(t
     assert core == {"资助参保人数": True, "医疗救助人次": True, "救助对象认定准确率": True, "救助对象满意度": False}
     found = [(f.severity.value, f.path[-1], f.message) for f in report.findings if "核心指标" in f.message]
     # the one with a 偏差原因, the one met and the one not core say nothing
-    assert found == [("warning", "资助参保人数", "核心指标“资助参保人数”实际完成值 11800人 未达到指标值 ≥12000人，但未写偏差原因")]
+    assert found == [
+        ("warning", "资助参保人数", "核心指标“资助参保人数”实际完成值 11800人 未达到指标值 ≥12000人，但未写偏差原因")
+    ]
 
 
 def test_a_core_column_that_is_neither_yes_nor_no_is_refused_at_its_row(tmp_path):

@@ -188,10 +188,11 @@ def test_a_count_is_read_from_the_explanation_when_there_is_no_actual():
 NOT_UNDERSTOOD = [
     "发现3例扣2分",  # a threshold, not each case
     "得5分，每发现1例扣0.5分，发现3例扣3分",
-    "每1处地块不到位扣2分。淹死或烧死树木10株以上的该项不得分。",  # a veto with a number
-    "得5分，每发现1例扣0.5分，非贫困户纳入比例5%以上的不得分",
+    "每1处地块不到位扣2分。淹死树木10株的该项不得分。",  # a veto at 10 only, or from 10 on?
+    "得5分，每发现1例扣0.5分，成活率低于85%的不得分",  # a limit below: not read (test_rule_text_counts_actuals)
+    "每1处断档扣4分;断档率高于5%、成活率低于85%该项不得分。",  # two conditions in one veto
     "每发现1例扣1分，否则不得分",  # the other side of a condition
-    "配合工作(5分),未及时完成的每件扣1分,其中催办后仍未完成的加扣2分,扣完为止。",
+    "配合工作(5分),未及时完成的每件扣1分,其中催办后仍未完成的扣2分,扣完为止。",  # 其中…扣2分: instead, or on top?
     "村(居)委残协机构健全1分,有办公场地1分,有办公设备1分,有工作人员1人以上1分。",  # a checklist
     "前三名得3分，其他得5分",  # a lower rank scoring more
     "前三名得满分，第5名得3分",  # the 4th left out

@@ -204,7 +204,7 @@ NOT_UNDERSTOOD = [
     "其他不得分",  # "the rest" of no rank
     "发现违纪违规问题1起扣2分，发现重大违纪违规问题1起扣5分。",  # a graver kind: instead of the other, or on top?
     "违规使用资金的，每例扣1分，情节严重的每例扣3分",
-    "配合工作(5分),未及时完成的每件扣1分,其中催办后仍未完成的加扣2分,扣完为止。",  # a part of another kind
+    "配合工作(5分),每发生一起事故扣1分,其中重大事故扣3分,扣完为止。",  # 其中…扣3分: instead of 1, or on top?
 ]
 
 

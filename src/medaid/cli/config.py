@@ -62,7 +62,7 @@ def check_command(directory: Path, fmt: str) -> None:
 @click.argument("value", metavar="值")
 @format_option("text", "json")
 def set_command(directory: Path, key: str, value: str, fmt: str) -> None:
-    """修改 medaid.yaml 的一项设置（如报告封面 report.unit、report.organiser），修改前整体校验；文件中的注释和次序保留。"""
+    """修改 medaid.yaml 的一项设置（如报告封面 report.unit），修改前整体校验；文件中的注释和次序保留。"""
     from medaid.services.config_set import set_config
 
     change = set_config(directory, key, value)

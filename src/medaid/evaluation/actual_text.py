@@ -22,9 +22,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medaid.evaluation.named_values import labelled_pair
+from medaid.evaluation.numbers import fmt
 from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity, units_compatible
 from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, RateTimesWeight, Rule
 from medaid.evaluation.rules.bonus import Reference, StepBonus, signed_change
+from medaid.evaluation.rules.expressions import Expression
 
 _UNITS = (
     r"%|‰|[万亿千]?(?:人次|人|户|家|元|公斤|亩|公顷|吨|株|公里)"
@@ -55,6 +58,8 @@ def _wanted(target: Quantity | None, rule: Rule) -> str | None:
         return rule.unit
     if isinstance(rule, RateTimesWeight | Banded):  # weight × a percentage; bands in percentage points
         return "%"
+    if isinstance(rule, Expression) and rule.value_kind in ("rate", "completion"):  # formulas family
+        return "%"  # "得分=70×实际达标率-63": a named rate
     text = rule.text or ""
     if "‰" in text:
         return "‰"
@@ -157,6 +162,10 @@ def _paired(rule: Rule, inputs: Inputs, text: str, source: str) -> Outcome | Non
     """The outcome with the plan as the target and what was done as the actual, when the text states both and
     the plan agrees with the target (or there is none, or the target is 100 %: completing the plan)."""
     pair = read_pair(text)
+    named = None
+    if isinstance(rule, Expression) and rule.plan_named:  # formulas family: the formula's own names label them
+        named = labelled_pair(text, rule.actual_named, rule.plan_named)
+        pair = named or pair
     if pair is None:
         return None
     plan, actual, words = pair
@@ -169,10 +178,18 @@ def _paired(rule: Rule, inputs: Inputs, text: str, source: str) -> Outcome | Non
             return Outcome(None, f"{source}“{words}”中的计划数 {plan.describe()} 与指标值 {target.describe()} 不同，"
                                  "未从中读取实际值")  # fmt: skip
     outcome = rule.apply(dataclasses.replace(inputs, target=plan, actual=actual))
+    how = f"实际完成值取自{source}“{words}”：计划 {plan.describe()}（作指标值），实际 {actual.describe()}"
+    if outcome.score is None and named is not None:  # the formula's own names read both: its refusal says why
+        return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
     if outcome.score is None:
         return None
-    how = f"实际完成值取自{source}“{words}”：计划 {plan.describe()}（作指标值），实际 {actual.describe()}"
     return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
+
+
+# Rules that deduct from the marks the text starts from ("记20分，每发现一处扣2分"): a start above the row's
+# weight leaves the score unknown (an OCR'd "记2023分", or the text of another row) and is never clamped to the
+# weight; a start below it is the text's own full marks (the audit reports the difference, ``rule_weight``).
+_DEDUCTING = frozenset({"per_case", "per_kind", "per_point"})
 
 
 def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
@@ -180,6 +197,10 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     the explanation, and the reason says so (or says why nothing could be read). An actual or explanation that
     states the plan and what was done ("计划200人，实际服务210人") gives both, when the plan agrees with the
     target."""
+    start = rule.full_marks()
+    if rule.kind in _DEDUCTING and start is not None and start > inputs.weight and not inputs.bonus_allowed:
+        return Outcome(None, f"评分标准写明从 {fmt(start)} 分起扣，超过本行分值 {fmt(inputs.weight)} 分，"
+                             "无法确定从哪个分数起扣；请核对分值或评分标准后重新计分")  # fmt: skip
     outcome = rule.apply(inputs)
     if outcome.score is not None:
         return outcome

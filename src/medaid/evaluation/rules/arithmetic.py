@@ -12,7 +12,7 @@ from medaid.evaluation.numbers import HUNDRED, fmt
 
 ONE = Decimal(1)
 ACTUAL, TARGET, WEIGHT = "实际值", "目标值", "分值"
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?P<unit>%|‰|分)?|(?P<var>实际值|目标值|分值)|(?P<op>[-+×/()]))")
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?P<unit>%|‰|分)?|(?P<var>实际值|目标值|分值)|(?P<op>[-+×/()|]))")
 
 # A node: a number, a variable or (operator, left, right); "neg" has one operand.
 Node = Decimal | str | tuple[str, "Node", "Node | None"]
@@ -59,6 +59,14 @@ def parse(expression: str) -> Node:
             return token
         if token == "-":
             return ("neg", atom(), None)
+        if token == "|":  # "|实际值-目标值|": the distance either side
+            inner = sum_()
+            if peek() != "|":
+                raise ExpressionError(f"公式“{expression}”绝对值符号不配对")
+            take()
+            if isinstance(peek(), Decimal) or peek() in (ACTUAL, TARGET, WEIGHT, "("):
+                raise ExpressionError(f"公式“{expression}”中缺少运算符")
+            return ("abs", inner, None)
         if token == "(":
             inner = sum_()
             if peek() != ")":
@@ -111,6 +119,8 @@ def evaluate(node: Node, values: Mapping[str, Dim]) -> Dim:
     a, da = evaluate(left, values)
     if op == "neg":
         return -a, da
+    if op == "abs":
+        return abs(a), da
     assert right is not None
     b, db = evaluate(right, values)
     if op in ("+", "-"):
@@ -125,7 +135,7 @@ def evaluate(node: Node, values: Mapping[str, Dim]) -> Dim:
         raise ExpressionError("公式中出现除以 0") from error
 
 
-_RANK = {"+": 1, "-": 1, "×": 2, "/": 2, "neg": 3}
+_RANK = {"+": 1, "-": 1, "×": 2, "/": 2, "neg": 3, "abs": 4}
 
 
 def spelled(node: Node, shown: Mapping[str, str] | None = None, outer: int = 0, right: bool = False) -> str:
@@ -136,6 +146,8 @@ def spelled(node: Node, shown: Mapping[str, str] | None = None, outer: int = 0, 
         return node if shown is None else shown.get(node, node)
     op, left, other = node
     rank = _RANK[op]
+    if op == "abs":
+        return f"|{spelled(left, shown)}|"
     if op == "neg":
         text = f"−{spelled(left, shown, rank)}"
     else:

@@ -157,19 +157,47 @@ class Banded(Rule):
     on_completion: bool = False
     relative: bool = False
     unit: str = "%"
+    # "比下达任务低5%以内": shares of a counted target; against a percentage target "5%" may as well be
+    # percentage points, and the rule is refused
+    counted: bool = False
 
     kind = "banded"
     label = "分档计分"
 
     def params(self) -> dict[str, object]:
-        return {"bands": [b.to_dict() for b in self.bands], "on_completion": self.on_completion,
-                "relative": self.relative, "unit": self.unit}  # fmt: skip
+        out: dict[str, object] = {"bands": [b.to_dict() for b in self.bands], "on_completion": self.on_completion,
+                                  "relative": self.relative, "unit": self.unit}  # fmt: skip
+        if self.counted:
+            out["counted"] = True
+        if self.two_sided():
+            out["two_sided"] = True  # said for people and checks; read back from the bands themselves
+        return out
+
+    def two_sided(self) -> bool:
+        """Best in a middle band and 0 on either side ("预算完成率超出正负10%不得分"): the score does not move
+        one way as the value grows."""
+        for middle in self.bands:
+            if middle.low is None or middle.high is None or middle.points == ZERO:
+                continue
+            below = [b for b in self.bands if b.high is not None and b.high <= middle.low and b.points == ZERO]
+            above = [b for b in self.bands if b.low is not None and b.low >= middle.high and b.points == ZERO]
+            if below and above:
+                return True
+        return False
 
     def full_marks(self) -> Decimal | None:
         fixed = [b.points for b in self.bands if b.points is not None]
         return max(fixed) if fixed else self.declared_full
 
     def _value(self, inputs: Inputs) -> Value | str | None:
+        if self.counted and (
+            (inputs.target is not None and inputs.target.is_percent)
+            or (inputs.actual is not None and inputs.actual.is_percent)
+        ):
+            return (
+                "分档按比目标（任务）低多少划分，指标值或实际值为百分比时“低5%”可能指百分点，"
+                "也可能指目标的5%，需人工判断"
+            )
         if self.relative:
             return _relative_value(inputs)
         if self.unit != "%":
@@ -183,6 +211,9 @@ class Banded(Rule):
         if found is None:
             return Outcome(None, "缺少实际完成值（百分比或可与指标值比较的数值），无法分档计分")
         value, how = found.points, found.how
+        if self.counted:  # the bands were written as a shortfall below the target
+            short = max(ZERO, HUNDRED - value)
+            how += f"，即比目标低 {fmt(short.quantize(Decimal('0.0001')))}%（按目标的百分比计）"
         holding = _ladder([b for b in self.bands if b.contains(value)])
         if not holding:
             return Outcome(None, f"{how}，不在规则所列任何一档内，需人工判断", needs_judgement=True)

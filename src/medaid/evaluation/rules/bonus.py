@@ -17,6 +17,7 @@ from enum import StrEnum
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, comparable, parse_quantity, units_compatible
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.bonus_tiers import tier_params, tiered
 from medaid.evaluation.rules.deduction import PARTIAL_WORDS, Partial
 from medaid.evaluation.rules.formulas import spec_number
 
@@ -97,6 +98,9 @@ class StepBonus(Rule):
     partial: Partial = Partial.LINEAR
     explicit_reading: bool = False
     zero_below: bool = False
+    up2: Step | None = None  # "130%以上,每超出1个百分点加0.1分": the upward step past ``upto`` (``bonus_tiers``)
+    upto: Decimal | None = None  # "100%-130%(含)之间": where the first upward step ends
+    tier_from: Decimal | None = None  # and where it starts (the reference)
 
     kind = "step_bonus"
     label = "加减分"
@@ -118,6 +122,7 @@ class StepBonus(Rule):
             "reference": self.reference.value,
             "partial": self.partial.value,
             "zero_below": self.zero_below,
+            **tier_params(self),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -187,6 +192,8 @@ class StepBonus(Rule):
         sized = self._size(step, inputs, value)
         if isinstance(sized, str):
             return Outcome(None, sized)
+        if distance > 0 and self.up2 is not None:
+            return tiered(self, inputs, base, how, value, distance)
         size, size_text = sized
         if size <= 0:
             return Outcome(None, "步长不是正数，无法计算加减分")
@@ -208,6 +215,14 @@ class StepBonus(Rule):
         )
         alternatives = {} if self.explicit_reading else scores
         return self._final(raw, text, inputs, alternatives)
+
+    def bounded(self, raw: Decimal, inputs: Inputs) -> Decimal:
+        """A raw score within 0, the cap and (without a bonus allowed) the weight."""
+        return self._bounded(raw, inputs)
+
+    def final(self, raw: Decimal, text: str, inputs: Inputs) -> Outcome:
+        """The outcome of a raw score, bounded, with what bounded it said."""
+        return self._final(raw, text, inputs, {})
 
     def _bounded(self, raw: Decimal, inputs: Inputs) -> Decimal:
         score = max(raw, ZERO)
@@ -259,4 +274,5 @@ def step_bonus_from_mapping(spec: Mapping[str, object], text: str | None) -> Ste
         up=up, down=down, base=spec_number(spec, "base"), up_to_base=bool(spec.get("up_to_base", False)),
         cap=spec_number(spec, "cap"), reference=Reference(reference), partial=Partial(partial),
         explicit_reading="partial" in spec, zero_below=bool(spec.get("zero_below", False)), text=text,
+        up2=_step_from(spec.get("up2")), upto=spec_number(spec, "upto"), tier_from=spec_number(spec, "tier_from"),
     )  # fmt: skip

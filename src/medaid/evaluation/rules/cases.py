@@ -4,12 +4,16 @@ them: a cut-off ("发现3例及以上不得分", "超过3例不得分"), a cap (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
+from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.counts import actual_count, bare_count_is_unclear
+from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, POSITIVE
+from medaid.evaluation.rules.count_words import written
+from medaid.evaluation.rules.counts import Count, actual_count, bare_count_is_unclear
 
 # Keys of ``Outcome.alternatives`` for the two readings of a cut-off.
 INCLUSIVE, EXCLUSIVE = "inclusive", "exclusive"
@@ -48,6 +52,9 @@ class PerCase(Rule):
     subject: str = ""  # the words after the counter ("乡镇" of "每1个乡镇未…"), which an actual may name
     vetoes: tuple[str, ...] = ()
     share: bool = False  # ``points`` is a percentage of the full marks ("每例扣该项分值的10%")
+    clears: tuple[str, ...] = ()  # requirements an actual restates to say none was found ("达到任务书要求")
+    total: Decimal | None = None  # the items the text lists ("2分×4项"): a bare count may be those done or missing
+    limits: tuple[str, ...] = ()  # vetoes with a limit of their own: "淹死或烧死树木≥10株" ("≥?": a bare 以上)
 
     kind = "per_case"
     label = "按发现处数扣分"
@@ -75,6 +82,9 @@ class PerCase(Rule):
             "subject": self.subject,
             "vetoes": list(self.vetoes),
             "share": self.share,
+            "clears": list(self.clears),
+            "total": num(self.total),
+            "limits": list(self.limits),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -123,14 +133,21 @@ class PerCase(Rule):
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
         unit = self.unit or "处"
-        count, source = actual_count(inputs, self.unit, self.what, self.subject, self.vetoes)
+        count, source = actual_count(
+            inputs, self.unit, self.what, self.subject, self.vetoes, self.clears, limits=self.limits
+        )
         if count.veto is not None:
-            return Outcome(ZERO, f"{source}写明出现“{count.veto}”，按评分标准该项不得分，得 0 分")
+            return Outcome(ZERO, f"{source}写明出现“{written(count.veto)}”，按评分标准该项不得分，得 0 分")
         allowed = (ZERO, min(full, inputs.weight))
+        if count.value is None and self.total is not None and (done := _done(inputs, self.total, self.text)):
+            missing = self.total - done[0]
+            count = Count(missing, f"{fmt(missing)}{unit}（共 {fmt(self.total)}{unit}，{done[1]}）")
         if count.value is None:
             why = f"{source}未写明发现的问题{unit}数（{count.how}）"
             each = f"，每{unit}扣 {fmt(self.points)}{'%' if self.share else ' 分'}" if self.points else ""
             return Outcome(None, f"{why}，需人工判断（满分 {fmt(full)} 分{each}）", allowed, needs_judgement=True)
+        if self.total is not None and (refusal := _against_total(inputs, count.value, self.total, unit)):
+            return Outcome(None, f"{refusal}，需人工判断", allowed, needs_judgement=True)
         if bare_count_is_unclear(inputs, count, self.unit):
             why = f"指标值与实际完成值都是{unit}数，无法判断 {count.how} 是发现的问题数还是完成数"
             return Outcome(None, f"{why}，需人工判断", allowed, needs_judgement=True)
@@ -148,7 +165,37 @@ class PerCase(Rule):
             alternative, _ = self._score(full, cases, other, inputs.weight, unit)
             if alternative != score:
                 alternatives[INCLUSIVE if other else EXCLUSIVE] = alternative
-        open_vetoes = [v for v in self.vetoes if v not in count.cleared]
+        open_vetoes = [written(v) for v in self.vetoes + self.limits if v not in count.cleared]
+        rates = [v for v in self.limits if v.endswith("%") and v not in count.cleared]
+        if rates and score > 0:  # a rate is always some value: unsaid is not "did not happen"
+            why = f"{source}未写明“{written(rates[0])}”所说的比例，无法判断该项是否不得分，需人工判断"
+            return Outcome(None, why, (ZERO, min(full, inputs.weight)), needs_judgement=True)
         if open_vetoes and score > 0:
             reason += "；另有“" + "”“".join(open_vetoes) + f"”的该项不得分，{source}未写明，按未出现计"
         return Outcome(score, reason, alternatives=alternatives)
+
+
+def _against_total(inputs: Inputs, cases: Decimal, total: Decimal, unit: str) -> str | None:
+    """Why a count cannot be read against the items the text lists ("2分×4项"): a bare count ("1项") may be the
+    items done or those missing; more missing than listed is no count of them."""
+    given = inputs.actual.text if inputs.actual is not None else inputs.note or ""
+    if re.fullmatch(rf"\d+(?:\.\d+)?{COUNTER}?", normalize_text(given)):
+        return f"评分标准共 {fmt(total)}{unit}，“{given}”未写明是缺少的还是完成的{unit}数"
+    if cases > total:
+        return f"评分标准共 {fmt(total)}{unit}，“{given}”多于所列{unit}数"
+    return None
+
+
+def _done(inputs: Inputs, total: Decimal, text: str | None) -> tuple[Decimal, str] | None:
+    """ "完成3项", "已签订3项" against the items the text lists: the number done, when the words say it is done
+    (完成, 落实…, or a verb of the rule's own text: "签订" of "签订责任状") with no negation, at most the total."""
+    given = normalize_text(inputs.actual.text if inputs.actual is not None else inputs.note or "")
+    found = re.fullmatch(rf"(\D*?)(\d+)({COUNTER})(\D*)", given)
+    if found is None or int(found.group(2)) > total:
+        return None
+    words = re.sub(r"^(?:已|均|全部|共)+|(?:已|均)+", "", found.group(1) + found.group(4))
+    verbs = re.findall(r"[\u4e00-\u9fff]{2}", words)
+    said = bool(verbs) and all(v in (text or "") for v in verbs[:1])
+    if not words or any(c in NEGATION for c in words) or not (POSITIVE.fullmatch(words) or said):
+        return None
+    return Decimal(found.group(2)), f"“{given}”为完成数，缺 {fmt(total - Decimal(found.group(2)))}"

@@ -15,9 +15,10 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
+from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.levels import Level, Qualitative
 from medaid.evaluation.rules.naming import answer, canon, is_number
-from medaid.evaluation.rules.statements import counted, faults_found, items_held, negated_requirement
+from medaid.evaluation.rules.statements import counted, items_held, items_missing
 
 
 def _item(number: int, name: str) -> str:
@@ -131,10 +132,14 @@ class Checklist(Rule):
             return self._count(inputs) if self.deduct else None
         if not self.deduct or self.required:
             held, why = items_held(text, self.names)
+            rest = ""
+            if why is not None and self.deduct and (missing := items_missing(text, self.names)) is not None:
+                held, why = [i for i in range(1, len(self.names) + 1) if i not in missing], None  # "缺台账"
+                rest = "（其中未提及的分项视为符合）"
             if why is not None or len(self.names) != len(self.items):
                 return None if why is None else self._unsure(inputs, f"实际情况“{why}”无法对应分项")
             outcome = self.apply(Inputs(inputs.weight, inputs.target, None, holds=tuple(held)))
-            return Outcome(outcome.score, f"按实际情况“{text}”：{outcome.reason}", outcome.allowed,
+            return Outcome(outcome.score, f"按实际情况“{text}”{rest}：{outcome.reason}", outcome.allowed,
                            needs_judgement=outcome.needs_judgement)  # fmt: skip
         return self._found(inputs, text)
 
@@ -242,7 +247,8 @@ class Checklist(Rule):
                 )
             outcome = self._deducted(inputs, [] if said else [1], "")
             return Outcome(outcome.score, f"实际完成情况“{text}”即{'达到' if said else '未达到'}要求：{outcome.reason}")
-        found, why = faults_found(text, self.names)
+        points = None if self.zeroing else self.items
+        found, why = faults_found(text, self.names, note=inputs.actual is None, points=points)
         if why is not None:
             return self._unsure(inputs, f"实际情况“{why}”不对应唯一的扣分情形")
         outcome = self._deducted(inputs, found, "")

@@ -17,110 +17,27 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, fmt, to_decimal
 from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.count_vocab import (
+    CHANGE,
+    CN_NUMBER,
+    COUNTER,
+    NUMBER,
+    classifies,
+    cn_int,
+    plain,
+    same_counter,
+    simplified,
+    statements,
+)
 
-# Counters of things counted one by one (not durations or measures: 天, 月, 亩, 万元 belong to steps).
-COUNTERS = ("人次", "例次", "户次", "家次", "个次", "批次", "场次", "例", "处", "项", "次", "起", "笔", "条", "件",
-            "份", "名", "人", "户", "家", "所", "篇", "宗", "批", "种", "位", "张", "本", "套", "台", "册", "单", "场",
-            "座", "辆", "株", "棵", "个")  # fmt: skip
-# "个" of "2个月", "1个工作日" is part of a duration.
-COUNTER = "(?:" + "|".join(c if c != "个" else "个(?!月|工作日|小时|星期|百分点|季度|年度)" for c in COUNTERS) + ")"
-_SAME = {"名": "人", "位": "人"}  # persons are counted with 名, 人 and 位 alike
-# The classifier a noun takes in place of the generic 个: "3所" counts schools as "3个学校" does.
-CLASSIFIED = {
-    "所": ("学校", "医院", "卫生院", "幼儿园", "敬老院", "福利院", "养老院", "学院", "中学", "小学"),
-    "家": ("企业", "医院", "机构", "医疗机构", "单位", "药店", "公司", "卫生院", "养老机构", "定点"),
-    "户": ("家庭", "农户", "贫困户", "困难户", "低保户", "五保户", "住户"),
-    "篇": ("论文", "文章", "报道", "稿件"),
-    "份": ("档案", "文书", "报告", "材料", "合同", "病历", "问卷", "表"),
-    "件": ("案件", "督办件", "提案", "建议", "信访件", "事项", "文件"),
-    "起": ("案件", "事故", "事件", "案例"),
-    "名": ("人员", "患者", "对象", "干部", "职工", "医生", "学生"),
-}
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-             "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}  # fmt: skip
-CN_NUMBER = "[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+"
-NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_NUMBER})"
+# CN_NUMBER, cn_int and plain are re-exported for the rank readers.
+__all__ = [
+    "CN_NUMBER", "Count", "CountScore", "actual_count", "cn_int", "count_score_from_mapping",
+    "plain", "read_count", "spec_decimal", "spec_words",
+]  # fmt: skip
 
 _NONE = re.compile(r"^(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生)(.*)$")
 _GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况"}
-# Words around a count that add nothing to what it counts.
-_FILLER_HEAD = re.compile(
-    r"^(?:其中|共计|合计|累计|共|计|发现|查实|查出|出现|发生|存在|有|并|且|均|都|凡是|凡|如有|若有|如|若|一经|一旦"
-    r"|经查|经|对于|抽查|核查|检查|核实|被)+"
-)
-_FILLER_TAIL = re.compile(r"(?:的|者|情况|问题|现象|等)+$")
-_ALL = re.compile(r"^(?:全部|均|都|全)(?:已|能|按时)?")
-# Predicates whose bare mention says a thing is right, not wrong: "1项符合" never counts 不符合.
-POSITIVE = re.compile(r"完成|符合|合格|到位|达到|达标|真实|一致|正确|齐全|完整|及时|按时|落实|执行|公示|参加|规范")
-NEGATION = "不未没缺无漏错非"
-CHANGE = re.compile(r"^(?:增加|新增|增长|提高|上升|多)")
-
-
-# Remarks an actual or a 扣分说明 adds that change no count: a score ("扣1分"), rectification ("已整改").
-_REMARK = re.compile(
-    r"(?:已|均已|已全部|全部已)?(?:整改|完成整改|整改完毕|整改到位)|(?:扣|减|得|计)?\d+(?:\.\d+)?分|不扣分|已扣分|扣分"
-)
-
-
-def statements(text: str, separators: str = ",;。") -> list[str]:
-    """The statements of an actual, without remarks that change no count ("4处(已整改)", "…,扣2分")."""
-    text = re.sub(r"\(([^()]*)\)", lambda m: "" if _REMARK.fullmatch(m.group(1)) else m.group(0), text)
-    return [s for s in re.split(f"[{separators}]", text) if s and not _REMARK.fullmatch(s)]
-
-
-def cn_int(text: str) -> Decimal | None:
-    """Digits or a small Chinese numeral (一 … 九十九)."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return Decimal(text)
-    text = text.replace("拾", "十")
-    if "十" not in text:
-        return Decimal(CN_DIGITS[text]) if len(text) == 1 and text in CN_DIGITS else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in CN_DIGITS) or (ones and ones not in CN_DIGITS):
-        return None
-    return Decimal((CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0))
-
-
-def same_counter(a: str, b: str) -> bool:
-    return _SAME.get(a, a) == _SAME.get(b, b)
-
-
-def classifies(counter: str, unit: str, subject: str) -> bool:
-    """A noun's own classifier stands for the generic 个: "3所" counts "一个学校…" ("3个" counts "每所学校")."""
-    specific = unit if counter == "个" else counter if unit == "个" else ""
-    nouns = CLASSIFIED.get("名" if specific in ("人", "位") else specific, ())
-    return any(plain(subject).startswith(noun) for noun in nouns)
-
-
-def plain(words: str) -> str:
-    return _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", words))
-
-
-def names_it(words: str, what: str, subject: str = "") -> bool:
-    """Words beside a count name what the rule counts: its own words; the noun it or its ``subject`` (the
-    words after the counter) opens with ("区" of "区作假", "乡镇" of "实现|乡镇医疗救助…"); or a part that
-    keeps its negation ("缺" of "缺制度", "不真实" of "档案不真实"). A part that drops the negation or a
-    qualifier ("完成" of "未完成", "标准执行" of "超标准执行") does not."""
-    words, what, subject = plain(words), plain(what), plain(subject)
-    if not words or words == what:
-        return True
-    if words[0] in NEGATION:
-        return what.startswith(words) or what.endswith(words)
-    noun = not POSITIVE.search(words) and not any(c in NEGATION for c in words)
-    return noun and (what.startswith(words) or (bool(subject) and subject.startswith(words)))
-
-
-def _all_done(words: str, what: str, *, alone: bool = False) -> bool:
-    """ "全部完成" says no case of "未完成" (or 不完成, 没有完成, 完成不了); "均符合要求" none of "不符合";
-    ``alone``: the whole actual, where "完成" says so too (beside a count, "1项完成" does not)."""
-    found = _ALL.match(words)
-    if found is None and not alone:
-        return False
-    done = words[found.end() :] if found else words
-    what = plain(what)
-    forms = {f"未{done}", f"不{done}", f"没{done}", f"没有{done}", f"{done}不了"}
-    bare = re.sub(r"(?:要求|规定|标准)$", "", done)
-    return bool(done) and (what in forms or (bool(found) and bare != done and what in {f"不{bare}", f"未{bare}"}))
 
 
 @dataclass(frozen=True)
@@ -140,17 +57,59 @@ def _veto_in(segment: str, vetoes: tuple[str, ...]) -> str | None:
 
 
 def read_count(
-    text: str, *, unit: str | None, what: str = "", subject: str = "", vetoes: tuple[str, ...] = ()
+    text: str,
+    *,
+    unit: str | None,
+    what: str = "",
+    subject: str = "",
+    vetoes: tuple[str, ...] = (),
+    clears: tuple[str, ...] = (),
+    condition: str = "",
+    limits: tuple[str, ...] = (),
 ) -> Count:
-    """The count an actual (or a 扣分说明) states, in the rule's counter ``unit`` (None: any counter)."""
-    norm = normalize_text(text).replace("“", "").replace("”", "").replace('"', "")
+    """The count an actual (or a 扣分说明) states, in the rule's counter ``unit`` (None: any counter).
+    ``clears``: requirements whose restatement says none was found ("达到任务书要求"). A statement that only
+    says the item failed ("未达到要求") or a percentage ("水质比例100%") counts nothing and is set aside."""
+    from medaid.evaluation.rules.count_words import (
+        all_done,
+        heading,
+        limit_denied,
+        limit_reached,
+        names_it,
+        restates,
+        sample,
+        shortfalls,
+        states_condition,
+        written,
+    )
+
+    norm = normalize_text(simplified(text)).replace("“", "").replace("”", "").replace('"', "")
     shown = unit or "处"
     counts: list[Decimal] = []
     veto: str | None = None
     cleared: list[str] = []
-    for segment in statements(norm):
+    segments, notes = shortfalls(statements(norm), what)
+    for segment in segments:
         if (hit := _veto_in(segment, vetoes)) is not None:
             veto = hit
+            continue
+        if (reached := limit_reached(segment, limits)) is not None:
+            if reached[1] is None:
+                return Count(None, f"“{segment}”恰在“{written(reached[0])}”的界限上，评分标准未写明是否含本数")
+            veto = reached[0] if reached[1] else veto
+            cleared += [] if reached[1] else [reached[0]]
+            notes += [] if reached[1] else [f"“{segment}”未达到“{written(reached[0])}”该项不得分的界限"]
+            continue
+        if not re.search(r"\d", segment) and any(restates(segment, c) for c in clears):
+            counts.append(ZERO)
+            notes.append(f"“{segment}”即评分标准得满分的条件，按未发现计")
+            continue
+        if (
+            heading(segment)
+            or sample(segment)
+            or (re.search(r"\d%", segment) and not re.search(rf"\d{COUNTER}", segment))
+        ):
+            notes.append(f"“{segment}”不是{shown}数，未计")
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", segment):  # a bare number: the count, if whole
             value = Decimal(segment)
@@ -160,7 +119,7 @@ def read_count(
             continue
         if none := _NONE.match(segment):
             rest = none.group(1)
-            if (hit := _veto_in(rest, vetoes)) is not None:
+            if (hit := _veto_in(rest, vetoes) or limit_denied(rest, limits)) is not None:
                 cleared.append(hit)
             elif plain(rest) in _GENERIC or plain(rest) == plain(what):
                 counts.append(ZERO)
@@ -169,7 +128,7 @@ def read_count(
             continue
         found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
         if found is None:
-            if _all_done(segment, what, alone=segment == norm):
+            if all_done(segment, what, alone=segment == norm):
                 counts.append(ZERO)
                 continue
             return Count(None, f"“{segment}”不是{shown}数")
@@ -179,13 +138,15 @@ def read_count(
             return Count(None, f"“{segment}”不是整{shown}数")
         if unit is not None and not same_counter(counter, unit) and not classifies(counter, unit, subject):
             return Count(None, f"“{segment}”的单位是{counter}，规则按{unit}计")
-        if not pre and _all_done(post, what):
+        if not pre and all_done(post, what):
             counts.append(ZERO)
             continue
-        if not names_it(pre + post, what, subject):
+        if not names_it(pre + post, what, subject) and not states_condition(pre + post, subject or what, condition):
             return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
         if not plain(pre + post) and what and CHANGE.match(plain(what)):
             return Count(None, f"规则按{what}的数量计分，“{segment}”未写明是增加数")
+        if not pre + post and any(sample(s) for s in segments):
+            return Count(None, f"“{segment}”写在抽查数旁，未写明是发现的问题数")  # "抽查20例,2例": 2 of what?
         counts.append(counted)
     if not counts and veto is None:
         return Count(None, f"“{text}”未写明{shown}数")
@@ -194,7 +155,7 @@ def read_count(
     total = counts[0] if counts else None
     how = f"{fmt(total)}{shown}" if total is not None else ""
     if how and norm != how:
-        how += f"（“{text.strip()}”）"
+        how += f"（“{text.strip()}”{'；' + '；'.join(notes) if notes else ''}）"
     return Count(total, how, veto=veto, cleared=tuple(cleared))
 
 
@@ -212,13 +173,33 @@ def bare_count_is_unclear(inputs: Inputs, count: Count, unit: str | None) -> boo
 
 
 def actual_count(
-    inputs: Inputs, unit: str | None, what: str, subject: str, vetoes: tuple[str, ...]
+    inputs: Inputs,
+    unit: str | None,
+    what: str,
+    subject: str,
+    vetoes: tuple[str, ...],
+    clears: tuple[str, ...] = (),
+    condition: str = "",
+    limits: tuple[str, ...] = (),
 ) -> tuple[Count, str]:
     """The count read from the actual, or from the 扣分说明 when there is no actual; and where from."""
+
+    def read(text: str) -> Count:
+        return read_count(
+            text,
+            unit=unit,
+            what=what,
+            subject=subject,
+            vetoes=vetoes,
+            clears=clears,
+            condition=condition,
+            limits=limits,
+        )
+
     if inputs.actual is not None:
-        return read_count(inputs.actual.text, unit=unit, what=what, subject=subject, vetoes=vetoes), "实际完成值"
+        return read(inputs.actual.text), "实际完成值"
     if inputs.note:
-        return read_count(inputs.note, unit=unit, what=what, subject=subject, vetoes=vetoes), "扣分说明"
+        return read(inputs.note), "扣分说明"
     return Count(None, "未填写实际完成值"), "实际完成值"
 
 
@@ -239,6 +220,7 @@ class CountScore(Rule):
     what: str = ""
     subject: str = ""
     base: Decimal = ZERO  # "公司本部得基本分3分,…每个区县加1分": the score before any is counted
+    condition: str = ""  # what each one counted must be ("在市辖各区县有设置分支机构的"), which an actual may restate
 
     kind = "count_score"
     label = "按完成数计分"
@@ -246,13 +228,14 @@ class CountScore(Rule):
     def params(self) -> dict[str, object]:
         return {"points": float(self.points), "per": float(self.per),
                 "cap": None if self.cap is None else float(self.cap), "unit": self.unit, "what": self.what,
-                "subject": self.subject, "base": float(self.base)}  # fmt: skip
+                "subject": self.subject, "base": float(self.base), "condition": self.condition}  # fmt: skip
 
     def full_marks(self) -> Decimal | None:
         return self.cap if self.cap is not None else self.declared_full
 
     def apply(self, inputs: Inputs) -> Outcome:
-        count, source = actual_count(inputs, self.unit, self.what, self.subject, ())
+        condition = self.condition or self.what  # the words of what is counted, in any order
+        count, source = actual_count(inputs, self.unit, self.what, self.subject, (), condition=condition)
         unit = self.unit or "个"
         if count.value is None:
             return Outcome(None, f"{source}无法读出完成数：{count.how}")
@@ -305,4 +288,5 @@ def count_score_from_mapping(spec: Mapping[str, object], text: str | None) -> Co
     return CountScore(points=points, per=spec_decimal(spec, "per", positive=True) or Decimal(1),
                       cap=spec_decimal(spec, "cap"), unit=str(unit) if unit else None,
                       what=str(spec.get("what") or ""), subject=str(spec.get("subject") or ""),
-                      base=spec_decimal(spec, "base") or ZERO, text=text)  # fmt: skip
+                      base=spec_decimal(spec, "base") or ZERO, condition=str(spec.get("condition") or ""),
+                      text=text)  # fmt: skip

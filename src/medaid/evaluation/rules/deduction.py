@@ -5,13 +5,16 @@ Per-case deductions ("每发现1例扣0.5分") are in ``cases``; how a step find
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.quantity import Comparator
+from medaid.evaluation.quantity import Comparator, Quantity, is_met
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.naming import canon, named
 from medaid.evaluation.rules.steps import (
     DIRECTION_WORDS,
     PARTIAL_WORDS,
@@ -59,6 +62,10 @@ class PerPoint(StepBase, Rule):
     explicit_reading: bool = False  # the text (or the file) says how part of a step counts
     zero_distance: Decimal | None = None  # "低于目标值35天为0分": no score from this far from the reference on
     points_share: bool = False  # "扣该项分值的10%": ``points`` is a percentage of the full marks
+    uncapped: bool = False  # "扣分不封顶": a deduction beyond the full marks is not settled by this item alone
+    when_unmet: bool = False  # "未达到目标值的,按差距绝对值…": the gap counts only when the target is not met
+    vetoes: tuple[str, ...] = ()  # "没有按国库管理制度规定拨付核算专项资金的,不得分": conditions that zero the score
+    full_when: tuple[str, ...] = ()  # "在计划时间内完成的,得满分": an actual naming it scores full marks
 
     kind = "per_point"
     label = "按百分点扣分"
@@ -93,6 +100,11 @@ class PerPoint(StepBase, Rule):
             "max_deduction": num(self.max_deduction),
             "min_score": num(self.min_score),
             "full_if_none": self.full_if_none,
+            "per": self.per,
+            "uncapped": self.uncapped,
+            "when_unmet": self.when_unmet,
+            "vetoes": list(self.vetoes),
+            "full_when": list(self.full_when),
         }
         if self.explicit_reading:  # written only when the text or the file states it
             out["partial"] = self.partial.value
@@ -105,6 +117,8 @@ class PerPoint(StepBase, Rule):
         """The step as a sentence: 每低于目标值10公斤扣1分."""
         word = self.word or DIRECTION_WORDS[self.direction] + ("目标值" if self.on_completion else "")
         points = f"分值的{fmt(self.points)}%" if self.points_share else f"{fmt(self.points)}分"
+        if word.endswith(("的", "者")):  # "适宜种植双季稻但种植单季稻的，每5亩扣1分": the amount of a fault
+            return f"{word}，每{show(self.step, step_unit_label(self.unit))}扣{points}"
         return f"每{word}{show(self.step, step_unit_label(self.unit))}扣{points}"
 
     def _points(self, full: Decimal) -> Decimal:
@@ -124,6 +138,22 @@ class PerPoint(StepBase, Rule):
             return None
         return f"评分标准“{self.wording()}”表示{way}，与指标值 {target.describe()} 的方向相反，无法确定如何扣分"
 
+    def _unmet(self, inputs: Inputs, full: Decimal) -> Outcome | None:
+        """ "未达到目标值的，按差距绝对值扣分": full marks when the target is met; a reason when that cannot be told."""
+        if not self.when_unmet:
+            return None
+        target, actual = inputs.target, inputs.actual
+        assert actual is not None
+        met = is_met(target, actual) if target is not None and target.comparator is not None else None
+        if met is None:
+            return Outcome(None, "评分标准只在未达到目标值时按差距扣分，但指标值未写明方向（≥、≤）"
+                                 "或与实际完成值不可比，无法判断是否达到")  # fmt: skip
+        if met:
+            assert target is not None
+            said = f"实际 {actual.describe()} 达到指标值 {target.describe()}，不扣分，得满分 {fmt(full)} 分"
+            return Outcome(clamp(full, ZERO, inputs.weight), said)
+        return None
+
     def apply(self, inputs: Inputs) -> Outcome:
         actual = inputs.actual
         if actual is None:
@@ -134,13 +164,59 @@ class PerPoint(StepBase, Rule):
                 clamp(full, ZERO, inputs.weight),
                 f"实际“{actual.text}”，按“没有{self.full_if_none}的按满分计算”，得满分 {fmt(full)} 分",
             )
+        fault = self._fault_target(inputs)
+        if fault is not None:
+            return Outcome(None, fault)
+        veto = self._veto(inputs)
+        if isinstance(veto, Outcome):
+            return veto
+        named_full = self._named_full(actual)
+        if named_full is not None:
+            said = f"实际“{actual.text}”即评分标准“{named_full}”得满分的情形，得满分 {fmt(full)} 分"
+            return Outcome(clamp(full, ZERO, inputs.weight), f"{said}；{veto}" if veto else said)
         conflict = self._conflict(inputs)
         if conflict is not None:
             return Outcome(None, conflict)
+        unmet = self._unmet(inputs, full)
+        if unmet is not None:
+            return unmet
         found = self.distance(inputs)
         if isinstance(found, str):
             return Outcome(None, found)
-        return self._scored(found, full, inputs.weight)
+        outcome = self._scored(found, full, inputs.weight)
+        if veto and outcome.score is not None and outcome.score > 0:
+            return dataclasses.replace(outcome, reason=f"{outcome.reason}；{veto}")
+        return outcome
+
+    def _named_full(self, actual: Quantity) -> str | None:
+        """The condition of full marks an actual written as text names ("在计划时间内完成"), if any."""
+        if actual.value is not None:
+            return None
+        return next((c for c in self.full_when if named(canon(actual.text), canon(c)) is True), None)
+
+    def _fault_target(self, inputs: Inputs) -> str | None:
+        """ "耕地撂荒的，每3亩扣1分" counts the fault from zero: a target other than 0 is not the fault's, and
+        which the actual is — the fault or the task — is not said."""
+        word, target = self.word or "", inputs.target
+        if not (self.from_zero and word.endswith(("的", "者"))) or target is None or not target.value:
+            return None
+        return (f"评分标准按“{word}”的数量从零扣分，而指标值 {target.describe()} 不是该数量的标准，"
+                "无法确定实际完成值指的是什么")  # fmt: skip
+
+    def _veto(self, inputs: Inputs) -> Outcome | str:
+        """0 when the actual or the explanation says a veto happened; a refusal when it speaks of one in other
+        words; else what the reason says of the vetoes not mentioned ("按未出现计", as ``per_case`` does)."""
+        if not self.vetoes:
+            return ""
+        said = [canon(c) for t in (inputs.actual.text if inputs.actual else None, inputs.note) if t
+                for c in re.split(r"[,，;；。、]", t) if c]  # fmt: skip
+        for veto in self.vetoes:
+            readings = {named(c, canon(veto)) for c in said}
+            if True in readings:
+                return Outcome(ZERO, f"实际写明“{veto}”，按评分标准该项不得分，得 0 分")
+            if None in readings:
+                return Outcome(None, f"实际或说明提到与“{veto}”相近的情况，是否属于该项不得分的情形需人工判断")
+        return "另有“" + "”“".join(self.vetoes) + "”的该项不得分，实际未写明，按未出现计"
 
     def _scored(self, found: Distance, full: Decimal, weight: Decimal) -> Outcome:
         head = f"按“{self.wording()}”：{found.how}"
@@ -167,6 +243,9 @@ class PerPoint(StepBase, Rule):
             f"扣 {fmt(steps)} × {fmt(self._points(full))} = {fmt(deduction)} 分{capped}；"
             f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(full - deduction)}"
         )
+        if full - deduction < 0 and self.uncapped:
+            return Outcome(None, f"{arithmetic}；评分标准写明“扣分不封顶”，应扣分数超过本项 {fmt(full)} 分，"
+                                 "超出部分是否从总分中扣除需人工判断")  # fmt: skip
         if full - deduction < 0:
             arithmetic += "，扣完为止按 0 分计"
         alternatives = {}

@@ -3,7 +3,7 @@ indicator, 分值 × 目标值/实际值 for a less-is-better one (结余率, �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
@@ -31,6 +31,8 @@ class Directional(Rule):
     unit: str = ""
     full: Decimal | None = None
     capped: bool = False
+    # how the text's letters were read ("A 为目标值、B 为实际值"): wording, said in the reason, not a parameter
+    letters: str = field(default="", compare=False)
     gap: bool = False  # 反向 "(1-(实际值-目标值)/目标值)×分值": the score falls by the gap's share of the target
 
     kind = "directional"
@@ -121,4 +123,6 @@ class Directional(Rule):
                   f"（目标值 {fmt(reference)}{unit} 取自{source}）")  # fmt: skip
         if raw > score:
             reason += f"，不超过满分按 {fmt(score)} 分计"
+        if self.letters:
+            reason = f"{self.letters}；{reason}"
         return Outcome(score, reason)

@@ -10,11 +10,11 @@ or a score in a unit (人 + 0.5, 人 × 分值) is refused, except a written con
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import HUNDRED, ZERO, fmt, to_decimal
+from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, as_percent_points, comparable, is_met, same_unit
 from medaid.evaluation.rules.arithmetic import (
     ACTUAL,
@@ -30,6 +30,8 @@ from medaid.evaluation.rules.arithmetic import (
     variables,
 )
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.exemption import exempted
+from medaid.evaluation.rules.expression_branch import chosen_formula
 from medaid.evaluation.rules.formulas import permille
 
 _LESS = (Comparator.LE, Comparator.LT)
@@ -62,12 +64,22 @@ class Expression(Rule):
     full_when_met: bool = False
     zero_below: Decimal | None = None
     zero_inclusive: bool = False
+    # "达到年度任务要求的,按比例×50计分;未达到的,按比例×50×0.8计分": the formula while the target is not met
+    otherwise: str | None = None
+    read_as: str = ""  # how the text was read, said first in the reason ("达70%得基础分…")
+    exempt: str | None = None  # "若实施方案没有该项建设任务的,不扣分" (``exemption``)
+    lower_better: bool = False  # the value is a rate better the lower it is (偏差率, 投诉率): the text names it
+    # named quantities ("实际救助人次/计划救助人次×分值"): the names taken as the actual and as the plan, which an
+    # explanation may label ("计划1500人次，实际救助1350人次")
+    actual_named: str = ""
+    plan_named: str = ""
 
     kind = "formula"
     label = "按公式计分"
 
     def params(self) -> dict[str, object]:
         return {
+            **({"two_sided": True} if "|" in self.expression else {}),  # best at the target, less either side
             "expression": self.expression, "name": self.name, "value_kind": self.value_kind,
             "cap_value": self.cap_value, "capped": self.capped,
             "most": None if self.most is None else float(self.most),
@@ -75,6 +87,11 @@ class Expression(Rule):
             "full_inclusive": self.full_inclusive, "full_when_met": self.full_when_met,
             "zero_below": None if self.zero_below is None else float(self.zero_below),
             "zero_inclusive": self.zero_inclusive,
+            **({"otherwise": self.otherwise} if self.otherwise is not None else {}),
+            **({"read_as": self.read_as} if self.read_as else {}),
+            **({"exempt": self.exempt} if self.exempt is not None else {}),
+            **({"lower_better": True} if self.lower_better else {}),
+            **({"actual_named": self.actual_named, "plan_named": self.plan_named} if self.plan_named else {}),
         }  # fmt: skip
 
     def _actual(self, inputs: Inputs, tree: Node) -> tuple[Dim, Dim | None, str, Decimal | None] | str:
@@ -120,7 +137,11 @@ class Expression(Rule):
             return (ratio, 0), tgt, how, ratio * HUNDRED
         if points is not None:
             if self.value_kind == "count":
-                return f"公式中的“{self.name}”是数量，实际完成值不应为百分比"
+                per_point = self._per_point(inputs, tree)
+                if per_point is None:
+                    return f"公式中的“{self.name}”是数量，实际完成值不应为百分比（指标值也是百分比时按百分点数计）"
+                how = f"{self.name} {fmt(points)}（指标值为百分比，按百分点数计）"
+                return (points, 1), None, how, points
             return (points / HUNDRED, 0), tgt, f"{self.name} {fmt(points)}%", points
         if self.value_kind not in ("value", "count"):
             return f"公式中的“{self.name}”是比率，实际完成值应为百分比"
@@ -128,9 +149,21 @@ class Expression(Rule):
             return f"公式中的“{self.name}”没有可比较的指标值，需人工判断"
         return (value, 1), tgt, f"{self.name} {fmt(value)}{actual.unit}", None
 
+    def _per_point(self, inputs: Inputs, tree: Node) -> Decimal | None:
+        """ "0.57×实达标数" against a percentage target: the count is the number of percentage points (the
+        target, in points, when the formula sizes its coefficient by it: 0.57 × 35 = 19.95 of 20)."""
+        target = inputs.target
+        if self.value_kind != "count" or TARGET in variables(tree) or target is None or target.value is None:
+            return None
+        if target.comparator in _LESS:
+            return None
+        return as_percent_points(target)
+
     def _reference(self, inputs: Inputs, dim: int) -> Dim | None:
         """Where the formula should give full marks at most: the row's target in the actual's terms, or 100 %."""
         target, actual = inputs.target, inputs.actual
+        if dim == 1 and (per_point := self._per_point(inputs, parse(self.expression))) is not None:
+            return (per_point, 1)
         if target is None or target.value is None or actual is None:
             return (ONE, 0) if dim == 0 else None
         points = as_percent_points(target)
@@ -141,12 +174,33 @@ class Expression(Rule):
         return None
 
     def apply(self, inputs: Inputs) -> Outcome:
-        tree = parse(self.expression)
+        weight = inputs.weight if self.most is None else min(inputs.weight, self.most)
+        if (free := exempted(self.exempt, inputs, weight)) is not None:
+            return free
+        outcome = self._apply(inputs)
+        if self.read_as and outcome.reason:
+            return dataclasses.replace(outcome, reason=f"读作：{self.read_as}；{outcome.reason}")
+        return outcome
+
+    def _apply(self, inputs: Inputs) -> Outcome:
+        branch = chosen_formula(self, inputs)
+        if isinstance(branch, str):
+            return Outcome(None, branch)
+        chosen, said = branch
+        if chosen == "0":  # "未达到的,不得分"
+            return Outcome(ZERO, f"{said}按规则不得分")
+        tree = parse(chosen)
         found = self._actual(inputs, tree)
         if isinstance(found, str):
             return Outcome(None, found)
         actual, target, how, points = found
         weight = inputs.weight if self.most is None else min(inputs.weight, self.most)
+        if weight < inputs.weight and WEIGHT in variables(tree):
+            return Outcome(
+                None,
+                f"评分标准写明最高 {fmt(weight)} 分，与分值 {fmt(inputs.weight)} 分不一致，"
+                "公式中的“分值”取哪一个未写明，需人工判断",
+            )
         values: dict[str, Dim] = {ACTUAL: actual, WEIGHT: (weight, 0)}
         if target is not None:
             values[TARGET] = target
@@ -162,15 +216,27 @@ class Expression(Rule):
                 return Outcome(None, "公式的结果不是分数（单位不相消），无法按公式计分")
             if dim == 1 and WEIGHT in variables(tree):
                 return Outcome(None, "公式把数量与分值相乘，结果不是分数，需人工判断")
-            base = reference[0] if reference is not None else actual[0] or ONE
+            base = reference[0] if reference is not None and reference[0] != 0 else actual[0] or ONE
             rising = at(base) - at(base / 2)
         except ExpressionError as error:
             return Outcome(None, str(error))
         if rising == 0:
             return Outcome(None, "公式得分不随实际值变化，需人工判断")
         less = inputs.target is not None and inputs.target.comparator in _LESS
-        if (rising > 0) == less:
+        if rising < 0 and self.lower_better and not _more(inputs):
+            less = True  # "(1-偏差率)×分值": a rate that is better the lower it is, against a target of 0 % or none
+        if (rising > 0) == less and "|" not in chosen:  # a distance either side ("|实际值-目标值|") has no side
             return Outcome(None, "公式得分随实际值变化的方向与指标值的方向相反，需人工判断")
+        if actual[1] == 1 and points is not None and reference is not None:
+            # a percentage counted in points: the coefficient must size the target at (about) the weight
+            sized = at(reference[0])
+            if not weight * Decimal("0.9") <= sized <= weight:
+                return Outcome(
+                    None,
+                    f"公式在指标值 {fmt(reference[0])} 处得 {fmt(sized)} 分，与分值 {fmt(weight)} 分不相当，"
+                    f"无法判断“{self.name}”按百分点数还是按比例计，需人工判断",
+                )
+            how += f"（系数 × 指标值 = {fmt(sized)} 分，约为分值）"
         check = reference
         if self.full_from is not None and actual[1] == 0:
             check = (self.full_from / HUNDRED, 0)  # "达到95%得满分": the formula stops there
@@ -221,36 +287,11 @@ class Expression(Rule):
             text += f"，超过{word}按 {fmt(weight)} 分计"
         elif value < ZERO:
             text += "，不低于 0 分"
-        return Outcome(score, f"{how}{note}；按公式“{self.text or self.expression}”：{text}")
+        formula = self.text or self.expression
+        if self.otherwise is not None or self.read_as:
+            formula = chosen
+        return Outcome(score, f"{said}{how}{note}；按公式“{formula}”：{text}")
 
 
-def expression_from_mapping(spec: Mapping[str, object], text: str | None) -> Expression:
-    """{type: formula, expression: "70×实际值-63", name: 实际达标率, value_kind: rate, ...}."""
-    from medaid.evaluation.rules.structured import RuleSpecError
-
-    expression = str(spec.get("expression", ""))
-    try:
-        tree = parse(expression)
-    except ExpressionError as error:
-        raise RuleSpecError(str(error)) from error
-    if ACTUAL not in variables(tree):
-        raise RuleSpecError("formula 的 expression 应含“实际值”")
-    kind = str(spec.get("value_kind", "value"))
-    if kind not in KINDS:
-        raise RuleSpecError("formula 的 value_kind 应为 value、count、rate 或 completion")
-
-    def number(key: str) -> Decimal | None:
-        raw = spec.get(key)
-        found = None if raw is None else to_decimal(str(raw).rstrip("%"))
-        if raw is not None and found is None:
-            raise RuleSpecError(f"规则参数 {key} 应为数字，实际为“{raw}”")
-        return found
-
-    flag: Callable[[str, bool], bool] = lambda key, default: bool(spec.get(key, default))  # noqa: E731
-    return Expression(
-        expression=expression, name=str(spec.get("name", ACTUAL)), value_kind=kind,
-        cap_value=flag("cap_value", False), capped=flag("capped", False), most=number("most"),
-        full_from=number("full_from"),
-        full_inclusive=flag("full_inclusive", True), full_when_met=flag("full_when_met", False),
-        zero_below=number("zero_below"), zero_inclusive=flag("zero_inclusive", False), text=text,
-    )  # fmt: skip
+def _more(inputs: Inputs) -> bool:
+    return inputs.target is not None and inputs.target.comparator in (Comparator.GE, Comparator.GT)

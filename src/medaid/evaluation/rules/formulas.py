@@ -12,6 +12,7 @@ from enum import StrEnum
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.quantity import Comparator, Quantity, comparable, is_met, units_compatible
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
+from medaid.evaluation.rules.exemption import exempted
 
 
 class FormulaValue(StrEnum):
@@ -59,6 +60,7 @@ class Formula(Rule):
     zero_inclusive: bool = False
     full_when_met: bool = False
     of_target: bool = False
+    exempt: str | None = None  # "若实施方案没有该项建设任务的,不扣分" (``exemption``)
 
     kind = "formula"
     label = "按公式计分"
@@ -79,6 +81,7 @@ class Formula(Rule):
             "zero_inclusive": self.zero_inclusive,
             "full_when_met": self.full_when_met,
             "of_target": self.of_target,
+            **({"exempt": self.exempt} if self.exempt is not None else {}),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -137,6 +140,9 @@ class Formula(Rule):
         return f"满分 × (值 − {fmt(self.low)}{u}) ÷ ({fmt(self.high)}{u} − {fmt(self.low)}{u})"
 
     def apply(self, inputs: Inputs) -> Outcome:
+        full_marks = self.points if self.points is not None else inputs.weight
+        if (free := exempted(self.exempt, inputs, min(full_marks, inputs.weight))) is not None:
+            return free
         found = self._value(inputs)
         if isinstance(found, str):
             return Outcome(None, found)
@@ -202,11 +208,18 @@ def spec_number(spec: Mapping[str, object], key: str, default: Decimal | None = 
 
 def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Rule:
     """{type: formula, value: rate, low: 60, high: 95, unit: "%", points: 10, full_from: 95}."""
-    from medaid.evaluation.rules.expressions import expression_from_mapping
+    from medaid.evaluation.rules.expression_spec import expression_from_mapping
     from medaid.evaluation.rules.structured import RuleSpecError
 
     if "expression" in spec:  # {type: formula, expression: "70×实际值-63"}
         return expression_from_mapping(spec, text)
+    if "unplaced" in spec:  # {type: formula, unplaced: [不合格户数]}: a formula on a quantity no input gives
+        from medaid.evaluation.rules.named_formula import UnplacedFormula
+
+        raw = spec.get("unplaced")
+        names = tuple(str(n) for n in raw) if isinstance(raw, list | tuple) else (str(raw),)
+        return UnplacedFormula(unplaced=names, actual_named=str(spec.get("actual_named", "")),
+                               plan_named=str(spec.get("plan_named", "")), text=text)  # fmt: skip
     value = str(spec.get("value", FormulaValue.RATE.value))
     unit = str(spec.get("unit", "%"))
     if value not in {v.value for v in FormulaValue}:
@@ -222,5 +235,5 @@ def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Rule:
         full_from=spec_number(spec, "full_from"), full_inclusive=bool(spec.get("full_inclusive", True)),
         zero_below=spec_number(spec, "zero_below"), zero_inclusive=bool(spec.get("zero_inclusive", False)),
         full_when_met=bool(spec.get("full_when_met", False)), of_target=bool(spec.get("of_target", False)),
-        text=text,
+        exempt=None if spec.get("exempt") is None else str(spec.get("exempt")), text=text,
     )  # fmt: skip

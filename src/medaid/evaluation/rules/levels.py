@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
-from medaid.evaluation.quantity import Quantity, is_met, parse_quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.naming import answer, canon, denies, is_number, leaning, named
+from medaid.evaluation.rules.naming import answer, canon, denies, is_number, named
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 
 
@@ -205,85 +204,7 @@ def levels_from_spec(raw: object) -> tuple[Level, ...]:
     return tuple(Level(n, points=v) if as_points else Level(n, fraction=v) for n, v in values)
 
 
-@dataclass(frozen=True)
-class YesNo(Rule):
-    """达到得分，否则不得分：“完成得基本分，未完成的不得分”；“完成的得1分，反之，不得分”；
-    “开放日活动次数1次以上计3分，未开展不计分”；“编外人数小于或等于155名计3分，超过不计分”。
+# YesNo lives in ``yes_no``; it is imported from here too.
+from medaid.evaluation.rules.yes_no import YesNo, yes_no_from_spec  # noqa: E402
 
-    ``bound`` is the threshold the text states (None: the indicator's target); ``points`` None is the
-    full marks (得满分、得基本分). A number is compared with the bound in its unit; 是/完成 and
-    否/未完成 answer it directly.
-    """
-
-    points: Decimal | None = None
-    bound: Quantity | None = None
-    fail: Decimal = ZERO
-
-    kind = "yes_no"
-    label = "达到得分否则不得分"
-
-    def params(self) -> dict[str, object]:
-        return {
-            "points": None if self.points is None else float(self.points),
-            "bound": None if self.bound is None else self.bound.describe(),
-            "fail": float(self.fail),
-        }
-
-    def full_marks(self) -> Decimal | None:
-        return self.points if self.points is not None else self.declared_full
-
-    def apply(self, inputs: Inputs) -> Outcome:
-        got = self.points if self.points is not None else inputs.weight
-        actual = inputs.actual
-        bound = self.bound or inputs.target
-        where = "评分标准" if self.bound is not None else "指标值"
-        note = inputs.note.strip() if inputs.note and inputs.note.strip() else None
-        if actual is None and note is None:
-            return Outcome(None, "缺少实际完成值，无法判断是否达到")
-        source = ""
-        if actual is None or not is_number(actual):
-            text = actual.text if actual is not None else note or ""
-            met = answer(canon(text))
-            if met is None:
-                met = leaning(text, strict=actual is not None)
-            if met is not None:
-                said = f"{'实际完成情况' if actual is not None else '说明'}“{text}”，{'达到' if met else '未达到'}要求"
-                score = got if met else self.fail
-                return Outcome(clamp(score, ZERO, inputs.weight), f"{said}，得 {fmt(score)} 分")
-            actual, source = self._number_in(text, bound, inputs.actual is not None)
-            if actual is None:
-                return Outcome(None, f"实际完成情况“{text}”未说明是否达到，需人工判断", needs_judgement=True)
-        if bound is None or bound.value is None:
-            return Outcome(None, "缺少指标值（目标值），无法判断是否达到")
-        met = is_met(bound, actual)
-        if met is None:
-            return Outcome(None, f"实际 {actual.describe()} 与{where} {bound.describe()} 单位不同，无法比较")
-        said = f"{source}实际 {actual.describe()} {'达到' if met else '未达到'}{where} {bound.describe()}"
-        score = got if met else self.fail
-        return Outcome(clamp(score, ZERO, inputs.weight), f"{said}，得 {fmt(score)} 分")
-
-    def _number_in(self, text: str, bound: Quantity | None, given: bool) -> tuple[Quantity | None, str]:
-        """The one value in the bound's unit a description states ("公示7天" against ≥7天)."""
-        from medaid.evaluation.actual_text import read_actual  # it imports the rules
-
-        if bound is None or bound.value is None or not bound.unit:
-            return None, ""
-        reading = read_actual(text, bound, self)
-        if reading is None or reading.actual is None:
-            return None, ""
-        if given:  # the actual in words, not an explanation
-            return reading.actual, f"实际完成情况“{text}”即 {reading.actual.describe()}；"
-        return reading.actual, f"{reading.reason}；"
-
-
-def yes_no_from_spec(spec: Mapping[str, object], text: str | None) -> YesNo:
-    from medaid.evaluation.rules.structured import RuleSpecError
-
-    bound = parse_quantity(spec.get("bound")) if spec.get("bound") else None
-    if bound is not None and bound.value is None:
-        raise RuleSpecError(f"bound 应为带比较符号的数值，如 ≥6次，实际为“{spec.get('bound')}”")
-    points = to_decimal(spec.get("points")) if spec.get("points") is not None else None
-    fail = to_decimal(spec.get("fail", 0))
-    if fail is None or (spec.get("points") is not None and points is None):
-        raise RuleSpecError("yes_no 规则的 points、fail 应为数字")
-    return YesNo(points=points, bound=bound, fail=fail, text=text)
+__all__ = ["Level", "Qualitative", "YesNo", "levels_from_spec", "match_level", "yes_no_from_spec"]

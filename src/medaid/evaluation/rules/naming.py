@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 
 from medaid.evaluation.quantity import Quantity
+from medaid.evaluation.rules.phrasing import both, either, listed
+from medaid.evaluation.rules.wording import OPPOSITES, denies_part, unify
 
 _PUNCT = re.compile(r"[\s。:()\[\]\"'“”‘’.!?《》<>【】]")
 _SEPARATOR = re.compile(r"[,;、，；]+")
@@ -50,7 +52,9 @@ def _simplified(text: str) -> str:
 
 def canon(text: str) -> str:
     """One spelling for comparing names: simplified, no punctuation, 未/没有 → 无, no 已 or 了, no 的 at the end."""
-    norm = _SEPARATOR.sub(_SEP, _PUNCT.sub("", _simplified(text))).strip(_SEP)
+    # a list inside brackets ("县(市、区)") is one word, not several statements
+    simple = re.sub(r"\([^()]*\)", lambda m: _SEPARATOR.sub("", m.group(0)), _simplified(text))
+    norm = _SEPARATOR.sub(_SEP, _PUNCT.sub("", simple)).strip(_SEP)
     norm = norm.replace("是否", "")
     for spelling, same in _NEGATION_SPELLINGS:
         norm = norm.replace(spelling, same)
@@ -82,15 +86,24 @@ def _within(short: str, long: str) -> bool:
 
 def _left_out(short: str, long: str) -> tuple[str, str]:
     """What ``long`` has before the first character ``short`` takes from it, and what it has besides
-    (inside and after), ``short`` taken at its leftmost place."""
+    (inside and after, each run left out ending in ``_GAP``), ``short`` taken at its leftmost place."""
     taken: list[int] = []
     at = 0
     for ch in short:
         at = long.index(ch, at)
         taken.append(at)
         at += 1
-    inside = "".join(ch for i, ch in enumerate(long) if i > taken[0] and i not in taken)
+    inside = "".join(
+        ch + (_GAP if i + 1 in taken or i + 1 == len(long) else "")
+        for i, ch in enumerate(long)
+        if i > taken[0] and i not in taken
+    )
     return long[: taken[0]], inside
+
+
+# A run left out that ends with 的 before what the actual keeps is an attribute of it, not a requirement
+_GAP = "\x00"
+_ATTRIBUTE = re.compile(rf"[^{_GAP}]*的{_GAP}")
 
 
 # Words that join requirements: an actual that leaves one out ("资料齐全" for "资料齐全且规范") does not
@@ -106,9 +119,24 @@ _QUALITIES = re.compile(
 
 
 def names(actual: str, name: str) -> bool:
-    """The actual names ``name`` (both already in ``canon`` spelling)."""
+    """The actual names ``name`` (both already in ``canon`` spelling; 不/无 and 按时/及时 alike: ``wording.unify``;
+    a quality after its verb or before it alike: "资金及时到位" names "资金到位及时")."""
     if not actual or not name:
         return False
+    actual, name = unify(actual), unify(name)
+    return any(_names(actual, x) for x in (name, *_fronted(name)))
+
+
+def _fronted(name: str) -> list[str]:
+    """ "资金到位及时" → 资金及时到位, 资金到及时位…: a quality at the end put before the words it follows."""
+    found = re.search(rf"(?:{_QUALITIES.pattern})$", name)
+    if found is None or _SEP in name or re.search(r"[无不非]", name):
+        return []
+    head, quality = name[: found.start()], found.group(0)
+    return [head[:at] + quality + head[at:] for at in range(max(1, len(head) - 4), len(head) - 1)]
+
+
+def _names(actual: str, name: str) -> bool:
     a, n = actual.replace(_SEP, ""), name.replace(_SEP, "")
     if a == n:
         return True
@@ -118,18 +146,15 @@ def names(actual: str, name: str) -> bool:
         return False
     if _within(a, n):
         leading, inside = _left_out(a, name)
+        inside = _ATTRIBUTE.sub("", inside)  # "安全目标与指标实施情况的" before what is kept: an attribute
         # under a negation a quality may go: "未经政府发文" names "未经政府发文明确", "未及时拨付" is "未及时足额拨付"
         quality = _QUALITIES.search(leading + inside) and not re.search(r"[无不非]", n)
         return not (_LEADING_JOINS.search(leading) or _JOINS.search(inside) or quality)
     return _within(n, a)
 
 
-# Words that are one another's opposite as a negation is: "资料整齐" denies "资料零乱".
-_OPPOSITES = (
-    (("零乱", "混乱", "杂乱"), ("整齐", "有序")), (("不全", "缺失", "残缺"), ("齐全", "完整")),
-    (("滞后", "延迟", "拖延", "逾期"), ("及时", "按时", "按期")), (("违规",), ("合规",)),
-    (("虚报", "虚假", "不实"), ("真实",)), (("错误", "差错"), ("准确", "无误")),
-)  # fmt: skip
+# Words that are one another's opposite as a negation is ("资料整齐" denies "资料零乱"): ``wording.OPPOSITES``.
+_OPPOSITES = OPPOSITES
 
 
 def _opposed(name: str) -> set[tuple[str, str]]:
@@ -144,7 +169,7 @@ def _opposed(name: str) -> set[tuple[str, str]]:
 
 def _toggled(name: str) -> set[str]:
     """The name with one negation taken out or put in (有 ↔ 无 counts as one)."""
-    out = {"无" + name}
+    out = set() if re.search(r"[无不非]", name) else {"无" + name}  # no double negation
     for negation in _NEGATIONS:
         for at in (m.start() for m in re.finditer(negation, name)):
             out.add(name[:at] + name[at + 1 :])
@@ -156,14 +181,39 @@ def _toggled(name: str) -> set[str]:
     return {x for x in out if x}
 
 
-def denies(actual: str, name: str) -> bool:
-    """The actual says the opposite of ``name`` (both in ``canon`` spelling)."""
+def _begins(actual: str, name: str) -> bool:
+    """The actual says the name's first word after its negation ("无重复发放", "均无重复发放")."""
+    at = unify(actual).find("无")
+    return at >= 0 and unify(actual)[at + 1 : at + 2] == unify(name)[:1]
+
+
+def denies(actual: str, name: str, partial: bool = True) -> bool:
+    """The actual says the opposite of ``name`` (both in ``canon`` spelling). With ``partial`` (a requirement,
+    not a fault) a negation of a part denies it, of a part of its subject too ("部分村无带冷藏箱")."""
     if names(actual, name):
         return False
+    if "或" in name and _SEP not in name:
+        # "公开不及时或不完整": denied only when every alternative is ("公开及时完整")
+        alternatives = either(name)
+        if alternatives and all(denies(actual, x, partial) for x in alternatives):
+            return True
+        # "有检查监督记录" against "无…检查或监督记录": a statement that says both sides of 或 hold denies it
+        at = name.find("或")
+        first, second = name[max(0, at - 2) : at], name[at + 1 : at + 3]
+        said = actual.find(first)
+        if len(first) < 2 or said < 0 or actual.find(second, said + len(first)) < 0:
+            return False
+        return any(denies(actual, x, partial) for x in both(name))
+    if denies_part(actual, name, partial):
+        return True
     # "全部登记", "均已完成" deny "未登记", "未完成": words that only say it holds in full
     plain = re.sub(r"全部|完全|均|都", "", actual) or actual
-    if any(names(actual, other) or names(plain, other) for other in _toggled(name)):
-        return True
+    for other in _toggled(name):
+        # a negation put before the name denies it only when what follows is the name's beginning: "无发放"
+        # does not deny "重复发放"
+        whole = not other.startswith("无") or other[1:] != name or _begins(actual, name)
+        if whole and (names(actual, other) or names(plain, other)):
+            return True
     # "资料整齐" denies "资料零乱": the opposite word must be said, not left out
     return any(word in actual and names(actual, other) for other, word in _opposed(name))
 
@@ -191,15 +241,21 @@ _QUALIFIED = re.compile(r"[不无非]|基本|部分|大部分|较|大体|初步|
 _FAILED = re.compile(r"无[^|]{0,4}?(?:完成|达到|达标|实现|落实|到位)|不[^|]{0,2}?(?:达标|符合|合格|到位)|达不到")
 
 
+_TASKED = re.compile(
+    r"(?<=完成|达到|实现)(?:年度|全年|当年|本年度|既定|预期)?(?:目标任务|工作任务|任务|目标|计划)(?:数|值)?$"
+)
+
+
 def leaning(text: str, strict: bool) -> bool | None:
     """Whether the statements of a description say the requirement was met: "按要求完成" yes, "未按期完成"
     no; "基本完成" neither. ``strict`` (an actual): every statement says the same; else (an explanation) the
     statements that say anything agree."""
     said: set[bool] = set()
     for statement in parts(text):
+        done = _TASKED.sub("", statement)  # "完成年度任务" is "完成"
         if _FAILED.search(statement):
             said.add(False)
-        elif any(statement.endswith(word) for word in YES) and not _QUALIFIED.search(statement):
+        elif any(done.endswith(word) for word in YES) and not _QUALIFIED.search(statement):
             said.add(True)
         elif strict:
             return None
@@ -223,7 +279,7 @@ def aliases(name: str, label: str | None = None) -> set[str]:
     the grade after a lead-in ("评价为良" → 良, "评定为优秀等级" → 优秀)."""
     found = {canon(name)}
     if "或" in name and not re.search(r"[,;、，；]", name):
-        found |= {canon(x) for x in name.split("或")}
+        found |= {canon(x) for x in either(name)}  # "无检查或监督记录" → 无监督记录, never 监督记录
     if label:
         found |= {canon(label + suffix) for suffix in ("", "级", "档", "等", "类", "等级")}
     grade = re.sub(r"(?:等级|等次|级)$", "", _LEAD_IN.sub("", canon(name)))
@@ -245,6 +301,19 @@ def named(actual: str, name: str, label: str | None = None) -> bool | None:
 
 
 def parts(actual: str) -> list[str]:
-    """The statements of an actual: "有登记本但登记不全" → 有登记本, 登记不全."""
-    pieces = re.split(r"[,;，；、]|且|但|并且|而且", _simplified(actual))
-    return [canon(p) for p in pieces if canon(p)]
+    """The statements of an actual: "有登记本但登记不全" → 有登记本, 登记不全; what a list shares is each item's
+    ("未发现截留、挪用", "有制度和台账", "制度、台账均有": ``wording.listed``)."""
+    return [p for _, split in sentences(actual) for p in split]
+
+
+def sentences(actual: str) -> list[tuple[str, list[str]]]:
+    """Each sentence of an actual (``canon`` spelling, without a leading 并/同时: "…，并以正式文件颁发") with the
+    statements ``parts`` cuts it into."""
+    simple = re.sub(r"\([^()]*\)", lambda m: _SEPARATOR.sub("", m.group(0)), _simplified(actual))
+    out: list[tuple[str, list[str]]] = []
+    for sentence in re.split(r"[,;，；]|且|但|并且|而且", simple):
+        sentence = re.sub(r"^\s*(?:并|同时|另外)(?=[\u4e00-\u9fa5]{2})", "", sentence)
+        raw = [p for p in sentence.split("、") if canon(p)]
+        if raw:
+            out.append((canon(sentence), listed(raw, [canon(p) for p in raw])))
+    return out

@@ -80,15 +80,27 @@ class Ranked(Rule):
     vetoes: tuple[str, ...] = ()
     others: tuple[str, ...] = ()
     floor: Decimal | None = None  # "最低得5分": no rank scores less
+    # "每月…排名…年终按照12个月的得分数取平均值": the actual gives a rank for each of ``periods`` periods
+    # (``period``: 月 or 季度) and the score is the average of theirs (``periodic_ranks``)
+    periods: int | None = None
+    period: str = ""
 
     kind = "ranked"
     label = "按排名计分"
 
     def params(self) -> dict[str, object]:
-        return {"bands": [b.to_dict() for b in self.bands], "step": None if self.step is None else float(self.step),
-                "from_bottom": self.from_bottom, "full": None if self.full is None else float(self.full),
-                "vetoes": list(self.vetoes), "others": list(self.others),
-                "floor": None if self.floor is None else float(self.floor)}  # fmt: skip
+        out: dict[str, object] = {
+            "bands": [b.to_dict() for b in self.bands],
+            "step": None if self.step is None else float(self.step),
+            "from_bottom": self.from_bottom,
+            "full": None if self.full is None else float(self.full),
+            "vetoes": list(self.vetoes),
+            "others": list(self.others),
+            "floor": None if self.floor is None else float(self.floor),
+        }
+        if self.periods is not None:
+            out["periods"], out["period"] = self.periods, self.period
+        return out
 
     def full_marks(self) -> Decimal | None:
         return self.full if self.full is not None else self.declared_full
@@ -109,8 +121,35 @@ class Ranked(Rule):
         )
         return raw, text
 
+    def _averaged(self, inputs: Inputs, full: Decimal) -> Outcome:
+        """Each period's rank scored, then their average ("年终按照12个月的得分数取平均值")."""
+        from medaid.evaluation.rules.periodic_ranks import period_ranks
+
+        given = inputs.actual.text if inputs.actual is not None else inputs.note
+        if not given:
+            return Outcome(None, f"缺少各{self.period}名次，无法按排名计分")
+        ranks = period_ranks(given, self.periods or 0, self.period)
+        if isinstance(ranks, str):
+            return Outcome(None, ranks)
+        scores: list[Decimal] = []
+        how: dict[int, str] = {}
+        for rank in ranks:
+            settled = self._settled(rank, full)
+            if settled is None:
+                return Outcome(None, f"评分标准未写明第{rank}名的得分，需人工评分", needs_judgement=True,
+                               allowed=(ZERO, min(full, inputs.weight)))  # fmt: skip
+            raw = settled[0] if self.floor is None else max(settled[0], self.floor)
+            scores.append(min(max(raw, ZERO), inputs.weight))
+            how[rank] = f"第{rank}名 {fmt(scores[-1])} 分（{settled[1]}）× {ranks.count(rank)} 个{self.period}"
+        mean = sum(scores, ZERO) / len(scores)
+        each = "；".join(how.values())
+        return Outcome(mean, f"实际“{given}”：各{self.period}得分 {each}；年终取 {len(scores)} 个{self.period}的平均值 "
+                             f"= {fmt(sum(scores, ZERO))} ÷ {len(scores)} = {fmt(mean)}")  # fmt: skip
+
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
+        if self.periods is not None:
+            return self._averaged(inputs, full)
         given = inputs.actual.text if inputs.actual is not None else None
         source = "实际完成值"
         if given is None and inputs.note:
@@ -163,4 +202,17 @@ def ranked_from_mapping(spec: Mapping[str, object], text: str | None) -> Ranked:
         raise RuleSpecError("ranked 规则需要 bands（各名次得分）或 step（每后移一名扣分）")
     return Ranked(bands=tuple(bands) or (RankBand(1, 1),), step=step, from_bottom=bool(spec.get("from_bottom", False)),
                   full=spec_decimal(spec, "full"), vetoes=spec_words(spec, "vetoes"), others=spec_words(spec, "others"),
-                  floor=spec_decimal(spec, "floor"), text=text)  # fmt: skip
+                  floor=spec_decimal(spec, "floor"), periods=_periods(spec), period=str(spec.get("period") or ""),
+                  text=text)  # fmt: skip
+
+
+def _periods(spec: Mapping[str, object]) -> int | None:
+    """ "periods: 12, period: 月" (the ranks of 12 months averaged), or None."""
+    from medaid.evaluation.rules.structured import RuleSpecError
+
+    periods = spec.get("periods")
+    if periods is None:
+        return None
+    if not isinstance(periods, int) or periods < 2 or spec.get("period") not in ("月", "季度"):
+        raise RuleSpecError("ranked 的 periods 应为不小于 2 的整数，并写明 period: 月 或 季度")
+    return periods

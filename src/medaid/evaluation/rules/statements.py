@@ -1,112 +1,20 @@
-"""What a description in words says of a rule's faults, items or levels.
+"""What a description in words says of a rule's items or levels, and counts of items.
 
-A description ("已行文明确，未登记", "分散供养标准1300元/人·年，未经政府发文") is cut into statements (``parts``);
-each statement must name or deny exactly what it speaks of (``naming``), and no two statements may
-contradict each other (one names a fault that another denies: "无危房户、无房户" against "有五保危房户或
-无房户"). A statement with a number speaks of a fault with a bound in the same unit and of the same thing
-("分散供养标准1300元/人·年" against "分散供养标准未达1200元/人·年": 1300 is not below 1200, so the fault is
-denied).
+A description is cut into statements (``parts``); each statement must name or deny exactly what it speaks of
+(``naming``). Faults are read by ``faults``; counts ("符合3项", "全部符合", "均未完成") by ``counted``;
+requirements joined in one condition by ``conjunction``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from medaid.evaluation.quantity import Quantity, parse_quantity, units_compatible
-from medaid.evaluation.rules.naming import canon, denies, named, names, parts
+from medaid.evaluation.rules.faults import faults_found, negated_requirement
+from medaid.evaluation.rules.naming import canon, denies, named, parts
+from medaid.evaluation.rules.wording import ACHIEVING, CHECKING, counted_event, unchecked
 
-_BELOW = ("未达到", "未达", "达不到", "不足", "低于", "少于", "小于", "不到", "不满")
-_ABOVE = ("超过", "高于", "多于", "大于", "超出")
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([%‰]|[\u4e00-\u9fa5][\u4e00-\u9fa5/·]*)?")
-
-
-def negated_requirement(fault: str) -> bool:
-    """ "未使用访视记录表", "不按时限报告", "考核达不到要求": a fault that says a requirement was not met, so that
-    是 (the requirement was met) and 否 can answer it. "出现重复档案", "发现不合规支出" state an event: 是 could
-    mean that it happened, and is not read."""
-    word = canon(fault)
-    return bool(re.search(r"[无不]", word)) and not re.search(r"发现|出现|发生|存在", word)
-
-
-def _rank(how: bool | None) -> int:
-    return 2 if how else 1 if how is None else 0
-
-
-@dataclass(frozen=True)
-class Bound:
-    """A fault on a number: its subject, whether it is below (else above) the bound, and the bound."""
-
-    subject: str
-    below: bool
-    bound: Quantity
-
-
-def fault_bound(fault: str) -> Bound | None:
-    """ "分散供养标准未达1200元/人·年" → (分散供养标准, below, 1200元/人·年)."""
-    words = "|".join(_BELOW + _ABOVE)
-    found = re.search(rf"({words})(\d+(?:\.\d+)?[^\d,;。、]*)$", fault)
-    if not found or re.search(r"\d", fault[: found.start()]):
-        return None
-    bound = parse_quantity(found.group(2))
-    if bound is None or bound.value is None or not bound.unit:
-        return None
-    return Bound(canon(fault[: found.start()]), found.group(1) in _BELOW, bound)
-
-
-def _measured(statement: str, bound: Bound) -> bool | None:
-    """Whether a statement with a number shows the fault (None: it does not speak of it)."""
-    found = list(_AMOUNT.finditer(statement))
-    if len(found) != 1:
-        return None
-    value = parse_quantity(found[0].group(0))
-    subject = canon(statement[: found[0].start()])
-    if value is None or value.value is None or bound.bound.value is None or not units_compatible(bound.bound, value):
-        return None
-    if value.unit != bound.bound.unit or not subject or not (subject == bound.subject or names(subject, bound.subject)):
-        return None
-    return value.value < bound.bound.value if bound.below else value.value > bound.bound.value
-
-
-def spellings(fault: str) -> list[str]:
-    """A fault's spellings: the fault proper after its context ("2012年6月底整改结束,未开始整改" is also
-    "未开始整改"; "已开展活动但档案资料不全" also "档案资料不全")."""
-    last = re.split(r"[,;。:]", fault)[-1]
-    either = last.split("或") if "或" in last and not re.search(r"[,;、]", last) else []
-    return list(dict.fromkeys([fault, last, last.split("但")[-1], *either]))
-
-
-def faults_found(text: str, faults: tuple[str, ...]) -> tuple[list[int], str | None]:
-    """The faults (1 = the first) a description names; or the statement that names none or several, or
-    contradicts another, as the reason to refuse."""
-    found: set[int] = set()
-    denied: set[int] = set()
-    bounds = [fault_bound(f) for f in faults]
-    for statement in parts(text):
-        measured = [(i, shown) for i, b in enumerate(bounds, 1) if b and (shown := _measured(statement, b)) is not None]
-        if measured:
-            if len(measured) > 1:
-                return [], statement
-            i, shown = measured[0]
-            (found if shown else denied).add(i)
-            continue
-        says = [(i, max((named(statement, x) for x in spellings(f)), key=_rank)) for i, f in enumerate(faults, 1)]
-        exact = [i for i, how in says if how]
-        which = exact or [i for i, how in says if how is None]
-        deny = [i for i, f in enumerate(faults, 1) if any(denies(statement, canon(x)) for x in spellings(f))]
-        if set(which) & set(deny) and not exact:
-            return [], statement  # "无危房户" both names "无房户" and denies "有五保危房户"
-        if len(which) == 1:
-            found.add(which[0])
-        elif not which and deny:
-            denied.update(deny)
-        else:
-            return [], statement
-    if found & denied:
-        return [], "、".join(faults[i - 1] for i in sorted(found & denied)) + "（既被提及又被否定）"
-    return sorted(found), None
-
+__all__ = ["faults_found", "negated_requirement"]
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _N = r"(\d+|[一二两三四五六七八九十])"
@@ -120,12 +28,13 @@ _MISSED = (
     re.compile(rf"^(?:有)?{_N}{_UNIT}(?:不符合|不满足|不具备|无达到|无完成|无做到|无落实|不达标|缺失)$"),
     re.compile(rf"^(?:缺|少|缺少|不符合|不满足|无达到|无完成|无做到|无落实){_N}{_UNIT}$"),
 )
-_WHAT = r"(?:指标|要求|条件|内容|要点|标准)?"
+_WHAT = r"(?:指标|要求|条件|内容|要点|标准|任务|目标|工作)*"
 _ALL = re.compile(
-    rf"^(?:全部|均|都|完全|各项|所有|{_N}{_UNIT}{_WHAT})(?:均|都)?(?:符合|满足|具备|达到|完成|做到|落实)(?:要求)?$"
+    rf"^(?:全部|均|都|完全|各项|所有|{_N}{_UNIT}{_WHAT})(?:均|都|全部|全都)?(?:符合|满足|具备|达到|完成|做到|落实)(?:要求)?$"
 )
 _NONE = re.compile(
-    rf"^(?:全部|均|都|各项|所有|{_N}{_UNIT}{_WHAT})?(?:均|都)(?:不符合|不满足|不具备|无达到|无完成|无做到|无落实)$"
+    rf"^(?:全部|均|都|各项|所有|{_N}{_UNIT}{_WHAT})?(?:均|都)(?:不符合|不满足|不具备|无达到|无完成|无做到|无落实"
+    r"|无建立|无设立|无制定|无开展|无提供|无报送)$"
     r"|^(?:全部|各项|所有)(?:不符合|不满足|不具备|无达到|无完成|无做到|无落实)$"
 )
 
@@ -169,54 +78,117 @@ def is_count(name: str) -> bool:
     return counted(name, 99) is not None or bool(_ALL.match(canon(name)) or _NONE.match(canon(name)))
 
 
+_DONE = re.compile(r"(无|不)?(?:均|都|全部)?(?:完成|达到|达标|符合要求|符合|落实|到位|做到|实现)$")
+_REST = re.compile(r"^(?:其余|其他|其它|另外)(?:的)?(?:\d+|[一二两三四五六七八九十])?(?:项|个)?")
+_ONLY = re.compile(r"^(?:仅|只有|仅有|只)")
+
+
+def _item_said(statement: str, items: tuple[str, ...]) -> tuple[set[int], set[int]] | None:
+    """The item one statement names (held) or denies; by its name with a word of completion after it too:
+    "新增农村劳动力转移人数未完成" denies the item "新增农村劳动力转移人数的指标任务"."""
+    says = [(i, named(statement, canon(n))) for i, n in enumerate(items, 1)]
+    which = [i for i, how in says if how] or [i for i, how in says if how is None]
+    deny = [i for i, n in enumerate(items, 1) if denies(statement, canon(n))]
+    if len(which) == 1 and not deny:
+        return {which[0]}, set()
+    if not which and len(deny) == 1:
+        return set(), {deny[0]}
+    done = _DONE.search(statement)
+    if which or deny or done is None or len(core := statement[: done.start()]) < 2:
+        return None
+    found = [i for i, n in enumerate(items, 1) if named(core, canon(n)) is not False]
+    if len(found) != 1:
+        return None
+    return (set(), set(found)) if done.group(1) else (set(found), set())
+
+
 def items_held(text: str, items: tuple[str, ...]) -> tuple[list[int], str | None]:
     """The items (1 = the first) a description says hold: each statement names or denies exactly one item,
-    and every item is spoken of; else the statement or the items left out, as the reason to refuse."""
+    and every item is spoken of; else the statement or the items left out, as the reason to refuse.
+    "其余三项完成" speaks of every item not named (their number must agree), "仅X完成" says that X alone holds,
+    and a count ("三项未完成") must agree with what the statements say."""
     held: set[int] = set()
     denied: set[int] = set()
+    rest: tuple[bool, int | None] | None = None
+    only: set[int] = set()
+    counts: list[int] = []
     for statement in parts(text):
-        says = [(i, named(statement, canon(n))) for i, n in enumerate(items, 1)]
-        which = [i for i, how in says if how] or [i for i, how in says if how is None]
-        deny = [i for i, n in enumerate(items, 1) if denies(statement, canon(n))]
-        if len(which) == 1 and not deny:
-            held.add(which[0])
-        elif not which and len(deny) == 1:
-            denied.add(deny[0])
-        else:
+        if (found := _REST.match(statement)) and (done := _DONE.search(statement)) and rest is None:
+            stated = re.search(_N, found.group(0))
+            rest = (not done.group(1), _number(stated.group(1)) if stated else None)
+            continue
+        if (n := counted(statement, len(items))) is not None and not re.fullmatch(rf"{_N}{_UNIT}", statement):
+            counts.append(n)
+            continue
+        plain = _ONLY.sub("", statement)
+        said = _item_said(plain, items)
+        if said is None:
             return [], statement
+        if plain != statement:
+            if said[1] or len(said[0]) != 1:
+                return [], statement
+            only |= said[0]
+        held |= said[0]
+        denied |= said[1]
+    if only:
+        denied |= {i for i in range(1, len(items) + 1) if i not in only}
+    others = [i for i in range(1, len(items) + 1) if i not in held | denied]
+    if rest is not None:
+        if (rest[1] is not None and rest[1] != len(others)) or not others:
+            return [], "其余各项的数目与分项不符"
+        (held if rest[0] else denied).update(others)
     if held & denied:
         return [], "、".join(items[i - 1] for i in sorted(held & denied)) + "（既被提及又被否定）"
+    if any(n != len(held) for n in counts):
+        return [], "所述项数与所列分项不符"
     missing = [items[i - 1] for i in range(1, len(items) + 1) if i not in held | denied]
     if missing:
         return [], f"未说明{'、'.join(missing)}"
     return sorted(held), None
 
 
+def items_missing(text: str, items: tuple[str, ...]) -> list[int] | None:
+    """Against a list of requirements scored "每缺一项扣N分": a description of only what is missing ("缺台账",
+    "无会议记录,年度总结未做") names the items not met, the rest being met, as a list of faults is read; None
+    when a statement does not deny exactly one item, or an item is both denied and named (words family)."""
+    missing: set[int] = set()
+    for statement in parts(text):
+        said = _item_said(statement, items)
+        if said is None or said[0] or len(said[1]) != 1:
+            return None
+        missing |= said[1]
+    return sorted(missing) if missing else None
+
+
 _REQUIREMENT = re.compile(r"[,;、|]|并且|而且|且|并|同时")
 
 
 def requirements(name: str) -> list[str]:
-    """The requirements a condition joins: "均设工作经费且按时拨付" → 均设工作经费, 按时拨付."""
-    return [p for p in (x.strip() for x in _REQUIREMENT.split(canon(name))) if len(p) >= 2]
+    """The requirements a condition joins: "均设工作经费且按时拨付" → 均设工作经费, 按时拨付; without how it is
+    checked ("调查反映…") and without a bare word of achieving ("实现", "做到"), which says what follows it."""
+    pieces = (unchecked(x.strip()) for x in _REQUIREMENT.split(canon(name)))
+    return [p for p in pieces if len(p) >= 2 and p not in ACHIEVING and not CHECKING.match(p)]
 
 
 def conjunction(text: str, name: str) -> bool | None:
     """Whether a description meets every requirement of a condition: False as soon as one statement denies
-    one of them ("均设经费但未按时拨付"), True when every requirement is named and nothing denied, None when
-    a statement speaks of none of them or a requirement is left unsaid."""
+    one of them ("均设经费但未按时拨付", "部分村防疫时未带冷藏箱") and no statement names it; True when every
+    requirement is named and nothing denied; None when a statement speaks of none of them or a requirement is
+    left unsaid."""
     needed = requirements(name)
     if not needed:
         return None
+    statements = [counted_event(x) for x in parts(text)]
+    denied = {i for st in statements for i, r in enumerate(needed) if denies(st, r)}
     met: set[int] = set()
-    for statement in parts(text):
-        deny = [i for i, r in enumerate(needed) if denies(statement, r)]
-        if deny:
-            return False
+    unread = False
+    for statement in statements:
         which = [i for i, r in enumerate(needed) if named(statement, r) is not False]
-        if not which:
-            return None
+        unread = unread or not which
         met.update(which)
-    return True if len(met) == len(needed) else None
+    if denied:
+        return None if denied & met else False
+    return True if len(met) == len(needed) and not unread else None
 
 
 DENIED_ALL = -1

@@ -65,14 +65,17 @@ def show(amount: Decimal, unit: str) -> str:
     return f"{fmt(amount)}{unit}"
 
 
-def in_step_unit(value_unit: str, unit: str, other_unit: str | None) -> bool:
+def in_step_unit(value_unit: str, unit: str, other_unit: str | None, per: str | None = None) -> bool:
     """Whether a value's unit is the step's: one unit ("人" and "人次"), or a rate per something ("元/人") in
     the step's unit when the other value (target or actual) is a rate per the same thing ("每少10元" on
-    480元/人 against ≥500元/人)."""
+    480元/人 against ≥500元/人), or when the text itself says the quantity is per that thing (``per``:
+    "亩均…每少于100公斤" on ≥1000公斤/亩)."""
     if same_unit(value_unit, unit):
         return True
-    head, per, _ = value_unit.partition("/")
-    return bool(per) and same_unit(head, unit) and other_unit == value_unit
+    head, _, over = value_unit.partition("/")
+    if not over or not same_unit(head, unit):
+        return False
+    return other_unit == value_unit or (per is not None and (over == per or same_unit(over, per)))
 
 
 def word_kind(word: str | None) -> frozenset[str] | None:
@@ -106,6 +109,7 @@ class StepBase:
     zero_inclusive: bool = False  # "80%以下不得分": no score at the value itself either
     hundred: bool = True  # a percentage step with no number and no percentage target counts from 100 %
     full_if_none: str | None = None  # "没有楼堂馆所项目的部门按满分计算": an actual "无楼堂馆所项目" scores full
+    per: str | None = None  # "亩均/每亩/年亩…100公斤": the text's quantity is per 亩, so 公斤/亩 is the step's unit
 
     def states_none(self, text: str) -> bool:
         """Whether an actual says there is none of what the text exempts ("无楼堂馆所项目")."""
@@ -235,10 +239,12 @@ class StepBase:
         if actual.value is None:
             return f"实际完成值“{actual.text}”不是数量，无法按“每{fmt(self.step)}{unit}”扣分"
         target_unit = inputs.target.unit if inputs.target is not None else None
-        if actual.unit and not in_step_unit(actual.unit, unit, target_unit):
+        if actual.unit and not in_step_unit(actual.unit, unit, target_unit, self.per):
             return f"扣分步长以“{unit}”计，而实际完成值 {actual.describe()} 以“{actual.unit}”计，不能换算"
         value = actual.value
         shown = f"实际 {show(value, unit)}"
+        if self.per is not None:
+            shown += f"（评分标准写明按每{self.per}计，{unit}/{self.per} 即步长的单位“{unit}”）"
         reference = self._unit_reference(inputs.target, unit, actual.unit)
         if isinstance(reference, str):
             return reference
@@ -254,7 +260,7 @@ class StepBase:
         counts from zero; a Chinese reason when they disagree or neither is given."""
         target_value: Decimal | None = None
         if target is not None and target.value is not None:
-            if target.unit and not in_step_unit(target.unit, unit, actual_unit):
+            if target.unit and not in_step_unit(target.unit, unit, actual_unit, self.per):
                 return f"指标值 {target.describe()} 与扣分步长的单位“{unit}”不同，无法确定从哪个值起扣"
             target_value = target.value
         if self.from_zero and self.reference is None and target_value is None and not self.on_completion:

@@ -27,13 +27,17 @@ from medaid.evaluation.rules.completion import (
     Proportional,
     RateTimesWeight,
 )
+from medaid.evaluation.rules.composite import Composite, composite_from_mapping  # composite family
 from medaid.evaluation.rules.counts import CountScore, count_score_from_mapping, spec_words
 from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
 from medaid.evaluation.rules.direction import Directional
 from medaid.evaluation.rules.formulas import Formula, formula_from_mapping
+from medaid.evaluation.rules.items import EachItem, each_item_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
+from medaid.evaluation.rules.parts import StepSum, step_sum_from_mapping  # steps and bonus family
+from medaid.evaluation.rules.periods import PeriodParts, period_parts_from_mapping  # faults family
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
 from medaid.evaluation.rules.unweighted import Unweighted
 
@@ -58,6 +62,10 @@ RULE_TYPES: dict[str, str] = {
     Formula.kind: Formula.label,
     StepBonus.kind: StepBonus.label,
     AddDeduct.kind: AddDeduct.label,
+    EachItem.kind: EachItem.label,  # steps and bonus family: one rule for several items
+    StepSum.kind: StepSum.label,  # steps and bonus family: several steps in one text
+    Composite.kind: Composite.label,  # composite family: parts each with its own marks, added up
+    PeriodParts.kind: PeriodParts.label,  # faults family: a threshold for each period, the parts met added
 }
 
 
@@ -143,6 +151,12 @@ def _per_point(spec: Mapping[str, object], text: str | None) -> PerPoint:
         max_deduction=_number(spec, "max_deduction"),
         min_score=_number(spec, "min_score"),
         full_if_none=_text_option(spec, "full_if_none"),
+        # steps and bonus family: "亩均…每少于100公斤" (per 亩) and "扣分不封顶"
+        per=_text_option(spec, "per"),
+        uncapped=bool(spec.get("uncapped", False)),
+        when_unmet=bool(spec.get("when_unmet", False)),
+        vetoes=spec_words(spec, "vetoes"),
+        full_when=spec_words(spec, "full_when"),
         explicit_reading="partial" in spec,  # the file states how part of a step counts
         text=text,
     )
@@ -197,6 +211,9 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 subject=str(spec.get("subject") or ""),
                 vetoes=spec_words(spec, "vetoes"),
                 share=bool(spec.get("share", False)),
+                clears=spec_words(spec, "clears"),  # counts family: requirements restated for none found
+                total=_number(spec, "total"),  # counts family: the items the text lists ("2分×4项")
+                limits=spec_words(spec, "limits"),  # counts family: vetoes with a limit ("淹死树木≥10株")
                 text=text,
             )
         case "count_score":
@@ -214,6 +231,7 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 on_completion=bool(spec.get("on_completion", False)),
                 relative=bool(spec.get("relative", False)),
                 unit=str(spec.get("unit", "%")),
+                counted=bool(spec.get("counted", False)),  # conditions family: "比下达任务低5%以内"
                 text=text,
             )
         case "qualitative":
@@ -241,6 +259,14 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return step_bonus_from_mapping(spec, text)
         case "add_deduct":
             return add_deduct_from_mapping(spec, text)
+        case "each_item":  # steps and bonus family
+            return each_item_from_mapping(spec, text)
+        case "step_sum":  # steps and bonus family
+            return step_sum_from_mapping(spec, text)
+        case "composite":  # composite family
+            return composite_from_mapping(spec, text)
+        case "period_parts":  # faults family
+            return period_parts_from_mapping(spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")

@@ -23,6 +23,7 @@ band or in two bands that score differently is refused.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -131,7 +132,47 @@ def _band(condition: Condition, effect: Effect, previous: list[Band], relative: 
     return None
 
 
+# Counters of whole things: "未召开" beside "1次得0.5分" is the count 0.
+_WHOLE = frozenset("次个项人户家件篇名所场期座例处笔条份批台辆套本种") | {"人次", "户次"}
+
+
+def _none_at_all(band: Band, unit: str) -> bool:
+    """ "未召开不得分" beside "召开会议2次及以上得1分，1次得0.5分": the rest of the bands must be the count 0 alone."""
+    whole = unit in _WHOLE
+    return (
+        whole
+        and band.low is None
+        and band.high is not None
+        and ((band.high == 1 and not band.high_inclusive) or (band.high == 0 and band.high_inclusive))
+    )
+
+
+def settle(bands: list[Band], soft: list[bool], marked: list[bool]) -> list[Band]:
+    """An end of a range written with no mark ("90%-95%", "5%-10%") that no other band holds goes to the range
+    ("超过95%得5分,90%-95%得3分": 95% scores 3), and one another band holds with a mark ("5%以内(含5%)")
+    goes to that band. An end another band holds without a mark ("80%以下" beside "80%-90%": 以下 includes
+    80%, and so does the range) stays as read: two bands, refused at scoring."""
+
+    def settled(i: int, value: Decimal, default: bool) -> bool:
+        holders = [j for j, b in enumerate(bands) if j != i and b.contains(value)]
+        if not holders:
+            return True
+        return False if any(marked[j] for j in holders) else default
+
+    out: list[Band] = []
+    for i, band in enumerate(bands):
+        if not soft[i] or band.low is None or band.high is None:
+            out.append(band)
+            continue
+        low_in = settled(i, band.low, band.low_inclusive)
+        high_in = settled(i, band.high, band.high_inclusive)
+        out.append(replace(band, low_inclusive=low_in, high_inclusive=high_in))
+    return out
+
+
 def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
+    # "30分钟以上不得分": minutes are kept apart from scores ("0分") while the parts are found
+    text = re.sub(r"(?<=\d)分钟", "min", text)
     spelled = _spelled_out(_halves(text))
     if spelled is None:
         return None
@@ -141,7 +182,7 @@ def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
     read: list[tuple[Condition, Effect]] = []
     for number, part in enumerate(parts):
         condition_text = _METHOD.sub("", part.condition) if number == 0 else part.condition
-        condition = read_condition(condition_text)
+        condition = read_condition(condition_text, nothing=True)
         if condition is None or part.effect.kind == "cap":
             return None
         read.append((condition, part.effect))
@@ -180,5 +221,8 @@ def banded(text: str) -> Rule | None:
         if band is None:
             return None
         bands.append(band)
+    bands = settle(bands, [c.soft and not c.other for c in conditions], [c.marked for c in conditions])
+    if not all(_none_at_all(band, unit) for band, c in zip(bands, conditions, strict=True) if c.nothing):
+        return None
     on_completion = "完成目标任务量" in text or ("完成率" in text and "实际完成率" not in text)
     return Banded(bands=tuple(bands), on_completion=on_completion, relative=relative, unit=unit)

@@ -26,6 +26,7 @@ from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.rules import Rule
 from medaid.evaluation.rules.adjustments import AddDeduct, Adjustment
 from medaid.evaluation.rules.bonus import Reference, Step, StepBonus
+from medaid.evaluation.ruletext.bonus_tiers import tiers
 from medaid.evaluation.ruletext.common import NUM, POINTS
 
 _GONE = "\x00"
@@ -34,7 +35,7 @@ _DOWN = r"少完成|少于|减少|低于|下降|降低|不足|减产|低|少|差
 _UNIT = (r"百分点|%|[万亿千]?(?:元|人次|人|户次|户|株|亩|公顷|公斤|吨|公里|平方米|米)"
          r"|项|个|名|家|次|天|日|个月|月|例|处|件|所|座|场|条|篇|起|期|批|套|台|辆|份")  # fmt: skip
 _STEP = re.compile(
-    rf"每({_UP}|{_DOWN})?(完成目标值|目标值|目标|指标值|计划)?(?:的)?{NUM}?({_UNIT})?"
+    rf"每({_UP}|{_DOWN})?(完成目标值|目标值|目标|指标值|计划)?(?:的)?(?:(?<!每)[\u4e00-\u9fa5]{{1,6}}?(?=\d))?{NUM}?({_UNIT})?"
     rf"[^\d,;。加扣减每]{{0,12}}?,?(?:相应)?(加|扣|减){NUM}分"
 )
 _UP_MOST = re.compile(
@@ -50,7 +51,7 @@ _CAP = re.compile(rf"{NUM}分封顶|最高(?:得)?{NUM}分|总分不(?:得)?超�
 _CAP_NOT_ABOVE = re.compile(rf"(?:最高|最多)不(?:得)?超过{NUM}分")
 _BASE = re.compile(
     rf"(?:完成|达到|达标|持平|稳定|不变|实现)[^,;。加扣每\d]{{0,16}}?(?:的)?,?(?:该项|本项|此项|该指标|各)?(?:得|计|给|赋|记)"
-    rf"(基本分|满分|标准分|全分|基础分|{NUM}分)|在(基本分|满分|标准分)(?:值)?(?:的)?基础上"
+    rf"((?:基本分|基础分|满分)?{NUM}分|基本分|满分|标准分|全分|基础分)|在(基本分|满分|标准分)(?:值)?(?:的)?基础上"
 )
 # Below the reference nothing: "未达到目标产量不计分", "比前三年平均值减产不计分"
 _ZERO_BELOW = re.compile(
@@ -76,6 +77,10 @@ def _both(text: str) -> str:
     """Steps and caps written for both sides at once, written out side by side: "每超(少)2%加(减)1分" →
     "每超2%加1分;每少2%减1分"; "每高于或低于10百分点分别加减1分"; "最高加(减)15分", "最多加减2分"."""
     text = text.replace("奖励", "加")
+    # "多完成1人加1分", "少完成1人扣1分": without 每 only a step of one at the start of a clause (as ``deductions``)
+    text = re.sub(
+        rf"(?:^|(?<=[,;。:]))({_UP}|{_DOWN})[1一](?=(?:{_UNIT})(?:的)?,?(?:相应)?(?:加|扣|减)\d)", r"每\g<1>1", text
+    )
     # "高于目标值的每1个百分点加0.2分" → "每高于目标值1个百分点加0.2分"; "每比上年增长1个百分点"
     text = re.sub(rf"({_UP}|{_DOWN})(目标值|目标|计划|指标值)?(?:的)?(?:部分)?,?每(?=\d)", r"每\1\2", text)
     text = re.sub(r"每(?:比|较)(?:上年|去年|上一年|同期)(?:同期)?", "每", text) if _PRIOR.search(text) else text
@@ -142,17 +147,25 @@ def step_bonus(text: str) -> Rule | None:
     up: Step | None = None
     down: Step | None = None
     counted = False
+    up2: Step | None = None
+    tiered = tiers(text)
+    for span in tiered.spans if tiered else ():
+        work = work[: span[0]] + _GONE * (span[1] - span[0]) + work[span[1] :]
     for match in _STEP.finditer(text):
         read = _step(match)
         if read is None:
             return None
         adds, step, counted_here = read
-        if (up if adds else down) is not None:
+        if adds and up is not None and tiered is not None and match.start() == tiered.second_at and up2 is None:
+            up2 = step  # "130%以上,每超出1个百分点加0.1分": the second tier
+            work = _take(work, match)
+            continue
+        if (up if adds else down) is not None or (adds and tiered is not None and match.start() != tiered.first_at):
             return None
         up, down = (step, down) if adds else (up, step)
         counted = counted or counted_here
         work = _take(work, match)
-    if up is None or (capped := _caps(work, up, down)) is None:
+    if up is None or (tiered is not None and up2 is None) or (capped := _caps(work, up, down)) is None:
         return None
     work, up, down = capped
     up_to_base = False
@@ -192,8 +205,11 @@ def step_bonus(text: str) -> Rule | None:
         reference = Reference.ZERO
     else:
         reference = Reference.TARGET
+    if up2 is not None and (reference is not Reference.TARGET or up.unit not in ("%", "百分点") or up.relative):
+        return None
     return StepBonus(up=up, down=down, base=base, up_to_base=up_to_base, cap=cap, reference=reference,
-                     zero_below=zero_below)  # fmt: skip
+                     zero_below=zero_below, up2=up2, upto=tiered.high if tiered and up2 else None,
+                     tier_from=tiered.low if tiered and up2 else None)  # fmt: skip
 
 
 # --- 加减分 items ------------------------------------------------------------------------------

@@ -21,11 +21,22 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.rules import PerCase, Rule
-from medaid.evaluation.rules.counts import COUNTER, NUMBER, cn_int, plain, same_counter
+from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain, same_counter
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
+from medaid.evaluation.ruletext.count_limits import limit_vetoes
 from medaid.evaluation.ruletext.count_spelling import canon_counts
-from medaid.evaluation.ruletext.counts import RANKING, counted, full_marks, leftover, unbracket, vetoes
-from medaid.evaluation.ruletext.kinds import several
+from medaid.evaluation.ruletext.counts import (
+    RANKING,
+    TOTAL,
+    Counted,
+    counted,
+    full_marks,
+    leftover,
+    requirements,
+    unbracket,
+    vetoes,
+)
+from medaid.evaluation.ruletext.kinds import SUB, several
 
 _DEDUCT = re.compile(rf"(?<!最多)(?<!加)扣{NUM}分")  # canon_counts spells 扣除/减/… as 扣 and every cap as 最多扣N分
 _CUT_OFF = re.compile(
@@ -75,12 +86,14 @@ def per_case(text: str) -> Rule | None:
         clauses = counted(body, _SHARE)
     if None in clauses:
         return None
-    if len(clauses) > 1 or (clauses and len(_DEDUCT.findall(body)) > len(clauses)):
+    if len(clauses) > 1 or (clauses and len(_DEDUCT.findall(body)) > len(clauses)) or (clauses and SUB.search(body)):
         # several kinds, or one beside one-off deductions ("…每出现一例扣0.5分,申请对象情况不真实扣2分")
         return None if _cut_off(body) else several(body, [c for c in clauses if c is not None], gain=False)
     clause = clauses[0] if clauses else None
     spans: list[tuple[int, int]] = [clause.span] if clause else []
     cut_off = _cut_off(body)
+    if clause is not None and cut_off is not None and not same_counter(cut_off[0].group("unit"), clause.unit):
+        cut_off = None  # "淹死树木10株以上的该项不得分" beside "每1处…": a veto with its own limit (count_limits)
     if clause is None and cut_off is None:
         return None
     starts = [clause.span[0]] if clause else []
@@ -89,18 +102,22 @@ def per_case(text: str) -> Rule | None:
     what = (clause.what or clause.context) if clause else ""  # "不符合,发现一处扣1分" counts 不符合
     if cut_off is not None:
         found, zero_cases, inclusive, explicit = cut_off
-        if unit is not None and not same_counter(found.group("unit"), unit):
-            return None  # a cut-off on another count
         unit, wording = unit or found.group("unit"), found.group(0)
         what = what or plain(found.group("what"))
         spans.append(found.span())
         starts.append(found.start())
+    read = len(spans)
     full, agree = full_marks(body, min(starts), spans)
     if not agree or (clause is None and full is None):
         return None
+    total = _total(body, clause, full, spans) if clause is not None and TOTAL.search(body) else None
+    if total == 0:
+        return None
+    clears = requirements(body, spans[read:])
     full, max_deduction = deduction_caps(body, full, spans)
+    found_limits = limit_vetoes(body, spans, unit)
     found_vetoes = vetoes(body, spans)
-    if found_vetoes is None or leftover(body, spans):
+    if found_limits is None or found_vetoes is None or leftover(body, spans):
         return None
     return PerCase(
         points=clause.points if clause else Decimal(0),
@@ -116,4 +133,19 @@ def per_case(text: str) -> Rule | None:
         subject=clause.subject if clause else "",
         vetoes=found_vetoes,
         share=share,
+        clears=clears,
+        total=total,
+        limits=found_limits,
     )
+
+
+def _total(body: str, clause: Counted, full: Decimal | None, spans: list[tuple[int, int]]) -> Decimal:
+    """ "(2分×4项,即…)…每少一项扣2分": the items the text lists, when their marks are the deduction's and add up to
+    the full marks; 0 when they do not agree (the text is then not read)."""
+    found = TOTAL.search(body)
+    assert found is not None
+    each, count, unit = Decimal(found.group(1)), Decimal(found.group(2)), found.group(3)
+    if not same_counter(unit, clause.unit) or each != clause.points or (full is not None and each * count != full):
+        return Decimal(0)
+    spans.append(found.span())
+    return count

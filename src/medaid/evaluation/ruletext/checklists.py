@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from medaid.evaluation.rules import Checklist, Rule
 from medaid.evaluation.rules.naming import canon, denies
+from medaid.evaluation.rules.phrasing import VERBS
+from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses, strip_benign
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.listrules import ListRules, list_rule, split_rules
@@ -98,6 +100,9 @@ _OTHERWISE = re.compile(
     r",?(?:否则|反之|其他|其余|不达标|未达到|没有|不符合|不满足|未完成|未做到)(?:的)?,?(?:不得分|不计分|不给分|[得计]0分)[;。]?$"
 )
 _NEGATED = re.compile(r"^(?:没有|无|未|不)")
+_HAS_NEGATION = re.compile(
+    r"^[\u4e00-\u9fa5]{1,6}?(?:没有|无(?!论|需|须)|未(?!成年))"
+)  # after its subject: "工作无计划"
 
 
 def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
@@ -115,7 +120,8 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
         if re.search(r"发现|出现|发生|存在", one):
             return None  # "纸质档案、电子档案出现缺项或逻辑错误,每项扣0.1分": each case found, not each item
         pieces = one.split(",") if "," in one else [p for p in re.split(r"、|和|及|与|以及", one) if p]
-        if (lead := _NEGATED.match(pieces[0])) and not any(_NEGATED.match(p) for p in pieces[1:]):
+        lead = re.match(rf"^(?:没有|无|未|不)?(?:{VERBS})?", pieces[0])  # "未建立制度、台账": 未建立 is every one's
+        if lead and lead.group(0) and not any(re.match(rf"^(?:没有|无|未|不|{VERBS})", p) for p in pieces[1:]):
             pieces = pieces[:1] + [lead.group(0) + p for p in pieces[1:]]
     if len(pieces) < 2 or any(re.search(r"\d分|扣|[得计给]分", p) for p in pieces):
         return None
@@ -124,7 +130,7 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
 
 def checklist(text: str) -> Rule | None:
     """ "1. …的，得3分。…2. …的，得2分。" — items each worth their marks; ``Inputs.holds`` says which hold."""
-    if "×" in text or re.search(r"最多(?:只)?扣|加\d|加分|\d-\d+(?:\.\d+)?分|扣完\d", text):
+    if "×" in text or re.search(r"最多(?:只)?扣|加\d|加分|\d-\d+(?:\.\d+)?分|扣完\d", text) or DISCRETION.search(text):
         return None
     split = split_rules(strip_benign(text))
     if split is None:
@@ -141,6 +147,9 @@ def checklist(text: str) -> Rule | None:
             rules = merged
     elif numbered_items is not None:
         preamble, bodies = numbered_items
+    elif rules.whole and (marked := _marked(body)) is not None:
+        preamble, bodies = marked
+        preamble = _BY_DEGREE.sub("", preamble)  # "按实现程度计分" is what "每完成1项取得该项分数" says
     else:
         return None
     lead = re.split(r"[:;。]", preamble.rstrip(" :,"))[-1]
@@ -173,6 +182,22 @@ def checklist(text: str) -> Rule | None:
     return Checklist(items=tuple(marks), names=tuple(names), open_items=tuple(open_items))
 
 
+_MARKED = re.compile(rf"^[^\d,;。:、]{{2,}}?(?:的)?,?(?:得|计|记)?(?<![\d.]){NUM}分$")
+_BY_DEGREE = re.compile(r"按(?:实现|完成)(?:程度|情况)(?:计分|得分|计算)")
+
+
+def _marked(body: str) -> tuple[str, list[str]] | None:
+    """Items without numbers, each with its marks, in a run at the end of the text that a list rule speaks of
+    ("其中:A2分、B2分、C2分,每完成1项取得该项分数"): cut at 、 , ; (words family)."""
+    text = body.strip(" ,;。")
+    head, _, run = text.rpartition(":") if ":" in text else text.rpartition("。")
+    pieces = [p.strip(" ,、;") for p in re.split(r"(?<=分)[、,;]+", run.strip(" ,;。"))]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or not all(_MARKED.match(p) for p in pieces):
+        return None
+    return head, pieces
+
+
 def _deductions(bodies: list[str], rules: ListRules) -> Rule | None:
     """ "①…;②…。每缺一项扣1分" (each item not met takes N from the full marks); "全部符合得满分,有一项不符合
     不得分" (each item not met zeroes the score). Items that give marks of their own that are the same N are
@@ -202,7 +227,8 @@ def _deductions(bodies: list[str], rules: ListRules) -> Rule | None:
             return None
         return Checklist(items=tuple(own), names=tuple(names))
     zeroing = tuple(range(1, len(names) + 1)) if rules.zero else ()
-    required = not all(_NEGATED.match(n) for n in names)  # "无A、B和C的,每一项扣1分" lists faults
+    # "无A、B和C的,每一项扣1分", "工作无计划、无检查、无总结,每项扣1分" list faults
+    required = not all(_NEGATED.match(n) or _HAS_NEGATION.search(n) for n in names)
     return Checklist(items=tuple(each for _ in names), names=tuple(names), deduct=True, full=rules.full,
                      zeroing=zeroing, required=required)  # fmt: skip
 

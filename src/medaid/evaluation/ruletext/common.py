@@ -29,14 +29,13 @@ def header_full(text: str) -> tuple[Decimal | None, str]:
 def deduction_caps(
     text: str, full: Decimal | None, spans: list[tuple[int, int]]
 ) -> tuple[Decimal | None, Decimal | None]:
-    """ "扣完3分为止" and "最多扣3分": the rule's full marks (the cap, when nothing else gives them) and
-    the most a deduction may take. The spans read are added to ``spans``."""
+    """ "扣完3分为止" ("扣满3分为止") and "最多扣3分": the most a deduction may take, the rule's full marks
+    unchanged (the weight's when the text states none): "扣满10分为止" under a weight of 15 leaves 5 at the least;
+    under a weight of 10 it is the same as 扣完为止. The spans read are added to ``spans``."""
     max_deduction: Decimal | None = None
     for limit in re.finditer(rf"扣完{NUM}分为止", text):
         cap = Decimal(limit.group(1))
-        if full is None:
-            full = cap
-        elif cap < full:
+        if full is None or cap < full:
             max_deduction = cap
         spans.append(limit.span())
     for limit in re.finditer(rf"最多(?:只)?扣{NUM}分", text):

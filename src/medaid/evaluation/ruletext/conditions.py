@@ -18,19 +18,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.quantity import parse_quantity
+from medaid.evaluation.ruletext.condition_spans import PRE, PRE_WORDS, one_bound, two_bounds
 
 _N = r"\d+(?:\.\d+)?"
 UNIT = (
     r"%|‰|百分点|[万亿]?元|万?人次|万?人|万?户|个工作日|工作日|个月|[万]?亩|公顷|公斤|千克|吨|公里|平方米|"
+    r"min|分钟|个小时|小时|学时|课时|"
     r"[家个项次天日月年例处名岁件篇场期所座套台辆份条笔批株床张间]"
 )
 # Where the subject ends and the bound begins: the words of a bound.
-_GE = ("大于或等于", "大于等于", "不低于", "不少于", "不小于", "至少", "达到", "≥", ">=")
-_GT = ("超过", "高于", "大于", "多于", "超出", ">")
-_LE = ("小于或等于", "小于等于", "不高于", "不超过", "不大于", "不多于", "≤", "<=")
-_LT = ("未达到", "没有达到", "达不到", "低于", "小于", "少于", "不足", "不满", "未满", "不到", "<")
-_PRE = {w: op for op, words in (("ge", _GE), ("gt", _GT), ("le", _LE), ("lt", _LT)) for w in words}
-_PRE_WORDS = "|".join(re.escape(w) for w in sorted(_PRE, key=len, reverse=True))
 _MARK = r"\((?:不)?含[^()]{0,8}\)"
 _SHARE = r"(?:年度|全年)?(?:目标值|目标任务|目标|指标值|计划数|计划值|计划任务|计划|任务数|任务量|任务)"
 _ELSE = re.compile(
@@ -67,6 +63,9 @@ class Condition:
     other: bool = False
     numeric: bool = True  # False for "完成目标任务", "未完成": no number written
     unsure: bool = False  # "低于目标值70%": a share of the target only if the text says so elsewhere
+    soft: bool = False  # "15-30分钟": a range with no mark, whose ends go where no other part claims them
+    marked: bool = False  # "5%以内(含5%)": a bound marked 含/不含, which settles a shared end
+    nothing: bool = False  # "未召开", "没有开展": none at all, beside bands of a count (``other`` too)
 
     def contains(self, value: Decimal) -> bool:
         if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
@@ -80,14 +79,12 @@ def _number(number: str, unit: str | None) -> tuple[Decimal, str] | None:
         return Decimal(number), unit or ""
     if unit == "百分点":
         return Decimal(number), "%"
+    if unit == "min":  # "分钟", kept apart from scores while the bands are read (``bands``)
+        unit = "分钟"
     quantity = parse_quantity(f"{number}{unit}")
     if quantity is None or quantity.value is None:
         return None
     return quantity.value, quantity.unit
-
-
-def _inclusive(mark: str | None, default: bool) -> bool:
-    return default if not mark else not mark.startswith("(不")
 
 
 def _bound(i: int) -> str:
@@ -116,11 +113,11 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"{_bound(2)}(?P<p2>(?:及|或)?以下|以内)(?P<m9>{_MARK})?(?:的|者|时)?")),
     # "大于等于80%且小于90%", "≥80%,<90%"
     ("both", re.compile(
-        rf"{_SUBJ}(?P<p1>{_PRE_WORDS}){_bound(1)}(?:且|并且|,|、)?(?:[^\d<>=≤≥]{{0,12}}?)"
-        rf"(?P<p2>{_PRE_WORDS}){_bound(2)}(?:的|者|时)?")),
+        rf"{_SUBJ}(?P<p1>{PRE_WORDS}){_bound(1)}(?:且|并且|,|、)?(?:[^\d<>=≤≥]{{0,12}}?)"
+        rf"(?P<p2>{PRE_WORDS}){_bound(2)}(?:的|者|时)?")),
     # "不低于95%", "达到目标值的80%以上", "低于80%的"
     ("pre", re.compile(
-        rf"{_SUBJ}(?:在|为)?(?P<p1>{_PRE_WORDS}){_SHARE_AT}{_bound(1)}"
+        rf"{_SUBJ}(?:在|为)?(?P<p1>{PRE_WORDS}){_SHARE_AT}{_bound(1)}"
         rf"(?P<post>(?:及|或)?以上|(?:及|或)?以下|以内|之内)?(?P<m9>{_MARK})?(?:的|者|时)?")),
     # "95%(含)以上", "1000人以上", "90%以下(不含)", "5个工作日以内"
     ("post", re.compile(
@@ -160,7 +157,7 @@ def _subject(raw: str | None) -> str | None:
 
 # "实际完成率≥目标值", "完成值<目标值": the value against the target, in words
 _AGAINST = re.compile(
-    rf"[^\d<>=≤≥]{{0,16}}?(?P<op>{_PRE_WORDS})(?:年度|全年)?(?:目标值|目标|指标值|计划数|计划值|计划)(?:的|者|时)?"
+    rf"[^\d<>=≤≥]{{0,16}}?(?P<op>{PRE_WORDS})(?:年度|全年)?(?:目标值|目标|指标值|计划数|计划值|计划)(?:的|者|时)?"
 )
 
 
@@ -168,7 +165,7 @@ def _words(text: str) -> Condition | None:
     """A condition without a number: the rest, or the target met or not."""
     against = _AGAINST.fullmatch(text)
     if against and _subject(text[: against.start("op")]) is not None:
-        op = _PRE[against.group("op")]
+        op = PRE[against.group("op")]
         subject = _subject(text[: against.start("op")]) or ""
         if op in ("ge", "gt"):
             return Condition(low=Decimal(100), low_inclusive=op == "ge", relative=True, numeric=False, subject=subject)
@@ -184,9 +181,26 @@ def _words(text: str) -> Condition | None:
     return None
 
 
-def read_condition(text: str) -> Condition | None:
-    """The condition a clause states (module docstring); None when it says anything else."""
+# "未召开", "没有开展", "无": nothing done at all — beside bands of a count, the count 0
+_NOTHING = re.compile(
+    r"(?:未|没有|无|从未)(?:召开|开展|组织|举办|举行|开设|建立|设立|培训|检查|报送|发放|参加|完成)?(?:的|者)?"
+)
+
+
+def read_condition(text: str, *, nothing: bool = False) -> Condition | None:
+    """The condition a clause states (module docstring); None when it says anything else. With ``nothing``,
+    "未召开"/"没有开展" is read too, as nothing done at all (``Condition.nothing``): only bands of a count, which
+    check that it is the count 0, ask for it."""
+    found = _read_condition(text)
+    if found is None and nothing and _NOTHING.fullmatch(_clean(text)):
+        return Condition(other=True, numeric=False, nothing=True)
+    return found
+
+
+def _read_condition(text: str) -> Condition | None:
     text = _clean(text)
+    if re.search(r"±|正负|\+/?-", text):
+        return None  # "±10%以内": a deviation either side of a reference (``shortfalls.deviation_band``)
     if not re.search(r"\d", text):
         return _words(_TAIL.sub("", text) if text.endswith("的") else text) or _words(text)
     for kind, pattern in _FORMS:
@@ -212,59 +226,6 @@ def _units(m: re.Match[str], count: int) -> list[tuple[Decimal, str]] | None:
     return [r for r in read if r is not None]
 
 
-_Span = tuple[Decimal | None, Decimal | None, bool, bool]  # low, high, low_inclusive, high_inclusive
-_BELOW_SIGNS = ("≤", "<=", "<")
-_ABOVE_SIGNS = ("≥", ">=", ">")
-
-
-def _two(kind: str, groups: dict[str, str | None], a: Decimal, b: Decimal) -> _Span | None:
-    """The span of a condition with two bounds."""
-    mark1, mark2 = groups.get("m1"), groups.get("m2")
-    if kind == "range":
-        marked = bool(mark1 or mark2)
-        return (a, b, _inclusive(mark1, not marked), _inclusive(mark2, False)) if a < b else None
-    if kind == "sandwich":
-        c1, c2 = groups["c1"] or "", groups["c2"] or ""
-        if c1 in _BELOW_SIGNS and c2 in _BELOW_SIGNS and a < b:
-            return a, b, c1 != "<", c2 != "<"
-        if c1 in _ABOVE_SIGNS and c2 in _ABOVE_SIGNS and a > b:
-            return b, a, c2 != ">", c1 != ">"
-        return None
-    if kind == "both":
-        op1, op2 = _PRE[groups["p1"] or ""], _PRE[groups["p2"] or ""]
-        if op1 in ("ge", "gt") and op2 in ("le", "lt") and a < b:
-            return a, b, op1 == "ge", op2 == "le"
-        return None
-    # "over_under": "90%(含)以上不足100%"; "80%及以上100%以下": 及 marks the lower end included, the bare
-    # 以下 then leaves the upper one out
-    below = groups["p2"] or ""
-    plain = below == "以下" and groups.get("and1") == "及"
-    high_in = _inclusive(groups.get("m9"), not plain) if "以" in below else False
-    return (a, b, _inclusive(mark1 or groups.get("m8"), True), high_in) if a < b else None
-
-
-def _one(kind: str, groups: dict[str, str | None], a: Decimal) -> _Span | None:
-    """The span of a condition with one bound."""
-    if kind == "equal":
-        return a, a, True, True
-    if kind == "bare":
-        return a, None, True, False
-    post = groups.get("post") or ""
-    mark = groups.get("m9") or groups.get("m1")
-    up = "以上" in post
-    down = bool(post) and not up
-    if kind == "pre":
-        op = _PRE[groups["p1"] or ""]
-        if (up and op != "ge") or (down and op not in ("le", "lt")):
-            return None  # "超过95%以上", "低于90%以上": not a bound we can read
-        if op in ("ge", "gt"):
-            return a, None, _inclusive(mark, op == "ge"), False
-        return None, a, True, _inclusive(mark, op == "le")
-    if up:
-        return a, None, _inclusive(mark, True), False
-    return None, a, True, _inclusive(mark, True)
-
-
 def _read(kind: str, m: re.Match[str]) -> Condition | None:
     groups = m.groupdict()
     subject = _subject(groups.get("s"))
@@ -281,12 +242,14 @@ def _read(kind: str, m: re.Match[str]) -> Condition | None:
     relative = (bool(share) and not unsure) or bool(_RATIO_SUBJECT.search(subject))
     if (share or relative) and unit != "%":
         return None
-    span = _two(kind, groups, bounds[0][0], bounds[1][0]) if two else _one(kind, groups, bounds[0][0])
+    span = two_bounds(kind, groups, bounds[0][0], bounds[1][0]) if two else one_bound(kind, groups, bounds[0][0])
     if span is None:
         return None
     low, high, low_inclusive, high_inclusive = span
+    marked = any(groups.get(k) for k in ("m1", "m2", "m8", "m9"))
+    soft = kind == "range" and not marked
     return Condition(low=low, high=high, low_inclusive=low_inclusive, high_inclusive=high_inclusive, unit=unit,
-                     relative=relative, subject=subject, unsure=unsure)  # fmt: skip
+                     relative=relative, subject=subject, unsure=unsure, soft=soft, marked=marked)  # fmt: skip
 
 
 def same_subject(conditions: list[Condition]) -> bool:

@@ -14,10 +14,20 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.rules.counts import CountScore, plain
+from medaid.evaluation.rules.count_vocab import plain
+from medaid.evaluation.rules.counts import CountScore
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.count_spelling import canon_counts
-from medaid.evaluation.ruletext.counts import RANKING, Counted, counted, full_marks, leftover, unbracket, vetoes
+from medaid.evaluation.ruletext.counts import (
+    RANKING,
+    Counted,
+    condition_before,
+    counted,
+    full_marks,
+    leftover,
+    unbracket,
+    vetoes,
+)
 from medaid.evaluation.ruletext.kinds import gain_caps, several
 
 _BASE = re.compile(rf"(?:得)?(?:基本分|基础分)(?:为)?{NUM}分")
@@ -51,7 +61,8 @@ def count_score(text: str) -> Rule | None:
     if leftover(body, spans):
         return None
     return CountScore(points=clause.points, per=clause.per, cap=caps.pop() if caps else None, unit=clause.unit,
-                      what=clause.what, subject=clause.subject, base=bases[0][0] if bases else ZERO)  # fmt: skip
+                      what=clause.what, subject=clause.subject, base=bases[0][0] if bases else ZERO,
+                      condition=condition_before(body, clause.span[0]))  # fmt: skip
 
 
 def _none_scores_none(body: str, spans: list[tuple[int, int]], clause: Counted) -> bool:

@@ -8,6 +8,8 @@ readers match one of them (docs/rules.md, "Counts and ranks").
   扣满N分为止 → 扣完N分为止;
 - a unit after the points ("扣0.5分/处", "按0.5分/项扣分", "2分/个") → before them ("每处扣0.5分");
 - cut-offs: "3例及3例以上", "3例或以上", "≥3例" → "3例及以上"; ">3例" → "超过3例"; "累计达3例" → "达到3例";
+- levels sharing a clause and its scores ("省、市、县督查组发现的,每个分别扣10分、5分、3分") → one clause a
+  level ("省督查组发现的,每个扣10分,市督查组发现的,每个扣5分,…"), when levels and scores pair one to one;
 - ranks: "第N位", "前N位" → 名; a bare ordinal after a rank word ("排名第一的") → "第1名".
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medaid.evaluation.rules.counts import COUNTER, NUMBER
+from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER
 
 _V = r"(\d+(?:\.\d+)?)"
 _FLOOR = re.compile(
@@ -53,8 +55,27 @@ _CUT_OFFS = (
 )
 
 
+_LEVEL = r"(?:国家|中央|省|市|县|区|乡|镇|村)"
+_SPREAD = re.compile(
+    rf"(?P<head>[^,;。、]*?)(?P<items>{_LEVEL}(?:[、和及与]{_LEVEL})+)(?P<tail>[^,;。]*?(?:,[^,;。]*?)?)"
+    rf"分别(?P<verb>加|扣|得|计)(?P<scores>{_V}分(?:(?:、|和|及|与|,){_V}分)+)"
+)
+
+
+def _spread(match: re.Match[str]) -> str:
+    """ "被省、市、县督查组发现的,每个分别扣10分、5分、3分" → one clause a level; left as written when the
+    levels and the scores do not pair one to one."""
+    items = re.split(r"[、和及与]", match.group("items"))
+    scores = re.findall(_V, match.group("scores"))
+    if len(items) != len(scores):
+        return match.group(0)
+    head, tail, verb = match.group("head"), match.group("tail"), match.group("verb")
+    return ",".join(f"{head}{item}{tail}{verb}{score}分" for item, score in zip(items, scores, strict=True))
+
+
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
+    text = _SPREAD.sub(_spread, text)  # "省、市级刊物发表1篇分别加1分和0.5分": a kind a level
     text = text.replace("扣满", "扣完")  # "扣满4分为止" is "扣完4分为止"
     text = _FLOOR.sub("扣完为止", text)
     text = re.sub(r"扣完为止(?:,?扣完为止)+", "扣完为止", text)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.rules.counts import COUNTER, NEGATION, NUMBER, POSITIVE, cn_int, plain
+from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, POSITIVE, cn_int, plain
 from medaid.evaluation.ruletext.common import NUM, residual, unexplained
 
 _EACH = re.compile(rf"每(?P<verb>[^\d每,;。]{{0,8}}?)(?P<n>{NUMBER})?(?P<unit>{COUNTER})")
@@ -36,11 +36,38 @@ RANKING = re.compile(
     r"排名|名次|排位|位次|倒数第|[前第](?:\d+|[一二三四五六七八九十]+)名|每(?:后移|后退|退后|下移|落后|前进)"
 )
 # Phrases that say nothing a score depends on, beside common.BENIGN.
-BENIGN = re.compile(r"直至扣(?:为|至)?(?:零|0)分(?:为止)?|扣至(?:零|0)分为止|最低(?:为)?(?:零|0)分|扣完即止")
+BENIGN = re.compile(
+    r"直至扣(?:为|至)?(?:零|0)分(?:为止)?|扣至(?:零|0)分为止|最低(?:为)?(?:零|0)分|扣完即止"
+    # where the evidence is taken: "以每次单项工作抽查情况为准", "以检查档案资料为准", "以台账和报表为依据"
+    r"|(?:^|(?<=[,;。]))以[^,;。\d分]{2,24}?为(?:准|依据)(?=[,;。]|$)"
+)
+
+
+# How often a requirement is to be met, in a part with no score, count or negation left: "每月及时参加专干例会
+# (得12分)" is the requirement of the full marks, not a step (faults family).
+_HOW_OFTEN = re.compile(
+    r"(?:^|(?<=[,;。]))每(?:月|季度|季|年|半年|周|旬)(?=(?:及时|按时|按期|按要求|定期|均|都)?"
+    r"(?:参加|召开|开展|报送|上报|组织|举行|出席|更新|检查|研究)[^\d,;。不未没无缺]*(?:[,;。]|$))"
+)
+
+
+# "宣传内容每季度1期,少1期扣1分": how many are due, the plan a shortfall count ("少1期") is counted against.
+_NORM = re.compile(
+    rf"^[^,;。\d]{{0,12}}?每(?:月|季度|季|年|半年|周|旬)(?:至少|不少于)?{NUMBER}(?P<unit>{COUNTER}|期)[,;。]?$"
+)
+
+
+def _norm_of_count(piece: str, text: str) -> str:
+    """The piece, or "" when it is the plan of a shortfall count the text reads in the same counter."""
+    found = _NORM.match(piece)
+    if found and re.search(rf"(?:少|缺)(?:\d+|一|1){re.escape(found.group('unit'))}[^,;。]{{0,6}}扣", text):
+        return ""
+    return piece
 
 
 def unbracket(text: str) -> str:
     """Set aside a parenthesis that only qualifies what is counted: "(50亩以上)", "(兼)"."""
+    text = text.translate(str.maketrans("〔【〕】", "(())"))  # "1篇〔项〕"
     return re.sub(r"\((?!不?含)[^()分]*\)", "", text)
 
 
@@ -59,6 +86,17 @@ class Counted:
     verb: str
     context: str = ""  # the condition in the part before a bare count ("出现越级上访" of "出现越级上访,一次扣2.5分")
     words: str = ""
+
+
+ITEMS = ("项", "个", "份", "件", "条", "处", "篇", "本", "套", "种", "张")
+TOTAL = re.compile(rf"{NUM}分×(\d+)({'|'.join(ITEMS)})")  # "(2分×4项,即…)": each item's marks, and how many
+
+
+def missing_items(verb: str, unit: str, text: str) -> bool:
+    """ "每少记录一项": items missing, counted from none, when nothing in the text gives a number of them to
+    count from (a total "2分×4项" aside); "每少10人", "不少于5篇,每少1篇" are steps against a number."""
+    others = re.findall(rf"\d+(?:\.\d+)?{unit}", TOTAL.sub("", text))
+    return verb.startswith(("少", "缺少")) and unit in ITEMS and len(others) <= 1
 
 
 def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
@@ -91,7 +129,7 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
             or number <= 0
             or (not each and number != 1)
             or _AGAINST.search(verb + pre)
-            or verb.startswith(_STEP_VERBS)
+            or (verb.startswith(_STEP_VERBS) and not missing_items(verb, hit.group("unit"), text))
             or re.match(r"(?:及)?以[上下内]|\(含", desc)  # "1人以上1分": a threshold, not a count
         ):
             found.append(None)
@@ -103,6 +141,8 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
         context = plain(parts[i - 1]) if i and not what and "分" not in parts[i - 1] else ""
         words = pre + (verb if each else "") + desc
         words = words if plain(words) else (parts[i - 1] if i else "")
+        if i and re.fullmatch(r"[缺少漏错]+", what) and not re.search(r"\d|分", parts[i - 1]):
+            words = f"{parts[i - 1]},{words}"  # "资料完整,缺1个": what is missing is the requirement's
         found.append(Counted((start, m.end()), number, hit.group("unit"), what, plain(desc), points, each, verb,
                              context, words))  # fmt: skip
     return found
@@ -126,6 +166,9 @@ def _whole(condition: str) -> bool:
     return not any(c in NEGATION for c in rest) and bool(POSITIVE.search(rest)) and not mends
 
 
+_HEADER = re.compile(rf"\({NUM}分\)")
+
+
 def full_marks(text: str, before: int, spans: list[tuple[int, int]]) -> tuple[Decimal | None, bool]:
     """The item's full marks: the one score written before ``before``, 满分N分 anywhere, or after it a score
     of the item done right (``_whole``); and whether they agree. The spans read are added to ``spans``."""
@@ -138,7 +181,7 @@ def full_marks(text: str, before: int, spans: list[tuple[int, int]]) -> tuple[De
         if m.start() >= before and not m.group(0).startswith("满分") and not _whole(text[head : m.start()]):
             continue
         values.add(Decimal(next(g for g in m.groups() if g is not None)))
-        items += not m.group(0).startswith("满分")
+        items += not m.group(0).startswith("满分") and not _HEADER.match(text, m.start() - 1)  # "(8分)" heads
         spans.append(m.span())
     if len(values) > 1 or items > 1:  # "健全1分,有办公场地1分": items of a checklist, not full marks
         return None, False
@@ -149,6 +192,9 @@ _VETO = re.compile(
     r"(?:^|(?<=[,;。:]))(?P<cond>[^,;。:]{2,40}?)(?:的)?,?(?:则)?(?:该项|此项|本项|该指标|本指标)?"
     r"(?:不得分|得0分|计0分|不计分|为0分|0分)(?=[,;。)]|$)"
 )
+
+
+VETO = _VETO  # count_limits reads the vetoes with a limit of their own
 
 
 def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
@@ -169,7 +215,8 @@ def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
 def leftover(text: str, spans: list[tuple[int, int]]) -> bool:
     """Something the reading would ignore is left: a score, a step, a bonus, another deduction or veto, or a
     sanction the rule does not score ("一票否决", "取消评优资格", "降一档", "加倍扣分")."""
-    rest = BENIGN.sub("", residual(text, spans))
+    rest = _HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans)))
+    rest = "".join(_norm_of_count(piece, text) for piece in re.split(r"(?<=[,;。])", rest))
     return unexplained(rest) or bool(
         re.search(
             r"扣(?:除|减)?\d|扣分(?!项|标准|说明|情况|依据|细则|办法)|不得分|不计分|得0分|倒扣|加[扣记计]"
@@ -177,3 +224,25 @@ def leftover(text: str, spans: list[tuple[int, int]]) -> bool:
             rest,
         )
     )
+
+
+def requirements(text: str, marks: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The conditions of the full-marks scores read at ``marks`` when they are requirements met ("III类水质比例
+    达到年度任务书要求的,得40分"; not "未发生事故的得5分", nor one with a number): an actual that restates one
+    says no case was found."""
+    found: list[str] = []
+    for start, _ in marks:
+        head = max(text.rfind(c, 0, start) for c in ";。:(") + 1
+        condition = re.sub(r"(?:的|者|时|,)+$", "", text[head:start])
+        if condition and not re.search(rf"\d|[{NEGATION}]|分|每", condition):
+            found.append(condition)
+    return tuple(found)
+
+
+def condition_before(text: str, start: int) -> str:
+    """The condition a count clause stands under, in the part just before it ("在市辖各区县有设置分支机构的,
+    每个区县加1分"); "" when that part holds a number, a score or a negation."""
+    head = text[:start].rstrip(",")
+    part = head[max(head.rfind(c) for c in ",;。:(") + 1 :] if head != text[:start] else ""
+    part = re.sub(r"(?:的|者|时)+$", "", part)
+    return "" if re.search(rf"\d|每|[{NEGATION}]", part) else part

@@ -24,6 +24,16 @@ from decimal import Decimal
 from medaid.evaluation.rules import Direction, Partial, PerPoint, Rule
 from medaid.evaluation.ruletext.common import NUM, deduction_caps, residual, unexplained
 from medaid.evaluation.ruletext.direction import less_is_better
+from medaid.evaluation.ruletext.step_context import (
+    FAULT,
+    FAULT_UNITS,
+    around,
+    full_conditions,
+    reference_first,
+    step_vetoes,
+    unmet_only,
+    unnumbered,
+)
 from medaid.evaluation.ruletext.step_parts import (
     ABOVE,
     BELOW,
@@ -37,19 +47,19 @@ from medaid.evaluation.ruletext.step_parts import (
     VERB,
     WORDS,
     Spans,
-    Zero,
     canonical,
     condition_kinds,
     full_marks,
     references,
     step_unit,
-    zero_distances,
-    zero_limits,
+    zero_distance_in_unit,
+    zero_in_unit,
 )
 
 _KIND = {**{w: "below" for w in BELOW}, **{w: "above" for w in ABOVE}, **{w: "delay" for w in DELAY},
          **{w: "both" for w in BOTH}}  # fmt: skip
-_DIRECTION = {"below": Direction.BELOW, "above": Direction.ABOVE, "delay": Direction.ABOVE, "both": Direction.BOTH}
+_DIRECTION = {"below": Direction.BELOW, "above": Direction.ABOVE, "delay": Direction.ABOVE, "both": Direction.BOTH,
+              "fault": Direction.ABOVE, "unmet": Direction.BOTH}  # fmt: skip
 _SHOWN = {"below": "低于", "above": "超过", "delay": "延迟", "both": "相差"}
 _FROM_ZERO = frozenset({*DELAY, "缺", "缺少", "短缺"})
 _SHORT = frozenset({"少", "差", "欠"})  # counted from zero only for items (每少1项), not quantities (每少10人)
@@ -132,7 +142,11 @@ def _kind(step: _Step, text: str) -> tuple[str, str] | None:
     word = step.word
     if word:
         kind = _KIND[word]
+        if word == "差" and "both" in named:
+            kind = "both"  # "与目标值差距绝对值，每差1微克/立方米": the gap, on the side the condition names if any
         if kind == "both":
+            if unmet_only(region):
+                return "unmet", word  # "未达到年度目标值的,按…差距绝对值…每差1…": the gap on the unmet side
             sides = named & {"below", "above"}
             return (sides.pop(), word) if len(sides) == 1 else (kind, word)
         if kind != "delay" and ((named - {kind, "delay", "both"}) or TOLERANCE.search(region)):
@@ -143,6 +157,9 @@ def _kind(step: _Step, text: str) -> tuple[str, str] | None:
     sides = named - {"both"}
     if sides == {"above", "delay"}:
         sides = {"delay"}
+    fault = region.rstrip(",;:、")
+    if not named and step.unit.lstrip("万千亿") in FAULT_UNITS and FAULT.match(fault):
+        return "fault", fault  # "適宜種植雙季稻但種植單季稻的,每5畝扣1分": the amount of the fault, from zero
     if len(sides) > 1 or not (sides or named):
         return None
     kind = sides.pop() if sides else "both"
@@ -151,47 +168,22 @@ def _kind(step: _Step, text: str) -> tuple[str, str] | None:
     return kind, shown
 
 
-def _zero(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
-    """The zero condition in the step's unit, and whether the text is still readable."""
-    if kind == "both":
-        return None, True
-    found: Zero | None = None
-    units = rf"%|百分点|{UNITS}"
-    for zero, span in zero_limits(text, "below" if kind == "below" else "above", units):
-        if any(a <= span[0] < b for a, b in spans):
-            continue  # read as a distance ("低于10个百分点不得分")
-        written = step_unit(zero.value, zero.unit or ("%" if unit in (None, "%") else unit))
-        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
-            return None, False  # a limit in another unit than the step's, or two limits
-        found = Zero(written[0], unit, zero.inclusive)
-        spans.append(span)
-    return found, True
-
-
-def _zero_distance(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
-    """ "低于目标值35天为0分": the distance from the target at which no score is left, in the step's unit."""
-    found: Zero | None = None
-    for zero, span in zero_distances(text, kind, rf"%|百分点|{UNITS}"):
-        written = step_unit(zero.value, zero.unit or ("百分点" if unit in (None, "%") else unit))
-        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
-            return None, False
-        found = Zero(written[0], unit, zero.inclusive)
-        spans.append(span)
-    return found, True
-
-
 def per_point(text: str) -> Rule | None:
     """ "100%完成得6分，每低于1个百分点扣1分，扣完为止" and its kin, in any unit (module docstring).
 
     Limits are understood too: "低于80%不得分", "80%以下不得分", "最多扣3分", "最低得2分", "扣完3分为止",
     "没有楼堂馆所项目的部门按满分计算". Any other score left in the text makes it not understood.
     """
-    text = canonical(text)
+    text = reference_first(unnumbered(canonical(text)))
     found = _steps(text)
     if len(found) != 1 or "每发现" in text:
         return None
     step = found[0]
     spans: Spans = [(step.start, step.end), *(m.span() for m in _DEFINITION.finditer(text))]
+    context = around(text, (step.start, step.end))
+    if context is None:
+        return None
+    spans += context.spans
     if _PRIOR.search(residual(text, spans[1:])):
         return None
     read = _kind(step, text)
@@ -208,8 +200,11 @@ def per_point(text: str) -> Rule | None:
     if (step.tail or noun.endswith("的")) and unit in (None, "%"):
         return None  # "每低于1个百分点以上", "每低于目标值的10%": a reading this one does not know
     before = text[: step.start]
+    if context.each and unit in (None, "%"):
+        return None  # "每个…不低于90%": a rate for each of several things, not one rate
     on_completion = (
-        bool(_TARGET_NOUN.search(noun))
+        context.each  # the target must be given, and agree with the text's bound for each
+        or bool(_TARGET_NOUN.search(noun))
         or bool(re.search(r"(?:与|比|较)(?:目标值?|指标值|计划(?:值|数)?|任务|预算|标准值?)$", before))
         or "完成目标任务量" in before
         or (step.word is None and bool(_TARGET_NOUN.search(_condition(text, step.start))))
@@ -221,8 +216,9 @@ def per_point(text: str) -> Rule | None:
     for limit in re.finditer(rf"最低(?:得|计|为)?{NUM}分", text):
         min_score = Decimal(limit.group(1))
         spans.append(limit.span())
-    distance, far_readable = _zero_distance(text, kind, unit, spans)
-    zero, readable = _zero(text, kind, unit, spans)
+    side = {"fault": "above", "unmet": "both"}.get(kind, kind)
+    distance, far_readable = zero_distance_in_unit(text, side, unit, spans)
+    zero, readable = zero_in_unit(text, side, unit, spans)
     if not (readable and far_readable) or (zero and distance):
         return None
     if re.search(
@@ -230,9 +226,10 @@ def per_point(text: str) -> Rule | None:
     ):
         return None  # "低于10个百分点不得分": a level or a distance?
     units = "%|百分点" if unit in (None, "%") else re.escape(step.unit)
-    full = full_marks(text, kind if kind in ("below", "above") else None, units, spans)
-    if full is None:
+    full = full_marks(text, side if side in ("below", "above") else None, units, spans)
+    if full is None or (context.each_full is not None and full not in ("", context.each_full)):
         return None
+    full = context.each_full if context.each_full is not None else full
     full, capped = deduction_caps(text, full if isinstance(full, Decimal) else None, spans)
     if capped is not None:
         max_deduction = capped if max_deduction is None else min(capped, max_deduction)
@@ -251,6 +248,9 @@ def per_point(text: str) -> Rule | None:
     reference = values.pop() if values else None
     spans += found_spans
     spans += [m.span() for m in TO_ZERO.finditer(text)]
+    found_vetoes = step_vetoes(text, spans)
+    if found_vetoes is None:
+        return None
     rest_text = residual(text, spans)
     if unexplained(rest_text) or _LEFT.search(rest_text) or re.search(rf"\d(?:{units})", rest_text):
         return None  # a score, a formula, or a number in the step's unit left unread
@@ -268,7 +268,8 @@ def per_point(text: str) -> Rule | None:
         partial=Partial.CEIL if ceil else Partial.LINEAR,
         on_completion=on_completion,
         unit=unit,
-        from_zero=not percent and (word in _FROM_ZERO or kind == "delay" or (word in _SHORT and unit in _ITEMS)),
+        from_zero=not percent
+        and (word in _FROM_ZERO or kind in ("delay", "fault") or (word in _SHORT and unit in _ITEMS)),
         word=word + noun,
         zero_beyond=zero.value if zero else None,
         zero_inclusive=any(z.inclusive for z in (zero, distance) if z is not None),
@@ -278,4 +279,9 @@ def per_point(text: str) -> Rule | None:
         explicit_reading=bool(ceil),
         full_if_none=none.group(1) if none else None,
         hundred=hundred,
+        per=context.per if not percent and reference is not None else None,  # the text's own threshold in 公斤
+        uncapped=context.uncapped,
+        when_unmet=kind == "unmet",
+        vetoes=found_vetoes,
+        full_when=full_conditions(text),
     )

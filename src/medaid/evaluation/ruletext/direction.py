@@ -9,7 +9,10 @@ Reading conventions (docs/rules.md):
   understood;
 - a number in the formula ("20×3%/实际值") is the full marks and the reference; a full-marks condition
   ("实际值不高于3%得20分") must name the same numbers, and caps the score at the full marks;
-- "按完成比例计分" beside a declared direction or a less-is-better rate follows that direction.
+- "按完成比例计分" beside a declared direction or a less-is-better rate follows that direction;
+- letters ("正向指标(即目标值为≥X,得分=权重*B/A),反向指标(…A/B)") are named by the text ("A为目标值") or, when both
+  directions are written with formulas that are each other's inverse, by the 正向 formula rising with the actual;
+  a formula contradicting its declared direction leaves the letters unread (not understood).
 """
 
 from __future__ import annotations
@@ -62,11 +65,14 @@ _AT_MOST = r"不高于|不超过|不大于|小于或等于|小于等于|低于�
 _AT_LEAST = r"不低于|不少于|不小于|达到|大于或等于|大于等于|高于或等于|≥|>="
 _CAP = re.compile(
     r"最高不超过(?:分值|满分)|满分为止|(?:超过|高于)(?:分值|满分)的?按(?:分值|满分)计(?:算)?|不超过(?:分值|满分)"
+    # formulas family: the weight named 权重, and "不得突破"
+    r"|(?:得分)?(?:最高)?不(?:得|能|应)?(?:超过|突破|高于)(?:该项|本项)?(?:指标)?(?:权重|分值|满分)(?:总额|总分)?"
 )
 _RATIO = re.compile(r"按(?:照)?(?:完成)?比例(?:计分|计算|得分)(?:得分)?")
 _BENIGN = re.compile(
     r"[\u4e00-\u9fa5]{0,16}?(?:为|是|属于?)(?:反向|正向|负向|逆向)指标|(?:反向|正向|负向|逆向)指标"
     r"|(?:指标|该项|本项)?得分(?:值)?=|计算得分|计算|计分"
+    r"|扣完为止|扣至0分为止|最低(?:为|得)?0分"  # formulas family: the floor every score has
 )
 
 
@@ -94,9 +100,54 @@ def _condition(text: str, reverse: bool) -> list[re.Match[str]]:
     return [m for p in patterns for m in re.finditer(p, text)]
 
 
+# Letters for the actual and the target: "A为年初目标值,B为实际完成值", "正向指标(即目标值为≥X,得分=权重×B/A)"
+_LETTER_DEFINED = re.compile(
+    r"(?P<letter>[A-Z])(?:为|=|是|指|代表|表示)(?:年初|年度|全年)?(?P<what>目标值|指标值|计划值|实际完成值|实际值|完成值)"
+)
+_LETTERED = re.compile(
+    r"(?P<side>正向|反向|负向|逆向)指标[(:,]?(?:即)?(?:目标值为(?P<cmp>[≥≤])[A-Z],?)?"
+    r"(?:指标)?得分(?:值)?=(?:权重|分值)×(?P<num>[A-Z])/(?P<den>[A-Z])\)?"
+)
+_LETTER_CAP = re.compile(r"得分不(?:得|能|应)(?:突破|超过|高于)(?:权重|分值)(?:总额|总分)?|(?:定量指标)?计分原则[:：]?")
+
+
+def _letters(work: str) -> tuple[str, str]:
+    """A text whose formulas use letters, with the letters named: when the text defines them, or when it
+    states both directions with reciprocal fractions (正向 B/A, 反向 A/B: the score rises with the actual only
+    when B is the actual). Otherwise the text is returned as it is (and is not read: letters are unknown)."""
+    if not re.search(r"[A-Z]/[A-Z]", work):
+        return work, ""
+    named = {m.group("letter"): m.group("what") for m in _LETTER_DEFINED.finditer(work)}
+    found = list(_LETTERED.finditer(work))
+    if not named and len(found) == 2:
+        sides = {m.group("side") == "正向": (m.group("num"), m.group("den")) for m in found}
+        compare = {m.group("side") == "正向": m.group("cmp") for m in found}
+        if set(sides) != {True, False} or sides[True] != sides[False][::-1] or sides[True][0] == sides[True][1]:
+            return work, ""
+        if compare[True] not in (None, "≥") or compare[False] not in (None, "≤"):
+            return work, ""
+        named = {sides[True][0]: "实际值", sides[True][1]: "目标值"}
+        how = "正向、反向公式互为倒数，正向得分随实际值升高，故"
+    else:
+        how = "评分标准写明"
+    if len(named) != 2 or {"目标" in w or "指标" in w or "计划" in w for w in named.values()} != {True, False}:
+        return work, ""
+    for m in found:  # each declared side must rise (正向) or fall (反向) with the actual
+        numerator = named.get(m.group("num"), "")
+        rising = "实际" in numerator or "完成" in numerator
+        if rising != (m.group("side") == "正向"):
+            return work, ""
+    out = _LETTER_DEFINED.sub("", work)
+    out = re.sub(r"(?:即)?目标值为[≥≤][A-Z],?", "", out)
+    out = _LETTER_CAP.sub("最高不超过分值", out)
+    note = how + "：" + "、".join(f"{k} 为{v}" for k, v in sorted(named.items()))
+    return re.sub(r"(?<![A-Za-z])[A-Z](?![A-Za-z])", lambda m: named.get(m.group(0), m.group(0)), out), note
+
+
 def directional(text: str) -> Rule | None:
     """A positive or negative indicator's formula, or 按完成比例 with a stated direction (module docstring)."""
     work = re.sub(r"\([A-Za-z]\)", "", text.replace("÷", "/"))  # "年度指标值(A)/全年实际值(B)"
+    work, letters = _letters(work)
     work = re.sub(r"(?<=[值数量率)])×100%", "", work)  # "目标值/实际值×100%×分值": ×100% only makes a percentage
     declared_reverse = bool(_DECLARED_REVERSE.search(work))
     declared_forward = bool(_DECLARED_FORWARD.search(work))
@@ -153,4 +204,5 @@ def directional(text: str) -> Rule | None:
         full=Decimal(numbers["full"].pop()) if numbers["full"] else None,
         capped=capped,
         gap=gap,
+        letters=letters,
     )

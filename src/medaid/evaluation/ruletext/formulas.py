@@ -27,11 +27,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.rules import Rule
+from medaid.evaluation.rules.exemption import exemption
 from medaid.evaluation.rules.formulas import Formula, FormulaValue
+from medaid.evaluation.ruletext.averages import per_unit_average
 from medaid.evaluation.ruletext.bands import banded
 from medaid.evaluation.ruletext.common import STEPWISE
 from medaid.evaluation.ruletext.conditions import Condition, read_condition, same_subject
+from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.expressions import expression
+from medaid.evaluation.ruletext.formula_parts import formula_sum
+from medaid.evaluation.ruletext.interpolation import interpolated
+from medaid.evaluation.ruletext.named_quantities import named_formula, says_less
 from medaid.evaluation.ruletext.outcomes import Part, Product, prepare, scored_parts
 
 _COMPLETION = re.compile(r"完成率|完成比例|完成程度|完成度|执行率|到位率|实现率|达成率|完成比率")
@@ -48,6 +54,7 @@ _TOPIC = re.compile(r"(?:[\u4e00-\u9fa5]{1,10}[。:])*[\u4e00-\u9fa5]{1,10}")  #
 _CONDITIONAL = re.compile(
     r"未|不|没有|无|低于|高于|超过|超出|达到|达|以上|以下|否则|其余|其他|如|若|凡|的$|者$|时$|完成$"
 )
+_GENERIC_COMPLETION = re.compile(r"(?:实际|年度|任务|目标任务|计划)?完成率")
 _COMPLETED = re.compile(r"^(?:完成|比值|比例|实际|)")
 
 
@@ -145,19 +152,34 @@ def _subjects(reading: _Reading, conditions: list[Condition]) -> bool:
     """The conditions that matter speak of the product's value."""
     product = reading.product
     if product.value is FormulaValue.RATE:
+        if _GENERIC_COMPLETION.fullmatch(product.name) and conditions:
+            # "重点工程完成率达到100%得10分,低于100%,得分=任务完成率×10分": the task's completion rate is the
+            # completion rate the conditions name
+            return same_subject(conditions) and all(not c.subject or _COMPLETION.search(c.subject) for c in conditions)
         return same_subject([*conditions, Condition(subject=product.name)])
     return all(_COMPLETED.match(c.subject) for c in conditions)
+
+
+# A column header that holds the formula: "得分(20分*执行率)", "得分（分值×执行率）"
+_HEADER = re.compile(
+    r"^(?P<who>(?:该项|本项|指标)?得分(?:值)?)\((?P<expr>[^()]*[×/][^()]*)\)"
+    r"(?P<tail>[,;。]?(?:扣完为止|最高不超过(?:该项|本项)?分值|满分为止)?[。]?)$"
+)
 
 
 def formula(text: str) -> Rule | None:
     """A written formula with its jumps and caps (module docstring); else the formula read as arithmetic
     (``expressions``), unless a band reading reads the text as well."""
+    text = _HEADER.sub(r"\g<who>=\g<expr>\g<tail>", text)
+    if (between := interpolated(text) or per_unit_average(text)) is not None:
+        return between
     read = expression(text)
     if read is not None and banded(text) is not None:
         read = None
     if read is not None and read.value_kind == "count":
         return read  # "0.57×实达标数": a count, which the forms below would take for a rate
-    return _written(text) or read
+    # named quantities last, so that no reading above changes: "实际救助人次/计划救助人次×分值" (``named_quantities``)
+    return _written(text) or read or formula_sum(text) or named_formula(text)
 
 
 def _written(text: str) -> Rule | None:
@@ -173,6 +195,8 @@ def _written(text: str) -> Rule | None:
     own_part, product = products[0], products[0].effect.product
     if product.minus:
         return None  # "(分值×完成比例-2)": a band of its own (``bands``)
+    if product.value is FormulaValue.RATIO and (less_is_better(text) or says_less(text)):
+        return None  # "实际结余率/目标结余率×分值": a rate better the lower it is, written as if more were better
     if len(definitions) > 1 or any(not _named(d.group("name"), product.name) for d in definitions):
         return None  # a definition of a rate the formula does not use
     reading = _Reading(product, product.points)
@@ -209,6 +233,7 @@ def _written(text: str) -> Rule | None:
         _ACTUAL_WORDS.search(d.group("num")) and _TARGET_WORDS.search(d.group("den")) for d in definitions
     )
     return Formula(
+        exempt=exemption(text),
         value=product.value, low=product.low, high=product.high, unit=product.unit, points=reading.points,
         full_from=reading.full_from, full_inclusive=reading.full_inclusive, zero_below=reading.zero_below,
         zero_inclusive=reading.zero_inclusive, full_when_met=reading.full_when_met, of_target=of_target,

@@ -22,7 +22,8 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.rules.counts import plain
+from medaid.evaluation.rules.absences import bare_words
+from medaid.evaluation.rules.count_vocab import plain
 from medaid.evaluation.rules.kinds import CaseKind, PerKind
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
 from medaid.evaluation.ruletext.counts import Counted, full_marks, leftover, vetoes
@@ -54,13 +55,59 @@ def _one_offs(body: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, 
     for m in _ONE_OFF.finditer(body):
         if any(a < m.end() and m.start() < b for a, b in spans):
             continue
-        begin = max([body.rfind(c, 0, m.start()) + 1 for c in ";。:"] + [b for _, b in spans if b <= m.start()])
+        begin = max([body.rfind(c, 0, m.start()) + 1 for c in ";。:"] + [b for _, b in spans if b <= m.start()]
+                    + [b for (_, b), _ in found if b <= m.start()])  # fmt: skip  # "无资料扣2分,资料不全扣0.5分"
         cond = body[begin : m.start()].strip(",")
         if not plain(cond.split(",")[-1]) or re.search(r"\d|每", cond):
             return None  # no condition, or a threshold ("3例以上扣2分"): not a one-off
-        found.append(((begin, m.end()), CaseKind(plain(cond.split(",")[-1]), Decimal(m.group(1)), words=cond,
-                                                 once=True)))  # fmt: skip
+        for each in _each(plain(cond.split(",")[-1])) or [cond]:
+            name = _name(each.split(",")[-1])  # "计划不完善", not "划不完善"
+            found.append(((begin, m.end()), CaseKind(name, Decimal(m.group(1)), words=each,
+                                                     once=True)))  # fmt: skip
     return found
+
+
+def _name(cond: str) -> str:
+    """A one-off kind's name: its condition without fillers, keeping a word that opens it ("计划不完善")."""
+    lighter = bare_words(cond)
+    return lighter if plain(cond) and re.match(r"计(?!\d)|检查|核查|抽查", lighter) else plain(cond)
+
+
+def _each(cond: str) -> list[str]:
+    """ "无垃圾池、垃圾填埋场各扣6分": one one-off kind for each thing listed, the list's opening negation
+    distributed ("无垃圾池", "无垃圾填埋场"); [] when the condition is no list before 各."""
+    if not cond.endswith("各"):
+        return []
+    things = [t for t in re.split(r"、|和|及|与", cond[:-1]) if t]
+    head = re.match(r"(?:没有|缺少|尚未|无|未|缺|不)", things[0]) if things else None
+    if len(things) < 2 or any(not plain(t) for t in things):
+        return []
+    neg = head.group(0) if head else ""
+    return [t if re.match(r"没有|缺少|尚未|无|未|缺|不", t) else neg + t for t in things]
+
+
+# "其中催办后仍未完成的加扣2分": a part of the count before it, deducted on top of it.
+SUB = re.compile(rf",其中(?P<cond>[^,;。\d]{{2,24}}?)(?:的|者)?,?(?:加扣|另扣|再扣|另加扣){NUM}分")
+
+
+def _subs(body: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], CaseKind]]:
+    """ "其中…的加扣N分": a kind within the count before it (its parent is set by ``_within``)."""
+    found = []
+    for m in SUB.finditer(body):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            cond = m.group("cond")
+            found.append(((m.start() + 1, m.end()), CaseKind(plain(cond), Decimal(m.group(2)), words=cond, within=-1)))
+    return found
+
+
+def _within(kind: CaseKind, i: int, items: list[tuple[tuple[int, int], CaseKind]]) -> CaseKind:
+    """A "其中" kind counts within the counted kind right before it, in its counter; -1 when there is none."""
+    if kind.within is None:
+        return kind
+    parent = items[i - 1][1] if i else None
+    if parent is None or parent.once or parent.within is not None:
+        return kind
+    return CaseKind(kind.what, kind.points, parent.per, parent.unit, kind.words, within=i - 1)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -83,9 +130,14 @@ def several(body: str, clauses: list[Counted], *, gain: bool) -> Rule | None:
         offs = _one_offs(body, spans)
         if offs is None:
             return None
-        items = sorted(items + offs, key=lambda item: item[0])
+        items = sorted(items + offs + _subs(body, spans), key=lambda item: item[0])
         spans += [span for span, _ in offs]
-    if any(not k.what or re.match(r"[,;]?其中", k.text) or _GRAVER.fullmatch(k.what) for _, k in items):
+        items = [(s, _within(k, i, items)) for i, (s, k) in enumerate(items)]
+        if any(k.within == -1 for _, k in items):
+            return None  # "其中…加扣" after no count of its own
+        spans += [span for span, k in items if k.within is not None]
+    if any(not k.what or (re.match(r"[,;]?其中", k.text) and k.within is None) or _GRAVER.fullmatch(k.what)
+           for _, k in items):  # fmt: skip
         return None  # a kind with no words, or a part of another ("其中催办后仍未完成的…", "情节严重的每例扣3分")
     if any(a.what in b.what and a.what != b.what for _, a in items for _, b in items):
         return None  # "违纪违规问题…扣2分,重大违纪违规问题…扣5分": a graver kind of another, instead or on top?

@@ -20,6 +20,7 @@ from medaid.evaluation.rules import Checklist, Judgement, Level, Qualitative, Ra
 from medaid.evaluation.rules.levels import YesNo
 from medaid.evaluation.rules.naming import GRADES, aliases, canon, denies, stem
 from medaid.evaluation.rules.statements import is_count
+from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.checklists import checklist, numbered
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses
 from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT, first_points
@@ -60,7 +61,7 @@ def _clauses(text: str) -> list[Clause] | None:
     """The clauses of a text these shapes read: no steps, no numbered items (``checklist`` reads those or
     nothing does), no deduction per case found ("每发现1例", "一次扣10分": ``cases``). A total said beside
     them ("(共2分,未建立不得分,已建立得2分)") must be the highest marks or their sum."""
-    if STEPWISE.search(text) or _UNREAD.search(text) or numbered(text):
+    if STEPWISE.search(text) or _UNREAD.search(text) or DISCRETION.search(text) or numbered(text):
         return None
     totals = {Decimal(m.group(1)) for m in _TOTAL.finditer(text)}
     clauses = read_clauses(_TOTAL.sub("", text))
@@ -156,6 +157,10 @@ def _faults(faults: list[Clause], full: Decimal | None) -> Rule | None:
     if not faults or any(c.effect not in ("minus", "zero") for c in faults):
         return None
     if all(complement(c.name) for c in faults):
+        one = faults[0]
+        if len(faults) == 1 and one.effect == "minus" and one.value is not None and not _GENERIC.match(canon(one.name)):
+            # "未落实的,扣1分": the indicator's requirement not met takes N from the full marks (words family)
+            return Checklist(items=(one.value,), names=(one.name,), deduct=True, full=full)
         return YesNo(points=full) if all(c.is_zero for c in faults) and len(faults) == 1 else None
     if any(_GENERIC.match(canon(c.name)) for c in faults):
         return None  # "否则" beside faults: what it covers is not said

@@ -58,6 +58,15 @@ _FULL = re.compile(
 _EACH_WHOLE = re.compile(
     rf"^{_YES}(?:的|者)?,?{_VERB}满分,?(?:如|若)?(?:没有|未|不|无){_YES}(?:的|者)?,?(?:不得分|不计分|{_VERB}0分)$"
 )
+# "每完成1项取得该项分数", "未完成项不得分": each item scores its own marks or nothing (words family)
+_ITEM_WHOLE = (
+    re.compile(
+        rf"^每?{_YES}(?:1|一)?项(?:的)?,?(?:取得|获得|得|计|给)(?:该项|本项|相应|对应)(?:的)?(?:分数|分值|得分|分)$"
+    ),
+    re.compile(
+        r"^(?:未完成|不符合|未达到|未做到|不满足|未落实)(?:的)?(?:项|项目|分项)(?:的)?,?(?:该项)?(?:不得分|不计分|得0分|计0分)$"
+    ),
+)
 _TOTAL = re.compile(rf"^(?:本项|该项|此项|本指标|该指标)?(?:共|(?<!符)合计|总计|共计|满分|总分)(?:为)?{NUM}分$")
 _FULL_SCOPED = re.compile(r"(?:以上|上述|下列|前述|全部|所有|均|都|同时|各项|要点|条件)")
 
@@ -72,6 +81,7 @@ class ListRules:
     zero: bool = False
     full: Decimal | None = None
     full_said: bool = False
+    whole: bool = False  # said that each item scores its own marks or nothing ("每完成1项取得该项分数")
 
     @property
     def any(self) -> bool:
@@ -87,6 +97,7 @@ class ListRules:
             zero=self.zero or other.zero,
             full=self.full if self.full is not None else other.full,
             full_said=self.full_said or other.full_said,
+            whole=self.whole or other.whole,
         )
 
 
@@ -106,6 +117,8 @@ def list_rule(sentence: str, before: bool = False) -> ListRules | None:
             return ListRules(deduct=Decimal(found.group(1)))
     if _EACH_WHOLE.match(s):
         return ListRules()
+    if any(p.match(s) for p in _ITEM_WHOLE):
+        return ListRules(whole=True)
     if found := _TOTAL.match(s):
         return ListRules(full=Decimal(found.group(1)), full_said=True)
     if _ALL_OR_NOTHING.match(s):

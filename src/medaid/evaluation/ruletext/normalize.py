@@ -45,4 +45,34 @@ def normalize_rule_text(text: str) -> str:
     )
     # "每超过1个百分点" and "每超过1百分点" and "每超过1个点" are one thing
     norm = norm.replace("个百分点", "百分点").replace("个点", "百分点")
-    return norm
+    return bound_numerals(norm)
+
+
+# --- conditions family: Chinese numerals in a bound ("防疫队伍三人以上", "不少于两次", "十五天以内") -------------
+
+_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_BOUND_COUNTER = r"(?:个工作日|个月|人次|户次|小时|分钟|[个人户家项次天日名件篇所场期条份处例起笔种批座套台辆周年])"
+_BOUND_AFTER = r"(?:\((?:含|不含)\))?(?:及|或)?(?:以上|以下|以内|之内|内)"
+_BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|超过|多于|少于|低于|不足|不到|达到)"
+_CN_NUMBER = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+
+
+def _cn_value(word: str) -> str:
+    """A Chinese number below 100 as digits: 三 → 3, 十五 → 15, 二十 → 20."""
+    if "十" not in word:
+        return str(_DIGIT[word])
+    tens, _, ones = word.partition("十")
+    return str((_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0))
+
+
+def bound_numerals(text: str) -> str:
+    """Chinese numerals of a bound in digits: before a counter and 以上/以下/以内 ("三人以上" → "3人以上"), or
+    after 不少于/至少/超过… ("不少于两次" → "不少于2次"). Other numerals (一是, 三公经费) are kept."""
+    text = re.sub(
+        rf"(?<![第前后十])({_CN_NUMBER})(?={_BOUND_COUNTER}{_BOUND_AFTER})",
+        lambda m: _cn_value(m.group(1)),
+        text,
+    )
+    return re.sub(
+        rf"({_BOUND_BEFORE})({_CN_NUMBER})(?={_BOUND_COUNTER})", lambda m: m.group(1) + _cn_value(m.group(2)), text
+    )

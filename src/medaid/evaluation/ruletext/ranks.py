@@ -17,6 +17,7 @@ Reading conventions (docs/rules.md):
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from decimal import Decimal
@@ -112,8 +113,39 @@ def _scores(kind: str, m: re.Match[str], size: int) -> list[dict[str, Decimal | 
     return [{"points": value}] if kind == "points" else [{"minus": value}]
 
 
+# "每月…排名", "每个季度一排名" with "年终按照12个月的得分数取平均值": ranks of each period, averaged
+_CADENCE = re.compile(r"(?:每(?:个)?|按)(月|季度|季)(?=[^度])")
+_AVERAGE = re.compile(
+    rf"(?:年终|年底|全年|最终)?(?:按照?|以|取)?(?:全年)?(?:{_N}个|各|每个?)(月|季度)(?:的)?(?:得分数|得分|分数)(?:的)?"
+    r"(?:取|求|计算)?(?:平均值|平均分|平均数)(?:计分|计算|为准)?"
+)
+
+
 def ranked(text: str) -> Rule | None:
-    """Score by rank; None when the ranges, scores or steps do not add up (see the module's conventions)."""
+    """Score by rank; None when the ranges, scores or steps do not add up (see the module's conventions).
+    Ranks taken each month or quarter and averaged ("每月…排名…年终按照12个月的得分数取平均值") read the same,
+    with the number of periods the text averages over; the cadence must be that period."""
+    average = _AVERAGE.search(text)
+    if average is None:
+        return _ranked(text)
+    period = average.group(2)
+    periods = cn_int(average.group(1)) if average.group(1) else Decimal(12 if period == "月" else 4)  # "各季度"
+    cadences = {("季度" if "季" in c else "月") for c in _CADENCE.findall(text)}
+    if (
+        periods is None
+        or cadences != {period}
+        or (period == "月" and periods != 12)
+        or (period == "季度" and periods != 4)
+    ):
+        return None
+    rest = _CADENCE.sub("", text[: average.start()] + text[average.end() :])
+    rule = _ranked(rest)
+    if not isinstance(rule, Ranked):
+        return None
+    return dataclasses.replace(rule, periods=int(periods), period=period)
+
+
+def _ranked(text: str) -> Rule | None:
     body = canon_ranks(unbracket(text))
     # "1-3名,7分", "6-10名的,得3分", "10名以后的,不得分": a range and its score in two parts are one clause
     body = _ONE_CLAUSE.sub(r"\1", body)

@@ -6,7 +6,10 @@ Ratio wordings read as the completion ratio (actual ÷ target, target ÷ actual 
 is the same as the completion ratio only when the text's threshold is 100% ("普查率达100%得10分，低于100%按
 百分比得分"); against another
 threshold ("≥40%得10分，低于40%按百分比得分") it reads two ways and is not understood. A text that also
-adds or deducts points ("加10分", "每超过…") is not a ratio text.
+adds or deducts points ("加10分", "每超过…") is not a ratio text, nor one that writes a product ("×": a formula);
+"超过目标值不加分" only says the ratio is capped. "按…×分值计算" is rate × weight only when the product is one
+rate times the weight and nothing but the rate's name stands beside it ("按完成率×分值×0.9计算" and "…,超过的按
+预算成本/实际成本×分值计算" are formulas).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from decimal import Decimal
 
 from medaid.evaluation.rules import BudgetExecution, FullIfMet, Proportional, RateTimesWeight, Rule
 from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT
+from medaid.evaluation.ruletext.task_parts import task_parts
 
 # --- the 预算执行率 row of the self-evaluation table -----------------------------------
 
@@ -31,11 +35,18 @@ def budget_execution(text: str) -> Rule | None:
 
 def rate_times_weight(text: str) -> Rule | None:
     """ "按实际值×分值计算", "按分值乘以满意度计算得分" as the whole rule."""
-    if TIMES_WEIGHT.search(text) and not re.search(r"得\d|计\d|以上|以下|低于", text):
-        return RateTimesWeight()
-    return None
+    m = TIMES_WEIGHT.search(text)
+    if m is None or re.search(r"得\d|计\d|以上|以下|低于", text):
+        return None
+    if m.group(0).count("×") != 1 or re.search(r"[\d/]", m.group(0)) or re.search(r"×|\*", text[m.end() :]):
+        return None  # "按完成率×分值×0.9计算", "按预算成本/实际成本×分值计算": not a rate times the weight
+    rest = re.sub(r"[,;。:\s]", "", _RATE_BENIGN.sub("", text[: m.start()] + text[m.end() :]))
+    if rest and not re.fullmatch(r"[\u4e00-\u9fa5]{0,12}(?:率|度)", rest):
+        return None  # a condition or another score beside it ("完成的…"): not only rate × weight
+    return RateTimesWeight()
 
 
+_RATE_BENIGN = re.compile(r"扣完为止|最高不超过(?:该项|本项)?分值|满分为止|以满分为限|计算得分|计算|计分|得分")
 _BY = r"(?:按|按照|根据|依据|视|以)"
 _SCORE_WORD = r"(?:计分|计算得分|得分|计算|给分|赋分|折算(?:得分)?|核减|扣减|扣分|减分)"
 _PROPORTIONAL = re.compile(
@@ -46,6 +57,9 @@ _PROPORTIONAL = re.compile(
 )
 # "超额完成任务的按比例加分": the ratio runs on above 100 %
 _BEYOND = re.compile(r"(?:超额(?:完成)?|超过)[^,;。]{0,12}?按(?:照)?(?:完成)?比例(?:加分|计分|得分|计算)")
+_NO_BONUS = re.compile(
+    r"[,;]?(?:超过|超出|高于|超额完成)(?:目标|计划|任务|指标)?(?:值|数)?(?:的)?(?:部分)?,?不(?:再)?(?:加分|另加分|额外加分)"
+)
 _YEAR = re.compile(r"\d{4}年(?:度)?")
 _CAP_100 = re.compile(rf"\(?(?:超过|高于|大于){NUM}%(?:的部分)?(?:的)?(?:按|以){NUM}%计(?:算)?\)?")
 _QUANTITY = re.compile(
@@ -67,6 +81,9 @@ def proportional(text: str) -> Rule | None:
     """ "定量指标达到指标值得满分，未达到按完成比例计分"; "没有完成的，按实际完成值占目标值的比重计算得分";
     "按实际支出占预算的比重计分"; "低于目标的按比例扣分"; "满意度达到90%得满分，未达到的按比例得分" (90% is the
     reference); "超额完成的按比例加分" (the ratio runs on, where a bonus is allowed)."""
+    if (tasks := task_parts(text)) is not None:
+        return tasks  # "完成A任务的得2分,完成B任务的得13分,没有完成任务按比例得分"
+    text = _NO_BONUS.sub("", text)  # "超过目标值不加分": the ratio is capped anyway
     beyond = _BEYOND.search(text)
     rest = _BEYOND.sub("", text).replace("按比例加(减)分", "").replace("按比例加减分", "")
     if re.search(r"加\d|加分|奖励|扣\d|扣完(?!为止|即止)", rest) or STEPWISE.search(text):
@@ -77,6 +94,8 @@ def proportional(text: str) -> Rule | None:
         return None  # parts with their own marks ("…得3分…；…得4分，未完成的按实际比例计分")
     if not _PROPORTIONAL.search(text):
         return None
+    if "×" in text:
+        return None  # a written product ("按完成率×分值×0.9计算"): a formula, not only a ratio
     single, reference = _reference(text)
     if not single:
         return None  # two numbers: which is the ratio's base is not said

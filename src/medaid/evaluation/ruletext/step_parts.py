@@ -34,8 +34,12 @@ WORDS = "|".join(sorted((*BELOW, *ABOVE, *DELAY, *BOTH), key=len, reverse=True))
 UNIT_WORDS = (
     "百分点 % 个工作日 工作日 个月 月 个年度 年度 年 个周 周 天 日 个小时 小时 人次 户次 人 户 家 个 项 件 篇 次 场 期 "
     "例 处 名 岁 公斤 千克 斤 吨 亩 元 千元 万元 亿元 所 台 套 份 条 册 批 辆 座 张 株 头 只 公里 千米 米 平方米"
+    " 微克 毫克 克 立方米 升 毫升 公顷 分贝"
 )
-UNITS = "|".join(sorted(UNIT_WORDS.split(), key=len, reverse=True))
+# What a compound unit is per ("微克/立方米", "公斤/亩", "元/人次"): read and compared as one unit, never dropped.
+_PER_WORDS = "立方米 平方米 公顷 亩 人次 人 户 床 升 年 月 天 日 次 万人 十万人"
+_BASE_UNITS = "|".join(sorted(UNIT_WORDS.split(), key=len, reverse=True))
+UNITS = rf"(?:{_BASE_UNITS})(?:/(?:{'|'.join(sorted(_PER_WORDS.split(), key=len, reverse=True))}))?"
 
 # Words in a condition that say on which side a bare "每1个百分点" deducts ("低于目标值的，每1个百分点扣1分").
 COND_BELOW = (
@@ -43,7 +47,7 @@ COND_BELOW = (
 )
 COND_ABOVE = r"超过|高于|超出|大于|多于|超支|超标|增加|上升"
 COND_DELAY = r"延迟|推迟|滞后|逾期|超期|未按时|未及时|不及时|未按期|迟|晚"
-COND_BOTH = r"相差|偏离|偏差|差距|差额|差异|误差|浮动"
+COND_BOTH = r"相差|偏离|偏差|差距|差额|差异|误差|浮动|绝对值"
 COND_KINDS = (("below", COND_BELOW), ("above", COND_ABOVE), ("delay", COND_DELAY), ("both", COND_BOTH))
 
 _DIGITS = {"一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -196,7 +200,7 @@ def condition_kinds(text: str) -> set[str]:
     return {_COND_KIND[m.group(0)] for m in _COND.finditer(text)}
 
 
-_DATE = re.compile(
+DATE = _DATE = re.compile(
     r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:底|末|初|份|[上中下]旬)"
 )
 TOLERANCE = re.compile(r"(?:相差|偏离|偏差|差距|差异|误差|浮动)(?!率)")
@@ -242,3 +246,32 @@ def references(text: str, unit: str | None, skip: Spans) -> tuple[set[Decimal], 
         values.add(value)
         spans.append(m.span())
     return values, spans
+
+
+def zero_in_unit(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
+    """The zero condition in the step's unit, and whether the text is still readable."""
+    if kind in ("both", "unmet"):
+        return None, True
+    found: Zero | None = None
+    units = rf"%|百分点|{UNITS}"
+    for zero, span in zero_limits(text, "below" if kind == "below" else "above", units):
+        if any(a <= span[0] < b for a, b in spans):
+            continue  # read as a distance ("低于10个百分点不得分")
+        written = step_unit(zero.value, zero.unit or ("%" if unit in (None, "%") else unit))
+        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
+            return None, False  # a limit in another unit than the step's, or two limits
+        found = Zero(written[0], unit, zero.inclusive)
+        spans.append(span)
+    return found, True
+
+
+def zero_distance_in_unit(text: str, kind: str, unit: str | None, spans: Spans) -> tuple[Zero | None, bool]:
+    """ "低于目标值35天为0分": the distance from the target at which no score is left, in the step's unit."""
+    found: Zero | None = None
+    for zero, span in zero_distances(text, kind, rf"%|百分点|{UNITS}"):
+        written = step_unit(zero.value, zero.unit or ("百分点" if unit in (None, "%") else unit))
+        if written is None or (written[1] or "%") != (unit or "%") or found is not None:
+            return None, False
+        found = Zero(written[0], unit, zero.inclusive)
+        spans.append(span)
+    return found, True

@@ -1,0 +1,200 @@
+"""A text made of parts, each a requirement scored its own way with its own marks, added up: "(1)完成全年参保
+任务得1.2分,每低于5个百分点扣0.1分;(2)养老金按时足额发放得0.8分" (read by ``ruletext.composite``).
+
+- The row's weight must be the parts' marks added up; another weight is refused, saying so.
+- Each part is scored by its own rule from what the actual (or, without one, the explanation) says of it: the
+  description is cut into statements (at ，；。, a list at 、 only when the statement as a whole names no one part),
+  and each statement goes to the one part whose words it shares most (``assign``); a statement that names no part,
+  or two alike, refuses the row. With ``holds`` (the parts that hold, 1 = the first), a part that is all or nothing
+  gets its marks or none; a part with deductions needs a description.
+- A part nothing is said of, or whose rule cannot score what is said, refuses the whole row, naming the part and
+  what it lacks: a number is never given with a part unscored.
+- A veto of the whole ("资金整合计划未全部落实,本项不得分") gives 0 when a statement says it; a description that
+  does not mention it is read as its not having happened (the convention of listed faults), and the reason says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from medaid.evaluation.numbers import ZERO, fmt
+from medaid.evaluation.quantity import Quantity, parse_quantity
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.cases import PerCase
+from medaid.evaluation.rules.completion import Proportional
+from medaid.evaluation.rules.deduction import PerPoint
+from medaid.evaluation.rules.naming import canon, denies, names
+from medaid.evaluation.rules.part_statements import (
+    CUT,
+    NEGATION,
+    all_or_nothing,
+    requirement,
+    said_met,
+    settled_by_holds,
+    statements,
+)
+from medaid.evaluation.rules.parts import Part
+
+
+def _event(statement: str) -> str:
+    """A statement of whether something happened, without the verb: "未出现弄虚作假" → 未弄虚作假."""
+    return re.sub(r"出现|发现|存在|发生", "", canon(statement))
+
+
+@dataclass(frozen=True)
+class Composite(Rule):
+    """Requirements each with its own marks, scored each its own way and added up (module docstring)."""
+
+    parts: tuple[Part, ...]
+    veto: str | None = None  # "资金整合计划未全部落实": the whole scores 0 when it is said
+
+    kind = "composite"
+    label = "分项计分合计"
+
+    def params(self) -> dict[str, object]:
+        out: dict[str, object] = {"parts": [p.to_dict() for p in self.parts]}
+        if self.veto:
+            out["veto"] = self.veto
+        return out
+
+    def full_marks(self) -> Decimal | None:
+        return self.declared_full or self.total()
+
+    def total(self) -> Decimal:
+        return sum((p.full for p in self.parts), ZERO)
+
+    def _head(self) -> str:
+        shown = "；".join(f"第{i}部分“{p.name}”（{fmt(p.full)}分）" for i, p in enumerate(self.parts, 1))
+        return f"评分标准分{len(self.parts)}部分各自计分后相加：{shown}"
+
+    def apply(self, inputs: Inputs) -> Outcome:
+        total = self.total()
+        if inputs.weight != total:
+            return Outcome(None, f"{self._head()}；本行分值 {fmt(inputs.weight)} 分不是各部分合计 {fmt(total)} 分，"
+                                 "无法确定按哪几部分计分")  # fmt: skip
+        if inputs.holds is not None and inputs.actual is None and not inputs.note:
+            return self._from_holds(inputs.holds)
+        written, source = (inputs.actual.text, "实际") if inputs.actual is not None else (inputs.note, "说明")
+        if inputs.note and not (written and re.search(r"[\u4e00-\u9fa5]", written)):
+            written, source = inputs.note, "说明"  # a bare number says nothing of the parts; the explanation may
+        if not written:
+            return Outcome(None, f"{self._head()}；缺少各部分的实际情况，需逐部分写明")
+        return self._from_text(inputs, written, source)
+
+    def _from_holds(self, holds: tuple[int, ...]) -> Outcome:
+        shown: list[str] = []
+        for i, part in enumerate(self.parts, 1):
+            if not settled_by_holds(part):
+                return Outcome(None, f"{self._head()}；第{i}部分有扣分或另有不得分情形，不能只按是否符合计分，"
+                                     "需写明其实际情况")  # fmt: skip
+            shown.append(
+                f"第{i}部分{'符合' if i in holds else '不符合'}，计 {fmt(part.full if i in holds else ZERO)} 分"
+            )
+        score = sum((p.full for i, p in enumerate(self.parts, 1) if i in holds), ZERO)
+        veto = "（整项否决情形按未出现计）" if self.veto else ""
+        return Outcome(score, f"{self._head()}；" + "；".join(shown) + f"；合计 {fmt(score)} 分{veto}")
+
+    def _vetoed(self, written: str) -> bool | None:
+        if self.veto is None:
+            return False
+        statements = [_event(s) for s in CUT.split(written) if s.strip()]
+        cond = canon(self.veto)
+        if any(names(s, cond) for s in statements):
+            return True
+        return False if any(denies(s, cond) for s in statements) else None
+
+    def _from_text(self, inputs: Inputs, written: str, source: str) -> Outcome:
+        from medaid.evaluation.ruletext.normalize import normalize_rule_text
+
+        written = normalize_rule_text(written)  # the spelling the parts were read in: 缺三项 → 缺3项
+        head = f"{self._head()}；各部分实际情况取自{source}“{written}”"
+        vetoed = self._vetoed(written)
+        if vetoed:
+            return Outcome(ZERO, f"{head}：出现“{self.veto}”，整项不得分，计 0 分")
+        if self.veto is not None:  # what is said of the veto is no part's
+            cond = canon(self.veto)
+            kept = [x for x in CUT.split(written) if not denies(_event(x), cond) and not names(_event(x), cond)]
+            written = "，".join(kept)
+        said = statements(written, self.parts)
+        if isinstance(said, str):
+            return Outcome(None, f"{head}：{said}，需逐部分写明实际情况")
+        scores: list[Decimal] = []
+        shown: list[str] = []
+        for i, part in enumerate(self.parts, 1):
+            if i - 1 not in said:
+                return Outcome(None, f"{head}：未写明第{i}部分“{part.name}”的实际情况，该部分无法计分")
+            text = "，".join(said[i - 1])
+            outcome = _score_part(part, text, source)
+            if outcome.score is None:
+                return Outcome(None, f"{head}：第{i}部分（{fmt(part.full)}分）按“{text}”无法计分：{outcome.reason}")
+            scores.append(outcome.score)
+            shown.append(f"第{i}部分按“{text}”：{outcome.reason}")
+        score = sum(scores, ZERO)
+        veto = f"；未提及“{self.veto}”，按未出现计" if self.veto and vetoed is None else ""
+        veto = f"；未出现“{self.veto}”" if self.veto and vetoed is False else veto
+        added = " + ".join(fmt(s) for s in scores)
+        return Outcome(score, f"{head}。" + "；".join(shown) + f"{veto}。合计 {added} = {fmt(score)} 分")
+
+
+_DONE = re.compile(r"完成(?:率|了|为|达|达到)?\d+(?:\.\d+)?%")
+_PERCENT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:%|‰)")
+
+
+_FAULT = re.compile(rf"{NEGATION.pattern}|少|错|差")  # the words a count of faults is said with
+
+
+def _fault_count(rule: Rule, text: str) -> Quantity | None:
+    """ "认定基础数据不准确3项" for "每认定1项扣0.5分": the one number said in the rule's unit, of a fault (a
+    statement with a negation or 少/错/差); "被采用5篇" is what was done, not a count of faults."""
+    counting = isinstance(rule, PerCase) or (isinstance(rule, PerPoint) and rule.from_zero)  # "每缺1项扣0.5分"
+    unit = getattr(rule, "unit", None) if counting else None
+    found = re.findall(rf"(?<![\d.])(\d+){re.escape(unit)}", text) if unit else []
+    if len(found) != 1 or len(re.findall(r"\d+", text)) != 1 or not _FAULT.search(text):
+        return None
+    return parse_quantity(f"{found[0]}{unit}")
+
+
+def _score_part(part: Part, text: str, source: str) -> Outcome:
+    """One part's score from what is said of it: by its own rule (with the one number said, for a rule on a
+    value), else, for an all-or-nothing part, by whether the statements say its requirement is met."""
+    from medaid.evaluation.actual_text import apply_rule
+
+    tries = [("", Inputs(weight=part.full, actual=parse_quantity(text) if source == "实际" else None,
+                         note=text if source == "说明" else None))]  # fmt: skip
+    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?", text)
+    if len(numbers) == 1 and len(rates := _PERCENT.findall(text)) == 1:  # "完成任务的90%": a rate, not a count
+        # "按实际比例计分" of "发放完成95%": a share of what was to be done, against all of it
+        whole = isinstance(part.rule, Proportional) and _DONE.search(text) is not None
+        said = "（“完成…%”为完成比例，全部完成按100%计）" if whole else ""
+        tries.append((said, Inputs(weight=part.full, target=parse_quantity("100%") if whole else None,
+                                   actual=parse_quantity(rates[0]), note=text)))  # fmt: skip
+    counted = _fault_count(part.rule, text)
+    if counted is not None:
+        tries.append(("", Inputs(weight=part.full, actual=counted, note=text)))
+    reason = ""
+    for said, inputs in tries:
+        outcome = apply_rule(part.rule, inputs)
+        if outcome.score is not None and not outcome.needs_judgement and ZERO <= outcome.score <= part.full:
+            return Outcome(outcome.score, said + outcome.reason)
+        reason = reason or outcome.reason
+    met = {said_met(x, part) for x in text.split("，")}
+    if len(met) == 1 and (answer := met.pop()) is not None and (answer or all_or_nothing(part)):
+        got = part.full if answer else ZERO
+        verdict = "符合" if answer else "不符合"
+        return Outcome(got, f"“{text}”即{verdict}“{requirement(part)}”，计 {fmt(got)} 分")
+    return Outcome(None, reason)
+
+
+def composite_from_mapping(spec: Mapping[str, object], text: str | None) -> Composite:
+    """{type: composite, parts: [{name: …, full: 1.2, rule: {…}}, …], veto: …}."""
+    from medaid.evaluation.rules.parts import step_sum_from_mapping
+    from medaid.evaluation.rules.structured import RuleSpecError
+
+    steps = step_sum_from_mapping(spec, None)  # the same parts list, read and checked alike
+    veto = spec.get("veto")
+    if veto is not None and not isinstance(veto, str):
+        raise RuleSpecError("veto 应为整项不得分的情形（文字）")
+    return Composite(parts=steps.parts, veto=veto or None, text=text)
