@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.levels import Level, Qualitative
-from medaid.evaluation.rules.naming import answer, canon, is_number
+from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.statements import counted, items_held, items_missing
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.naming import answer, canon, denies, is_number, named
+from medaid.evaluation.rules.naming import canon, denies, named
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.phrasing import both, either, listed
 from medaid.evaluation.rules.wording import OPPOSITES, denies_part, unify
 
@@ -40,7 +39,6 @@ YES = frozenset({"是", "有", "完成", "达到", "达标", "符合", "合格",
                  "全部落实"})  # fmt: skip
 NO = frozenset({"否", "无", "无完成", "无达到", "不达标", "无达标", "不符合", "不合格", "无做到", "无落实",
                 "不具备", "不满足", "无到位", "达不到", "无实现", "无通过", "不通过", "无满足"})  # fmt: skip
-_HAS = frozenset({"有", "无"})
 
 
 @lru_cache(maxsize=4096)
@@ -216,50 +214,6 @@ def denies(actual: str, name: str, partial: bool = True) -> bool:
             return True
     # "资料整齐" denies "资料零乱": the opposite word must be said, not left out
     return any(word in actual and names(actual, other) for other, word in _opposed(name))
-
-
-def is_number(quantity: Quantity) -> bool:
-    """A number with at most a unit ("6座", "0份", "96.2%"), not words that begin with one ("12月底前仍未整改")."""
-    return quantity.value is not None and len(quantity.unit) <= 4 and not re.search(r"[不未无没仍已]", quantity.unit)
-
-
-def answer(actual: str, about: str = "") -> bool | None:
-    """True for 是/有/完成…, False for 否/无/未完成…, None for anything else (``actual`` in ``canon`` spelling).
-
-    有/无 do not answer a requirement that is itself negative ("无违规违纪问题得5分": "无" may say that there
-    are none, or that the requirement is not met) nor a fault (``about`` with a negation)."""
-    if actual in _HAS and re.search(r"[无不非]", canon(about)):
-        return None
-    if actual in YES:
-        return True
-    if actual in NO:
-        return False
-    return None
-
-
-_QUALIFIED = re.compile(r"[不无非]|基本|部分|大部分|较|大体|初步|尚|仍|正在|拟")
-_FAILED = re.compile(r"无[^|]{0,4}?(?:完成|达到|达标|实现|落实|到位)|不[^|]{0,2}?(?:达标|符合|合格|到位)|达不到")
-
-
-_TASKED = re.compile(
-    r"(?<=完成|达到|实现)(?:年度|全年|当年|本年度|既定|预期)?(?:目标任务|工作任务|任务|目标|计划)(?:数|值)?$"
-)
-
-
-def leaning(text: str, strict: bool) -> bool | None:
-    """Whether the statements of a description say the requirement was met: "按要求完成" yes, "未按期完成"
-    no; "基本完成" neither. ``strict`` (an actual): every statement says the same; else (an explanation) the
-    statements that say anything agree."""
-    said: set[bool] = set()
-    for statement in parts(text):
-        done = _TASKED.sub("", statement)  # "完成年度任务" is "完成"
-        if _FAILED.search(statement):
-            said.add(False)
-        elif any(done.endswith(word) for word in YES) and not _QUALIFIED.search(statement):
-            said.add(True)
-        elif strict:
-            return None
-    return said.pop() if len(said) == 1 else None
 
 
 # Grades a table names levels by ("评价为良", "B级"): an actual may give the grade alone.

@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.quantity import Comparator, Quantity, is_met, parse_quantity
+from medaid.evaluation.rules.answers import answer, is_number, leaning
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.naming import answer, canon, is_number, leaning
+from medaid.evaluation.rules.naming import canon
 
 
 @dataclass(frozen=True)
