@@ -186,19 +186,13 @@ def _paired(rule: Rule, inputs: Inputs, text: str, source: str) -> Outcome | Non
     return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
 
 
-# Rules that deduct from the marks the text starts from ("记20分，每发现一处扣2分"): a start above the row's
-# weight leaves the score unknown (an OCR'd "记2023分", or the text of another row) and is never clamped to the
-# weight; a start below it is the text's own full marks (the audit reports the difference, ``rule_weight``).
-_DEDUCTING = frozenset({"per_case", "per_kind", "per_point"})
-
-
 def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     """The rule's outcome; when the actual is missing and the rule cannot score without it, it is read from
     the explanation, and the reason says so (or says why nothing could be read). An actual or explanation that
     states the plan and what was done ("计划200人，实际服务210人") gives both, when the plan agrees with the
     target."""
     start = rule.full_marks()
-    if rule.kind in _DEDUCTING and start is not None and start > inputs.weight and not inputs.bonus_allowed:
+    if rule.deducts_from_start and start is not None and start > inputs.weight and not inputs.bonus_allowed:
         return Outcome(None, f"评分标准写明从 {fmt(start)} 分起扣，超过本行分值 {fmt(inputs.weight)} 分，"
                              "无法确定从哪个分数起扣；请核对分值或评分标准后重新计分")  # fmt: skip
     outcome = rule.apply(inputs)

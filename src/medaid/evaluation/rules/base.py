@@ -71,6 +71,9 @@ class Rule(ABC):
     # Rules whose text can be read two ways (part steps, "以上" with or without its number)
     # name the reading they applied and the readings in ``Outcome.alternatives``.
     reading_option: ClassVar[str] = ""  # how a file states the reading, e.g. "partial: floor"
+    # Deducts from the marks its text starts from ("记20分，每发现一处扣2分"): a start above the row's weight
+    # leaves the score unknown (``actual_text.apply_rule`` refuses it rather than clamp it to the weight).
+    deducts_from_start: ClassVar[bool] = False
 
     def reading(self) -> str:
         """The name of the reading this rule applies (for messages)."""

@@ -57,6 +57,7 @@ class PerCase(Rule):
     limits: tuple[str, ...] = ()  # vetoes with a limit of their own: "淹死或烧死树木≥10株" ("≥?": a bare 以上)
 
     kind = "per_case"
+    deducts_from_start = True
     label = "按发现处数扣分"
     reading_option = "zero_inclusive: false"
 

@@ -68,6 +68,7 @@ class PerPoint(StepBase, Rule):
     full_when: tuple[str, ...] = ()  # "在计划时间内完成的,得满分": an actual naming it scores full marks
 
     kind = "per_point"
+    deducts_from_start = True
     label = "按百分点扣分"
     reading_option = "partial: floor"
 

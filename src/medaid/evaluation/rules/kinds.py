@@ -35,6 +35,7 @@ class PerKind(Rule):
     clears: tuple[str, ...] = ()  # "未发生突发公共卫生事件的不扣分": an actual stating it clears every kind
 
     kind = "per_kind"
+    deducts_from_start = True
     label = "按各类情形计数计分"
 
     def params(self) -> dict[str, object]:
