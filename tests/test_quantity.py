@@ -81,3 +81,24 @@ def test_completion_ratio_of_at_most_targets_is_target_over_actual():
 
 def test_units_that_count_different_things_are_not_compared():
     assert completion_ratio(parse_quantity("≥100万元"), parse_quantity("95人")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("≥100万元", "≥100万元"), ("9379.64万元", "9379.64万元"), ("1.13万人次", "1.13万人次"), ("2亿元", "2亿元"),
+     ("1500元", "1500元"), ("3千克", "3千克"), ("≥95%", "≥95%")],
+)  # fmt: skip
+def test_a_quantity_is_described_as_written_though_computed_in_its_unit(text, shown):
+    """9379.64万元 computes as 93 796 400 元 but a reason shows it as the table wrote it."""
+    assert parse_quantity(text).describe() == shown
+
+
+def test_a_reason_names_amounts_in_the_unit_the_table_used():
+    from medaid.evaluation.rules.base import Inputs
+    from medaid.evaluation.ruletext import parse_rule_text
+
+    rule = parse_rule_text("完成目标得满分，未完成按比例得分")
+    assert rule is not None
+    outcome = rule.apply(Inputs(weight=Decimal(5), target=parse_quantity("≥100万元"), actual=parse_quantity("80万元")))
+    assert outcome.score == Decimal(4)
+    assert "实际 80万元，指标值 ≥100万元" in outcome.reason

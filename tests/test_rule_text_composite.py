@@ -84,7 +84,9 @@ def test_parts_that_hold_score_all_or_nothing_parts_only():
     assert rule.apply(Inputs(weight=Decimal(2), holds=(2,))).score == Decimal(1)
     ledger = parse_rule_text(LEDGER)
     assert isinstance(ledger, Composite)
-    assert ledger.apply(Inputs(weight=Decimal(3), holds=(1, 2))).score is None  # part 1 has deductions
+    # a part with deductions of its own scores its marks when it holds in full, and nothing settles it otherwise
+    assert ledger.apply(Inputs(weight=Decimal(3), holds=(1, 2))).score == Decimal(3)
+    assert ledger.apply(Inputs(weight=Decimal(3), holds=(2,))).score is None
 
 
 @pytest.mark.parametrize("text", [LEDGER, INSURED, VETOED, BOARD, MEETING])

@@ -194,7 +194,7 @@ def test_an_actual_the_wording_does_not_settle_is_refused(text, weight, actual):
 
 NOT_UNDERSTOOD = [
     "每发现一例扣1分，情节严重的加倍扣分",  # a sanction the reading does not score
-    "每发现一例扣1分，发生重大问题的实行一票否决",
+    # "…发生重大问题的实行一票否决" is read now: the item scores 0 (test_rule_text_counts_round3.py)
     "每发现一例扣1分，未达到3例的不得分",  # a negated threshold: the other side
     "每发现一例扣得分的10%",  # a share of the score left: not a fixed step
     "每完成一个得1分，未按时完成的不得分",  # a veto that is not "none done"

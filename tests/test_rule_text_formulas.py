@@ -55,7 +55,8 @@ CASES = [
     ("指标得分=分值×(实际值/目标值)", 10, "100人", "120人", False, "formula", "10"),
     ("得分=实际完成数/计划数×100%×分值", 10, "1.2万元", "9000元", False, "formula", "7.5"),
     ("得分=实际完成数/计划数×100%×分值", 10, "100人", "9天", False, "formula", None),  # another unit
-    ("完成率=实际/计划×100%，得分=完成率×分值", 10, "100人", "90人", False, None, None),  # two formulas
+    # the rate defined, then used: "×100%" after the definition only makes it a percentage
+    ("完成率=实际/计划×100%，得分=完成率×分值", 10, "100人", "90人", False, "formula", "9"),
     ("政策知晓率达到90%得10分，否则按实际知晓率×分值计算。", 10, None, "77.5%", False, "banded", "7.75"),
     ("得分=新生儿访视率90%*15分(90%以上得满分)", 15, None, "81%", False, None, None),  # an operator is missing
     ("完成率达到100%,得10分,低于100%,得分=任务完成率×10分;成活率达95%,得10分,低于95%,得分=成活率×10分",

@@ -121,8 +121,9 @@ REFUSED = [
     ("按任务数算出每例平均分，每缺1例扣1例平均分", 4, "8例", "6人", None),  # another counter
     # "最高得8分" below the weight: which 分值 the formula means is not said
     ("得分=实际完成值/目标值×分值，最高得8分", 10, "100人", "90人", None),
-    # a heading that names another rate than the formula
-    ("儿童健康管理率达到目标值(抽查的儿童保健覆盖率/85%*10计算得分)", 10, "≥85%", "68%", None),
+    # a heading that names another rate than the formula, with a target other than the formula's divisor (round 3:
+    # with the target ≥85% the actual is taken for the formula's rate)
+    ("儿童健康管理率达到目标值(抽查的儿童保健覆盖率/85%*10计算得分)", 10, "≥90%", "68%", None),
     # an exemption the actual does not state
     ("得分=实际完成量/目标任务×该项指标分值。若实施方案没有该项建设任务的，不扣分。", 3, "20公顷", "有建设任务", None),
     # several formulas: the weight is not their sum; a value not labelled

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.named_values import labelled_pair
-from medaid.evaluation.numbers import fmt
+from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity, units_compatible
 from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, RateTimesWeight, Rule
 from medaid.evaluation.rules.bonus import Reference, StepBonus, signed_change
@@ -197,7 +197,7 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
                              "无法确定从哪个分数起扣；请核对分值或评分标准后重新计分")  # fmt: skip
     outcome = rule.apply(inputs)
     if outcome.score is not None:
-        return outcome
+        return outside_weight(outcome, inputs) or outcome
     if inputs.actual is not None and inputs.actual.value is None:  # the plan and what was done as the actual
         return _paired(rule, inputs, inputs.actual.text, "实际完成情况") or outcome
     if inputs.actual is not None or outcome.needs_judgement:
@@ -207,6 +207,18 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
         return outcome
     if reading.actual is not None:
         outcome = rule.apply(dataclasses.replace(inputs, actual=reading.actual))
+        outcome = outside_weight(outcome, inputs) or outcome
     elif inputs.note and (paired := _paired(rule, inputs, inputs.note, "说明")) is not None:
         return paired
     return dataclasses.replace(outcome, reason=f"{reading.reason}；{outcome.reason}")
+
+
+def outside_weight(outcome: Outcome, inputs: Inputs) -> Outcome | None:
+    """A refusal in place of a score below 0 or above the weight where the framework allows no scores beyond
+    the weights: a reading that gives one has misread its text (a score is never clamped into range silently)."""
+    score = outcome.score
+    if score is None or inputs.bonus_allowed or ZERO <= score <= inputs.weight:
+        return None
+    where = "低于 0 分" if score < ZERO else f"超过本行分值 {fmt(inputs.weight)} 分"
+    return Outcome(None, f"按此读法得分为 {fmt(score)} 分，{where}，而本评价不允许得分超出分值范围：读法有误，"
+                         f"未计分；请由评价人员按评分标准计分（读法：{outcome.reason}）")  # fmt: skip

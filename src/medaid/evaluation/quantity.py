@@ -113,6 +113,7 @@ class Quantity:
     unit: str = ""
     comparator: Comparator | None = None
     qualitative: str | None = None
+    scale: str = ""  # the multiplier the text wrote before the unit (万 of 万元): ``value`` is in the unit itself
 
     @property
     def is_numeric(self) -> bool:
@@ -130,7 +131,8 @@ class Quantity:
         if self.value is None:
             return self.text
         sign = self.comparator.value if self.comparator else ""
-        return f"{sign}{fmt(self.value)}{self.unit}"
+        shown = self.value / dict(_MULTIPLIERS)[self.scale] if self.scale else self.value
+        return f"{sign}{fmt(shown)}{self.scale}{self.unit}"  # as written: 100万元, not 1000000元
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"text": self.text}
@@ -181,19 +183,19 @@ def parse_quantity(raw: object) -> Quantity | None:
     value = to_decimal(match.group(1))
     if value is None:
         return Quantity(text=text, comparator=comparator)
-    unit = match.group(2)
+    unit, scale = match.group(2), ""
     for prefix, factor in _MULTIPLIERS:
         if unit in _UNIT_WORDS:
             break
         if (unit.startswith(prefix) and len(unit) > 1) or unit == prefix:
             value *= factor
-            unit = unit[len(prefix) :] or ""
+            unit, scale = unit[len(prefix) :] or "", prefix
             break
     if unit in {"％", "%"}:
         unit = "%"
     if unit and not re.fullmatch(r"[%\u4e00-\u9fa5/·a-zA-Z]+", unit):
         return Quantity(text=text, comparator=comparator)
-    return Quantity(text=text, value=value, unit=unit, comparator=comparator)
+    return Quantity(text=text, value=value, unit=unit, comparator=comparator, scale=scale)
 
 
 def units_compatible(a: Quantity, b: Quantity) -> bool:

@@ -97,10 +97,11 @@ def build(
             with workspace.connect(read_only=True) as con:
                 found = year_findings(con, evaluation.year)
         checked, metrics, result = evaluation.report, evaluation.metrics, evaluation.survey
+        from medaid.services.drafts import report_stem
         from medaid.services.report_context import workspace_context
 
         context = workspace_context(workspace, evaluation, found.months)
-        folder, stem = root / "reports", f"{workspace.settings.region or '评价'}{evaluation.year}年绩效评价报告"
+        folder, stem = root / "reports", report_stem(workspace, evaluation.year)
     else:
         from medaid.evaluation import audit, load_framework
         from medaid.evaluation.catalog import resolve

@@ -18,6 +18,8 @@ from medaid.evaluation.rules.formulas import spec_number
 from medaid.evaluation.rules.naming import NO, canon, named
 
 _DONE = r"(?:完成|合格|达到|达标|通过)"
+# "无改扩建任务", "没有建设任务", "不涉及": an actual saying the item's task is not there (``AddDeduct.task``)
+_NO_TASK = re.compile(r"^(?:辖区|本[镇乡县区单位]+)?(?:无|没有|未承担|未安排|不涉及)[^,，;；。]{0,20}?任务$|^不涉及$")
 _NOT_DONE = re.compile(rf"完不成|(?:不|未|没有?|未能|没能){_DONE}|不合格|不达标")
 
 
@@ -51,12 +53,14 @@ class AddDeduct(Rule):
     """
 
     adjustments: tuple[Adjustment, ...]
+    # "有改扩建敬老院建设任务的乡镇,视其完成情况加减分": the task the item is for; without it nothing is added or taken
+    task: str | None = None
 
     kind = "add_deduct"
     label = "加减分项"
 
     def params(self) -> dict[str, object]:
-        return {"adjustments": [a.to_dict() for a in self.adjustments]}
+        return {"adjustments": [a.to_dict() for a in self.adjustments], **({"task": self.task} if self.task else {})}
 
     def _match(self, actual: Quantity) -> Adjustment | None:
         said = re.sub(r"[\s,，。;；的]", "", actual.text)
@@ -79,6 +83,10 @@ class AddDeduct(Rule):
             return Outcome(None, "加减分项在分值之外加分或减分，评价框架未允许加分、减分，不按此项计分")
         if inputs.actual is None:
             return Outcome(None, "缺少实际情况，无法判断是否加分或减分")
+        if self.task and _NO_TASK.search(inputs.actual.text) and not self._match(inputs.actual):
+            return Outcome(
+                ZERO, f"本项只对有{self.task}的单位加减分，实际“{inputs.actual.text}”没有此任务，不加不减，计 0 分"
+            )
         adjustment = self._match(inputs.actual)
         adds_only = all(a.points > 0 for a in self.adjustments)
         if (
@@ -117,4 +125,5 @@ def add_deduct_from_mapping(spec: Mapping[str, object], text: str | None) -> Add
         if not isinstance(item, Mapping) or not item.get("condition") or points is None:
             raise RuleSpecError("adjustments 的每一项应为 {condition: 条件, points: 加减分值（减分为负）}")
         adjustments.append(Adjustment(str(item["condition"]), points))
-    return AddDeduct(adjustments=tuple(adjustments), text=text)
+    task = spec.get("task")
+    return AddDeduct(adjustments=tuple(adjustments), text=text, task=str(task) if task else None)

@@ -204,6 +204,17 @@ class Banded(Rule):
             return _unit_value(inputs, self.unit)
         return value_in_points(inputs, prefer_completion=self.on_completion)
 
+    def _below_target(self, inputs: Inputs) -> bool:
+        """Every bound of the bands lies below a "≥" target in their unit ("≥70%得3分,≥65%得1分" under a
+        target of ≥75%): the bands are the levels short of the target, and meeting it earns the full marks."""
+        target = inputs.target
+        if target is None or target.value is None or self.relative or self.counted or self.unit != "%":
+            return False
+        if target.comparator not in (Comparator.GE, Comparator.GT) or not target.is_percent:
+            return False
+        bounds = [x for b in self.bands for x in (b.low, b.high) if x is not None]
+        return bool(bounds) and all(x < target.value for x in bounds)
+
     def apply(self, inputs: Inputs) -> Outcome:
         found = self._value(inputs)
         if isinstance(found, str):
@@ -216,6 +227,9 @@ class Banded(Rule):
             how += f"，即比目标低 {fmt(short.quantize(Decimal('0.0001')))}%（按目标的百分比计）"
         holding = _ladder([b for b in self.bands if b.contains(value)])
         if not holding:
+            below = _below_ladder(self.bands, value, self.unit)
+            if below is not None:
+                return Outcome(ZERO, f"{how}，{below}，不得分")
             return Outcome(None, f"{how}，不在规则所列任何一档内，需人工判断", needs_judgement=True)
         if len({(b.points, b.minus, b.full, b.fraction) for b in holding}) > 1:
             names = "、".join(f"“{b.describe(self.unit)}”" for b in holding)
@@ -233,6 +247,13 @@ class Banded(Rule):
             raw = band.points
             arithmetic = f"得 {fmt(raw)} 分"
             if raw < inputs.weight and _best(band, self.bands, inputs.weight) and _meets(inputs):
+                if self._below_target(inputs):
+                    assert inputs.target is not None
+                    return Outcome(
+                        inputs.weight,
+                        f"{how}，达到指标值 {inputs.target.describe()}；规则所列各档的分界均未达到指标值，是未达到"
+                        f"指标值时的得分，达到指标值得满分 {fmt(inputs.weight)} 分",
+                    )
                 return Outcome(
                     None,
                     f"{how}，落在最高一档“{band.describe(self.unit)}”，该档 {fmt(raw)} 分低于本项分值 "
@@ -247,6 +268,20 @@ class Banded(Rule):
         return Outcome(
             score, f"{how}，落在“{band.describe(self.unit)}”一档，{arithmetic}{cap_note(raw, inputs.weight)}"
         )
+
+
+def _below_ladder(bands: tuple[Band, ...], value: Decimal, unit: str) -> str | None:
+    """A ladder of thresholds of one kind ("达到5%得1分;达到10%得2分;达到15%以上得3分") scores what is reached:
+    a value short of the lowest step reaches none and scores nothing. None for any other bands."""
+    if all(b.high is None and b.low is not None for b in bands):
+        lowest = min(bands, key=lambda b: (b.low, not b.low_inclusive))
+        if lowest.low is not None and not lowest.contains(value) and value <= lowest.low:
+            return f"未达到最低一档“{lowest.describe(unit)}”，规则只写达到各档的得分"
+    if all(b.low is None and b.high is not None for b in bands):
+        highest = max(bands, key=lambda b: (b.high, b.high_inclusive))
+        if highest.high is not None and not highest.contains(value) and value >= highest.high:
+            return f"超出最宽一档“{highest.describe(unit)}”，规则只写在各档以内的得分"
+    return None
 
 
 def _meets(inputs: Inputs) -> bool:

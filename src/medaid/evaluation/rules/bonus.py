@@ -8,7 +8,6 @@ A score above the indicator's weight is given only when the framework allows it
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +16,8 @@ from enum import StrEnum
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, comparable, parse_quantity, units_compatible
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.bonus_below import below_share, short_band, short_from_spec, short_params
+from medaid.evaluation.rules.bonus_change import signed_change as signed_change  # re-exported
 from medaid.evaluation.rules.bonus_tiers import tier_params, tiered
 from medaid.evaluation.rules.deduction import PARTIAL_WORDS, Partial
 from medaid.evaluation.rules.formulas import spec_number
@@ -46,27 +47,6 @@ class Step:
     def to_dict(self) -> dict[str, object]:
         return {"size": float(self.size), "points": float(self.points), "unit": self.unit,
                 "relative": self.relative, "most": None if self.most is None else float(self.most)}  # fmt: skip
-
-
-_CHANGE = re.compile(r"(增加|增长|提高|上升|增产|多|减少|下降|降低|减产|少)(\d+(?:\.\d+)?)([^\d,;。]*)")
-_UP_WORDS = {"增加", "增长", "提高", "上升", "增产", "多"}
-
-
-def signed_change(actual: Quantity) -> Quantity | None:
-    """ "比上年增加4名" → +4名, "减少5名" → −5名, "持平" → 0; None when the text states no one change."""
-    text = re.sub(r"\s+", "", actual.text)
-    if re.fullmatch(r"(?:与上年|比上年|较上年|同比)?(?:持平|不变|稳定|无变化)", text):
-        return Quantity(text=text, value=ZERO)
-    found = _CHANGE.findall(text)
-    if len(found) != 1:
-        return None
-    word, number, unit = found[0]
-    unit = "%" if unit in ("个百分点", "百分点") else unit  # "比上年增长2个百分点"
-    amount = parse_quantity(f"{number}{unit}") or Quantity(text=number, value=Decimal(number))
-    if amount.value is None:
-        return None
-    sign = Decimal(1) if word in _UP_WORDS else Decimal(-1)
-    return Quantity(text=text, value=sign * amount.value, unit=amount.unit)
 
 
 def _steps(distance: Decimal, size: Decimal, partial: Partial) -> Decimal:
@@ -101,6 +81,14 @@ class StepBonus(Rule):
     up2: Step | None = None  # "130%以上,每超出1个百分点加0.1分": the upward step past ``upto`` (``bonus_tiers``)
     upto: Decimal | None = None  # "100%-130%(含)之间": where the first upward step ends
     tier_from: Decimal | None = None  # and where it starts (the reference)
+    lower_better: bool = False  # "每降低1%加2分" against a "≤" target: ``up`` is the step below it
+    written: str | None = None  # "全年运营240天不扣分": the reference the text writes, in place of the target
+    below_share: bool = False  # "未完成任务的，按完成比例得分": below the target, base × actual ÷ target
+    # "在10人-20人的扣3分;10人以下不得分" below a written reference: from ``short_from`` up to it the base less
+    # ``short_minus``, below it nothing (``short_floor_held``: the floor holds its own number, "10人以下")
+    short_from: str | None = None
+    short_minus: Decimal | None = None
+    short_floor_held: bool = False
 
     kind = "step_bonus"
     label = "加减分"
@@ -123,6 +111,10 @@ class StepBonus(Rule):
             "partial": self.partial.value,
             "zero_below": self.zero_below,
             **tier_params(self),
+            **({"lower_better": True} if self.lower_better else {}),
+            **({"written": self.written} if self.written else {}),
+            **({"below_share": True} if self.below_share else {}),
+            **short_params(self),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -142,17 +134,27 @@ class StepBonus(Rule):
             return f"实际“{actual.text}”不是数值，无法按规则加减分"
         if self.reference is Reference.ZERO:
             return actual.value, actual, f"实际 {actual.describe()}"
+        if self.written is not None:  # the text's own reference; a row target must say the same
+            own = parse_quantity(f"{'≤' if self.lower_better else '≥'}{self.written}")
+            if own is None or (
+                target is not None and (target.value, target.unit) not in ((None, target.unit), (own.value, own.unit))
+            ):
+                return f"评分标准以“{self.written}”为基准，与指标值“{target.text if target else ''}”不同，需人工判断"
+            target = own
         if target is None or target.value is None:
             return "缺少指标值（目标值），无法计算超过或低于目标多少"
-        if target.comparator in (Comparator.LE, Comparator.LT):
-            return f"指标值“{target.describe()}”越低越好，与“超过目标加分”的规则相反，需人工判断"
+        if (target.comparator in (Comparator.LE, Comparator.LT)) != self.lower_better:
+            said = "越低越好，与“超过目标加分”" if not self.lower_better else "未写明“≤”，与“低于目标加分”"
+            return f"指标值“{target.describe()}”{said}的规则相反，需人工判断"
         actual = comparable(target, actual)
         if actual.value is None or not units_compatible(target, actual):
             return f"实际“{actual.text}”与指标值“{target.text}”单位不同，无法比较"
         distance = actual.value - target.value
         word = "等于" if distance == 0 else "高于" if distance > 0 else "低于"
+        distance = -distance if self.lower_better else distance  # below a "≤" target is the better side
         gap = "" if distance == 0 else f" {fmt(abs(distance))}{'个百分点' if actual.unit == '%' else actual.unit}"
-        return distance, actual, f"实际 {actual.describe()}，{word}指标值 {target.describe()}{gap}"
+        named = "评分标准写明的基准" if self.written else "指标值"
+        return distance, actual, f"实际 {actual.describe()}，{word}{named} {target.describe()}{gap}"
 
     def _size(self, step: Step, inputs: Inputs, value: Quantity) -> tuple[Decimal, str] | str:
         """The step in the actual's unit, and how it reads."""
@@ -182,7 +184,13 @@ class StepBonus(Rule):
         pure = self.base == ZERO and self.down is None
         base_word = "基本分 0 分（规则只写加分）" if pure else f"基本分 {fmt(base)} 分"
         if distance < 0 and self.zero_below:
-            return self._final(ZERO, f"{how}，低于基准，按规则不计分", inputs, {})
+            return self._final(
+                ZERO, f"{how}，{'高于基准（越低越好）' if self.lower_better else '低于基准'}，按规则不计分", inputs, {}
+            )
+        if distance < 0 and self.below_share:
+            return below_share(self, inputs, base, how)
+        if distance < 0 and self.short_from is not None:
+            return short_band(self, inputs, base, how, value)
         step = self.up if distance > 0 else self.down if distance < 0 else None
         if distance == 0 or (step is None and distance < 0 and self.base == ZERO and self.down is None):
             return self._final(base, f"{how}，不加不减，得{base_word}", inputs, {})
@@ -268,11 +276,15 @@ def step_bonus_from_mapping(spec: Mapping[str, object], text: str | None) -> Ste
     if partial not in {p.value for p in Partial}:
         raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
     up, down = _step_from(spec.get("up")), _step_from(spec.get("down"))
+    short = short_from_spec(spec)
     if up is None and down is None:
         raise RuleSpecError("step_bonus 规则需要 up（加分）或 down（扣分）")
     return StepBonus(
         up=up, down=down, base=spec_number(spec, "base"), up_to_base=bool(spec.get("up_to_base", False)),
         cap=spec_number(spec, "cap"), reference=Reference(reference), partial=Partial(partial),
         explicit_reading="partial" in spec, zero_below=bool(spec.get("zero_below", False)), text=text,
+        lower_better=bool(spec.get("lower_better", False)),
+        written=str(spec["written"]) if spec.get("written") else None, below_share=bool(spec.get("below_share")),
+        short_from=short[0], short_minus=short[1], short_floor_held=short[2],
         up2=_step_from(spec.get("up2")), upto=spec_number(spec, "upto"), tier_from=spec_number(spec, "tier_from"),
     )  # fmt: skip

@@ -11,9 +11,10 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.count_statements import bare_count_is_unclear
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, POSITIVE
 from medaid.evaluation.rules.count_words import written
-from medaid.evaluation.rules.counts import Count, actual_count, bare_count_is_unclear
+from medaid.evaluation.rules.counts import Count, actual_count
 
 # Keys of ``Outcome.alternatives`` for the two readings of a cut-off.
 INCLUSIVE, EXCLUSIVE = "inclusive", "exclusive"
@@ -55,6 +56,9 @@ class PerCase(Rule):
     clears: tuple[str, ...] = ()  # requirements an actual restates to say none was found ("达到任务书要求")
     total: Decimal | None = None  # the items the text lists ("2分×4项"): a bare count may be those done or missing
     limits: tuple[str, ...] = ()  # vetoes with a limit of their own: "淹死或烧死树木≥10株" ("≥?": a bare 以上)
+    # the plan a count of times missed is counted against ("每月至少开展1次巡查" of "…,每少一次扣0.5分"): a bare
+    # count ("2次") may be the times done
+    norm: str = ""
 
     kind = "per_case"
     deducts_from_start = True
@@ -86,6 +90,7 @@ class PerCase(Rule):
             "clears": list(self.clears),
             "total": num(self.total),
             "limits": list(self.limits),
+            **({"norm": self.norm} if self.norm else {}),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -138,7 +143,8 @@ class PerCase(Rule):
             inputs, self.unit, self.what, self.subject, self.vetoes, self.clears, limits=self.limits
         )
         if count.veto is not None:
-            return Outcome(ZERO, f"{source}写明出现“{written(count.veto)}”，按评分标准该项不得分，得 0 分")
+            why = f"{source}写明出现“{written(count.veto)}”，按评分标准该项不得分，得 0 分"
+            return Outcome(ZERO, why + self._beyond())
         allowed = (ZERO, min(full, inputs.weight))
         if count.value is None and self.total is not None and (done := _done(inputs, self.total, self.text)):
             missing = self.total - done[0]
@@ -149,6 +155,9 @@ class PerCase(Rule):
             return Outcome(None, f"{why}，需人工判断（满分 {fmt(full)} 分{each}）", allowed, needs_judgement=True)
         if self.total is not None and (refusal := _against_total(inputs, count.value, self.total, unit)):
             return Outcome(None, f"{refusal}，需人工判断", allowed, needs_judgement=True)
+        if self.norm and (bare := _bare(inputs)):
+            why = f"评分标准要求“{self.norm}”，“{bare}”未写明是缺少的{unit}数还是完成的{unit}数"
+            return Outcome(None, f"{why}，需人工判断", allowed, needs_judgement=True)
         if bare_count_is_unclear(inputs, count, self.unit):
             why = f"指标值与实际完成值都是{unit}数，无法判断 {count.how} 是发现的问题数还是完成数"
             return Outcome(None, f"{why}，需人工判断", allowed, needs_judgement=True)
@@ -157,7 +166,12 @@ class PerCase(Rule):
             why = f"发现 {count.how}，不足每 {fmt(self.per)}{unit} 的部分如何扣分评分标准未写明"
             return Outcome(None, why, allowed, needs_judgement=True)
         score, arithmetic = self._score(full, cases, self.zero_inclusive, inputs.weight, unit)
-        reason = f"发现 {count.how}" + (f"（从{source}读出）" if source != "实际完成值" else "") + f"，{arithmetic}"
+        reason = f"发现 {count.how}" + (f"（从{source}读出）" if source != "实际完成值" else "")
+        if re.search(r"\d", self.what):  # "面积超过10平方米的每处扣1分": the things counted are those that meet it
+            reason += f"（计的是“{self.what}”的{unit}数）"
+        if self.norm:  # "每月至少开展1次巡查,每少一次扣0.5分": the times missed of the plan
+            reason += f"（计的是比“{self.norm}”缺少的{unit}数）"
+        reason += f"，{arithmetic}"
         if self.zero_cases is not None:
             reason += f"（{self._cut_off(unit)}）"
         alternatives: dict[str, Decimal] = {}
@@ -173,7 +187,19 @@ class PerCase(Rule):
             return Outcome(None, why, (ZERO, min(full, inputs.weight)), needs_judgement=True)
         if open_vetoes and score > 0:
             reason += "；另有“" + "”“".join(open_vetoes) + f"”的该项不得分，{source}未写明，按未出现计"
-        return Outcome(score, reason, alternatives=alternatives)
+        return Outcome(score, reason + (self._beyond() if score == 0 else ""), alternatives=alternatives)
+
+    def _beyond(self) -> str:
+        """A veto ("一票否决") is no marks for this item; a sanction beyond it is the evaluator's (counts family)."""
+        if not self.text or "一票否决" not in self.text:
+            return ""
+        return "；评分标准写明“一票否决”：本项按不得分计，是否另影响整体考核（一票否决）由评估人员决定"
+
+
+def _bare(inputs: Inputs) -> str:
+    """The actual (or the 扣分说明) when it is a bare count ("2次", "两次", "2"), else ""."""
+    given = inputs.actual.text if inputs.actual is not None else inputs.note or ""
+    return given if re.fullmatch(rf"(?:\d+|[零〇一二两三四五六七八九十]+){COUNTER}?", normalize_text(given)) else ""
 
 
 def _against_total(inputs: Inputs, cases: Decimal, total: Decimal, unit: str) -> str | None:

@@ -9,16 +9,18 @@ and when every item is worth the same, a count does ("符合3项", "有1项不�
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
+from medaid.evaluation.rules.clause_lists import items_by_words
+from medaid.evaluation.rules.composite import as_parts
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.levels import Level, Qualitative
 from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.number_faults import number_fault
 from medaid.evaluation.rules.statements import counted, items_held, items_missing
 
 
@@ -114,6 +116,9 @@ class Checklist(Rule):
         said = inputs.actual.text if inputs.actual is not None else inputs.note
         if said and said.strip():
             described = self._described(inputs, said.strip())
+            if not self.deduct and not self.either and (described is None or described.score is None):
+                # items with rules or thresholds of their own ("每少一篇扣1分", "达80%以上的计2分"): as parts
+                described = as_parts(self.text, inputs) or described
             if described is not None:
                 where = "" if inputs.actual is not None else "（实际情况取自说明）"
                 return Outcome(described.score, where + described.reason, described.allowed,
@@ -134,9 +139,13 @@ class Checklist(Rule):
         if not self.deduct or self.required:
             held, why = items_held(text, self.names)
             rest = ""
-            if why is not None and self.deduct and (missing := items_missing(text, self.names)) is not None:
+            # only what is missing said (each statement denies one item): the rest are met, for items as for deductions
+            if why is not None and (missing := items_missing(text, self.names)) is not None:
                 held, why = [i for i in range(1, len(self.names) + 1) if i not in missing], None  # "缺台账"
                 rest = "（其中未提及的分项视为符合）"
+            # each statement matched to one item by the words they share; not for items with rules of their own
+            if why is not None and not self.open_items and not (by_words := items_by_words(text, self.names))[1]:
+                held, why = by_words[0], None
             if why is not None or len(self.names) != len(self.items):
                 return None if why is None else self._unsure(inputs, f"实际情况“{why}”无法对应分项")
             outcome = self.apply(Inputs(inputs.weight, inputs.target, None, holds=tuple(held)))
@@ -261,6 +270,15 @@ class Checklist(Rule):
         assert actual is not None and actual.value is not None
         event = len(self.items) == 1 and self.names and re.search(r"发现|出现|发生|存在", canon(self.names[0]))
         count = actual.value
+        if (
+            not event
+            and len(self.items) == 1
+            and self.names
+            and (shown := number_fault(self.names[0], actual)) is not None
+        ):
+            outcome = self._deducted(inputs, [1] if shown else [], "")  # "改造率≤80%的,扣1分" against "85%"
+            said = "属于" if shown else "不属于"
+            return Outcome(outcome.score, f"实际 {actual.describe()}{said}“{self.names[0]}”：{outcome.reason}")
         if not event or actual.unit == "%" or count < 0 or count != count.to_integral_value():
             return self._judged(inputs)
         if count > 1 and 1 not in self.zeroing:
@@ -269,37 +287,3 @@ class Checklist(Rule):
                            allowed=outcome.allowed, needs_judgement=True)  # fmt: skip
         outcome = self._deducted(inputs, [1] if count > 0 else [], "")
         return Outcome(outcome.score, f"“{self.names[0]}”实际 {actual.describe()}：{outcome.reason}")
-
-
-def checklist_from_spec(spec: Mapping[str, object], text: str | None) -> Checklist:
-    from medaid.evaluation.rules.structured import RuleSpecError
-
-    items = spec.get("items")
-    if not isinstance(items, list) or not items:
-        raise RuleSpecError("checklist 规则需要 items 列表（各分项满分）")
-    marks = [to_decimal(x) for x in items]
-    if any(x is None for x in marks):
-        raise RuleSpecError("checklist 规则的 items 应为数字")
-    names = spec.get("names") or []
-    if not isinstance(names, list) or (names and len(names) != len(items)):
-        raise RuleSpecError("checklist 规则的 names 应为与 items 等长的列表")
-
-    def numbers(key: str) -> tuple[int, ...]:
-        raw = spec.get(key) or []
-        if not isinstance(raw, list) or not all(isinstance(x, int) and 1 <= x <= len(items) for x in raw):
-            raise RuleSpecError(f"checklist 规则的 {key} 应为分项序号（从 1 起）的列表")
-        return tuple(raw)
-
-    full = to_decimal(spec.get("full")) if spec.get("full") is not None else None
-    return Checklist(
-        items=tuple(x for x in marks if x is not None),
-        names=tuple(str(n) for n in names),
-        deduct=bool(spec.get("deduct", False)),
-        full=full,
-        zeroing=numbers("zeroing"),
-        open_items=numbers("open_items"),
-        either=bool(spec.get("either", False)),
-        otherwise=str(spec["otherwise"]) if spec.get("otherwise") else None,
-        required=bool(spec.get("required", False)),
-        text=text,
-    )

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,12 +32,15 @@ from medaid.evaluation.rules.part_statements import (
     CUT,
     NEGATION,
     all_or_nothing,
+    assign,
     requirement,
     said_met,
     settled_by_holds,
     statements,
 )
 from medaid.evaluation.rules.parts import Part
+from medaid.evaluation.rules.phrasing import VERBS
+from medaid.evaluation.rules.transfers import says_no_task, transfers, without_notes
 
 
 def _event(statement: str) -> str:
@@ -87,7 +91,7 @@ class Composite(Rule):
     def _from_holds(self, holds: tuple[int, ...]) -> Outcome:
         shown: list[str] = []
         for i, part in enumerate(self.parts, 1):
-            if not settled_by_holds(part):
+            if not settled_by_holds(part) and not (i in holds and _held_in_full(part)):
                 return Outcome(None, f"{self._head()}；第{i}部分有扣分或另有不得分情形，不能只按是否符合计分，"
                                      "需写明其实际情况")  # fmt: skip
             shown.append(
@@ -118,12 +122,30 @@ class Composite(Rule):
             cond = canon(self.veto)
             kept = [x for x in CUT.split(written) if not denies(_event(x), cond) and not names(_event(x), cond)]
             written = "，".join(kept)
-        said = statements(written, self.parts)
+        # "(无免耕任务的乡镇,该项分值纳入良种推广项考评)": notes moving a part's marks (``rules.transfers``)
+        moved = {t.donor: t for t in transfers(self.parts)}
+        gone = {d: t for d, t in moved.items() if any(says_no_task(x, t) for x in CUT.split(written))}
+        if any(t.receiver in gone for t in gone.values()):
+            return Outcome(None, f"{head}：接收并入分值的部分本身也无任务，如何计分未说明，需人工判断")
+        written = "，".join(x for x in CUT.split(written) if not any(says_no_task(x, t) for t in gone.values()))
+        said = statements(_spread(written, self.parts), without_notes(self.parts))
         if isinstance(said, str):
             return Outcome(None, f"{head}：{said}，需逐部分写明实际情况")
         scores: list[Decimal] = []
         shown: list[str] = []
         for i, part in enumerate(self.parts, 1):
+            if i - 1 in gone:
+                shown.append(
+                    f"第{i}部分无“{gone[i - 1].task}”任务，其 {fmt(part.full)} 分纳入第{gone[i - 1].receiver + 1}部分"
+                )
+                continue
+            extra = sum((self.parts[d].full for d, t in gone.items() if t.receiver == i - 1), ZERO)
+            if extra and not isinstance(part.rule, Proportional):
+                return Outcome(
+                    None,
+                    f"{head}：第{i}部分并入其他部分的分值后如何计分未说明（只有按比例计分的部分可按合并后的分值计），需人工判断",
+                )
+            part = dataclasses.replace(part, full=part.full + extra) if extra else part
             if i - 1 not in said:
                 return Outcome(None, f"{head}：未写明第{i}部分“{part.name}”的实际情况，该部分无法计分")
             text = "，".join(said[i - 1])
@@ -131,12 +153,35 @@ class Composite(Rule):
             if outcome.score is None:
                 return Outcome(None, f"{head}：第{i}部分（{fmt(part.full)}分）按“{text}”无法计分：{outcome.reason}")
             scores.append(outcome.score)
-            shown.append(f"第{i}部分按“{text}”：{outcome.reason}")
+            merged = f"（并入其他部分的 {fmt(extra)} 分，按 {fmt(part.full)} 分计）" if extra else ""
+            shown.append(f"第{i}部分按“{text}”{merged}：{outcome.reason}")
         score = sum(scores, ZERO)
         veto = f"；未提及“{self.veto}”，按未出现计" if self.veto and vetoed is None else ""
         veto = f"；未出现“{self.veto}”" if self.veto and vetoed is False else veto
         added = " + ".join(fmt(s) for s in scores)
         return Outcome(score, f"{head}。" + "；".join(shown) + f"{veto}。合计 {added} = {fmt(score)} 分")
+
+
+# "已建立工作制度和台账": one verb (and its 已/未) for a list joined by 和/及/与/、
+_LISTED = re.compile(
+    rf"^(?P<lead>(?:已经|均已|已|均未|未|没有|无)?(?:{VERBS}))(?P<items>[^和及与、]{{2,}}(?:(?:和|及|与|、)[^和及与、]{{2,}})+)$"
+)
+
+
+def _spread(written: str, parts: tuple[Part, ...]) -> str:
+    """A statement that lists the things of several parts after one verb says that verb of each: "已建立工作制度和
+    台账" → 已建立工作制度，已建立台账; only when each thing goes to a part of its own (else left as written)."""
+    out: list[str] = []
+    for raw in (x.strip() for x in CUT.split(written)):
+        found = _LISTED.match(raw)
+        if found:
+            pieces = [found.group("lead") + x for x in re.split(r"和|及|与|、", found.group("items"))]
+            owners = [assign(x, parts) for x in pieces]
+            if None not in owners and len(set(owners)) == len(owners):
+                out += pieces
+                continue
+        out.append(raw)
+    return "，".join(x for x in out if x)
 
 
 _DONE = re.compile(r"完成(?:率|了|为|达|达到)?\d+(?:\.\d+)?%")
@@ -157,6 +202,39 @@ def _fault_count(rule: Rule, text: str) -> Quantity | None:
     return parse_quantity(f"{found[0]}{unit}")
 
 
+_AT_LEAST = r"(?:不少于|不低于|至少)"
+_ONE = re.compile(r"(?<![\d.])1(?=[户次例人家件起处])")
+
+
+def _shortfall(part: Part, text: str) -> tuple[str, Quantity] | None:
+    """ "采用不少于4篇4分,采稿每少一篇扣1分" against "被采用2篇": what was done, one number in the rule's unit and no
+    fault word, is short of the least required by the difference (少2篇); at or above it, by none."""
+    rule = part.rule
+    if not isinstance(rule, PerCase) or not rule.unit or "少" not in (rule.what or ""):
+        return None
+    unit = re.escape(rule.unit)
+    need = re.findall(rf"{_AT_LEAST}(\d+){unit}", part.name)
+    done = re.findall(rf"(?<![\d.])(\d+){unit}", text)
+    if len(need) != 1 or len(done) != 1 or len(re.findall(r"\d+(?:\.\d+)?", text)) != 1 or _FAULT.search(text):
+        return None
+    short = max(0, int(need[0]) - int(done[0]))
+    said = f"（要求{need[0]}{rule.unit}以上，实际{done[0]}{rule.unit}，即少{short}{rule.unit}）"
+    quantity = parse_quantity(f"{short}{rule.unit}")
+    return None if quantity is None else (said, quantity)
+
+
+def _done_against_reference(part: Part, text: str) -> Quantity | None:
+    """ "报送简报不少于6期(3分),每少1期扣0.5分" (a step against a stated value) against "报送简报4期": the one number
+    said in the step's unit, of what was done (no fault word: "少报2期" is a shortfall, not the value)."""
+    rule = part.rule
+    if not isinstance(rule, PerPoint) or rule.reference is None or not rule.unit or _FAULT.search(text):
+        return None
+    found = re.findall(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(rule.unit)}", text)
+    if len(found) != 1 or len(re.findall(r"\d+(?:\.\d+)?", text)) != 1:
+        return None
+    return parse_quantity(f"{found[0]}{rule.unit}")
+
+
 def _score_part(part: Part, text: str, source: str) -> Outcome:
     """One part's score from what is said of it: by its own rule (with the one number said, for a rule on a
     value), else, for an all-or-nothing part, by whether the statements say its requirement is met."""
@@ -171,9 +249,16 @@ def _score_part(part: Part, text: str, source: str) -> Outcome:
         said = "（“完成…%”为完成比例，全部完成按100%计）" if whole else ""
         tries.append((said, Inputs(weight=part.full, target=parse_quantity("100%") if whole else None,
                                    actual=parse_quantity(rates[0]), note=text)))  # fmt: skip
+    # "发现1户未纳入" of a level written "发现一户未纳入": one case is written either way
+    if source == "说明" and (spelled := _ONE.sub("一", text)) != text:
+        tries.append(("", Inputs(weight=part.full, note=spelled)))
     counted = _fault_count(part.rule, text)
     if counted is not None:
         tries.append(("", Inputs(weight=part.full, actual=counted, note=text)))
+    if (short := _shortfall(part, text)) is not None:
+        tries.append((short[0], Inputs(weight=part.full, actual=short[1], note=text)))
+    if (done := _done_against_reference(part, text)) is not None:
+        tries.append(("", Inputs(weight=part.full, actual=done, note=text)))
     reason = ""
     for said, inputs in tries:
         outcome = apply_rule(part.rule, inputs)
@@ -186,6 +271,30 @@ def _score_part(part: Part, text: str, source: str) -> Outcome:
         verdict = "符合" if answer else "不符合"
         return Outcome(got, f"“{text}”即{verdict}“{requirement(part)}”，计 {fmt(got)} 分")
     return Outcome(None, reason)
+
+
+_ZEROED = re.compile(r"([^,;]{2,30}?)[的,]*(?:不得分|不计分|不记分|不给分|(?:得|计|记)0分)")
+
+
+def _held_in_full(part: Part) -> bool:
+    """A part with deductions of its own that holds in full scores its marks ("采用不少于4篇4分,每少一篇扣1分",
+    held: 4篇 or more); not one that another event may zero ("受举报被查处的不计分") or that may add marks."""
+    return "加" not in part.name and all(said_met(m.group(1), part) is False for m in _ZEROED.finditer(part.name))
+
+
+def as_parts(text: str | None, inputs: Inputs) -> Outcome | None:
+    """A checklist whose items have rules of their own ("(3)…不少于4篇4分,每少一篇扣1分"), scored as parts from
+    what is said of each; None when its text is not read as parts or the parts give no score."""
+    from medaid.evaluation.ruletext.composite import composite
+    from medaid.evaluation.ruletext.normalize import normalize_rule_text
+
+    rule = composite(normalize_rule_text(text)) if text else None
+    if rule is None:
+        return None
+    outcome = rule.apply(inputs)
+    if outcome.score is None:
+        return None
+    return Outcome(outcome.score, f"分项各有计分规则，按各部分分别计分：{outcome.reason}")
 
 
 def composite_from_mapping(spec: Mapping[str, object], text: str | None) -> Composite:

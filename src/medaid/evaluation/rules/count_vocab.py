@@ -35,12 +35,14 @@ NUMBER = rf"(?:\d+(?:\.\d+)?|{CN_NUMBER})"
 # Words around a count that add nothing to what it counts.
 _FILLER_HEAD = re.compile(
     r"^(?:其中|共计|合计|累计|共|计|发现|查实|查出|出现|发生|存在|有|并|且|均|都|凡是|凡|如有|若有|如|若|一经|一旦"
-    r"|经查|经|对于|抽查|核查|检查|核实|被)+"
+    r"|经查|经|对于|抽查|核查|检查|核实|被"
+    r"|调查核实|查证属实|情况属实|属实|证实)+"  # counts family: "经调查核实的", "情况属实" only say the case is one
 )
-_FILLER_TAIL = re.compile(r"(?:的|者|情况|问题|现象|等)+$")
+_FILLER_TAIL = re.compile(r"(?:的|者|情况|问题|现象|等|共计|合计|累计|总计)+$")  # "值班脱岗共计|2次"
 # Predicates whose bare mention says a thing is right, not wrong: "1项符合" never counts 不符合.
 POSITIVE = re.compile(r"完成|符合|合格|到位|达到|达标|真实|一致|正确|齐全|完整|及时|按时|落实|执行|公示|参加|规范")
 NEGATION = "不未没缺无漏错非"
+PART = "&"  # marks a requirement that is one of several in a full-marks condition ("合格,且未发生投诉的,得2分")
 MISSING = "缺少漏欠差"  # words of items missing: 缺1项, 少记录1项, 漏填1项
 CHANGE = re.compile(r"^(?:增加|新增|增长|提高|上升|多)")
 

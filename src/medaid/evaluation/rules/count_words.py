@@ -143,8 +143,12 @@ def limit_reached(segment: str, limits: tuple[str, ...]) -> tuple[str, bool | No
     for limit, m in _limits(limits):
         found = re.fullmatch(rf"(\D*?)(\d+(?:\.\d+)?)({re.escape(m.group('unit'))})(\D*)", segment)
         said = content_chars(found.group(1) + found.group(4)) if found else set()
+        if m.group("unit") == "%":  # "纳入比例2%" of "被纳入帮扶范围5%以上": 比例 names the rate itself
+            said -= content_chars("比例比率占率")
         if found is None or not said or not said <= content_chars(m.group("words")):
             continue
+        if {c for c in m.group("words") if c in NEGATIONS} - set(found.group(1) + found.group(4)):
+            continue  # "贫困户比例1%" does not speak of "非贫困户…": a negation left out
         value, bound, sign = Decimal(found.group(2)), Decimal(m.group("n")), m.group("sign")
         if sign == "≥?" and value == bound:
             return limit, None
@@ -169,14 +173,40 @@ def written(limit: str) -> str:
     return f"{m.group('words')}{head}{m.group('n')}{m.group('unit')}{tail}"
 
 
-_ALL = re.compile(r"^(?:全部|均|都|全)(?:已|能|按时)?")
+_ALL = re.compile(r"^(?:已)?(?:全部|均|都|全)(?:已|能|按时)?")
+# Words for "on time" that tables use for one another ("未按时上报", "未及时上报", "未按期上报"), before a verb
+_ON_TIME = re.compile(r"(?:及时|按期|准时|如期)(?=[\u4e00-\u9fa5])")
+_ALL_KEPT = re.compile(r"^(?:已)?(?:全部|均|都|全)(?:已|能)?")  # the same, leaving an adverb of time to the verb
+
+
+def alternatives(what: str) -> list[str]:
+    """ "其他保险缺失或不足额" → "其他保险缺失", "其他保险不足额" (and the other ways the two alternatives may share
+    the words before the first or after the second: "迟报或漏报信息" → "迟报信息", "漏报信息"); the words as they
+    are when they hold no single 或. A candidate that is no wording of either alternative names nothing an
+    actual says."""
+    what = what.replace("或者", "或")
+    if what.count("或") != 1:
+        return [what]
+    left, right = what.split("或")
+    if not left or not right:
+        return [what]
+    heads = [left[:k] + right for k in range(len(left))]  # the second alternative with the first one's head
+    tails = [left + right[j:] for j in range(1, len(right))]  # the first with the second one's tail
+    return [what, left, *heads, *tails]
 
 
 def names_it(words: str, what: str, subject: str = "") -> bool:
     """Words beside a count name what the rule counts: its own words; the noun it or its ``subject`` (the
     words after the counter) opens with ("区" of "区作假", "乡镇" of "实现|乡镇医疗救助…"); or a part that
     keeps its negation ("缺" of "缺制度", "不真实" of "档案不真实"). A part that drops the negation or a
-    qualifier ("完成" of "未完成", "标准执行" of "超标准执行") does not."""
+    qualifier ("完成" of "未完成", "标准执行" of "超标准执行") does not. What the rule counts in two alternatives
+    ("其他保险缺失或不足额") is named by words that name either ("其他保险缺失")."""
+    if "或" in what and "或" not in words:
+        return any(_names_one(words, one, subject) for one in alternatives(plain(what)))
+    return _names_one(words, what, subject)
+
+
+def _names_one(words: str, what: str, subject: str = "") -> bool:
     words, what, subject = plain(words), plain(what), plain(subject)
     if not words or words == what:
         return True
@@ -189,19 +219,47 @@ def names_it(words: str, what: str, subject: str = "") -> bool:
     if negations and what.startswith(words) and negations <= set(words):
         return True  # "国控断面未达到III类" of "国控断面未达到III类及以上水质": the opening, negation kept
     noun = not POSITIVE.search(words) and not any(c in NEGATION for c in words)
+    if drops_subject(words, what):
+        return True  # "投诉" of "群众投诉", "信息不准确" of "档案信息不准确"
     return noun and (what.startswith(words) or (bool(subject) and subject.startswith(words)))
+
+
+_COMPLAINT = re.compile(r"投诉|举报|投诉举报|信访|上访|来信来访")
+# What a head left out may not be: a negation, a measure or a grade ("超标准", "重大安全事故", "新增").
+_NOT_A_SUBJECT = re.compile(r"[不未没缺无漏错非超多少迟晚早重大严特较高低长短新增减]")
+
+
+def drops_subject(words: str, what: str) -> bool:
+    """ "投诉" for "群众投诉": the words are how the counted thing ends, and what they leave out is only whose it is
+    (no negation, measure or grade: "事故" does not name "重大事故", nor "标准执行" "超标准执行")."""
+    head = what[: len(what) - len(words)]
+    if _COMPLAINT.fullmatch(words) and what.endswith(words) and head and not re.search("[重大严特较]", head):
+        return True  # "投诉" of "洒水不规范投诉": a complaint is the case, the head says what about
+    if not any(c in NEGATION for c in words) and POSITIVE.search(words):
+        return False  # "执行" of "超标准执行": what is right, not what is counted
+    return len(words) >= 2 and what.endswith(words) and bool(head) and not _NOT_A_SUBJECT.search(head)
 
 
 def all_done(words: str, what: str, *, alone: bool = False) -> bool:
     """ "全部完成" says no case of "未完成" (or 不完成, 没有完成, 完成不了); "均符合要求" none of "不符合";
+    "各乡镇均完成", "均已落实" none of "乡镇未完成", "村未落实" (the noun counted may be said or left out);
     ``alone``: the whole actual, where "完成" says so too (beside a count, "1项完成" does not)."""
+    what = plain(what)
+    noun = re.match(rf"[^{NEGATION}]*", what)
+    if noun and noun.group(0) and noun.group(0) != what:  # "各乡镇均完成" for "乡镇未完成": the noun, then all done
+        words = re.sub(rf"^(?:各|所有|全部|每个)?{re.escape(noun.group(0))}", "", words)
+        what = what[noun.end() :]
+    words, what = _ON_TIME.sub("按时", words), _ON_TIME.sub("按时", what)  # "均及时上报" for "未按时上报"
     found = _ALL.match(words)
     if found is None and not alone:
         return False
     done = words[found.end() :] if found else words
-    what = plain(what)
     forms = {f"未{done}", f"不{done}", f"没{done}", f"没有{done}", f"{done}不了"}
     bare = re.sub(r"(?:要求|规定|标准)$", "", done)
+    if found and (kept := _ALL_KEPT.match(words)) and kept.end() < found.end():
+        # "均按时上报" for "未按时上报": the adverb belongs to what was done ("按时上报"), the negation before it
+        adverbed = words[kept.end() :]
+        forms |= {f"未{adverbed}", f"不{adverbed}", f"没有{adverbed}"}
     return bool(done) and (what in forms or (bool(found) and bare != done and what in {f"不{bare}", f"未{bare}"}))
 
 

@@ -17,11 +17,23 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, fmt, to_decimal
 from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.count_statements import (
+    NONE,
+    PERIOD,
+    also_a_veto,
+    names_a_count,
+    none_of,
+    not_done,
+    veto_counted,
+    veto_denied,
+    veto_in,
+)
 from medaid.evaluation.rules.count_vocab import (
     CHANGE,
     CN_NUMBER,
     COUNTER,
     NUMBER,
+    PART,
     classifies,
     cn_int,
     plain,
@@ -36,8 +48,9 @@ __all__ = [
     "plain", "read_count", "spec_decimal", "spec_words",
 ]  # fmt: skip
 
-_NONE = re.compile(r"^(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生)(.*)$")
-_GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况"}
+_GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况", "此情况", "该类情况",
+            "该类问题", "上述情况", "上述问题", "以上情况", "以上问题", "类似情况", "类似问题", "此种情况"}  # fmt: skip
+_PLAIN_GENERIC = {p for g in _GENERIC for p in (g, plain(g))}  # "无此类情况": plain() drops the tail "情况"
 
 
 @dataclass(frozen=True)
@@ -49,11 +62,6 @@ class Count:
     how: str
     veto: str | None = None
     cleared: tuple[str, ...] = ()
-
-
-def _veto_in(segment: str, vetoes: tuple[str, ...]) -> str | None:
-    bare = plain(segment)
-    return next((v for v in vetoes if bare and bare == plain(v)), None)
 
 
 def read_count(
@@ -88,10 +96,15 @@ def read_count(
     counts: list[Decimal] = []
     veto: str | None = None
     cleared: list[str] = []
+    restated = partial = False
     segments, notes = shortfalls(statements(norm), what)
     for segment in segments:
-        if (hit := _veto_in(segment, vetoes)) is not None:
+        segment = PERIOD.sub("", segment) or segment  # "全年举办培训3次": the period the actual covers
+        if (hit := veto_in(segment, vetoes)) is not None:
             veto = hit
+            continue
+        if (hit := veto_denied(segment, vetoes)) is not None:
+            cleared.append(hit)
             continue
         if (reached := limit_reached(segment, limits)) is not None:
             if reached[1] is None:
@@ -100,9 +113,15 @@ def read_count(
             cleared += [] if reached[1] else [reached[0]]
             notes += [] if reached[1] else [f"“{segment}”未达到“{written(reached[0])}”该项不得分的界限"]
             continue
-        if not re.search(r"\d", segment) and any(restates(segment, c) for c in clears):
-            counts.append(ZERO)
+        if not re.search(r"\d", segment) and (met := [c for c in clears if restates(segment, c.rstrip(PART))]):
+            # a count beside it ("评定合格,投诉0次") is the count; alone it says none was found, unless it is only
+            # one of the requirements ("评定合格" of "评定合格,且未发生投诉和通报")
+            restated = restated or any(not c.endswith(PART) for c in met)
+            partial = partial or all(c.endswith(PART) for c in met)
             notes.append(f"“{segment}”即评分标准得满分的条件，按未发现计")
+            continue
+        if (said := veto_counted(segment, vetoes)) is not None:
+            veto, cleared = (said[0], cleared) if said[1] else (veto, [*cleared, said[0]])
             continue
         if (
             heading(segment)
@@ -117,14 +136,17 @@ def read_count(
                 return Count(None, f"“{segment}”不是整{shown}数")
             counts.append(value.to_integral_value())
             continue
-        if none := _NONE.match(segment):
+        if (none := NONE.match(segment)) and not names_a_count(segment, what, subject):
             rest = none.group(1)
-            if (hit := _veto_in(rest, vetoes) or limit_denied(rest, limits)) is not None:
+            if (hit := veto_in(rest, vetoes) or limit_denied(rest, limits)) is not None:
                 cleared.append(hit)
-            elif plain(rest) in _GENERIC or plain(rest) == plain(what):
+            elif plain(rest) in _PLAIN_GENERIC or plain(rest) == plain(what) or none_of(rest, what):
                 counts.append(ZERO)
             else:
                 return Count(None, f"“{segment}”未说明发现的{shown}数")
+            continue
+        if not re.search(r"\d", segment) and not_done(segment, what):
+            counts.append(ZERO)
             continue
         found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
         if found is None:
@@ -133,6 +155,7 @@ def read_count(
                 continue
             return Count(None, f"“{segment}”不是{shown}数")
         pre, number, counter, post = found.groups()
+        post = re.sub(r"^\((.+)\)$", r"\1", post)  # "3处(台账不规范)": what is counted, in brackets
         counted = cn_int(number)
         if counted is None or counted != counted.to_integral_value():
             return Count(None, f"“{segment}”不是整{shown}数")
@@ -143,11 +166,19 @@ def read_count(
             continue
         if not names_it(pre + post, what, subject) and not states_condition(pre + post, subject or what, condition):
             return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
+        if other := also_a_veto(pre + post, what, vetoes):
+            return Count(None, f"“{segment}”也可能是“{other}”（该项不得分），无法判断是哪一类")  # "保险缺失1项"
         if not plain(pre + post) and what and CHANGE.match(plain(what)):
             return Count(None, f"规则按{what}的数量计分，“{segment}”未写明是增加数")
         if not pre + post and any(sample(s) for s in segments):
             return Count(None, f"“{segment}”写在抽查数旁，未写明是发现的问题数")  # "抽查20例,2例": 2 of what?
         counts.append(counted)
+    if restated and any(counts):  # "达到目标要求,2个断面未达标": the full marks' condition met, and cases found
+        return Count(None, f"“{text}”既写明达到得满分的条件，又写明发现的{shown}数，无法判断按哪一个计")
+    if not counts and restated:
+        counts.append(ZERO)
+    if not counts and veto is None and partial:
+        return Count(None, f"“{text}”只写明得满分条件的一部分，未写明{shown}数")
     if not counts and veto is None:
         return Count(None, f"“{text}”未写明{shown}数")
     if len(counts) > 1:
@@ -157,19 +188,6 @@ def read_count(
     if how and norm != how:
         how += f"（“{text.strip()}”{'；' + '；'.join(notes) if notes else ''}）"
     return Count(total, how, veto=veto, cleared=tuple(cleared))
-
-
-def bare_count_is_unclear(inputs: Inputs, count: Count, unit: str | None) -> bool:
-    """A bare count ("2项") beside a target in the same counter ("4项") may be the number done rather
-    than the number found wanting."""
-    target, actual = inputs.target, inputs.actual
-    if target is None or not target.value or actual is None or count.value is None:
-        return False
-    if target.comparator is not None and target.comparator.value in ("≤", "<"):
-        return False  # "≤2例": a tolerance of cases found, not a number to be done
-    counter = re.match(COUNTER, target.unit)
-    bare = re.fullmatch(rf"\d+{COUNTER}?", normalize_text(actual.text)) is not None
-    return bare and counter is not None and (unit is None or same_counter(counter.group(0), unit))
 
 
 def actual_count(

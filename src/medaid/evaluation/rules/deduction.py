@@ -158,7 +158,9 @@ class PerPoint(StepBase, Rule):
     def apply(self, inputs: Inputs) -> Outcome:
         actual = inputs.actual
         if actual is None:
-            return Outcome(None, "缺少实际完成值，无法按规则扣分")
+            missing = Outcome(None, "缺少实际完成值，无法按规则扣分")
+            noted = self._from_note(inputs) if inputs.note else None
+            return noted if noted is not None and noted.score is not None else missing
         full = self.full if self.full is not None else inputs.weight
         if self.full_if_none and actual.value is None and self.states_none(actual.text):
             return Outcome(
@@ -188,6 +190,40 @@ class PerPoint(StepBase, Rule):
         if veto and outcome.score is not None and outcome.score > 0:
             return dataclasses.replace(outcome, reason=f"{outcome.reason}；{veto}")
         return outcome
+
+    def _from_note(self, inputs: Inputs) -> Outcome | None:
+        """An explanation in words with no actual: "按规定时间拨付资金" says the step is met (full marks); "滞留资金
+        1个半月" states a delay counted from zero with the step's word. Anything else is left to the reading of
+        actuals from explanations (``actual_text``)."""
+        from medaid.evaluation.rules.deduction_statements import step_met, step_value
+
+        note = inputs.note or ""
+        read = step_value(note, self, self.wording())
+        if read is None and step_met(note, self):
+            full = self.full if self.full is not None else inputs.weight
+            return Outcome(clamp(full, ZERO, inputs.weight), f"说明“{note}”即达到要求，不扣分，得满分 {fmt(full)} 分")
+        if isinstance(read, tuple) and read[1] and self.from_zero:
+            outcome = self.apply(dataclasses.replace(inputs, actual=read[0]))
+            return dataclasses.replace(outcome, reason=f"实际情况取自说明“{note}”；{outcome.reason}")
+        return self._gap_of_plan(inputs, note)
+
+    def _gap_of_plan(self, inputs: Inputs, note: str) -> Outcome | None:
+        """ "与计划每相差4%" with "超计划时间占计划完成时间的12%": the explanation states the gap itself, as a share
+        of the plan (over it: 超/超出/滞后 计划; either side for a step on either side: 相差/偏差 计划); any other
+        clause must deny something ("无政策性或特殊原因"), else it is not read."""
+        if self.direction is Direction.BELOW or self.unit != "%" or not self.on_completion or self.vetoes:
+            return None
+        first, *others = [c for c in re.split(r"[,，;；。]", note) if c]
+        if any(not re.match(r"^(?:无|没有|不存在|未发现|非)", c) for c in others):
+            return None
+        words = r"超|超出|超过|滞后|延迟" + (r"|相差|偏差|偏离" if self.direction is Direction.BOTH else "")
+        gap = re.fullmatch(rf"(?:{words})(?:计划|目标)[^\d]{{0,16}}?(\d+(?:\.\d+)?)%", first)
+        if gap is None:
+            return None
+        distance = Decimal(gap.group(1))
+        how = f"说明“{first}”即与计划相差 {fmt(distance)}%（占计划的比例）"
+        full = self.full if self.full is not None else inputs.weight
+        return self._scored(Distance(distance, None, "%", how), full, inputs.weight)
 
     def _named_full(self, actual: Quantity) -> str | None:
         """The condition of full marks an actual written as text names ("在计划时间内完成"), if any."""

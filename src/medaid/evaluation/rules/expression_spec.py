@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import to_decimal
 from medaid.evaluation.rules.arithmetic import ACTUAL, ExpressionError, parse, variables
+from medaid.evaluation.rules.counts import spec_words
 from medaid.evaluation.rules.expressions import KINDS, Expression
 
 
@@ -51,4 +52,5 @@ def expression_from_mapping(spec: Mapping[str, object], text: str | None) -> Exp
         exempt=None if spec.get("exempt") is None else str(spec.get("exempt")),
         lower_better=flag("lower_better", False),
         actual_named=str(spec.get("actual_named", "")), plan_named=str(spec.get("plan_named", "")),
+        vetoes=spec_words(spec, "vetoes"),
     )  # fmt: skip

@@ -32,6 +32,8 @@ from medaid.evaluation.rules.arithmetic import (
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.exemption import exempted
 from medaid.evaluation.rules.expression_branch import chosen_formula
+from medaid.evaluation.rules.expression_checks import short_of_weight
+from medaid.evaluation.rules.expression_vetoes import vetoed
 from medaid.evaluation.rules.formulas import permille
 
 _LESS = (Comparator.LE, Comparator.LT)
@@ -73,6 +75,8 @@ class Expression(Rule):
     # explanation may label ("计划1500人次，实际救助1350人次")
     actual_named: str = ""
     plan_named: str = ""
+    # "…存在安全隐患的,此项不得分" beside the formula: conditions that zero it (``expression_vetoes``)
+    vetoes: tuple[str, ...] = ()
 
     kind = "formula"
     label = "按公式计分"
@@ -92,6 +96,7 @@ class Expression(Rule):
             **({"exempt": self.exempt} if self.exempt is not None else {}),
             **({"lower_better": True} if self.lower_better else {}),
             **({"actual_named": self.actual_named, "plan_named": self.plan_named} if self.plan_named else {}),
+            **({"vetoes": list(self.vetoes)} if self.vetoes else {}),
         }  # fmt: skip
 
     def _actual(self, inputs: Inputs, tree: Node) -> tuple[Dim, Dim | None, str, Decimal | None] | str:
@@ -177,7 +182,7 @@ class Expression(Rule):
         weight = inputs.weight if self.most is None else min(inputs.weight, self.most)
         if (free := exempted(self.exempt, inputs, weight)) is not None:
             return free
-        outcome = self._apply(inputs)
+        outcome = vetoed(self.vetoes, inputs, self._apply(inputs))
         if self.read_as and outcome.reason:
             return dataclasses.replace(outcome, reason=f"读作：{self.read_as}；{outcome.reason}")
         return outcome
@@ -247,6 +252,8 @@ class Expression(Rule):
                 f"按公式在目标值（或满分点）处得分 {fmt(at(check[0]))} 分，高于本项分值 {fmt(weight)} 分，"
                 "文本未写明封顶，需人工判断",
             )
+        if (short := short_of_weight(tree, check, at, weight, actual[1])) is not None:
+            return Outcome(None, short)
         if self.zero_below is not None:
             if points is None:
                 return Outcome(None, f"{how}；“低于{fmt(self.zero_below)}%不得分”需要百分比形式的实际值")

@@ -13,11 +13,11 @@ checked ("经查"); a description that clears every fault ("未发现问题", "�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.quantity import Quantity, parse_quantity, units_compatible
+from medaid.evaluation.rules.clause_match import literals, proper, read_statement
 from medaid.evaluation.rules.naming import canon, denies, named, names, parts, sentences
+from medaid.evaluation.rules.number_faults import fault_bound, measured_fault
 from medaid.evaluation.rules.phrasing import (
     because,
     caused,
@@ -37,6 +37,7 @@ from medaid.evaluation.rules.wording import (
     any_one,
     clears_all,
     counted_event,
+    repeated_event,
     unchecked,
     undated,
     uneventful,
@@ -44,10 +45,6 @@ from medaid.evaluation.rules.wording import (
     universal,
     unquantified,
 )
-
-_BELOW = ("未达到", "未达", "达不到", "不足", "低于", "少于", "小于", "不到", "不满")
-_ABOVE = ("超过", "高于", "多于", "大于", "超出")
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)([%‰]|[\u4e00-\u9fa5][\u4e00-\u9fa5/·]*)?")
 
 
 def negated_requirement(fault: str) -> bool:
@@ -60,41 +57,6 @@ def negated_requirement(fault: str) -> bool:
 
 def _rank(how: bool | None) -> int:
     return 2 if how else 1 if how is None else 0
-
-
-@dataclass(frozen=True)
-class Bound:
-    """A fault on a number: its subject, whether it is below (else above) the bound, and the bound."""
-
-    subject: str
-    below: bool
-    bound: Quantity
-
-
-def fault_bound(fault: str) -> Bound | None:
-    """ "分散供养标准未达1200元/人·年" → (分散供养标准, below, 1200元/人·年)."""
-    words = "|".join(_BELOW + _ABOVE)
-    found = re.search(rf"({words})(\d+(?:\.\d+)?[^\d,;。、]*)$", fault)
-    if not found or re.search(r"\d", fault[: found.start()]):
-        return None
-    bound = parse_quantity(found.group(2))
-    if bound is None or bound.value is None or not bound.unit:
-        return None
-    return Bound(canon(fault[: found.start()]), found.group(1) in _BELOW, bound)
-
-
-def _measured(statement: str, bound: Bound) -> bool | None:
-    """Whether a statement with a number shows the fault (None: it does not speak of it)."""
-    found = list(_AMOUNT.finditer(statement))
-    if len(found) != 1:
-        return None
-    value = parse_quantity(found[0].group(0))
-    subject = canon(statement[: found[0].start()])
-    if value is None or value.value is None or bound.bound.value is None or not units_compatible(bound.bound, value):
-        return None
-    if value.unit != bound.bound.unit or not subject or not (subject == bound.subject or names(subject, bound.subject)):
-        return None
-    return value.value < bound.bound.value if bound.below else value.value > bound.bound.value
 
 
 def spellings(fault: str, alternatives: bool = True) -> list[str]:
@@ -126,15 +88,21 @@ def faults_found(
     stated: list[Decimal] = []
     bounds = [fault_bound(f) for f in faults]
     cleared: set[tuple[int, int]] = set()
+    literal_lists = [literals(proper(f)) for f in faults]
+    by_words: dict[int, dict[int, bool]] = {}  # fault → its literals a statement's words say hold or not
     for piece in _statements(text, faults):
         deducted = STATED.search(piece)
         statement = piece[: deducted.start()] if deducted else piece
         stated += [Decimal(deducted.group(1))] if deducted else []
         if not statement:
             continue
+        if repeated_event(statement, faults):
+            return [], statement  # "发生土葬事件2起" against "发生一起土葬事件,扣10分": once each, or once?
         if CHECKING.match(statement) or (REST_FINE.match(statement) and len(parts(text)) > 1):
             continue  # "经查,…": how it was checked; "其余符合要求": what is not named did not happen
-        measured = [(i, shown) for i, b in enumerate(bounds, 1) if b and (shown := _measured(statement, b)) is not None]
+        measured = [
+            (i, shown) for i, b in enumerate(bounds, 1) if b and (shown := measured_fault(statement, b)) is not None
+        ]
         if measured:
             if len(measured) > 1:
                 return [], statement
@@ -145,8 +113,14 @@ def faults_found(
         if said is None and (one := _object_denied(statement, faults)) is not None:
             cleared.add(one)  # "台账已建立" against "未建立制度、台账": one of its objects
             continue
-        if said is None:
-            return [], statement
+        if said is None:  # by the words it shares with one fault's literals (``clause_match``)
+            reading = read_statement(statement, literal_lists, list(faults))
+            if reading.why is not None:
+                return [], statement
+            for (i, j), holds in reading.said.items():
+                if by_words.setdefault(i + 1, {}).setdefault(j, holds) != holds:
+                    return [], statement
+            continue
         which, deny = said
         if not which and not deny:
             passed.append(statement)
@@ -162,6 +136,15 @@ def faults_found(
             if len({c for c in cleared if c[0] == i}) != len(every):
                 return [], "、".join(every) + "（只说明了部分对象）"
             denied.add(i)
+    for i, said_of in by_words.items():
+        if i in found and not all(said_of.values()):  # one alternative named, another denied: "无危房户、无房户"
+            return [], faults[i - 1] + "（既被提及又被否定）"
+        if any(said_of.values()):
+            found.add(i)
+        elif len(said_of) == len(literal_lists[i - 1]):
+            denied.add(i)
+        elif i not in found | denied:
+            return [], faults[i - 1] + "（只说明了部分内容）"
     if found & denied:
         return [], "、".join(faults[i - 1] for i in sorted(found & denied)) + "（既被提及又被否定）"
     if some - found:
@@ -218,7 +201,8 @@ def _fault_said(statement: str, faults: tuple[str, ...]) -> tuple[set[int], set[
     and is passed over: ``(set(), set())``."""
     readings: list[tuple[set[int], set[int]] | None] = []
     for variant in _variants(statement, faults):
-        says = [(i, max((named(variant, x) for x in _forms(f)), key=_rank)) for i, f in enumerate(faults, 1)]
+        says = [(i, max((named(variant, x) for x in _forms(f)), key=_rank, default=False))
+                for i, f in enumerate(faults, 1)]  # fmt: skip
         exact = [i for i, how in says if how]
         which = exact or [i for i, how in says if how is None]
         deny = [i for i, f in enumerate(faults, 1) if _denied(variant, f)]

@@ -61,6 +61,9 @@ class Formula(Rule):
     full_when_met: bool = False
     of_target: bool = False
     exempt: str | None = None  # "若实施方案没有该项建设任务的,不扣分" (``exemption``)
+    # "A率达到目标值(B率/85%×10计算得分)": the row's actual is taken for the formula's rate B only when the
+    # formula's divisor is the row's target ("≥85%"); otherwise which rate the actual is stays unsaid
+    rate_at_target: bool = False
 
     kind = "formula"
     label = "按公式计分"
@@ -82,6 +85,7 @@ class Formula(Rule):
             "full_when_met": self.full_when_met,
             "of_target": self.of_target,
             **({"exempt": self.exempt} if self.exempt is not None else {}),
+            **({"rate_at_target": True} if self.rate_at_target else {}),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -100,6 +104,8 @@ class Formula(Rule):
                 if points is None:
                     return "公式以千分率（‰）计算，实际完成值应为千分率"
                 return points, f"实际完成值 {fmt(points)}‰"
+            if self.rate_at_target and (refused := self._divisor_not_target(target)) is not None:
+                return refused
             found = value_in_points(inputs)
             if found is None or found.mode == "plain":
                 return "缺少百分比形式的实际完成值，无法按公式计分"
@@ -128,6 +134,20 @@ class Formula(Rule):
             shown = f"{fmt(target.value)}{target.unit} ÷ {fmt(actual.value)}{actual.unit}"
         return ratio, f"{shown} = {fmt(ratio.quantize(Decimal('0.0001')))}%"
 
+    def _divisor_not_target(self, target: Quantity | None) -> str | None:
+        """Why the actual cannot be taken for the formula's rate, or None when the divisor is the target."""
+        divisor = f"{fmt(self.high)}{self.unit}"
+        if (
+            target is None or target.value is None or target.unit != self.unit or target.value != self.high
+            or target.comparator not in (Comparator.GE, Comparator.EQ)
+        ):  # fmt: skip
+            shown = "未给出" if target is None else f"“{target.text}”"
+            return (
+                f"评分标准所述指标与公式中的比率不是同一项，公式除以 {divisor}，而指标值{shown}不是 {divisor}，"
+                "实际完成值是哪一项比率未写明，需人工判断"
+            )
+        return None
+
     def describe(self) -> str:
         u = self.unit
         if self.value is not FormulaValue.RATE:
@@ -147,6 +167,8 @@ class Formula(Rule):
         if isinstance(found, str):
             return Outcome(None, found)
         value, how = found
+        if self.rate_at_target:
+            how += f"（公式除以 {fmt(self.high)}{self.unit}，即指标值，实际完成值取作公式中的比率）"
         full = self.points if self.points is not None else inputs.weight
         if full > inputs.weight and not inputs.bonus_allowed:
             return Outcome(
@@ -236,4 +258,5 @@ def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Rule:
         zero_below=spec_number(spec, "zero_below"), zero_inclusive=bool(spec.get("zero_inclusive", False)),
         full_when_met=bool(spec.get("full_when_met", False)), of_target=bool(spec.get("of_target", False)),
         exempt=None if spec.get("exempt") is None else str(spec.get("exempt")), text=text,
+        rate_at_target=bool(spec.get("rate_at_target", False)),
     )  # fmt: skip

@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.absences import happened, masked, stated_absences
+from medaid.evaluation.rules.case_kinds import CaseKind, Tally
+from medaid.evaluation.rules.clause_lists import denied_kinds
 from medaid.evaluation.rules.count_vocab import (
     COUNTER,
     NUMBER,
@@ -40,63 +41,20 @@ from medaid.evaluation.rules.count_words import (
     plan_pairs,
     restates,
 )
+from medaid.evaluation.rules.kind_asides import SPAN, aside_disagrees, only_counted, shared_negation
 
 _NONE = re.compile(
-    r"^(?P<topic>[^\d无没未不]{0,12}?)(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生)(?P<rest>.*)$"
+    r"^(?P<topic>[^\d无没未不]{0,12}?)(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生|未造成|未导致|未引发)(?P<rest>.*)$"
 )
 # "其余均已落实", "其他方面均符合要求": what is not named was not found.
 _REST = re.compile(
     r"(?:其余|其他|其它)(?:各项|项目|方面|内容)?(?:均|都|全部)?(?:已|能)?(?:落实|完成|符合要求|符合|到位|正常|达标)"
 )
 _ANY = "[^,;。、不未没无]"
-_GENERIC = {"", "问题", "情况", "此类问题", "以上问题", "以上情况", "上述问题", "上述情况", "此类情况", "违规情况"}
+_GENERIC = {"", "问题", "情况", "此类问题", "以上问题", "以上情况", "上述问题", "上述情况", "此类情况", "违规情况",
+            "上述情形", "以上情形", "此类情形", "任何问题", "任何情况", "类似问题", "类似情况"}  # fmt: skip
 _NEG = NEGATIONS
 _chars = content_chars
-
-
-@dataclass(frozen=True)
-class CaseKind:
-    """One kind of case: ``what`` it is called, the ``points`` for each ``per`` cases, its counter (None: any);
-    ``words`` an actual may name it by; ``once``: a one-off ("未建立信访台账扣2.5分"); ``full`` and ``cap``:
-    the part's own full marks and the most it moves."""
-
-    what: str
-    points: Decimal
-    per: Decimal = Decimal(1)
-    unit: str | None = None
-    words: str = ""
-    once: bool = False
-    full: Decimal | None = None
-    cap: Decimal | None = None
-    within: int | None = None  # "其中…加扣2分": counted within the kind at this index, deducted on top of it
-
-    def to_dict(self) -> dict[str, object]:
-        def num(x: Decimal | None) -> float | None:
-            return None if x is None else float(x)
-
-        return {"what": self.what, "points": float(self.points), "per": float(self.per), "unit": self.unit,
-                "words": self.words or None, "once": self.once, "full": num(self.full),
-                "cap": num(self.cap), "within": self.within}  # fmt: skip
-
-    @property
-    def text(self) -> str:
-        return self.words or self.what
-
-    def each(self) -> str:
-        if self.once:
-            return f"出现即{fmt(self.points)}分"
-        return f"每{fmt(self.per) if self.per != 1 else ''}{self.unit or '处'}{fmt(self.points)}分"
-
-
-@dataclass(frozen=True)
-class Tally:
-    """What an actual says: counts by kind, a veto it names, or why it is not read; ``total``: a bare total."""
-
-    counts: dict[int, Decimal]
-    why: str | None = None
-    veto: str | None = None
-    total: Decimal | None = None
-    notes: tuple[str, ...] = ()  # how statements were read ("“应巡访24次,实巡访22次”读作“缺巡访2次”")
 
 
 class _Reader:
@@ -129,7 +87,7 @@ class _Reader:
         no number, negation or predicate, naming no kind entire) is the subject of the statement after it."""
         found: list[str] = []
         for statement in statements(text):
-            pieces = statement.split("、")
+            pieces = shared_negation(statement.split("、"), [k.text for k in self.kinds])
             for i, piece in enumerate(pieces):
                 topic = not re.search(rf"\d|[{_NEG}]", piece) and not POSITIVE.search(piece)
                 if i + 1 < len(pieces) and topic and not any(self.whole(piece, k) for k in range(len(self.kinds))):
@@ -226,8 +184,18 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             if not any(k.within is not None for k in kinds):
                 return Tally({}, f"“{segment}”是另一类情形的一部分，各类是否重复计算未写明")
             segment = segment[2:]  # the text itself counts it within another kind (``CaseKind.within``)
+        if (event := re.fullmatch(rf"(?:发生|出现|共发生|共出现)({NUMBER})({COUNTER})", segment)) and (
+            (only := only_counted(kinds, event.group(2))) is not None
+        ):  # "发生2起" when one kind alone is counted, in 起, beside one-offs: that kind's count
+            value = cn_int(event.group(1))
+            if value is None or value != value.to_integral_value() or (why := put(only, value)):
+                return Tally({}, why or f"“{segment}”不是整数")
+            continue
         if bare := re.fullmatch(rf"({NUMBER})({COUNTER})?", segment):  # "3", "3项": a total
             value, unit = cn_int(bare.group(1)), kinds[0].unit
+            if value == ZERO and total is None:  # "0起": no case of any kind, whatever each scores
+                counts.update({i: ZERO for i in range(len(kinds)) if i not in counts})
+                continue
             if not alike or total is not None:
                 return Tally({}, f"“{segment}”未写明是哪一类情形，各类计分不同")
             if value is None or value != value.to_integral_value():
@@ -251,7 +219,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             or happened(after, [k.text for k in kinds])
         ):
             rest = none.group("rest")
-            named = list(range(len(kinds))) if plain(rest) in _GENERIC else reader.named(rest)
+            generic = plain(rest) in _GENERIC or rest in _GENERIC  # "上述问题": plain would keep "上述"
+            named = list(range(len(kinds))) if generic else reader.named(rest)
             if not named:
                 return Tally({}, f"“{segment}”未对应评分标准所列的任何一类情形")
             for i in named:
@@ -269,10 +238,17 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             for i in cleared:  # "量化分级和卫生员制度均落实": each requirement restated
                 counts.setdefault(i, ZERO)
             continue
+        aside = re.fullmatch(rf"(?P<main>\D*?{NUMBER}{COUNTER}\D*?)\((?P<n>{NUMBER})(?P<c>{SPAN})\)", segment)
+        segment = aside.group("main") if aside else segment  # "无故拖延1次(1天)": the case measured again
         found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
         words = found.group(1) + found.group(4) if found else segment
         named = reader.named(words, says_it=True)
         if len(named) != 1 or not reader.keeps_sense(words, named[0]):
+            # "火葬区调整已及时上报": a kind denied by the words it shares with it
+            if (by_words := denied_kinds(segment, [k.text for k in kinds])) is not None:
+                for i in by_words:
+                    counts.setdefault(i, ZERO)
+                continue
             which = "对应多类情形" if len(named) > 1 else "未对应评分标准所列的任何一类情形"
             return Tally({}, f"“{segment}”{which}")
         i, kind = named[0], kinds[named[0]]
@@ -288,7 +264,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
                 return Tally({}, f"“{segment}”不是“{kind.what}”的整数个数")
             if kind.unit and not same_counter(counter, kind.unit) and not classifies(counter, kind.unit, kind.what):
                 return Tally({}, f"“{segment}”的单位是{counter}，规则按{kind.unit}计")
-            why = put(i, value)
+            why = aside_disagrees(aside, kind, value) if aside else None
+            why = why or put(i, value)
         if why:
             return Tally({}, why)
     for i, things in absent.items():

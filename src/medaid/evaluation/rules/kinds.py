@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.count_vocab import plain
+from medaid.evaluation.rules.case_kinds import CaseKind
+from medaid.evaluation.rules.count_vocab import plain, simplified
+from medaid.evaluation.rules.count_words import content_chars
 from medaid.evaluation.rules.counts import spec_decimal, spec_words
-from medaid.evaluation.rules.kind_actuals import CaseKind, read_kinds
+from medaid.evaluation.rules.kind_actuals import read_kinds
 
 __all__ = ["CaseKind", "PerKind", "per_kind_from_mapping"]
 
@@ -33,6 +35,8 @@ class PerKind(Rule):
     cap: Decimal | None = None
     vetoes: tuple[str, ...] = ()
     clears: tuple[str, ...] = ()  # "未发生突发公共卫生事件的不扣分": an actual stating it clears every kind
+    # "发生较大及以上事故的,该项不得分,倒扣10分": below zero when it happens; an actual that may name it is refused
+    reverses: tuple[str, ...] = ()
 
     kind = "per_kind"
     deducts_from_start = True
@@ -42,7 +46,7 @@ class PerKind(Rule):
         return {"kinds": [k.to_dict() for k in self.kinds], "gain": self.gain,
                 "full": None if self.full is None else float(self.full),
                 "cap": None if self.cap is None else float(self.cap), "vetoes": list(self.vetoes),
-                "clears": list(self.clears)}  # fmt: skip
+                "clears": list(self.clears), "reverses": list(self.reverses)}  # fmt: skip
 
     def full_marks(self) -> Decimal | None:
         if self.gain:
@@ -58,12 +62,21 @@ class PerKind(Rule):
         capped = f"（该类最多 {fmt(limit)} 分）" if limit < points else ""
         return limit, f"{kind.each()}，计 {fmt(limit)} 分{capped}"
 
+    def _reversed(self, given: str) -> str | None:
+        """The reverse deduction whose own words ("较大", "以上": words no kind has) the actual uses."""
+        kinds = set().union(*(content_chars(k.text) for k in self.kinds))
+        said = content_chars(simplified(given))
+        return next((r for r in self.reverses if (content_chars(r) - kinds) & said), None)
+
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
         source, given = ("实际完成值", inputs.actual.text) if inputs.actual is not None else ("扣分说明", inputs.note)
         allowed = (ZERO, min(full, inputs.weight))
         if not given:
             return Outcome(None, "未填写实际完成值，无法按各类情形计数", allowed, needs_judgement=True)
+        if (named := self._reversed(given)) is not None:
+            why = f"评分标准写明“{named}”的倒扣分（得分低于0），{source}可能写到这一情形，需人工判断"
+            return Outcome(None, why, allowed, needs_judgement=True)
         tally = read_kinds(given, self.kinds, self.vetoes, self.clears)
         if tally.veto is not None:
             return Outcome(ZERO, f"{source}写明出现“{tally.veto}”，按评分标准该项不得分，得 0 分")
@@ -110,7 +123,7 @@ def per_kind_from_mapping(spec: Mapping[str, object], text: str | None) -> PerKi
     from medaid.evaluation.rules.structured import RuleSpecError
 
     raw = spec.get("kinds")
-    if not isinstance(raw, list) or len(raw) < 2:
+    if not isinstance(raw, list) or len(raw) < (1 if spec.get("reverses") else 2):  # one kind beside "倒扣"
         raise RuleSpecError("per_kind 规则需要 kinds（至少两类情形），如 [{what: 少, points: 1, unit: 项}, …]")
     kinds: list[CaseKind] = []
     for item in raw:
@@ -125,4 +138,4 @@ def per_kind_from_mapping(spec: Mapping[str, object], text: str | None) -> PerKi
                               int(within) if isinstance(within, int) and 0 <= within < len(raw) else None))  # fmt: skip
     return PerKind(kinds=tuple(kinds), gain=bool(spec.get("gain", False)), full=spec_decimal(spec, "full"),
                    cap=spec_decimal(spec, "cap"), vetoes=spec_words(spec, "vetoes"), clears=spec_words(spec, "clears"),
-                   text=text)  # fmt: skip
+                   reverses=spec_words(spec, "reverses"), text=text)  # fmt: skip

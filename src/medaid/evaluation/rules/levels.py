@@ -14,8 +14,11 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.clause_lists import items_by_words
+from medaid.evaluation.rules.compared_levels import compared_level
 from medaid.evaluation.rules.naming import canon, denies, named
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
+from medaid.evaluation.rules.target_levels import target_level
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class Qualitative(Rule):
         top = max(lv.score(inputs.weight) for lv in self.levels)
         allowed = (ZERO, min(top, inputs.weight))
         note = inputs.note.strip() if inputs.note and inputs.note.strip() else None
+        if top > inputs.weight and not inputs.bonus_allowed:  # the text's scale and the row disagree: no level is sure
+            why = f"评分标准的最高等级为 {fmt(top)} 分，超过本行分值 {fmt(inputs.weight)} 分（{scale}）"
+            return Outcome(None, f"{why}，各等级应得几分无法确定；请核对分值或评分标准", needs_judgement=True)
         if inputs.holds is not None:
             return self._counted(inputs, scale)
         if inputs.actual is None and note is None:
@@ -110,8 +116,18 @@ class Qualitative(Rule):
         said = "实际完成情况" if inputs.actual is not None else "说明"
         words = inputs.actual is None or not is_number(inputs.actual)
         level, how = self._read(text, inputs.weight, strict=inputs.actual is not None) if words else (None, "")
+        if not words and inputs.actual is not None:  # "小于或等于年度目标值,得10分;大于目标值,不得分"
+            names = [lv.name for lv in self.levels]
+            scores = [lv.score(inputs.weight) for lv in self.levels]
+            at, how = target_level(names, scores, inputs.actual, inputs.target)
+            if at is None and how:
+                return Outcome(None, f"{how}（{scale}），需人工判断", allowed=allowed, needs_judgement=True)
+            level = None if at is None else self.levels[at]
         if level is None and how:
             return Outcome(ZERO, f"{said}“{text}”{how}不得分（{scale}）")
+        if level is None and words and len(self.levels) > 1:  # "年末结余12万元，上年结转20万元"
+            at, how = compared_level([lv.name for lv in self.levels], text)
+            level = None if at is None else self.levels[at]
         if level is None:
             return Outcome(
                 None,
@@ -154,6 +170,10 @@ class Qualitative(Rule):
                 met = False
             if met is None and no is not None and len(levels) > 1:
                 met = conjunction(text, yes.name)  # "均设经费但未按时拨付" against "…且按时拨付,得2分;否则不得分"
+            if met is None and (no is not None or len(levels) == 1):
+                # each statement matched by its words; a level alone is met or not as 是/否 answer it
+                held, why = items_by_words(text, [yes.name])
+                met = None if why is not None else bool(held)
             if met is not None:
                 how = f"即{'' if met else '未'}做到“{yes.name}”，"
                 return (yes if met else no), how

@@ -36,9 +36,14 @@ _NEGATIONS = ("不", "无")
 # Answers that say the condition holds (是) or does not (否), after ``canon``.
 YES = frozenset({"是", "有", "完成", "达到", "达标", "符合", "合格", "做到", "落实", "具备", "满足", "到位", "实现",
                  "通过", "全部完成", "均完成", "全部达到", "均达到", "全部符合", "均符合", "完全符合",
-                 "全部落实"})  # fmt: skip
+                 "全部落实",
+                 # met as the text asks, in words of the requirement itself (round 3)
+                 "达到要求", "符合要求", "满足要求", "按要求完成", "按要求落实", "达到标准", "符合标准", "达到规定要求",
+                 "符合规定", "符合规定要求", "全部按要求完成", "均按要求完成", "均达到要求", "均符合要求"})  # fmt: skip
 NO = frozenset({"否", "无", "无完成", "无达到", "不达标", "无达标", "不符合", "不合格", "无做到", "无落实",
-                "不具备", "不满足", "无到位", "达不到", "无实现", "无通过", "不通过", "无满足"})  # fmt: skip
+                "不具备", "不满足", "无到位", "达不到", "无实现", "无通过", "不通过", "无满足",
+                "无达到要求", "不符合要求", "不满足要求", "达不到要求", "无按要求完成", "无按要求落实", "无达到标准",
+                "不符合标准", "达不到标准", "不符合规定", "不符合规定要求"})  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -56,6 +61,7 @@ def canon(text: str) -> str:
     norm = norm.replace("是否", "")
     for spelling, same in _NEGATION_SPELLINGS:
         norm = norm.replace(spelling, same)
+    norm = re.sub(r"(?:尚|还)(?=无)", "", norm)  # "尚未建立", "还没有": not yet is not
     norm = re.sub(r"已经|已|了(?!解)", "", norm)
     return re.sub(r"的$", "", norm)
 

@@ -182,7 +182,10 @@ def met_form(fault: str) -> str | None:
 
 
 _PREPOSITION = re.compile(r"^(?:与|向|对|按|在|为|给|和|同|跟|由|经)")
-_STRICTER = re.compile(r"及时|按时|按期|如期|足额|按规定|按要求|按程序|规范|完整|严格|认真|全面|定期|健全|完善|齐全")
+_STRICTER = re.compile(
+    r"及时|按时|按期|如期|足额|按规定|按要求|按程序|规范|完整|严格|认真|全面|定期|健全|完善|齐全|按季度?|按月|按年|每月"
+    r"|每季度?|每年"
+)
 
 
 def verb_only(statement: str, fault: str) -> bool | None:

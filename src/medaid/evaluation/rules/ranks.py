@@ -37,21 +37,27 @@ def read_rank(text: str) -> tuple[int, bool] | None:
 
 @dataclass(frozen=True)
 class RankBand:
-    """Ranks ``first``–``last`` (None: and every rank after) score ``points``, or the full marks less ``minus``."""
+    """Ranks ``first``–``last`` (None: and every rank after) score ``points``, ``share`` per cent of the full marks
+    ("第4-6名的得80%"), or the full marks less ``minus``."""
 
     first: int
     last: int | None
     points: Decimal | None = None
     minus: Decimal = ZERO
+    share: Decimal | None = None  # bands family
 
     def score(self, full: Decimal) -> Decimal:
+        if self.share is not None:
+            return full * self.share / 100
         return self.points if self.points is not None else full - self.minus
 
     def describe(self, bottom: bool, full: Decimal) -> str:
         side = "倒数" if bottom else ""
         ranks = f"{side}第{self.first}名" + ("及以后" if self.last is None else "" if self.last == self.first
                                              else f"至第{self.last}名")  # fmt: skip
-        if self.points is not None:
+        if self.share is not None:
+            how = f"满分的 {fmt(self.share)}%：{fmt(full)} × {fmt(self.share)}% = {fmt(self.score(full))} 分"
+        elif self.points is not None:
             how = f"{fmt(self.points)} 分"
         elif self.minus:
             how = f"{fmt(full)} − {fmt(self.minus)} = {fmt(full - self.minus)} 分"
@@ -61,7 +67,7 @@ class RankBand:
 
     def to_dict(self) -> dict[str, object]:
         return {"first": self.first, "last": self.last, "points": None if self.points is None else float(self.points),
-                "minus": float(self.minus)}  # fmt: skip
+                "minus": float(self.minus), **({} if self.share is None else {"share": float(self.share)})}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class Ranked(Rule):
     # (``period``: 月 or 季度) and the score is the average of theirs (``periodic_ranks``)
     periods: int | None = None
     period: str = ""
+    adds: bool = False  # bands family: "第一名加3分,第二名加2分": the places add points (beyond the weight if allowed)
 
     kind = "ranked"
     label = "按排名计分"
@@ -100,6 +107,8 @@ class Ranked(Rule):
         }
         if self.periods is not None:
             out["periods"], out["period"] = self.periods, self.period
+        if self.adds:
+            out["adds"] = True
         return out
 
     def full_marks(self) -> Decimal | None:
@@ -164,6 +173,16 @@ class Ranked(Rule):
             side = "倒数名次" if self.from_bottom else "正数名次"
             return Outcome(None, f"评分标准按{side}计分，“{given}”需换算，需参评单位总数，无法计算")
         settled = self._settled(rank, full)
+        if settled is None and self.others:  # bands family: "有新培育的得3分,没有新培育的0分" (``rank_others``)
+            from medaid.evaluation.rules.rank_others import any_or_none
+
+            lowest = self.bands[-1].score(full) if self.bands else full
+            said = (
+                (given or "") if not inputs.note else inputs.note if source == "扣分说明" else f"{given}；{inputs.note}"
+            )
+            if (other := any_or_none(self.others, self.vetoes, said, lowest)) is not None:
+                score = min(other[0], inputs.weight)
+                return Outcome(score, f"{source} {given}，评分标准未列出第{rank}名；{other[1]}；得分 {fmt(score)}")
         if settled is None:
             others = f"，得分取决于“{'；'.join(self.others)}”" if self.others else ""
             return Outcome(None, f"评分标准未写明第{rank}名的得分{others}，需人工评分", needs_judgement=True,
@@ -171,10 +190,13 @@ class Ranked(Rule):
         raw, text = settled
         if self.floor is not None and raw < self.floor:
             raw, text = self.floor, f"{text}，最低 {fmt(self.floor)} 分"
-        score = min(max(raw, ZERO), inputs.weight)
+        beyond = self.adds and inputs.bonus_allowed  # a 加分 list where the framework allows bonuses
+        score = max(raw, ZERO) if beyond else min(max(raw, ZERO), inputs.weight)
         reason = f"{source} {given}，{text}" + ("，扣完为止按 0 分计" if raw < 0 else "")
+        if self.adds:
+            reason += "（按名次加分，未列出的名次不加分）"
         if raw > inputs.weight:
-            reason += f"，超过分值按 {fmt(inputs.weight)} 分计"
+            reason += "，评价框架允许加分，超过分值照计" if beyond else f"，超过分值按 {fmt(inputs.weight)} 分计"
         if self.vetoes:
             reason += "；另有“" + "”“".join(self.vetoes) + f"”的不得分，{source}未写明，按未出现计"
         return Outcome(score, f"{reason}；得分 {fmt(score)}")
@@ -195,7 +217,13 @@ def ranked_from_mapping(spec: Mapping[str, object], text: str | None) -> Ranked:
         if last is not None and not isinstance(last, int):
             raise RuleSpecError("ranked 的 last（截止名次）应为整数，或不写（及以后）")
         bands.append(
-            RankBand(int(item["first"]), last, spec_decimal(item, "points"), spec_decimal(item, "minus") or ZERO)
+            RankBand(
+                int(item["first"]),
+                last,
+                spec_decimal(item, "points"),
+                spec_decimal(item, "minus") or ZERO,
+                spec_decimal(item, "share"),
+            )
         )
     step = spec_decimal(spec, "step", positive=True)
     if not bands and step is None:
@@ -203,7 +231,7 @@ def ranked_from_mapping(spec: Mapping[str, object], text: str | None) -> Ranked:
     return Ranked(bands=tuple(bands) or (RankBand(1, 1),), step=step, from_bottom=bool(spec.get("from_bottom", False)),
                   full=spec_decimal(spec, "full"), vetoes=spec_words(spec, "vetoes"), others=spec_words(spec, "others"),
                   floor=spec_decimal(spec, "floor"), periods=_periods(spec), period=str(spec.get("period") or ""),
-                  text=text)  # fmt: skip
+                  adds=bool(spec.get("adds", False)), text=text)  # fmt: skip
 
 
 def _periods(spec: Mapping[str, object]) -> int | None:

@@ -152,12 +152,24 @@ def items_missing(text: str, items: tuple[str, ...]) -> list[int] | None:
     "无会议记录,年度总结未做") names the items not met, the rest being met, as a list of faults is read; None
     when a statement does not deny exactly one item, or an item is both denied and named (words family)."""
     missing: set[int] = set()
-    for statement in parts(text):
+    for statement in (piece for whole in parts(text) for piece in _listed(whole)):
         said = _item_said(statement, items)
         if said is None or said[0] or len(said[1]) != 1:
             return None
         missing |= said[1]
     return sorted(missing) if missing else None
+
+
+_LISTED_MISSING = re.compile(r"^(?P<no>缺少|缺|无|没有|未)(?P<things>.+?(?:和|及|与|、).+)$")
+
+
+def _listed(statement: str) -> list[str]:
+    """ "缺工作台账和记录" → 缺工作台账, 缺记录 (lists family): every thing a list of missing things names must deny an
+    item of its own, so that a thing of another item ("记录") is never passed over as part of the first."""
+    found = _LISTED_MISSING.match(statement)
+    if found is None:
+        return [statement]
+    return [found.group("no") + x for x in re.split(r"和|及|与|、", found.group("things")) if x]
 
 
 _REQUIREMENT = re.compile(r"[,;、|]|并且|而且|且|并|同时")

@@ -16,11 +16,12 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, to_decimal
 from medaid.evaluation.rules.adjustments import AddDeduct, add_deduct_from_mapping
+from medaid.evaluation.rules.band_requirements import RequiredBands, required_bands_from_mapping  # bands family
 from medaid.evaluation.rules.bands import Band, Banded
 from medaid.evaluation.rules.base import Rule
 from medaid.evaluation.rules.bonus import StepBonus, step_bonus_from_mapping
 from medaid.evaluation.rules.cases import PerCase
-from medaid.evaluation.rules.checklist import checklist_from_spec
+from medaid.evaluation.rules.checklist_spec import checklist_from_spec
 from medaid.evaluation.rules.completion import (
     BudgetExecution,
     FullIfMet,
@@ -30,8 +31,12 @@ from medaid.evaluation.rules.completion import (
 from medaid.evaluation.rules.composite import Composite, composite_from_mapping  # composite family
 from medaid.evaluation.rules.counts import CountScore, count_score_from_mapping, spec_words
 from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
+from medaid.evaluation.rules.deduction_sum import DeductionSum, deduction_sum_from_mapping  # steps family
 from medaid.evaluation.rules.direction import Directional
+from medaid.evaluation.rules.floored_ratio import FlooredProportional, floored_from_mapping  # formulas family
 from medaid.evaluation.rules.formulas import Formula, formula_from_mapping
+from medaid.evaluation.rules.gated import GatedChecklist, gated_from_mapping  # lists family
+from medaid.evaluation.rules.group_bands import GroupBands, group_bands_from_mapping  # bands family
 from medaid.evaluation.rules.items import EachItem, each_item_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
@@ -39,6 +44,9 @@ from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_
 from medaid.evaluation.rules.parts import StepSum, step_sum_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.periods import PeriodParts, period_parts_from_mapping  # faults family
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
+from medaid.evaluation.rules.rate_floor import RateFlooredProportional, rate_floored_from_mapping  # formulas family
+from medaid.evaluation.rules.shares import ElementShares, element_shares_from_mapping  # lists family
+from medaid.evaluation.rules.threshold_ranks import ThresholdRanked, threshold_ranked_from_mapping  # bands family
 from medaid.evaluation.rules.unweighted import Unweighted
 
 RULE_TYPES: dict[str, str] = {
@@ -64,8 +72,16 @@ RULE_TYPES: dict[str, str] = {
     AddDeduct.kind: AddDeduct.label,
     EachItem.kind: EachItem.label,  # steps and bonus family: one rule for several items
     StepSum.kind: StepSum.label,  # steps and bonus family: several steps in one text
+    DeductionSum.kind: DeductionSum.label,  # steps family: several deductions from one full marks
     Composite.kind: Composite.label,  # composite family: parts each with its own marks, added up
+    ElementShares.kind: ElementShares.label,  # lists family: 得分要素 each adding a value (业绩值)
+    GatedChecklist.kind: GatedChecklist.label,  # lists family: items that score only with a prerequisite item
     PeriodParts.kind: PeriodParts.label,  # faults family: a threshold for each period, the parts met added
+    ThresholdRanked.kind: ThresholdRanked.label,  # bands family: a threshold, and ranks among those short of it
+    RequiredBands.kind: RequiredBands.label,  # bands family: bands with a requirement beside the value
+    GroupBands.kind: GroupBands.label,  # bands family: bands chosen by the group the unit belongs to
+    FlooredProportional.kind: FlooredProportional.label,  # formulas family: the ratio with a floor
+    RateFlooredProportional.kind: RateFlooredProportional.label,  # formulas family: a floor on the rate
 }
 
 
@@ -214,6 +230,7 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 clears=spec_words(spec, "clears"),  # counts family: requirements restated for none found
                 total=_number(spec, "total"),  # counts family: the items the text lists ("2分×4项")
                 limits=spec_words(spec, "limits"),  # counts family: vetoes with a limit ("淹死树木≥10株")
+                norm=str(spec.get("norm") or ""),  # counts family: the plan of times missed ("每月至少开展1次巡查")
                 text=text,
             )
         case "count_score":
@@ -263,10 +280,26 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return each_item_from_mapping(spec, text)
         case "step_sum":  # steps and bonus family
             return step_sum_from_mapping(spec, text)
+        case "deduction_sum":  # steps family: several deductions from one full marks
+            return deduction_sum_from_mapping(spec, text)
         case "composite":  # composite family
             return composite_from_mapping(spec, text)
+        case "element_shares":  # lists family
+            return element_shares_from_mapping(spec, text)
+        case "gated_checklist":  # lists family
+            return gated_from_mapping(spec, text)
         case "period_parts":  # faults family
             return period_parts_from_mapping(spec, text)
+        case "threshold_ranked":  # bands family
+            return threshold_ranked_from_mapping(spec, text)
+        case "required_bands":  # bands family
+            return required_bands_from_mapping(spec, text)
+        case "group_bands":  # bands family
+            return group_bands_from_mapping(spec, text)
+        case "proportional_floor":  # formulas family: the ratio with a floor
+            return floored_from_mapping(spec, text)
+        case "proportional_rate_floor":  # formulas family: the ratio with a floor on the rate
+            return rate_floored_from_mapping(spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")

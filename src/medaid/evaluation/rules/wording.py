@@ -192,3 +192,14 @@ def denies_part(statement: str, requirement: str, partial: bool = True) -> bool:
                 return False  # "部分非重点村未建立档案" speaks of what is not required
             return not _DEGREE.search(subject) or bool(partial and PARTIAL.search(subject))
     return False
+
+
+_ONE_EACH = re.compile(r"(?:一|每|1)(?:起|次|例|件|宗|人次)")
+_COUNTED = re.compile(r"(\d+|[两二三四五六七八九十])(?:起|次|例|件|宗|人次)")
+
+
+def repeated_event(statement: str, faults: tuple[str, ...]) -> bool:
+    """A statement of an event more than once ("发生土葬事件2起") when a fault is counted by the event ("发生一起
+    土葬事件"): a list deducts each fault once, so whether it is deducted twice is not read."""
+    found = _COUNTED.search(statement)
+    return found is not None and found.group(1) not in ("1", "0") and any(_ONE_EACH.search(f) for f in faults)

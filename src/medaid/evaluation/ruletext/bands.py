@@ -170,9 +170,37 @@ def settle(bands: list[Band], soft: list[bool], marked: list[bool]) -> list[Band
     return out
 
 
+# An aim written before the first band ("提升镇区对外交通联系,镇区车行15分钟内…"): the goal, not a condition.
+_AIM = re.compile(r"^(?:提升|加强|优化|完善|推进|推动|强化|提高|改善|健全|落实)[^,;。:\d]{0,20}[,:](?=[^,;。]*\d)")
+# What happens within a time bound ("15分钟内可到达高速公路出入口…", "3个工作日内办结", "15-30分钟到达"): the
+# event the time is measured to, said after the bound; the bound alone is the condition.
+_TIME_EVENT = re.compile(
+    r"(?:min|小时|工作日|天|日|周|个月)(?:以内|之内|内)?(?P<event>(?:可|能|即可|均)?(?:到达|抵达|赶到|完成|办结|处置|处理"
+    r"|响应|上报|报送|送达|反馈|回复|答复|解决)[^,;。\d]{0,30})$"
+)
+
+
+_TIME_RANGE_WITHIN = re.compile(r"\d-\d+(?:\.\d+)?(?:min|小时|个工作日|工作日|天|日|周|个月)(?P<within>以内|之内|内)$")
+
+
+def _without_event(condition: str) -> str:
+    match = _TIME_EVENT.search(condition)
+    condition = condition[: match.start("event")] if match else condition
+    # "3-5个工作日内办结": within a range of times is the range
+    within = _TIME_RANGE_WITHIN.search(condition)
+    return condition[: within.start("within")] if within else condition
+
+
+def _share_of_full(match: re.Match[str]) -> str:
+    share = Decimal(match.group(1))
+    return "满分" if share == 100 else f"分值的{match.group(1)}%" if share < 100 else match.group(0)
+
+
 def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
     # "30分钟以上不得分": minutes are kept apart from scores ("0分") while the parts are found
     text = re.sub(r"(?<=\d)分钟", "min", text)
+    # "得100%分" is full marks, "得60%分" 60 % of them (a share above 100 % is not read)
+    text = re.sub(rf"(?<=[得计给记赋])({_N})%分", _share_of_full, text)
     spelled = _spelled_out(_halves(text))
     if spelled is None:
         return None
@@ -181,7 +209,8 @@ def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
         return None
     read: list[tuple[Condition, Effect]] = []
     for number, part in enumerate(parts):
-        condition_text = _METHOD.sub("", part.condition) if number == 0 else part.condition
+        condition_text = _METHOD.sub("", _AIM.sub("", part.condition)) if number == 0 else part.condition
+        condition_text = _without_event(condition_text)  # bands family: "15分钟内可到达…" is "15分钟内"
         condition = read_condition(condition_text, nothing=True)
         if condition is None or part.effect.kind == "cap":
             return None
@@ -226,3 +255,17 @@ def banded(text: str) -> Rule | None:
         return None
     on_completion = "完成目标任务量" in text or ("完成率" in text and "实际完成率" not in text)
     return Banded(bands=tuple(bands), on_completion=on_completion, relative=relative, unit=unit)
+
+
+# A sentence naming where the evidence is, before the bands: "查看上一年资料。达到5%得1分;达到10%得2分".
+_EVIDENCE = re.compile(
+    r"^(?:查看|查阅|核查|抽查|检查|查验|审核|审查|现场查看|看)[^,;。:\d]{0,16}?"
+    r"(?:资料|台账|记录|档案|文件|报表|数据|材料|凭证|账目)[。;:]"
+)
+
+
+def banded_after_evidence(text: str) -> Rule | None:
+    """Bands after a sentence that only says where to look ("查看上一年资料。"), which the checklist readings
+    would take for an item: read only when the rest is bands (``banded``) in full."""
+    match = _EVIDENCE.match(text)
+    return banded(text[match.end() :]) if match else None

@@ -16,6 +16,7 @@ from medaid.evaluation.rules import Rule
 from medaid.evaluation.rules.yes_no import YesNo
 from medaid.evaluation.ruletext.clauses import read_clauses, strip_benign
 from medaid.evaluation.ruletext.common import STEPWISE
+from medaid.evaluation.ruletext.step_parts import full_in_words
 from medaid.evaluation.ruletext.thresholds import condition_name, read_bound, threshold
 
 # Anything that says more than one bound and its marks.
@@ -28,7 +29,7 @@ _MARKS_FIRST = re.compile(r"\((?P<n>\d+(?:\.\d+)?)分\)(?P<req>[^()]+?)[。;]?")
 
 def bound_alone(text: str) -> Rule | None:
     """One bound with its marks and nothing else (module docstring)."""
-    text = strip_benign(text).strip(" ,;。")
+    text = strip_benign(full_in_words(text)).strip(" ,;。")  # "得100%分" is full marks
     if STEPWISE.search(text) or _MORE.search(text):
         return None
     first = _MARKS_FIRST.fullmatch(text)

@@ -23,6 +23,7 @@ from decimal import Decimal
 from medaid.evaluation.rules import PerCase, Rule
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain, same_counter
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
+from medaid.evaluation.ruletext.count_context import shortfall_norm
 from medaid.evaluation.ruletext.count_limits import limit_vetoes
 from medaid.evaluation.ruletext.count_spelling import canon_counts
 from medaid.evaluation.ruletext.counts import (
@@ -47,7 +48,7 @@ _CUT_OFF = re.compile(
     r"(?P<what>[^,;。\d]{0,30}?)"
     r"(?:的)?,?(?:则|者)?(?:该项|此项|本项|该指标|本指标|此指标|本条|该条)?(?:均)?不得分"
 )
-_SHARE = re.compile(r"扣(?:该项|本项|此项|该指标|本指标)?(?:分值|权重分?|满分|总分)(?:的)?(\d+(?:\.\d+)?)%")
+_SHARE = re.compile(r"扣(?:除|减)?(?:该项|本项|此项|该指标|本指标)?(?:分值|权重分?|满分|总分)(?:的)?(\d+(?:\.\d+)?)%")
 _EXCLUSIVE_WORDS = {"超过", "多于", "大于", "高于", "超出"}
 
 
@@ -136,6 +137,7 @@ def per_case(text: str) -> Rule | None:
         clears=clears,
         total=total,
         limits=found_limits,
+        norm=shortfall_norm(body, clause.unit) if clause is not None and clause.what[:1] in ("少", "缺") else "",
     )
 
 

@@ -24,7 +24,11 @@ from medaid.evaluation.rules.phrasing import VERBS
 from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses, strip_benign
 from medaid.evaluation.ruletext.common import NUM
+from medaid.evaluation.ruletext.count_context import procedure_parts
+from medaid.evaluation.ruletext.count_spelling import without_item_numbers
+from medaid.evaluation.ruletext.gates import split_gate, with_gate
 from medaid.evaluation.ruletext.listrules import ListRules, list_rule, split_rules
+from medaid.evaluation.ruletext.sub_items import fault_items, paired_items, sub_items
 
 _MARKS = (
     re.compile(r"(?:^|(?<=[;。,:)])|(?<=\d分))(\d{1,2})[.、](?!\d)"),
@@ -65,6 +69,11 @@ def _items(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def listed_items(text: str) -> tuple[str, list[str]] | None:
+    """The text before the numbered items, and the items' texts; None when it numbers fewer than two."""
+    return _items(text)
+
+
 def numbered(text: str) -> bool:
     """The text numbers two or more items (1. 2. / (1)(2) / ①②)."""
     return _items(text) is not None
@@ -95,7 +104,9 @@ def item_marks(name: str, clauses: list[Clause] | None, each: Decimal | None) ->
     return marks, whole
 
 
-_ALL_OF_THEM = re.compile(rf"(?:的)?,?(?:得|计|记|给)(?<![\d.]){NUM}分$")
+_ALL_OF_THEM = re.compile(rf"(?:的)?,?(?:得|计|记|给)(?:基础分|基本分|基准分)?(?<![\d.]){NUM}分$")
+# "根据示范区创建要求,…", "依据年度工作方案,…": what the list rests on, opening it, is no item (lists family)
+_BASIS = re.compile(r"^(?:根据|依据|按照)[^,;。\d]{2,20}?(?:要求|规定|标准|文件|方案|办法|精神),")
 _OTHERWISE = re.compile(
     r",?(?:否则|反之|其他|其余|不达标|未达到|没有|不符合|不满足|未完成|未做到)(?:的)?,?(?:不得分|不计分|不给分|[得计]0分)[;。]?$"
 )
@@ -109,7 +120,10 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
     """Items a list rule speaks of without numbers: the sentences; or in one sentence the requirements it
     lists (at commas, else at 、), with the marks all of them score ("成立了领导小组,召开了会议,制定了方案的,
     记10分,每少一项扣2分": full marks 10)."""
+    # "1、完成的,得5分,…": a lone item number is no item; "实地查看,…": how the check is made is no item either
+    body = procedure_parts(without_item_numbers(body.strip(" ,;。")))
     body = _OTHERWISE.sub("", body.strip(" ,;。"))
+    body = _BASIS.sub("", body)
     preamble, _, rest = body.rpartition(":") if ":" in body else ("", "", body)
     full: Decimal | None = None
     if found := _ALL_OF_THEM.search(rest):
@@ -119,6 +133,8 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
         one = re.sub(r"的$", "", pieces[0])
         if re.search(r"发现|出现|发生|存在", one):
             return None  # "纸质档案、电子档案出现缺项或逻辑错误,每项扣0.1分": each case found, not each item
+        if "," in one and "、" in one:
+            return None  # "现场检查,A、B、C": commas and 、 both; which of them part the items is not said
         pieces = one.split(",") if "," in one else [p for p in re.split(r"、|和|及|与|以及", one) if p]
         lead = re.match(rf"^(?:没有|无|未|不)?(?:{VERBS})?", pieces[0])  # "未建立制度、台账": 未建立 is every one's
         if lead and lead.group(0) and not any(re.match(rf"^(?:没有|无|未|不|{VERBS})", p) for p in pieces[1:]):
@@ -129,7 +145,13 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
 
 
 def checklist(text: str) -> Rule | None:
-    """ "1. …的，得3分。…2. …的，得2分。" — items each worth their marks; ``Inputs.holds`` says which hold."""
+    """ "1. …的，得3分。…2. …的，得2分。" — items each worth their marks; ``Inputs.holds`` says which hold. A
+    prerequisite among them ("未编制…的本指标(2)-(4)项不得分", ``gates``) is read only of such a list."""
+    body, gate = split_gate(text)
+    return _checklist(text) if gate is None else with_gate(_checklist(body), gate)
+
+
+def _checklist(text: str) -> Rule | None:
     if "×" in text or re.search(r"最多(?:只)?扣|加\d|加分|\d-\d+(?:\.\d+)?分|扣完\d", text) or DISCRETION.search(text):
         return None
     split = split_rules(strip_benign(text))
@@ -151,7 +173,7 @@ def checklist(text: str) -> Rule | None:
         preamble, bodies = marked
         preamble = _BY_DEGREE.sub("", preamble)  # "按实现程度计分" is what "每完成1项取得该项分数" says
     else:
-        return None
+        return paired_items(body) if not rules.any and not rules.full_said else None
     lead = re.split(r"[:;。]", preamble.rstrip(" :,"))[-1]
     if (before := list_rule(lead, before=True)) is not None:
         merged, preamble = rules.merge(before), preamble.rstrip(" :,")[: -len(lead)]
@@ -162,21 +184,27 @@ def checklist(text: str) -> Rule | None:
         return None
     if rules.deduct is not None or (rules.zero and rules.each is None):
         return _deductions(bodies, rules)
+    if numbered_items is not None and not rules.any and not rules.full_said and (found := fault_items(bodies)):
+        return found  # "1.无实施方案扣0.5分;2.未明确专人负责扣0.5分": a numbered list of deductions
     marks: list[Decimal] = []
     names: list[str] = []
     open_items: list[int] = []
-    for number, body in enumerate(bodies, 1):
+    for body in bodies:
         clauses = read_clauses(body)
         if clauses is None:
             return None
         name = _name(body, clauses)
         read = item_marks(name, clauses, rules.each)
+        if read is None and rules.each is None and (subs := sub_items(clauses)) is not None:
+            marks += [m for _, m in subs]  # "1.有领导小组(2分),并职责明确(1分)": an item per requirement
+            names += [n for n, _ in subs]
+            continue
         if read is None:
             return None
         marks.append(read[0])
         names.append(name)
         if not read[1]:
-            open_items.append(number)
+            open_items.append(len(marks))
     if rules.full is not None and sum(marks) != rules.full:
         return None  # "每项1分,共5分" with four items: which is meant is not said
     return Checklist(items=tuple(marks), names=tuple(names), open_items=tuple(open_items))

@@ -37,6 +37,8 @@ _NOT_OWN = re.compile(r"(?:扣|减|加|奖|罚|超过|最多|最高|累计|共|�
 _NUMBER = re.compile(
     r"(?:^|(?<=[。;,\s]))(?:\(\s*(?P<p>\d{1,2})\s*\)|(?P<d>\d{1,2})(?:、|\.(?!\d)|(?=[\u4e00-\u9fa5]))"
     r"|(?P<c>[一二三四五六七八九十])[是、])"
+    # lists family: "…(3分)2.单位…": a number right after the marks of the item before, written "N." or "N、"
+    r"|(?:(?<=分\))|(?<=\d分))(?P<m>\d{1,2})(?:、|\.(?!\d))"
 )
 _CHINESE = "一二三四五六七八九十"
 _SENTENCE = re.compile(r"[。;]")
@@ -65,14 +67,21 @@ def own_marks(text: str) -> list[Decimal]:
 def _numbered(text: str) -> list[str] | None:
     marks: list[re.Match[str]] = []
     for mark in _NUMBER.finditer(text):
-        digit = mark.group("p") or mark.group("d")
+        digit = mark.group("p") or mark.group("d") or mark.group("m")
         number = int(digit) if digit else _CHINESE.index(mark.group("c")) + 1
         if number == len(marks) + 1:
             marks.append(mark)
     if len(marks) < 2 or text[: marks[0].start()].strip(" ,;。:"):
         return None
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    return [text[m.end() : end].strip(" ,;。") for m, end in zip(marks, ends, strict=True)]
+    items = [text[m.end() : end].strip(" ,;。") for m, end in zip(marks, ends, strict=True)]
+    pieces: list[str] = []
+    for item in items:
+        # "1.成立领导小组(1分);落实联络员(3分)": sentences of one item, each with its own marks, are parts too
+        groups = _sentences(item, _SENTENCE)
+        marked = groups is not None and len(groups) > 1 and all(own_marks(g) for g in groups)
+        pieces += groups if marked and groups is not None else [item]
+    return pieces
 
 
 def _pairs(text: str) -> set[str]:

@@ -30,6 +30,7 @@ from medaid.evaluation.ruletext.counts import (
 )
 from medaid.evaluation.ruletext.kinds import gain_caps, several
 
+_LIMIT_CAP = re.compile(rf"(^|[,;。])(?:以|本项|该项|此项)?{NUM}分为限")
 _BASE = re.compile(rf"(?:得)?(?:基本分|基础分)(?:为)?{NUM}分")
 _GAIN = re.compile(rf"(?:(?<![满高多过扣至完])(?:得|加记|加计|加|计|记)|(?<![满高多过扣至完得加计记分\d.])){NUM}分")
 
@@ -41,6 +42,7 @@ def count_score(text: str) -> Rule | None:
     body = canon_counts(unbracket(text))
     if "扣" in body.replace("扣完为止", ""):
         return None
+    body = _LIMIT_CAP.sub(r"\1最高\2分", body)  # ",5分为限" after a count that scores: the most it gives
     spans: list[tuple[int, int]] = []
     caps = gain_caps(body, spans)
     clauses = [c for c in counted(body, _GAIN) if c is None or not any(a <= c.span[1] - 1 < b for a, b in spans)]

@@ -5,24 +5,32 @@ readers match one of them (docs/rules.md, "Counts and ranks").
   给/赋/记 N分 → 得 N分; 不给分/不计分/计零分/按0分计/… → 不得分;
 - the floor at zero in any wording (最低0分, 扣至0分为止, 不得为负, 扣完本项分值为止, …) → 扣完为止;
 - a cap on the deduction (扣分上限N分, 扣分以N分为限, 累计扣分不超过N分, 至多扣N分, …) → 最多扣N分;
-  扣满N分为止 → 扣完N分为止;
+  扣满N分为止, and the cap before its verb as a clause of its own (",1分扣完为止") → 扣完N分为止;
 - a unit after the points ("扣0.5分/处", "按0.5分/项扣分", "2分/个") → before them ("每处扣0.5分");
 - cut-offs: "3例及3例以上", "3例或以上", "≥3例" → "3例及以上"; ">3例" → "超过3例"; "累计达3例" → "达到3例";
 - levels sharing a clause and its scores ("省、市、县督查组发现的,每个分别扣10分、5分、3分") → one clause a
   level ("省督查组发现的,每个扣10分,市督查组发现的,每个扣5分,…"), when levels and scores pair one to one;
-- ranks: "第N位", "前N位" → 名; a bare ordinal after a rank word ("排名第一的") → "第1名".
+- ranks: "第N位", "前N位" → 名; a bare ordinal after a rank word ("排名第一的") → "第1名";
+- items numbered in rising order from the text's start ("1、…;2、…", "2.…。3.…", "一、…") → the items without numbers,
+  each a sentence of its own (a number after a comma starts one: the comma becomes ";");
+- one score for alternatives counted in counters of their own ("每少一种机构或少一项制度的扣0.5分") → a clause
+  each ("每少1种机构扣0.5分,每少1项制度扣0.5分"): each is counted in its own counter, and both count;
+- a decimal point written as a full stop between a score's digits ("扣0。5分") → "扣0.5分"; a score in Chinese
+  numerals, with 点 or whole ("扣零点五分", "加一点五分", "扣壹分") → in digits ("扣0.5分", "加1.5分", "扣1分");
+- "每人每次", "每户每次" → "每人次", "每户次" (one count of person-times).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER
+from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTER, NUMBER, cn_int
 
 _V = r"(\d+(?:\.\d+)?)"
 _FLOOR = re.compile(
     r"(?:本项|该项|此项)?(?:分值|分数)?(?:扣完(?:本项|该项|此项)?(?:分值|分数|分)?为止|扣完即止|扣光为止|直至扣完"
-    r"|(?:直至|直到)?扣(?:至|到|为)(?:零|0)分(?:为止)?|最低(?:为|得|计)?(?:零|0)分|不得为负(?:分|数)?"
+    r"|(?:直至|直到)?扣(?:至|到|为)(?:本项|该项|此项)?(?:零|0)分(?:为止)?|最低(?:为|得|计)?(?:零|0)分|不得为负(?:分|数)?"
     r"|不(?:倒扣|计负分|出现负分)|(?:得分)?不低于(?:零|0)分)"
 )
 _ZERO = re.compile(
@@ -44,6 +52,8 @@ _UNIT_AFTER = (
     (re.compile(rf"按(?:每)?({COUNTER}){_V}分扣(?:分|除|减)?"), r"每\1扣\2分"),  # "按每例0.5分扣减"
     (re.compile(rf"(加|得|计)?{_V}分/({COUNTER})"), r"每\3\1\2分"),
 )
+# the cap written before its verb, as a clause of its own: "…每处扣0.2分,1分扣完为止", "2分扣完即止"
+_POINTS_FIRST_CAP = re.compile(rf"(^|[,;。])(?:本项|该项|此项)?{_V}分(?:扣完|扣光|扣满)(?:为止|即止)")
 _CUT = rf"({NUMBER})({COUNTER})"
 _CUT_OFFS = (
     (re.compile(rf"{_CUT}(?:及|或)\1\2(?:以上|及以上)"), r"\1\2及以上"),
@@ -73,13 +83,100 @@ def _spread(match: re.Match[str]) -> str:
     return ",".join(f"{head}{item}{tail}{verb}{score}分" for item, score in zip(items, scores, strict=True))
 
 
+# "1、", "2.", "一、", "①" where an item begins (not "1.5分", "1人", nor the "一、" of "一、二级医院")
+_ITEM_NUMBER = re.compile(
+    r"(?:^|(?<=[。;,.]))(?:(?P<d>\d{1,2})(?:、|\.(?!\d))|(?P<c>[一二三四五六七八九])、(?![一二三四五六七八九十])|(?P<r>[①②③④⑤⑥⑦⑧⑨]))"
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+_CN_ITEM = "一二三四五六七八九"
+
+
+def without_item_numbers(text: str) -> str:
+    """The items of a numbered text without their numbers, each its own sentence; the text as it is when the
+    numbers do not rise from its start (1, 2, 3…; 2, 3… in a row that goes on a list; 1, 3 when one was left out)."""
+    found = list(_ITEM_NUMBER.finditer(text))
+    if not found or found[0].start() != 0:
+        return text
+    numbers = [
+        int(m.group("d")) if m.group("d") else (_CN_ITEM.index(m.group("c")) + 1 if m.group("c")
+                                                else _CIRCLED.index(m.group("r")) + 1)
+        for m in found
+    ]  # fmt: skip
+    if any(b <= a for a, b in itertools.pairwise(numbers)):  # a row may go on a list ("2、…;3、…")
+        return text
+    out, last = [], 0
+    for m in found:
+        head = text[last : m.start()]
+        out.append(head[:-1] + ";" if head.endswith((",", ".")) else head)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _alternative(name: str) -> str:
+    """One alternative of "每少1种机构或少1项制度": words, a count and its counter (named ``name``), words."""
+    return rf"[^,;。每或的]{{0,8}}?(?:{NUMBER})(?P<{name}>{COUNTER})[^,;。每或分]{{0,12}}?"
+
+
+_EITHER = re.compile(
+    rf"每(?P<a>{_alternative('ca')})或(?P<b>{_alternative('cb')})(?:的)?,?(?P<outcome>(?:扣|得|加)\d+(?:\.\d+)?分)"
+)
+
+
+def _either(match: re.Match[str]) -> str:
+    """ "每少1种机构或少1项制度的扣0.5分" → a clause each, when the two count in different counters."""
+    if match.group("ca") == match.group("cb"):
+        return match.group(0)  # "每少1项A或B": one count with two names
+    outcome = match.group("outcome")
+    return f"每{match.group('a')}{outcome},每{match.group('b')}{outcome}"
+
+
+_CN_DECIMAL = re.compile(r"(?<=[扣得加计减])([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?=分)")
+_CN_FIGURE = dict(zip("零〇一二两三四五六七八九", "001223456789", strict=True))
+
+
+def _cn_decimal(match: re.Match[str]) -> str:
+    """ "零点五" → "0.5", "十二点五" → "12.5"; as written when the whole part is no number below 100."""
+    whole = cn_int(match.group(1).replace("〇", "零"))
+    if whole is None:
+        return match.group(0)
+    return f"{whole}.{''.join(_CN_FIGURE[c] for c in match.group(2))}"
+
+
+_CN_POINTS = re.compile(rf"(?<=[扣得加计减])({CN_NUMBER})(?=分(?!之))")
+
+
+def _cn_points(match: re.Match[str]) -> str:
+    """ "壹" → "1", "十" → "10": points in Chinese numerals (as written when they are no whole number)."""
+    whole = cn_int(match.group(1))
+    return match.group(0) if whole is None else str(whole)
+
+
+# A veto ("一票否决") sanctions the whole assessment; what it means for this item is no marks, so it is spelled
+# "不得分" as the effect of a condition ("发生…的,实行一票否决"), and dropped after a 0 ("不得分,并一票否决").
+# The reason of the reading says that the sanction beyond this item is for the evaluator (rules/cases.py).
+_VETO = re.compile(
+    r"(?:(?<=不得分)|(?<=得0分))[,]?(?:并|同时)?(?:给予|实行|予以|实施|采取)?一票否决(?:的办法)?"
+    r"|(?<=[的上下者,])(?:则)?(?:实行|给予|予以|实施|采取)?一票否决(?:的办法)?(?=$|[;。,])"
+)
+VETO_WORD = "一票否决"
+
+
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
+    text = _CN_DECIMAL.sub(_cn_decimal, text)  # "扣零点五分"
+    text = _CN_POINTS.sub(_cn_points, text)  # "扣壹分", "得十分"
+    text = re.sub(r"每(人|户|家|村)每次", r"每\1次", text)  # "每人每次扣1分" counts 人次
+    text = _EITHER.sub(_either, text)
+    text = re.sub(r"(?<=[扣得加计]\d)。(?=\d+分)", ".", text)  # "扣0。5分"
+    text = without_item_numbers(text)
     text = _SPREAD.sub(_spread, text)  # "省、市级刊物发表1篇分别加1分和0.5分": a kind a level
     text = text.replace("扣满", "扣完")  # "扣满4分为止" is "扣完4分为止"
+    text = _POINTS_FIRST_CAP.sub(r"\1扣完\2分为止", text)  # ",1分扣完为止" is ",扣完1分为止"
     text = _FLOOR.sub("扣完为止", text)
     text = re.sub(r"扣完为止(?:,?扣完为止)+", "扣完为止", text)
     text = _ZERO.sub("不得分", text)
+    text = _VETO.sub("不得分", text)  # "…的,实行一票否决": for this item, no marks (PerCase's reason says the rest)
     text = _DEDUCT_VERB.sub("扣", text)
     text = _GIVE_VERB.sub("得", text)
     for cap in _CAPS:

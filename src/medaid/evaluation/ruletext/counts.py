@@ -21,10 +21,25 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, POSITIVE, cn_int, plain
+from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, PART, POSITIVE, cn_int, plain
 from medaid.evaluation.ruletext.common import NUM, residual, unexplained
+from medaid.evaluation.ruletext.count_context import QUALIFIER, case_qualifier, procedure_parts, shortfall_norm
 
 _EACH = re.compile(rf"每(?P<verb>[^\d每,;。]{{0,8}}?)(?P<n>{NUMBER})?(?P<unit>{COUNTER})")
+# "每发现值班人员脱岗一次": a counter right after words with no number is a noun's ("人" of "人员"), not the count's
+_EACH_NUMBERED = re.compile(rf"每(?P<verb>[^\d每,;。]{{1,8}}?)(?P<n>{NUMBER})(?P<unit>{COUNTER})")
+
+
+def _each(part: str) -> re.Match[str] | None:
+    """The "每…N个" of a part: "每处", "每发现1例", and "每发现值班人员脱岗一次" counted in 次, not in 人."""
+    hit = _EACH.search(part)
+    if hit is not None and hit.group("verb") and not hit.group("n"):
+        numbered = _EACH_NUMBERED.search(part)
+        if numbered is not None and numbered.start() == hit.start():
+            return numbered
+    return hit
+
+
 _ONE = re.compile(rf"(?P<n>{NUMBER})(?P<unit>{COUNTER})(?!性)")
 # Words that make a step against a target, not a count of cases (steps read them: "每少10人扣1分").
 _AGAINST = re.compile(
@@ -54,13 +69,17 @@ _HOW_OFTEN = re.compile(
 # "宣传内容每季度1期,少1期扣1分": how many are due, the plan a shortfall count ("少1期") is counted against.
 _NORM = re.compile(
     rf"^[^,;。\d]{{0,12}}?每(?:月|季度|季|年|半年|周|旬)(?:至少|不少于)?{NUMBER}(?P<unit>{COUNTER}|期)[,;。]?$"
+    # counts family: "每月至少开展1次巡查", "每季度召开1次例会": the plan with its verb and object
+    rf"|^[^,;。\d]{{0,12}}?每(?:月|季度|季|年|半年|周|旬)(?:至少|不少于|应)?[^,;。\d不未没无缺]{{1,8}}?{NUMBER}"
+    rf"(?P<unit2>{COUNTER}|期)[^,;。\d不未没无缺扣得分]{{0,8}}[,;。]?$"
 )
 
 
 def _norm_of_count(piece: str, text: str) -> str:
     """The piece, or "" when it is the plan of a shortfall count the text reads in the same counter."""
     found = _NORM.match(piece)
-    if found and re.search(rf"(?:少|缺)(?:\d+|一|1){re.escape(found.group('unit'))}[^,;。]{{0,6}}扣", text):
+    unit = (found.group("unit") or found.group("unit2")) if found else ""
+    if found and re.search(rf"(?:少|缺)(?:\d+|一|1){re.escape(unit)}[^,;。]{{0,6}}扣", text):
         return ""
     return piece
 
@@ -69,6 +88,11 @@ def unbracket(text: str) -> str:
     """Set aside a parenthesis that only qualifies what is counted: "(50亩以上)", "(兼)"."""
     text = text.translate(str.maketrans("〔【〕】", "(())"))  # "1篇〔项〕"
     return re.sub(r"\((?!不?含)[^()分]*\)", "", text)
+
+
+def _without_qualifier(pre: str) -> str:
+    """The words before a count without the comparison that says which things are cases."""
+    return QUALIFIER.sub("", pre)
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,10 @@ def missing_items(verb: str, unit: str, text: str) -> bool:
     return verb.startswith(("少", "缺少")) and unit in ITEMS and len(others) <= 1
 
 
+# the cause before what is counted: "因识别不精准导致(有)投诉举报的" counts the complaints
+_CAUSE = re.compile(r"^因[^,;。]{1,15}?(?:导致|造成|致使|引起|引发)(?:有)?")
+
+
 def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
     """Every outcome (扣N分, 得N分) with the count clause before it; None for a clause whose count cannot
     be a count of cases ("发现3例扣2分", "每少10人扣1分"). Outcomes with no count before them are left out.
@@ -110,7 +138,7 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
         previous = m.end()
         parts = text[begin : m.start()].split(",")
         for i in range(len(parts) - 1, -1, -1):
-            hit = _EACH.search(parts[i]) or _ONE.search(parts[i])
+            hit = _each(parts[i]) or _ONE.search(parts[i])
             if hit:
                 break
         else:
@@ -128,8 +156,12 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
             number is None
             or number <= 0
             or (not each and number != 1)
-            or _AGAINST.search(verb + pre)
-            or (verb.startswith(_STEP_VERBS) and not missing_items(verb, hit.group("unit"), text))
+            or _AGAINST.search(verb + (_without_qualifier(pre) if case_qualifier(pre, hit.group("unit")) else pre))
+            or (
+                verb.startswith(_STEP_VERBS)
+                and not missing_items(verb, hit.group("unit"), text)
+                and not (number == 1 and verb.startswith(("少", "缺")) and shortfall_norm(text, hit.group("unit")))
+            )
             or re.match(r"(?:及)?以[上下内]|\(含", desc)  # "1人以上1分": a threshold, not a count
         ):
             found.append(None)
@@ -137,8 +169,10 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
         what = plain(verb + desc) if each else plain(plain(pre) + desc)
         if each and not what:
             what = plain(pre)
+        if not what and "问题" in pre + desc:  # "发现问题每处扣1分": the filler words leave only what is counted
+            what = "问题"
         points = Decimal(m.group(1))
-        context = plain(parts[i - 1]) if i and not what and "分" not in parts[i - 1] else ""
+        context = plain(_CAUSE.sub("", parts[i - 1])) if i and not what and "分" not in parts[i - 1] else ""
         words = pre + (verb if each else "") + desc
         words = words if plain(words) else (parts[i - 1] if i else "")
         if i and re.fullmatch(r"[缺少漏错]+", what) and not re.search(r"\d|分", parts[i - 1]):
@@ -205,7 +239,9 @@ def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
         if any(a < m.end() and m.start() < b for a, b in spans):
             continue
         cond = m.group("cond")
-        if re.search(rf"[1-9]|{NUMBER}{COUNTER}|扣|得|加|每|以上|以下|^(?:否则|其他|其余|反之|未达到|达不到)", cond):
+        # "较大以上事故", "县级以上通报" are grades and levels, not thresholds (counts family)
+        graded = re.sub(r"(?:较大|重大|特大|一般|级)(?:及)?以上", "", cond)
+        if re.search(rf"[1-9]|{NUMBER}{COUNTER}|扣|得|加|每|以上|以下|^(?:否则|其他|其余|反之|未达到|达不到)", graded):
             return None  # a count or a threshold, or "否则不得分": the other side of a condition
         found.append(plain(cond))
         spans.append(m.span())
@@ -215,7 +251,7 @@ def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
 def leftover(text: str, spans: list[tuple[int, int]]) -> bool:
     """Something the reading would ignore is left: a score, a step, a bonus, another deduction or veto, or a
     sanction the rule does not score ("一票否决", "取消评优资格", "降一档", "加倍扣分")."""
-    rest = _HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans)))
+    rest = procedure_parts(_HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans))))
     rest = "".join(_norm_of_count(piece, text) for piece in re.split(r"(?<=[,;。])", rest))
     return unexplained(rest) or bool(
         re.search(
@@ -236,6 +272,13 @@ def requirements(text: str, marks: list[tuple[int, int]]) -> tuple[str, ...]:
         condition = re.sub(r"(?:的|者|时|,)+$", "", text[head:start])
         if condition and not re.search(rf"\d|[{NEGATION}]|分|每", condition):
             found.append(condition)
+        elif re.search(r"[,、]且|,并且|,同时", condition):
+            # "评定等级合格及以上,且未发生投诉和通报的,得2分": each requirement met on its own; the negated ones are
+            # the cases counted or vetoed, the others an actual may restate ("评定合格")
+            for part in re.split(r"[,、](?:且|并且|同时)?", condition):
+                part = re.sub(r"(?:及|或)以上$", "", part)
+                if part and not re.search(rf"\d|[{NEGATION}]|分|每", part):
+                    found.append(part + PART)
     return tuple(found)
 
 

@@ -25,8 +25,10 @@ from medaid.evaluation.rules import Direction, Partial, PerPoint, Rule
 from medaid.evaluation.ruletext.common import NUM, deduction_caps, residual, unexplained
 from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.step_context import (
+    EITHER_STEP,
     FAULT,
     FAULT_UNITS,
+    TASK_DONE,
     around,
     full_conditions,
     reference_first,
@@ -65,13 +67,16 @@ _FROM_ZERO = frozenset({*DELAY, "缺", "缺少", "短缺"})
 _SHORT = frozenset({"少", "差", "欠"})  # counted from zero only for items (每少1项), not quantities (每少10人)
 _ITEMS = frozenset({"项", "个", "处", "条", "份", "件", "篇", "次", "场", "期", "例", "册", "套"})
 _INCIDENTS = frozenset({"例", "处", "次", "件", "起", "宗", "笔"})  # "出现超标的，每1例扣1分" is ``cases``'
-_BARE = "|".join(sorted({*DELAY, "缺", "缺少", "少", "差", "欠", "多", "超"}, key=len, reverse=True))
+# Words of change a step of one may be written with, without 每 ("下降1个百分点扣1分", "减少1人扣1分").
+_CHANGE = ("下降", "降低", "减少", "上升", "增加", "提高")
+_BARE = "|".join(sorted({*DELAY, *_CHANGE, "缺", "缺少", "少", "差", "欠", "多", "超"}, key=len, reverse=True))
 _NOUN = r"(?:(?![扣得每减分])[\u4e00-\u9fa5]){0,8}?"
 _TAIL = r"(?P<tail>[^\d扣减加;。,]{0,8}?)"
 _STEP = re.compile(
     rf"(?:每(?P<word>{WORDS})(?P<noun>{_NOUN})(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|千|亿)?(?:{UNITS})){_TAIL}"
     rf"|每个?(?P<bnum>\d+(?:\.\d+)?)?(?P<bunit>(?:万|千|亿)?(?:{UNITS}))"
-    rf"|(?<![^,;。:])(?P<bare>{_BARE})(?P<one>1)(?P<ounit>{UNITS})){GAP}{POINTS}"
+    rf"|(?:(?<![^,;。:])|(?<=\d分\))|(?<=未完成任务)|(?<=未完成计划)|(?<=未完成的))"  # "未完成任务少1个扣0.5分"
+    rf"(?P<bare>{_BARE})(?P<one>1)(?P<ounit>{UNITS})){GAP}{POINTS}"
 )
 # "超出部分按每天0.2分扣减", "按0.5分/百分点扣分": the points per unit written before the unit's deduction
 _UNIT = rf"(?:万|千|亿)?(?:{UNITS})"
@@ -140,6 +145,10 @@ def _kind(step: _Step, text: str) -> tuple[str, str] | None:
     region = _condition(text, step.start)
     named = condition_kinds(region)
     word = step.word
+    if step.unit in _INCIDENTS and ((word and _KIND[word] == "delay") or (not word and "delay" in named)):
+        # "未按时上报的,每次扣1分", "信息迟报的,每次扣0.5分", "每迟报1次扣1分": late reports counted as occurrences,
+        # not a delay measured in 天/月/小时; ``cases`` reads them (and an actual such as "均按时上报" or "迟报2次")
+        return None
     if word:
         kind = _KIND[word]
         if word == "差" and "both" in named:
@@ -176,8 +185,8 @@ def per_point(text: str) -> Rule | None:
     """
     text = reference_first(unnumbered(canonical(text)))
     found = _steps(text)
-    if len(found) != 1 or "每发现" in text:
-        return None
+    if len(found) != 1 or "每发现" in text or EITHER_STEP.search(text):
+        return None  # "每少1种机构或少1项制度的扣0.5分": two steps, one or the other (the count readings')
     step = found[0]
     spans: Spans = [(step.start, step.end), *(m.span() for m in _DEFINITION.finditer(text))]
     context = around(text, (step.start, step.end))
@@ -208,6 +217,9 @@ def per_point(text: str) -> Rule | None:
         or bool(re.search(r"(?:与|比|较)(?:目标值?|指标值|计划(?:值|数)?|任务|预算|标准值?)$", before))
         or "完成目标任务量" in before
         or (step.word is None and bool(_TARGET_NOUN.search(_condition(text, step.start))))
+        # "完成年度建设任务数,得2分,未完成任务少1个扣0.5分": a count short of the task, so a bare count ("8个")
+        # is the number done, read against the target; without one it is refused, never taken for the shortfall
+        or (word in _SHORT and unit in _ITEMS and bool(TASK_DONE.search(before)))
     )
     for m in _CAPS.finditer(text):
         spans.append(m.span())
@@ -229,11 +241,18 @@ def per_point(text: str) -> Rule | None:
     full = full_marks(text, side if side in ("below", "above") else None, units, spans)
     if full is None or (context.each_full is not None and full not in ("", context.each_full)):
         return None
+    if full == 0:
+        return None  # "填写不全得0分": a condition that leaves no score, never full marks of 0
     full = context.each_full if context.each_full is not None else full
     full, capped = deduction_caps(text, full if isinstance(full, Decimal) else None, spans)
     if capped is not None:
         max_deduction = capped if max_deduction is None else min(capped, max_deduction)
-    ceil = re.search(r"不足\d*(?:\.\d+)?(?:百分点|%)?(?:的)?(?:按照|按|以)\d*(?:\.\d+)?(?:百分点|%)?计(?:算)?", text)
+    # "不足1个百分点按1个百分点计", "(不到0.1平方米按0.1计算)": a part of a step counts as a whole step
+    own = rf"|{re.escape(step.unit)}" if step.unit else ""
+    ceil = re.search(
+        rf"(?:不足|不到|不满)\d*(?:\.\d+)?(?:百分点|%{own})?(?:的)?(?:按照|按|以)\d*(?:\.\d+)?(?:百分点|%{own})?计(?:算)?",
+        text,
+    )
     if ceil:
         spans.append(ceil.span())
     none = _NONE_FULL.search(text)

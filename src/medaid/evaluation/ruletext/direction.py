@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from medaid.evaluation.rules import Rule
 from medaid.evaluation.rules.direction import Directional
+from medaid.evaluation.ruletext.step_parts import full_in_words
 
 # Rates and amounts that are better the lower they are. 控制率 and 变动率 only when they control staff or
 # spending (在职人员控制率, 三公经费变动率): a 血压控制率 is better the higher it is.
@@ -30,6 +31,7 @@ LESS_IS_BETTER = re.compile(
     r"|(?:结转结余|结余|投诉|超支|差错|错误|误差|失误|事故|违规|违纪|不合格|发生|返贫|超标|闲置|空置|退回|拒付"
     r"|漏报|误报|错报|逾期|流失|死亡|病死|发病|复发|感染|延误|滞留|积压|拖欠|欠费|偏差|调整|变更|赤字|负债|空岗|脱保|断保"
     r"|辍学|失业)率"
+    r"|(?:未完成|未达标|未落实|未到位|未执行)率"  # formulas family: "得分=(1-未完成率)×分值"
     r"|(?:人员|经费|面积|支出|成本|费用|编制)(?:控制|变动)率"
 )
 
@@ -146,7 +148,9 @@ def _letters(work: str) -> tuple[str, str]:
 
 def directional(text: str) -> Rule | None:
     """A positive or negative indicator's formula, or 按完成比例 with a stated direction (module docstring)."""
-    work = re.sub(r"\([A-Za-z]\)", "", text.replace("÷", "/"))  # "年度指标值(A)/全年实际值(B)"
+    work = re.sub(
+        r"\([A-Za-z]\)", "", full_in_words(text).replace("÷", "/")
+    )  # 得100%分: 得满分  # "年度指标值(A)/全年实际值(B)"
     work, letters = _letters(work)
     work = re.sub(r"(?<=[值数量率)])×100%", "", work)  # "目标值/实际值×100%×分值": ×100% only makes a percentage
     declared_reverse = bool(_DECLARED_REVERSE.search(work))

@@ -36,7 +36,10 @@ from medaid.evaluation.ruletext.outcomes import prepare
 
 _OWNER = r"(?:该项|本项|此项|该指标|本指标|指标|项目|年度|全年|当年|)"
 _ACTUALS = r"实际完成值|实际完成数|实际完成量|实际达标数|实达标数|实际值|完成值|实际数|实达数|完成数|完成量|实际"
-_TARGETS = r"年度指标值|指标值|目标值|目标数|计划数|计划值|计划完成数|标准值|任务数|目标任务数|计划任务数"
+_TARGETS = (
+    r"年度指标值|指标值|目标值|目标数|计划数|计划值|计划完成数|标准值|任务数|目标任务数|计划任务数"
+    r"|目标量|计划量|任务量|目标|计划"  # formulas family: "实际/目标×分值"
+)
 _WEIGHTS = r"指标分值|权重分值|权重分|权重|标准分值|分值|满分|标准分|基本分"
 # The names, for the reading of named quantities (``named_quantities``)
 ACTUAL_NAMES, TARGET_NAMES, WEIGHT_NAMES = _ACTUALS, _TARGETS, _WEIGHTS
@@ -44,13 +47,13 @@ _COMPLETION = re.compile(r"完成率|完成比例|完成程度|完成度|执行�
 _RATE = re.compile(r"(?:[\u4e00-\u9fa5]|[IV]+(?=类)){0,16}(?:率|度|比例|比重)")
 _FORMULA = re.compile(r"^(?P<own>.*?)(?:该项|本项|此项|该指标|本指标|指标|项目|最终|单项)?得分(?:值)?=(?P<expr>.+)$")
 _BY = re.compile(
-    r"^(?P<own>(?:[^,;。]+,|[^,;。按]+?(?:的|者|时)|否则,?|反之,?|其余,?|其他,?)?)按(?:照)?(?:公式)?:?(?P<expr>.*[×/+\-].*?)(?:计算得分|计算分值|计分|得分|计算|赋分)$"
+    r"^(?P<own>(?:[^,;。]+,|[^,;。按]+?(?:的|者|时)|否则,?|反之,?|其余,?|其他,?)?)按(?:照)?(?:公式)?:?(?P<expr>.*[×/+\-].*?)(?:的方(?:式|法))?(?:计算得分|计算分值|计分|得分|计算|赋分)$"
 )
 _PREAMBLE = re.compile(
     r"(?:按|采用|根据|依据)?(?:以下|如下|下列)?(?:计算)?公式(?:计算|计分|评分|得分)?(?:得分)?|评分(?:方法|标准)|计算方法"
 )
 _CAP_WORDS = re.compile(
-    r"最高不超过|不(?:得)?超过(?:该项|本项|此项)?(?:指标)?(?:分值|满分)|满分为止|以满分为限|封顶|超过满分|最高(?:得|为)满分|不(?:再)?加分"
+    r"超过(?:该项|本项|此项)?(?:指标)?分值(?:的)?(?:按|以)(?:该项|本项|此项)?(?:指标)?分值计(?:算)?|最高不超过|不(?:得)?超过(?:该项|本项|此项)?(?:指标)?(?:分值|满分)|满分为止|以满分为限|封顶|超过满分|最高(?:得|为)满分|不(?:再)?加分"
 )
 _HUNDRED_CAP = re.compile(
     r"^[^\d]{0,16}?(?:超过|超出|大于|高于|>)100%(?:的)?,?(?:按|以|取)100%(?:计算?|计分|算)?$"
@@ -60,6 +63,8 @@ _HUNDRED_CAP = re.compile(
     r"|^(?:注:?)?(?:比值|比例|完成率)?(?:超过|大于|高于)1(?:的)?,?(?:按|以|取)1(?:计算?|计分|算)?$"
     # "超过100%不加分", "超过100%的部分不再加分": the same cap (formulas family, named quantities)
     r"|^[^\d]{0,16}?(?:超过|超出|大于|高于)100%(?:的)?(?:部分)?,?不(?:再)?(?:另)?加分$"
+    # "(完成率最高按100%计算)": the same cap (formulas family)
+    r"|^[^\d]{0,16}?最高(?:按|以|取)100%(?:计算?|计分|算)?$"
 )
 _FULL = re.compile(
     r"^(?P<cond>.+?)(?:的|者|时)?,?(?:得|计|给|按)?满分$|^(?P<cond2>.+?)(?:的|者|时)?,?(?:得|计)?(?:该项|本项)?分值$"
@@ -68,7 +73,12 @@ _ZERO = re.compile(r"^(?P<cond>.+?)(?:的|者|时)?,?(?:不得分|不计分|得0
 OTHER = re.compile(r"^(?:否则|其余|其他|反之)$")
 # A remark on what is measured, not on the score: "粪大肠菌群不计入考核"
 _REMARK = re.compile(r"^[\u4e00-\u9fa5()]{1,16}?不(?:计入|纳入|参与|列入)(?:考核|评价|计算|统计)(?:范围)?")
-_MOST = re.compile(r"^(?:该项|本项|此项|该指标)?(?:得分)?最高(?:分)?(?:为|得|不超过)(?P<n>\d+(?:\.\d+)?)分$")
+_MOST = re.compile(
+    r"^(?:该项|本项|此项|该指标)?(?:得分)?最高(?:分)?(?:为|得|不超过)?(?P<n>\d+(?:\.\d+)?)分$"
+    # "超过6分按6分计", "得分超过6分的以6分计算": the same most, said as a cap
+    r"|^(?:该项|本项|此项|该指标)?(?:得分)?(?:超过|超出|高于|大于)(?P<over>\d+(?:\.\d+)?)分(?:的)?,?(?:按|以|计)"
+    r"(?P=over)分(?:计算?|计分|算)?$"
+)
 # A text that is only arithmetic: numbers, words, operators and brackets ("0.57×实达标数")
 _BARE = re.compile(r"[\u4e00-\u9fa5\d.%‰()（）|×*xX/÷+\-−\s]*[×*xX/÷][\u4e00-\u9fa5\d.%‰()（）|×*xX/÷+\-−\s]*")
 _WHOLE_TEXT = re.compile(r"[,;。]?(?:扣完为止|最高不超过(?:该项|本项)?分值|满分为止|以满分为限)[。]?$")
@@ -144,7 +154,8 @@ def _headed(text: str) -> tuple[str, str]:
     m = _HEADED.match(text)
     if m is not None:
         return "按" + m.group("inner"), m.group("subject")
-    if re.match(r"^[^按,;。]*[×/][^,;。]*(?:计算得分|计算分值)$", text) and not re.search(r"得分(?:值)?=", text):
+    # formulas family (round 3): "抽查的X/80%×5计分" ends in 计分 as often as in 计算得分
+    if re.match(r"^[^按,;。]*[×/][^,;。]*(?:计算得分|计算分值|计分)$", text) and not re.search(r"得分(?:值)?=", text):
         return "按" + text, ""
     return text, ""
 
@@ -160,7 +171,7 @@ def expression(text: str) -> Expression | None:
         text = f"得分={text}"  # the whole text a formula: "0.57×实达标数"
     capped = bool(_CAP_WORDS.search(text))
     work = re.sub(r"\s*([=×/+\-()])\s*", r"\1", prepare(text))
-    work = re.sub(r"(得分(?:值)?=[^,;。\s]*?)" + _END.pattern, r"\1;", work, count=1)
+    work = re.sub(r"(得分(?:值)?=[^,;。\s]*?)(?:" + _END.pattern + ")", r"\1;", work, count=1)
     clauses = _split(re.sub(r"\s+", ";", work.strip()))
     formulas = [(c, m) for c in clauses if (m := _FORMULA.match(c) or _BY.match(c)) is not None]
     if len(formulas) == 2 and len(clauses) == 2:
@@ -200,7 +211,7 @@ def expression(text: str) -> Expression | None:
         if not other:
             continue
         if (most := _MOST.match(other)) is not None:
-            fields["most"] = Decimal(most.group("n"))
+            fields["most"] = Decimal(most.group("n") or most.group("over"))
             continue
         if _HUNDRED_CAP.match(other):
             fields["cap_value"] = True

@@ -35,15 +35,18 @@ from medaid.evaluation.ruletext.common import STEPWISE
 from medaid.evaluation.ruletext.conditions import Condition, read_condition, same_subject
 from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.expressions import expression
-from medaid.evaluation.ruletext.formula_parts import formula_sum
+from medaid.evaluation.ruletext.formula_parts import formula_sum, goal_then_formula
 from medaid.evaluation.ruletext.interpolation import interpolated
 from medaid.evaluation.ruletext.named_quantities import named_formula, says_less
+from medaid.evaluation.ruletext.normalize import latin_times
 from medaid.evaluation.ruletext.outcomes import Part, Product, prepare, scored_parts
+from medaid.evaluation.ruletext.step_parts import full_in_words
+from medaid.evaluation.ruletext.two_points import two_points
 
 _COMPLETION = re.compile(r"完成率|完成比例|完成程度|完成度|执行率|到位率|实现率|达成率|完成比率")
 _DEFINITION = re.compile(
     r"(?P<name>[\u4e00-\u9fa5]{1,16}?(?:率|度|比例))=(?P<open>\()?(?P<num>[\u4e00-\u9fa5]{1,16})/(?P<den>[\u4e00-\u9fa5]{1,16})(?(open)\))"
-    r"(?=$|[,;。)])"
+    r"(?:×100%)?(?=$|[,;。)])"
 )
 _ACTUAL_WORDS = re.compile(r"实际|完成|执行|到位|支出|发放|落实")
 _TARGET_WORDS = re.compile(r"目标|计划|预算|任务|下达|应|指标")
@@ -167,12 +170,24 @@ _HEADER = re.compile(
 )
 
 
+_MOST_HUNDRED = re.compile(
+    r"(?<=[(,;])([\u4e00-\u9fa5]{0,12}(?:率|比例))?最高(?:按|以|取)100%(?:计算|计)?(?=[),;。]|$)"
+)
+
+
+_ALL_MARKS = re.compile(r"得(?:100%(?:的)?分(?:值)?|(?:该项)?分值的100%)(?=[,;。)]|$)")
+
+
 def formula(text: str) -> Rule | None:
     """A written formula with its jumps and caps (module docstring); else the formula read as arithmetic
     (``expressions``), unless a band reading reads the text as well."""
-    text = _HEADER.sub(r"\g<who>=\g<expr>\g<tail>", text)
-    if (between := interpolated(text) or per_unit_average(text)) is not None:
+    text = _HEADER.sub(r"\g<who>=\g<expr>\g<tail>", latin_times(full_in_words(text)))  # 得100%分: 得满分
+    text = _MOST_HUNDRED.sub(r"\1超过100%按100%计算", text)  # "(完成率最高按100%计算)": the cap said another way
+    text = _ALL_MARKS.sub("得满分", text)  # "得100%分", "得分值的100%": full marks
+    if (between := interpolated(text) or two_points(text) or per_unit_average(text)) is not None:
         return between
+    if (inner := goal_then_formula(text)) is not None:
+        return inner  # "A率达到目标值(B率/85%×10计算得分)": the formula in parentheses
     read = expression(text)
     if read is not None and banded(text) is not None:
         read = None

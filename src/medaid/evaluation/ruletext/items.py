@@ -8,7 +8,8 @@ The rest of the text must be a per-step deduction (``deductions.per_point``) tha
 (a rule that speaks of one item only is not the same rule for each), with no full marks of its own other than
 one item's. Names are split at 和、及、与; their number must be the count the text states. "(2分×4项,即…)…得8分。
 每少一项扣2分" (the preface explaining full marks of 8) is not read: a bare "1项" against 4 items may be the items
-missing or the items done.
+missing or the items done. A sentence naming every item that defines the level the step starts from ("COD、氨氮全年
+达标率大于70%为基本达标") and "每项因子…扣该项因子1.5分" speak of each item alike and are read so.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from medaid.evaluation.rules import PerPoint, Rule
 from medaid.evaluation.rules.items import EachItem, item_core
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.deductions import per_point
+from medaid.evaluation.ruletext.step_parts import full_in_words
 
 _TIMES = re.compile(rf"\({NUM}分×(\d+)项(?:,?即|:|,)?(?P<names>[^()]*)\)")
 _EACH = re.compile(rf"^(?P<names>[^。;:,\d]{{4,60}}?)各(?:占|计|为|得)?{NUM}分[。;,]")
@@ -64,14 +66,40 @@ def _names_one(rest: str, names: tuple[str, ...]) -> bool:
     return any(p in n for p in pairs for n in names if re.fullmatch(r"[\u4e00-\u9fa5]{2}", p))
 
 
+_DEFINED = re.compile(r"为(?:基本)?(?:达标|合格)$")
+
+
+def _for_each(rest: str, names: tuple[str, ...]) -> str:
+    """The rest without what speaks of every item alike: a sentence naming them all that defines the level the
+    step starts from ("COD、氨氮全年达标率大于70%为基本达标", its numbers written again in the rest), and "每项因子"
+    / "扣该项因子1.5分" (each item's own marks: the rule is one item's)."""
+    kept = []
+    sentences = [s for s in rest.split("。") if s]
+    for i, sentence in enumerate(sentences):
+        others = "。".join(sentences[:i] + sentences[i + 1 :])
+        numbers = re.findall(r"\d+(?:\.\d+)?%?", sentence)
+        if (
+            _DEFINED.search(sentence)
+            and all(item_core(n) in sentence for n in names)
+            and all(n in others for n in numbers)
+        ):
+            continue
+        kept.append(sentence)
+    rest = "。".join(kept)
+    rest = re.sub(r"每(?:项|个)(?:因子|指标)(?=每)", "", rest)
+    return re.sub(r"扣该(?:项)?(?:因子|指标)(?=\d)", "扣", rest)
+
+
 def each_item(text: str) -> Rule | None:
     """ "(12分×2项,即牲畜口蹄疫和禽流感)…每低1个百分点扣2分" and its kin (module docstring)."""
+    text = full_in_words(text)  # "得100%分" is full marks
     read = _preface(text)
     if read is None:
         return None
     each, count, names, rest = read
     if count < 2 or each <= 0:
         return None
+    rest = _for_each(rest, names)
     if any(item_core(n) in rest for n in names) or _names_one(rest, names):
         return None  # the rest speaks of one item: not one rule for each
     inner = per_point(rest.strip("。;,"))

@@ -33,7 +33,16 @@ _GAIN_CAP = re.compile(
     rf"|(?:累计|合计)?(?:加分|得分)?不(?:超过|得超过|高于){NUM}分|以{NUM}分为(?:限|上限)|满分(?:为)?{NUM}分"
     rf"|{NUM}分封顶|加满{NUM}分为止"
 )
-_ONE_OFF = re.compile(rf"(?<!最多)(?<!加)扣{NUM}分")  # "加扣2分" adds to another kind: not a one-off
+_ONE_OFF = re.compile(rf"(?<!最多)(?<!加)(?<!倒)扣{NUM}分")  # "加扣2分" adds to another kind: not a one-off
+# "发生较大及以上事故的,该项不得分,倒扣10分": the score goes below zero when it happens — read so that an
+# actual naming it is refused (rules/kinds.py ``reverses``), never taken as a one-off deduction from full marks.
+_REVERSE = re.compile(
+    rf"(?:^|(?<=[,;。]))(?P<cond>[^,;。\d]{{2,30}}?)(?:的|者)?,?(?:(?:该项|本项|此项)?(?:不得分|不计分|得0分|计0分),?)?倒扣{NUM}分"
+)
+# "建设过程中未发生安全事故的,得2分": the condition of full marks, from its negation on, clears every kind.
+_FULL_WHEN = re.compile(
+    rf"(?:^|(?<=[,;。]))[^,;。\d无未没]{{0,12}}(?P<cond>(?:无|未|没有)[^,;。\d]{{1,30}}?)(?:的|者)?,?得{NUM}分"
+)
 # A kind that only grades another ("情节严重的"): instead of it, or on top of it? Not settled.
 _GRAVER = re.compile(r"(?:情节|性质|后果|问题)?(?:特别)?(?:严重|恶劣|重大|较重|较大)(?:的|者)?")
 _CLEAR = re.compile(r"(?:^|(?<=[,;。]))(?P<cond>(?:无|未|没有)[^,;。\d]{1,30}?)(?:的|者)?,?(?:不扣分|得满分|计满分)")
@@ -121,9 +130,24 @@ def _words(text: str) -> str:
     return ",".join(p for p in re.split(r"[,;。]", text) if p)
 
 
+def _reverses(body: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
+    """ "…的,该项不得分,倒扣10分": the conditions that score below zero; None when one holds a count or score."""
+    found = []
+    for m in _REVERSE.finditer(body):
+        cond = m.group("cond")
+        if any(a < m.end() and m.start() < b for a, b in spans) or re.search(r"每|扣|得|加|分", cond):
+            return None
+        found.append(plain(cond))
+        spans.append(m.span())
+    return tuple(found)
+
+
 def several(body: str, clauses: list[Counted], *, gain: bool) -> Rule | None:
     """The text's kinds of case as one rule; None when a kind has no words of its own or anything is left."""
     spans = [c.span for c in clauses]
+    reverses = () if gain else _reverses(body, spans)  # words family: "…该项不得分,倒扣10分"
+    if reverses is None:
+        return None
     items = [(c.span, CaseKind(c.what or c.context or plain(c.words), c.points, c.per, c.unit, c.words))
              for c in clauses]  # fmt: skip
     if not gain:
@@ -165,10 +189,12 @@ def several(body: str, clauses: list[Counted], *, gain: bool) -> Rule | None:
         kinds.append(CaseKind(kind.what, kind.points, kind.per, kind.unit, _words(part), kind.once, full, cap))
     if len({k.text for k in kinds}) != len(kinds):
         return None  # two kinds an actual could not tell apart
-    return _whole(body, tuple(kinds), spans, gain)
+    return _whole(body, tuple(kinds), spans, gain, reverses)
 
 
-def _whole(body: str, kinds: tuple[CaseKind, ...], spans: list[tuple[int, int]], gain: bool) -> Rule | None:
+def _whole(
+    body: str, kinds: tuple[CaseKind, ...], spans: list[tuple[int, int]], gain: bool, reverses: tuple[str, ...] = ()
+) -> Rule | None:
     """The item's own full marks and limits, around its kinds."""
     own = [k.full for k in kinds if k.full is not None]
     if own and len(own) != len(kinds):
@@ -189,7 +215,11 @@ def _whole(body: str, kinds: tuple[CaseKind, ...], spans: list[tuple[int, int]],
     for m in _CLEAR.finditer(body):
         clears.append(plain(m.group("cond")))
         spans.append(m.span())
+    for m in _FULL_WHEN.finditer(body):  # "未发生安全事故的,得2分" when 2 is the full marks: nothing deducted
+        if not gain and full is not None and Decimal(m.group(2)) == full:
+            clears.append(plain(m.group("cond")))
     found_vetoes = vetoes(body, spans)
     if found_vetoes is None or leftover(body, spans):
         return None
-    return PerKind(kinds=kinds, gain=gain, full=full, cap=cap, vetoes=found_vetoes, clears=tuple(clears))
+    return PerKind(kinds=kinds, gain=gain, full=full, cap=cap, vetoes=found_vetoes, clears=tuple(clears),
+                   reverses=reverses)  # fmt: skip

@@ -24,6 +24,7 @@ from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.checklists import checklist, numbered
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses
 from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT, first_points
+from medaid.evaluation.ruletext.fault_names import spread_negation, unit_step
 from medaid.evaluation.ruletext.thresholds import fault_threshold, threshold
 
 __all__ = ["checklist", "judgement", "qualitative", "single_condition"]
@@ -35,9 +36,10 @@ _SCALES: dict[str, tuple[tuple[str, Decimal], ...]] = {
     "好较好一般差": (("好", Decimal(1)), ("较好", Decimal("0.8")), ("一般", Decimal("0.6")),
                 ("差", ZERO)),
 }  # fmt: skip
-# A text saying any of these says more than its clauses: a cap, a bonus, a range, a way of scoring.
+# A text saying any of these says more than its clauses: a cap, a bonus, a range, a way of scoring. "分别扣2分"
+# (one mark after 分别) is 各扣2分 and is read; "分别扣1分、2分" (a mark each) is not.
 _UNREAD = re.compile(
-    r"最多(?:只)?扣|扣完\d|最高|最低得|加\d|加分|加扣|奖励|(?<!不)(?<!不得)倒扣|分别|\d-\d+(?:\.\d+)?分|酌情|视情况|"
+    r"最多(?:只)?扣|扣完\d|最高|最低得|加\d|加分|加扣|奖励|(?<!不)(?<!不得)倒扣|分别(?!(?:扣除|扣减|减去|扣|减)\d+(?:\.\d+)?分(?![、,，和及]?\d))|\d-\d+(?:\.\d+)?分|酌情|视情况|"
     r"按[^,;。]*?(?:计分|计算|考核|(?<!不)得分|折算)|×"
 )
 _SPLIT_EACH = re.compile(r"和|与|及|、")
@@ -57,10 +59,15 @@ _TOTAL = re.compile(
 )
 
 
+# "…得10分,按实际情况评分" closing a text of marks: that the evaluator scores what is found, nothing more
+_AS_FOUND = re.compile(r"(?<=分)[,;。]?按实际(?:情况|完成情况|检查情况)(?:评分|计分|打分|给分|评定)[;。]?$")
+
+
 def _clauses(text: str) -> list[Clause] | None:
     """The clauses of a text these shapes read: no steps, no numbered items (``checklist`` reads those or
     nothing does), no deduction per case found ("每发现1例", "一次扣10分": ``cases``). A total said beside
     them ("(共2分,未建立不得分,已建立得2分)") must be the highest marks or their sum."""
+    text = _AS_FOUND.sub("", text)
     if STEPWISE.search(text) or _UNREAD.search(text) or DISCRETION.search(text) or numbered(text):
         return None
     totals = {Decimal(m.group(1)) for m in _TOTAL.finditer(text)}
@@ -68,6 +75,8 @@ def _clauses(text: str) -> list[Clause] | None:
     if not clauses:
         return None
     counts = sum(1 for c in clauses if is_count(c.name)) >= 2  # "两条指标均符合计2分;满足一条计1分"
+    if any(not c.positive and c.effect == "minus" and unit_step(canon(c.name)) for c in clauses):  # "上升1个百分点"
+        return None
     if any(
         _PER_CASE.search(c.name) and not _PER_ITEM_NAME.match(canon(c.name)) and not (counts and is_count(c.name))
         for c in clauses
@@ -133,8 +142,9 @@ def single_condition(text: str) -> Rule | None:
         return Qualitative(levels=(_level(p, points), level)) if level is not None else None  # type: ignore[arg-type]
     if any(_GENERIC.match(canon(c.name)) for c in answers):
         return None  # "…扣1分，否则不得分": what 否则 covers beside the faults is not said
-    # "有完整的项目档案得3分，档案不完整的扣1分，无档案的不得分": deductions from the condition's marks
-    return _faults(faults + answers, points)
+    # "有完整的项目档案得3分，档案不完整的扣1分，无档案的不得分": deductions from the condition's marks, numbered
+    # in printed order (``Inputs.holds`` counts them so: "无办公场所不得分;无标识扣0.5分" has 无办公场所 first)
+    return _faults(rest, points)
 
 
 _GENERIC = re.compile(r"^(?:否则|反之|其他|其它|其余|其他情况)$")
@@ -184,7 +194,8 @@ def _alternatives(clause: Clause) -> list[str]:
     if not clause.each:
         return [clause.name]
     split = _OR if "或" in clause.name else _SPLIT_EACH
-    return [x for x in (p.strip(" ,、") for p in split.split(clause.name)) if x]
+    # "无方案、记录及总结各扣2分": the leading negation is every one's (lists family)
+    return spread_negation([x for x in (p.strip(" ,、") for p in split.split(clause.name)) if x])
 
 
 def _each(p: Clause, rest: list[Clause]) -> Rule | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from medaid.evaluation.quantity import normalize_text
+from medaid.evaluation.ruletext.row_wrappers import without_row_wrapping  # unread family
 
 _NUMERALS = {
     "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
@@ -43,9 +44,13 @@ def normalize_rule_text(text: str) -> str:
         lambda m: _NUMERALS[m.group(1)],
         norm,
     )
+    # "有措施的+5分,有1个未落实-1分": signed marks after words (not a range "1-2分", "80%-90%") are 得 and 扣
+    norm = re.sub(r"(?<=[\u4e00-\u9fff,;。、)])\+(?=\d+(?:\.\d+)?分)", "得", norm)
+    norm = re.sub(r"(?<=[\u4e00-\u9fff,;。、)])-(?=\d+(?:\.\d+)?分)", "扣", norm)
     # "每超过1个百分点" and "每超过1百分点" and "每超过1个点" are one thing
     norm = norm.replace("个百分点", "百分点").replace("个点", "百分点")
-    return bound_numerals(norm)
+    # unread family: without_row_wrapping drops the row's number ("3、") and evidence notes ("(以…为准)")
+    return without_row_wrapping(variant_de(bound_numerals(norm)))  # formulas family: 旳 → 的
 
 
 # --- conditions family: Chinese numerals in a bound ("防疫队伍三人以上", "不少于两次", "十五天以内") -------------
@@ -76,3 +81,26 @@ def bound_numerals(text: str) -> str:
     return re.sub(
         rf"({_BOUND_BEFORE})({_CN_NUMBER})(?={_BOUND_COUNTER})", lambda m: m.group(1) + _cn_value(m.group(2)), text
     )
+
+
+# --- formulas family: a Latin X/x written for × before a number ("好路率X120", "完成率x60"), and a degree sign
+# that OCR put for the full stop after a formula's last number ("…x60°") ------------------------------------
+
+_LATIN_TIMES = re.compile(r"(?<=[率度值%)])[xX](?=\d)|(?<=\d)[xX](?=\d+(?:\.\d+)?分)")
+_OCR_STOP = re.compile(r"(?<=×\d)°$|(?<=×\d\d)°$|(?<=×\d\d\d)°$")
+
+
+def latin_times(text: str) -> str:
+    """ "好路率X120" → "好路率×120", "10x0.5分" → "10×0.5分" (a number only before 分); "…×60°" at the end →
+    "…×60。". A letter standing for a value ("按X比例×50") is kept: it is not written between a rate (or a
+    number) and a number. "A除以B" is "A/B"; a formula opened by 以 ("以合格率×20计分") is opened by 按."""
+    text = _OCR_STOP.sub("。", _LATIN_TIMES.sub("×", text)).replace("除以", "/")
+    return re.sub(r"^以(?=[^,;。]*[×/][^,;。]*(?:计分|计算|得分|赋分)$)", "按", text)
+
+
+# --- formulas family: 旳, a variant of 的 that OpenCC's t2s keeps ("到達100%旳得滿分" → "到达100%的得满分") ----------
+
+
+def variant_de(text: str) -> str:
+    """ "旳" → "的": the particle 旳 written for 的 in pages converted from another script."""
+    return text.replace("旳", "的")

@@ -17,6 +17,7 @@ from medaid.evaluation.rules import PerPoint, Rule
 from medaid.evaluation.rules.items import item_core
 from medaid.evaluation.rules.parts import Part, StepSum
 from medaid.evaluation.ruletext.deductions import per_point
+from medaid.evaluation.ruletext.step_parts import full_in_words
 
 _NUMBERING = re.compile(r"^(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _SUBJECT = re.compile(r"^([\u4e00-\u9fa5()]{2,20}?)(?=在|达到|达|≥|不低于|不少于|\d|每|得|为)")
@@ -24,6 +25,7 @@ _SUBJECT = re.compile(r"^([\u4e00-\u9fa5()]{2,20}?)(?=在|达到|达|≥|不低�
 
 def step_sum(text: str) -> Rule | None:
     """ "A率…得15分,每下降1个百分点扣0.5分;B率…得15分,每下降…" (module docstring)."""
+    text = full_in_words(text)  # "得100%分" is full marks
     pieces = [_NUMBERING.sub("", p.strip(", ")) for p in re.split(r"[。;]", text)]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:

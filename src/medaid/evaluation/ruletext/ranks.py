@@ -53,9 +53,11 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zero", re.compile(r"不得分|得0分|计0分|(?<![\d.])0分")),
     ("points", re.compile(rf"(?:得|计|赋|为)(?:基本分|基础分)?{_P}分|(?<=名){_P}分")),
     ("minus", re.compile(rf"扣(?:除|减)?{_P}分")),
+    ("share", re.compile(rf"(?:得|计|为)(?:该项)?(?:分值|满分|总分|基本分)?(?:的)?{_P}%")),  # bands family: "得80%"
 )
 _ONE_CLAUSE = re.compile(
-    r"(名(?:及以后|以后|之后|及以下|以下)?)(?:的)?[,:](?=(?:得|计|赋|为)?\d+(?:\.\d+)?分|(?:得|计|为)满分|不得分)"
+    r"(名(?:及以后|以后|之后|及以下|以下)?)(?:的)?[,:](?=(?:得|计|赋|为)?\d+(?:\.\d+)?分|(?:得|计|为)满分|不得分"
+    r"|(?:得|计|为)(?:该项)?(?:分值|满分)?(?:的)?\d+(?:\.\d+)?%)"  # bands family: "11-20名的,得80%"
 )
 _BASE = re.compile(rf"(?:基本分|基础分)(?:为)?{_P}分")
 _FLOOR = re.compile(rf"(?:最低|保底)(?:得|为|计)?{_P}分|(?:得分)?不低于{_P}分")
@@ -110,6 +112,8 @@ def _scores(kind: str, m: re.Match[str], size: int) -> list[dict[str, Decimal | 
     if kind == "zero":
         return [{"points": Decimal(0)}]
     value = Decimal(next(g for g in m.groups() if g is not None))
+    if kind == "share":
+        return [{"share": value}] if 0 <= value <= 100 else None
     return [{"points": value}] if kind == "points" else [{"minus": value}]
 
 
@@ -145,8 +149,31 @@ def ranked(text: str) -> Rule | None:
     return dataclasses.replace(rule, periods=int(periods), period=period)
 
 
+# "按万人比从高到低排序,分别得10、8、6、4分": the places in that order, one score each from the first
+_ORDERED = re.compile(
+    r"(?:从|由)(?:高到低|低到高|多到少|少到多|大到小|小到大|优到劣|好到差)(?:的顺序)?(?:依次)?(?:排序|排名|排列|排位)"
+    rf"(?:后)?(?:的)?,?(?P<list>(?:分别|依次)(?:赋予|计|得|给)?{_P}分?(?:、{_P}分?)+分)"
+)
+
+
+def _ordered(text: str) -> str:
+    """Scores listed for an order with no place written, spelled out as places: "从高到低排序,分别得10、8、6分" →
+    "排名第1名、第2名、第3名分别得10、8、6分"."""
+    match = _ORDERED.search(text)
+    if match is None or len(_ORDERED.findall(text)) != 1:
+        return text
+    rest = re.sub(
+        r"(?:其余|其他)(?:名次)?(?:的)?,?(?:不得分|不计分|得0分)", "", text[: match.start()] + text[match.end() :]
+    )
+    if re.search(r"\d分|满分|不得分|不计分|扣|加", rest):
+        return text  # another scored clause ("达到85%得10分;低于85%的…排序"): places among whom is not plain
+    count = len(re.findall(_P, match.group("list")))
+    places = "、".join(f"第{i}名" for i in range(1, count + 1))
+    return text[: match.start()] + f"排名{places}{match.group('list')}" + text[match.end() :]
+
+
 def _ranked(text: str) -> Rule | None:
-    body = canon_ranks(unbracket(text))
+    body = canon_ranks(_ordered(unbracket(text)))
     # "1-3名,7分", "6-10名的,得3分", "10名以后的,不得分": a range and its score in two parts are one clause
     body = _ONE_CLAUSE.sub(r"\1", body)
     if not re.search(rf"排名|名次|排位|位次|前{_N}名|第{_N}名", body):
@@ -192,7 +219,7 @@ def _ranked(text: str) -> Rule | None:
                 scores = _scores(kind, m, len(pending))
                 if scores is None:
                     return None
-                bands += [RankBand(a, b, s.get("points"), s.get("minus") or Decimal(0))
+                bands += [RankBand(a, b, s.get("points"), s.get("minus") or Decimal(0), s.get("share"))
                           for (a, b), s in zip(pending, scores, strict=True)]  # fmt: skip
                 pending = None
             else:

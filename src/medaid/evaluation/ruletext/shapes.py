@@ -11,20 +11,33 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.ruletext.bands import banded
+from medaid.evaluation.ruletext.band_requirements import required_bands  # bands family
+from medaid.evaluation.ruletext.bands import banded, banded_after_evidence  # bands family: banded_after_evidence
 from medaid.evaluation.ruletext.bonus import add_deduct, step_bonus
+from medaid.evaluation.ruletext.bonus_reference import (
+    step_bonus_threshold,  # bands family
+    step_bonus_written,  # bands family
+)
 from medaid.evaluation.ruletext.bounds import bound_alone
 from medaid.evaluation.ruletext.cases import per_case
+from medaid.evaluation.ruletext.completion_points import completion_points  # counts family
 from medaid.evaluation.ruletext.composite import composite  # composite family
 from medaid.evaluation.ruletext.count_scores import count_score
+from medaid.evaluation.ruletext.deduction_sums import deduction_sum  # steps family
 from medaid.evaluation.ruletext.deductions import per_point
 from medaid.evaluation.ruletext.direction import directional
+from medaid.evaluation.ruletext.elements import element_shares  # lists family
 from medaid.evaluation.ruletext.formulas import formula
+from medaid.evaluation.ruletext.group_bands import group_bands  # bands family
+from medaid.evaluation.ruletext.item_steps import item_step  # steps family
 from medaid.evaluation.ruletext.items import each_item  # steps and bonus family
 from medaid.evaluation.ruletext.levels import checklist, judgement, qualitative, single_condition
+from medaid.evaluation.ruletext.non_scoring import read_past_non_scoring  # unread family
 from medaid.evaluation.ruletext.parts import step_sum  # steps and bonus family
 from medaid.evaluation.ruletext.periods import period_thresholds  # faults family
+from medaid.evaluation.ruletext.rank_bonus import rank_bonus  # bands family
 from medaid.evaluation.ruletext.ranks import ranked
+from medaid.evaluation.ruletext.rate_lists import rate_list  # steps family
 from medaid.evaluation.ruletext.shortfalls import deviation_band, shortfall_bands, unmet_deduction
 from medaid.evaluation.ruletext.simple import (
     as_percentage,
@@ -33,25 +46,46 @@ from medaid.evaluation.ruletext.simple import (
     proportional,
     rate_times_weight,
 )
+from medaid.evaluation.ruletext.threshold_ranks import threshold_ranked  # bands family
 
 SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     directional,  # 正向/反向指标: before formula, which would not know the declared direction
     formula,  # these three read a text only when nothing is left unexplained
     step_bonus,
+    step_bonus_written,  # bands family: "全年运营240天不扣分,…每少10天扣1.5分,…每多10天加分1.5分"
+    step_bonus_threshold,  # bands family: "达3万元的,计3分,每超额完成1万的加计1分,…;未达到3万元的,扣3分"
+    rank_bonus,  # bands family: "第一名加3分,第二名加2分,第三名加1分" (places, not 加减分 conditions)
     add_deduct,
     budget_execution,
     # faults family: "一季度…80%以上得1分;二季度…85%以上得1分": a part for each period, before the level readings
     # (checklist, banded, qualitative), which would take the periods for mutually exclusive levels of one value
     period_thresholds,
+    # bands family: "达到85%得10分;低于85%的按从高到低排序,分别得8、6、4、2分": before ranked and the part readings
+    threshold_ranked,
     ranked,  # before checklist and per_point, which would read "1-3名,7分" or "每下降一个位次扣0.5分" otherwise
+    # bands family: "查看上一年资料。达到5%得1分;达到10%得2分": bands after a sentence naming the evidence, before
+    # checklist, which would take that sentence for an item
+    banded_after_evidence,
+    # steps family: "建立A、B、C等工作体系。未建立的,少1项扣1分": one step for each missing thing of a list, before
+    # checklist, which would take the list's sentence and the condition for items
+    item_step,
     checklist,
+    element_shares,  # lists family: "得分要素:1.…;2.…。具备要素1得20%,…业绩值为100%得满分": after checklist
     each_item,  # steps and bonus family: "(12分×2项,即A和B)…每低…扣…" before per_point
     step_sum,  # steps and bonus family: "A率…得15分,每下降…;B率…得15分,每下降…" before per_point
     per_point,
+    # steps family: "A每少一次扣0.5分，B每缺一人扣1分；C的扣2分": several deductions from one full marks, after
+    # per_point (one step), before the count readings, which would take the step for a kind of case; it leaves
+    # "缺一次扣2分，晚报一次扣1分" (cases of each kind, written without 每) to them
+    deduction_sum,
+    rate_list,  # steps family: "五率(A率、B率…)达100%记7分。每项低1个百分点扣0.2分": each rate a part
     per_case,
     count_score,
+    completion_points,  # counts family: "每完成任务一个百分点得0.1分,共10分"
     judgement,
     banded,
+    group_bands,  # bands family: "…在全省平均水平以上的单位…得2分…;…以下的单位…": bands by group, before banded
+    required_bands,  # bands family: "超过80%…,且运行管护效果良好,分别得6分…": bands with a requirement
     # conditions family: conditions against the target ("未完成计划数的扣3分", "比下达任务低5%以内的扣2分…",
     # "预算完成率超出正负10%不得分"), which the level and checklist readings below would take for named faults
     unmet_deduction,
@@ -67,4 +101,7 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # composite family: parts each with its own marks ("(1)…得1.2分,每低…扣0.1分;(2)…得0.3分"), last: only a
     # text no single shape reads is read as parts
     composite,
+    # unread family: a known shape wrapped in clauses that say nothing about the score (a row number, where the
+    # evidence is, a sentence naming the task, "不记分" for 不得分): last, the rest read by the shapes again
+    read_past_non_scoring,
 )

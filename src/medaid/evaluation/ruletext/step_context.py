@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.ruletext.common import NUM
+from medaid.evaluation.ruletext.count_spelling import without_item_numbers
 from medaid.evaluation.ruletext.counts import vetoes
 from medaid.evaluation.ruletext.step_parts import DATE, Spans, condition_kinds
 
@@ -95,12 +96,11 @@ def unmet_only(condition: str) -> bool:
     return bool(_UNMET.search(condition)) and not condition_kinds(_UNMET.sub("", condition)) & {"below", "above"}
 
 
-_NUMBERED = re.compile(r"(?:^|(?<=[。;]))(?:\(?\d{1,2}\)|\d{1,2}[.、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
-
-
 def unnumbered(text: str) -> str:
-    """The text without the numbering of its clauses ("1.…。2.…" → "…。…")."""
-    return _NUMBERED.sub("", text)
+    """The text without the numbering of its clauses ("1.…。2.…" → "…;…"): the counts family's
+    ``without_item_numbers``, which gives the same readings on the corpus and the steps tests (kept as a name
+    for the step readers)."""
+    return without_item_numbers(text)
 
 
 # What a veto beside a step names: misconduct, not a level of what the step measures ("未建立健康档案不得分"
@@ -110,6 +110,9 @@ _MISCONDUCT = re.compile(
     r"|(?:重大|较大|严重)[^,;。]{0,8}(?:事故|事件)|(?:安全|责任|质量)事故"
     r"|(?:没有|未|不)按[^,;。]{0,12}(?:规定|制度|要求)"
 )
+
+
+MISCONDUCT = _MISCONDUCT  # steps family: read by ``deduction_sums`` too
 
 
 def step_vetoes(text: str, spans: Spans) -> tuple[str, ...] | None:
@@ -140,3 +143,14 @@ def reference_first(text: str) -> str:
     """ "病床使用率每低于85%一个百分点扣0.2分" written as "以85%为标准,每低于1个百分点扣0.2分": the reference the
     step names inside itself, put where the other readings look for it."""
     return _REFERENCE_IN_STEP.sub(r"以\2%为标准,每\1", text)
+
+
+# --- steps family, round 2: what per_point leaves to others, and when a bare count is the number done ---
+
+# "每少1种机构或少1项制度的扣0.5分", "每连片抛荒5亩或零星抛荒30亩的,扣2分": a step, 或, another count before the
+# deduction: two alternative steps, which one step does not read
+EITHER_STEP = re.compile(
+    r"每[^,;。]{0,16}?或[^,;。]{0,10}?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])(?:个)?[\u4e00-\u9fa5][^,;。]{0,12}?(?:扣|减)"
+)
+# "完成年度建设任务数,得2分,未完成任务少1个扣0.5分": full marks for completing a task or plan
+TASK_DONE = re.compile(r"完成[^,;。]{0,16}?(?:任务|计划)")

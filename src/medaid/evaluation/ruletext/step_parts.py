@@ -69,9 +69,17 @@ def _cn_value(text: str) -> str:
 def canonical(text: str) -> str:
     """A normalized text with numbers before a unit or 分 as digits ("每少一篇" → "每少1篇", "半百分点" →
     "0.5百分点", "扣一分" → "扣1分") and "扣满N分" as "扣完N分"."""
-    text = text.replace("扣满", "扣完")
+    text = full_in_words(text.replace("扣满", "扣完"))
     text = _CN_NUMBER.sub(lambda m: _cn_value(m.group(1)), text)
     return _CN_POINTS.sub(lambda m: _cn_value(m.group(1)), text)
+
+
+_FULL_PERCENT = re.compile(r"(?<=[得计记给])(?:该项|本项)?(?:分值的?)?100%(?:的)?分(?:值)?")
+
+
+def full_in_words(text: str) -> str:
+    """ "得100%分", "计100%的分", "得分值100%分" → "得满分": a hundred per cent of the marks is full marks."""
+    return _FULL_PERCENT.sub("满分", text)
 
 
 _OF = r"(?:该项|本项|此项|该指标|本指标)?"

@@ -1,0 +1,279 @@
+"""Matching a statement of an actual written in words to one item of a list by the words they share.
+
+Where ``naming`` compares a statement with a name as a whole, this module reads both as **literals**: a
+polarity and the content words it is said of. "未定期上报工作进展情况和通报督查结果" is two literals, each negated
+(a leading negation is every joined part's): (无, 定期上报工作进展情况), (无, 通报督查结果). A statement of an actual
+is cut the same way ("定期上报进展并通报督查结果" → (有, 定期上报进展), (有, 通报督查结果)).
+
+- **Polarity** is the parity of the negations a literal holds (未, 无, 没有, 不, 非, 缺/缺少/缺失, 达不到): "无缺会" is
+  positive as "有缺会" is negative. Words that only look negated are not counted (absences.LEXICAL: 无故, 不良…;
+  不得, 不断, 无需, 不少于…), and a word's opposite counts as its negation (延迟/逾期/滞后 → 不及时, 不全 → 不齐全,
+  ``wording.OPPOSITES``); 按时/按期/如期 are 及时 (``wording.unify``). 有, 已, 均, 都, 全部 are neutral.
+- **Content** is what is left without polarity, fillers and joins; a statement's literal is matched to the item
+  literal that holds most of its character pairs (at least two thirds of them), by shared words, never by
+  position. It must match literals of exactly one item; none or several is refused with the statement named.
+- **Truth.** A literal said with the item literal's polarity makes it true, with the other polarity false —
+  but "said" must be whole: a positive statement that leaves out a quality the item asks (及时, 足额, 认真,
+  定期, 规范…) does not make it hold ("已上报" says nothing of "未及时上报"), while a negative one that leaves it
+  out does deny it ("未上报" is also "未及时上报"); a negative statement that adds a quality is not read
+  ("未及时上报" says nothing of "未上报").
+- Statements that weaken what they say (仅, 只, 单一, 部分, 个别, 基本, 较, 少数, 初步…) are not read here. A number
+  is read only as a measurement against the one bound of its unit the item states ("发放率98%" against "发放率
+  100%", "采用2篇" against "采用不少于4篇"), as a count that a negative statement happened ("有2个月待遇延迟发放"),
+  or when the item's text holds it too ("对评分≥30分孕妇随访管理").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from medaid.evaluation.rules.absences import masked
+from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.phrasing import VERBS
+from medaid.evaluation.rules.wording import OPPOSITES, unify
+
+# 不/无 that negate nothing ("无需整改", "不断完善", "不得少于"), blotted out before negations are counted
+_NOT_NEGATION = re.compile(r"[无不](?:需|须|用|必|断|仅|论|得|再|少于|低于|超过|高于|多于)|无(?=误)")  # 准确无误
+_NEGATION = re.compile(r"缺少|缺失|无|非|缺")
+_WEAKER = re.compile(r"仅|只|单一|部分|个别|少数|有的|有些|一些|基本|较|大体|初步|尚|正在|拟|大部分|多数|偶尔|有时")
+# Some of the subjects: "部分村", "个别户", "2个村" (``wording.PARTIAL``)
+_PARTIAL = re.compile(
+    r"^(?:其中)?(?:部分|个别|少数|有的|有些|一些|\d+(?:个|家|户|所|处)(?:县区|县市|村居|乡镇|县|村|乡|镇|区|单位|社区)?"
+    r"|\d+(?:村|县|乡|镇|单位))"
+)
+_JOINS = re.compile(r"[|、或且]|并且|以及|同时|和(?!谐)|(?<![参给])与|及(?![时格早])|(?<![合])并(?![入列非网])")
+_FILLERS = re.compile(
+    r"^(?:均|都|全部)?有|(?<=[均都])有|均|都|全部|各项|任何|的|等|进行|相关|工作|情况|现象|问题|全年|年内|本年度|当年"
+    r"|(?:一|每|1)(?:起|次|例|件|宗)"
+)
+# Words that make a requirement stricter (naming._QUALITIES, with 认真)
+QUALITIES = re.compile(
+    r"及时|足额|全面|完整|规范(?!化)|齐全|准确|真实|有效|严格|科学|合理|明确|健全|到位|公开|完善|充分|按规定|按要求|按程序"
+    r"|良好|正常|一致|相符|合规|清晰|详细|专门|专职|独立|定期|认真|100%|按季度?|按月|按年|每月|每季度?|每年|整齐|有序|无误"
+)
+# Verbs a table and an actual abbreviate alike: "未建机制" is "未建立机制"
+_SHORT = (("建立", "建"), ("设立", "设"), ("制订", "制定"), ("组建", "建"), ("配备", "配"), ("实行", "实施"))
+
+
+def _opposites(text: str) -> str:
+    """A word's opposite as its negation: 延迟 → 无及时, 不全 → 无齐全 (texts in ``unify`` spelling)."""
+    for negative, positive in OPPOSITES:
+        for word in sorted(negative, key=len, reverse=True):
+            word = unify(word)
+            # "不全", "不实" only as a word of their own: not "不实行"
+            end = "(?![\u4e00-\u9fa5])" if word.startswith("无") else ""
+            text = re.sub(re.escape(word) + end, "无" + unify(positive[0]), text)
+    return text
+
+
+@dataclass(frozen=True)
+class Literal:
+    """One thing said: ``negated`` (odd number of negations) of ``content`` (no polarity, fillers or joins)."""
+
+    negated: bool
+    content: str
+    verbs: tuple[str, ...] = ()  # verbs of doing (``phrasing.VERBS``) it says, shortened as its content is
+
+
+def _spelled(text: str) -> str:
+    text = re.sub(r"(?<=\d)\.(?=\d)", "_", text)  # a decimal point, which ``canon`` would take for punctuation
+    word = _opposites(unify(canon(text)))
+    return _NOT_NEGATION.sub(lambda m: "□" + m.group(0)[1:], masked(word))
+
+
+def _short(text: str) -> str:
+    for long, short in _SHORT:
+        text = text.replace(long, short)
+    return text
+
+
+def proper(fault: str) -> str:
+    """A fault without the circumstance before it: "原土葬改革区,水泥硬化通公路后未及时上报…" → 水泥硬化通公路后未
+    及时上报…; "设立宣传栏、但内容不符合要求" → 内容不符合要求 (the clauses from the first with a negation on,
+    after a 但 when there is one)."""
+    text = fault.split("但")[-1]
+    pieces = re.split(r"(?<=[,，;；。:：])", text)
+    for at, piece in enumerate(pieces):
+        if re.fullmatch(r"(?:没有|无|未|否则)[,，;；。:：]?", piece.strip()) and at:
+            # "有服务记录和印证图片,没有": the negation of what was said before it
+            return piece.strip(",，;；。:：") + re.sub(r"^有", "", "".join(pieces[:at]).strip(",，;；。:："))
+        if _NEGATION.search(_spelled(piece)):
+            return "".join(pieces[at:])
+    return fault
+
+
+_AMOUNT = re.compile(r"(\d+(?:[._]\d+)?)(%|‰|[篇次个户人项处起例件份名家天]|个月)?")
+_COUNT = re.compile(r"(\d+)(?:个月|个|次|户|人次|人|项|处|起|例|件|份|名|家|篇)")
+# comparison words beside a bound in an item, and whether the value must be at least the bound (and may equal it)
+_BOUNDS = (
+    (re.compile(r"不低于|不少于"), True, True), (re.compile(r"不超过|不高于"), False, True),
+    (re.compile(r"达到?|以上|≥"), True, True), (re.compile(r"以下|以内|控制在|≤"), False, True),
+    (re.compile(r"超过|高于|多于|>"), True, False), (re.compile(r"低于|少于|不足|<"), False, False),
+)  # fmt: skip
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text)
+
+
+def _measured(said: Literal, item: str) -> bool | None:
+    """Whether a measurement said ("养老金社会化发放率98%", "被采用2篇") meets the one bound of the same unit an
+    item states ("发放率100%", "采用不少于4篇"): the bound's words say which way (达到, 以上, 不少于…; a bare 100% is
+    at least); None when the statement is no measurement, or the item has no such bound."""
+    mine = _AMOUNT.findall(said.content)
+    bounds = [b for b in _AMOUNT.finditer(item) if b.group(2)]
+    if said.negated or len(mine) != 1 or not mine[0][1] or len(bounds) != 1 or bounds[0].group(2) != mine[0][1]:
+        return None
+    around = item[max(0, bounds[0].start() - 4) : bounds[0].end() + 2]
+    ways: set[tuple[bool, bool]] = set()
+    for pattern, up, equal in _BOUNDS:  # the longer words first: "不少于" is not "少于", "不超过" not "超过"
+        if pattern.search(around):
+            ways.add((up, equal))
+            around = pattern.sub("|", around)
+    bound, value = Decimal(bounds[0].group(1).replace("_", ".")), Decimal(mine[0][0].replace("_", "."))
+    if not ways and mine[0][1] == "%" and bound == 100:
+        ways = {(True, True)}
+    if len(ways) != 1:
+        return None
+    up, equal = ways.pop()
+    return (value >= bound if equal else value > bound) if up else (value <= bound if equal else value < bound)
+
+
+def literals(text: str) -> list[Literal]:
+    """The literals of a text: cut at its joins, a part without a negation after a negated first part takes
+    that negation ("未定期上报和通报" → 无定期上报, 无通报)."""
+    out: list[Literal] = []
+    lead: bool | None = None
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)  # what brackets hold is a note or an example
+    for piece in (p for p in _JOINS.split(_spelled(bare)) if p):
+        count = len(_NEGATION.findall(piece))
+        if count % 2 and (found := _COUNT.search(piece)) and found.group(1) != "0":
+            piece = piece[: found.start()] + piece[found.end() :]  # "有2个月待遇延迟发放": that it happened
+        content = _FILLERS.sub("", _NEGATION.sub("", piece)).replace("□", "")
+        verbs = tuple(_short(v) for v in re.findall(VERBS, content))
+        content = _short(content)
+        if not content:
+            continue
+        if lead is None:
+            lead = count % 2 == 1
+            negated = lead
+        else:
+            negated = count % 2 == 1 if count else lead
+        out.append(Literal(negated, content, verbs))
+    return out
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
+
+
+def _share(said: str, item: str, qualities: bool = False) -> float:
+    """The part of the statement's character pairs the item holds, qualities aside unless ``qualities`` (they
+    are compared apart: "协助查处到位" speaks of "协助查处")."""
+    said, item = re.sub(r"[\d._%‰]+", "|", said), re.sub(r"[\d._%‰]+", "|", item)
+    if not qualities:
+        said, item = QUALITIES.sub("|", said).strip("|") or said, QUALITIES.sub("|", item).strip("|") or item
+    mine = {p for p in _pairs(said) if "|" not in p}
+    return len(mine & _pairs(item)) / len(mine) if mine else 0.0
+
+
+def _tail_share(item: str, said: str) -> float:
+    """The part of the item's character pairs, from the first one the statement holds on, that it holds."""
+    mine = _pairs(re.sub(r"[\d._%‰]+", "|", QUALITIES.sub("|", said)))
+    plain = re.sub(r"[\d._%‰]+", "|", QUALITIES.sub("|", item))
+    if len(plain) < 2:
+        return _share(plain, said)
+    at = next((k for k in range(len(plain) - 1) if plain[k : k + 2] in mine), None)
+    if at is None:
+        return 0.0
+    return _share(plain[at:], said)
+
+
+def _bare_verb(said: Literal, items: list[list[Literal]]) -> tuple[int, int] | None:
+    """A statement that is only a verb ("未设立", "已签订") against the one negated item literal that begins with
+    it and asks no quality the statement leaves out; None otherwise (``phrasing.verb_only`` in short forms)."""
+    verb = said.content
+    if not (verb in {short for _, short in _SHORT} or re.fullmatch(VERBS, verb)):
+        return None
+    found = [(i, j) for i, item in enumerate(items) for j, x in enumerate(item) if x.content.startswith(verb)]
+    if len(found) != 1:
+        return None
+    item = items[found[0][0]][found[0][1]]
+    if not item.negated or (not said.negated and QUALITIES.search(item.content)):
+        return None
+    return found[0]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one statement says of a list: for each (item, literal) it speaks of, whether that literal holds;
+    or ``why`` it is not read."""
+
+    said: dict[tuple[int, int], bool]
+    why: str | None = None
+
+
+def read_statement(
+    statement: str, items: list[list[Literal]], texts: list[str] | None = None, requirements: bool = False
+) -> Reading:
+    """Each literal of a statement against the items' literals (see the module's conventions). ``texts``: the
+    items as written, whose numbers a statement may repeat ("已对评分≥30分孕妇随访管理"); ``requirements``: the
+    items are requirements, which a negative statement of a part denies ("无禁烟标识" denies "有明显禁烟标识"),
+    not events ("未发放" does not deny "重复发放")."""
+    if _WEAKER.search(canon(_PARTIAL.sub("", statement))):
+        return Reading({}, f"“{statement}”含程度词，不按字面对应")
+    partly = bool(_PARTIAL.search(statement))
+    said: dict[tuple[int, int], bool] = {}
+    for lit in literals(_PARTIAL.sub("", statement)):
+        if (bare := _bare_verb(lit, items)) is not None:  # "未设立" against the one fault "未设健康教育宣传栏"
+            i, j = bare
+            objects = [k for k, x in enumerate(items[i]) if k == j or (k > j and not x.verbs)]
+            said.update({(i, k): lit.negated == items[i][k].negated for k in objects})  # and the objects after it
+            continue
+        whole = [_share(lit.content, "|".join(x.content for x in item)) for item in items]
+        best = max(whole, default=0.0)
+        if best < 2 / 3:
+            return Reading({}, f"“{statement}”对应不到任一分项")
+        tied = [k for k, x in enumerate(whole) if x == best]
+        if len(tied) > 1:  # "资料齐全" against "无资料" and "资料不全": the one with its quality too
+            raw = {k: _share(lit.content, "|".join(x.content for x in items[k]), qualities=True) for k in tied}
+            tied = [k for k in tied if raw[k] == max(raw.values())]
+        if len(tied) != 1:
+            return Reading({}, f"“{statement}”对应多个分项")
+        i = tied[0]
+        measured = _measured(lit, texts[i] if texts else "")
+        numbers = [n.replace("_", ".") for n in re.findall(r"\d+(?:_\d+)?", lit.content)]
+        if measured is None and numbers and (texts is None or any(n not in _numbers(texts[i]) for n in numbers)):
+            return Reading({}, f"“{statement}”含数量，不按字面对应")
+        shares = [_share(lit.content, x.content) if all(v in x.content for v in lit.verbs) else 0.0 for x in items[i]]
+        tops = [j for j, x in enumerate(shares) if x == max(shares)]
+        holds_each = {lit.negated == items[i][j].negated for j in tops}
+        if len(tops) > 1 and holds_each != {True}:  # which of the item's parts it denies is not clear
+            return Reading({}, f"“{statement}”对应分项中的多个部分")
+        j = tops[0]
+        item = items[i][j]
+        if any(v not in item.content for v in lit.verbs):  # "方案已建立" against "未制定实施方案"
+            return Reading({}, f"“{statement}”所说的做法与“{item.content}”不同")
+        if measured is None and not item.negated and not (requirements and lit.negated):
+            # an event said whole ("未发放" is not "重复发放"); a requirement from its first word said on (what
+            # comes before is its subject: "各项待遇按时足额发放" for "各项社会保险待遇按时足额发放")
+            covered = _tail_share(item.content, lit.content) if requirements else _share(item.content, lit.content)
+            if covered < 3 / 4:
+                return Reading({}, f"“{statement}”未说全“{item.content}”")
+        missing = set(QUALITIES.findall(item.content)) - set(QUALITIES.findall(lit.content))
+        extra = set(QUALITIES.findall(lit.content)) - set(QUALITIES.findall(item.content))
+        if measured is None and ((not lit.negated and missing) or (lit.negated and extra)):
+            return Reading({}, f"“{statement}”未说全“{item.content}”的要求")
+        holds = lit.negated == item.negated if measured is None else measured != item.negated
+        if partly and (not requirements or not lit.negated or holds):
+            # "2个县未达到": a failure in part fails a requirement; of a fault, it neither clears it nor is it
+            # read as naming it ("部分台账不全": the fault of the whole or of a part?)
+            return Reading({}, f"“{statement}”只说了部分对象")
+        if said.get((i, j), holds) != holds:
+            return Reading({}, f"“{statement}”自相矛盾")
+        said[(i, j)] = holds
+        if lit.verbs and lit.content.endswith(lit.verbs[-1]):  # "已以正式文件明确": every object of 明确
+            said.update({(i, k): lit.negated == x.negated for k, x in enumerate(items[i]) if k > j and not x.verbs})
+    return Reading(said) if said else Reading({}, f"“{statement}”对应不到任一分项")

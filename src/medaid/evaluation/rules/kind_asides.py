@@ -1,0 +1,59 @@
+"""Counts of kinds of case written with an aside (rules/kind_actuals.py, words family, round 3):
+- "无故拖延1次(1天)": a count measured again in brackets, in a counter or a span of time (``SPAN``). When the kind's
+  words use the bracket's counter ("无故拖延一天,每次扣2分": per time, or per day?) the two must agree; otherwise
+  the rule counts only the outer one.
+- "发生2起": a happening with no kind named is the count of the one kind counted (not a one-off) in that counter,
+  when every other kind is a one-off.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from medaid.evaluation.numbers import fmt
+from medaid.evaluation.rules.count_vocab import COUNTER, cn_int, plain, same_counter
+
+if TYPE_CHECKING:
+    from medaid.evaluation.rules.case_kinds import CaseKind
+
+SPAN = rf"(?:{COUNTER}|个?工作日|天|日|小时|个?月|周)"
+
+
+def only_counted(kinds: tuple[CaseKind, ...], counter: str) -> int | None:
+    """The one kind counted (not a one-off), in this counter, when every other kind is a one-off; else None."""
+    counted = [i for i, k in enumerate(kinds) if not k.once]
+    if len(counted) != 1 or any(k.within is not None for k in kinds):
+        return None
+    unit = kinds[counted[0]].unit
+    return counted[0] if unit is not None and same_counter(counter, unit) else None
+
+
+def aside_disagrees(aside: re.Match[str], kind: CaseKind, value: Decimal) -> str | None:
+    """ "无故拖延1次(1天)": a count measured again in brackets. When the kind's words use that counter ("无故拖延
+    一天,每次扣2分": per time, or per day?) the two must agree; otherwise the rule counts only the outer one."""
+    counter = aside.group("c")
+    if counter in kind.text and cn_int(aside.group("n")) != value:
+        return f"括号中的“{aside.group('n')}{counter}”与“{fmt(value)}”计法不同，评分标准按哪一个计未写明"
+    return None
+
+
+_LEAD_NONE = re.compile(r"^(无|没有|未发现|未出现|未发生)(?=.)")
+_TAIL_NONE = re.compile(r"^(.+?)(?:均|都|全部|皆)(无|没有|未发现|未出现|未发生)$")
+
+
+def shared_negation(pieces: list[str], texts: list[str]) -> list[str]:
+    """ "无迟报、漏报": the negation opening a list is each thing's; "迟报、漏报均无": the one closing it is too. Only
+    when every other piece is a bare name held by a kind's words (``texts``): "无迟报、漏报2次" is left as written."""
+    if len(pieces) < 2:
+        return pieces
+
+    def bare(found: list[str]) -> bool:
+        return all(p and any(plain(p) and plain(p) in plain(t) for t in texts) for p in found)
+
+    if (lead := _LEAD_NONE.match(pieces[0])) and bare(pieces[1:]):
+        return [pieces[0]] + [lead.group(1) + p for p in pieces[1:]]
+    if (tail := _TAIL_NONE.match(pieces[-1])) and bare([*pieces[:-1], tail.group(1)]):
+        return [tail.group(2) + p for p in [*pieces[:-1], tail.group(1)]]
+    return pieces
