@@ -257,19 +257,23 @@ def is_met(target: Quantity, actual: Quantity) -> bool | None:
         actual = comparable(target, actual)
         if actual.value is None or not units_compatible(target, actual):
             return None
-        t, a = target.value, actual.value
-        match target.comparator:
-            case Comparator.GT:
-                return a > t
-            case Comparator.LT:
-                return a < t
-            case Comparator.LE:
-                return a <= t
-            case Comparator.EQ:
-                return a == t
-            case _:
-                return a >= t
+        return compares(actual.value, target.comparator, target.value)
     return qualitative_met(target, actual)
+
+
+def compares(value: Decimal, comparator: Comparator | None, bound: Decimal) -> bool:
+    """Whether ``value`` stands to ``bound`` as the comparator says; no comparator means at least (≥)."""
+    match comparator:
+        case Comparator.GT:
+            return value > bound
+        case Comparator.LT:
+            return value < bound
+        case Comparator.LE:
+            return value <= bound
+        case Comparator.EQ:
+            return value == bound
+        case _:
+            return value >= bound
 
 
 # Adverbs that qualify a direction word without changing it: 明显提高 ≈ 持续提高 ≈ 不断提高.

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from medaid.evaluation.quantity import Comparator, Quantity, comparable, units_compatible
+from medaid.evaluation.quantity import Comparator, Quantity, comparable, compares, units_compatible
 
 _TARGET = r"(?:年度|全年|当年|本年度|年初|上级下达的?|下达的?)?(?:目标值|目标任务|目标|指标值|计划值|计划数|任务数)$"
 # comparison words, longest first; "达到"/"完成" follow the target's comparator (None here)
@@ -44,20 +44,6 @@ def _comparison(name: str) -> tuple[Comparator | None, bool] | None:
     return None
 
 
-def _holds(value: Decimal, comparator: Comparator, target: Decimal) -> bool:
-    match comparator:
-        case Comparator.GT:
-            return value > target
-        case Comparator.LT:
-            return value < target
-        case Comparator.LE:
-            return value <= target
-        case Comparator.EQ:
-            return value == target
-        case _:
-            return value >= target
-
-
 def target_level(
     names: Sequence[str], scores: Sequence[Decimal], actual: Quantity, target: Quantity | None
 ) -> tuple[int | None, str]:
@@ -84,7 +70,7 @@ def target_level(
             comparator = own
         elif upper is not None and holds and (comparator in _UPPER) != upper and scores[i] == max(scores):
             return None, f"“{names[i]}”与目标值 {target.describe()} 的方向不一致"
-        if _holds(value, comparator, target.value) == holds:
+        if compares(value, comparator, target.value) == holds:
             met.append(i)
     if len(met) != 1:
         return None, f"实际 {actual.describe()} 与目标值 {target.describe()} 比较后不对应唯一等级"
