@@ -21,9 +21,10 @@ from decimal import Decimal
 
 import pytest
 
-from medaid.evaluation.rules import AddDeduct, Ranked, StepBonus, rule_from_mapping
+from medaid.evaluation.rules import AddDeduct, Ranked, StepBonus
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.services.evaluation import try_rule
+from tests.rule_checks import round_trips
 
 RATIO_STEPS = "依据年度任务,按实际完成比例计分;超额完成的,每超过2个百分点加1分,最多加4分"
 RATIO_STEPS_TRAD = "按完成比例計分,超額完成每超一個百分點加0.5分。"
@@ -163,7 +164,7 @@ def test_bands_by_group_score_the_group_the_explanation_names(note, hand, how):
 
 def test_bands_by_group_round_trip_and_refuse_groups_in_other_units():
     rule = parse_rule_text(GROUPS)
-    assert rule is not None and rule_from_mapping(rule.to_dict()).params() == rule.params()
+    assert rule is not None and round_trips(rule)
     mixed = (
         "规模以上的企业产值达到500万元以上得3分,300万元-500万元得2分;规模以下的企业增长率达到10%以上得3分,5%-10%得2分"
     )
@@ -186,13 +187,13 @@ def test_scores_as_worked_by_hand(text, weight, target, actual, bonus, hand, how
 def test_bonus_readings_round_trip(text):
     rule = parse_rule_text(text)
     assert isinstance(rule, StepBonus)
-    assert rule_from_mapping(rule.to_dict()).params() == rule.params()
+    assert round_trips(rule)
 
 
 def test_places_that_add_round_trip():
     rule = parse_rule_text(PLACES)
     assert isinstance(rule, Ranked) and rule.adds
-    assert rule_from_mapping(rule.to_dict()).params() == rule.params()
+    assert round_trips(rule)
 
 
 def test_the_reason_names_the_written_threshold():

@@ -62,7 +62,8 @@ LEVELS = [
     ("财务会计制度健全的得10分,基本健全的得6分,不健全的扣10分。", 10, None, "基本健全", "6"),
     # marks that do not add up to the weight while the highest is the weight: levels, one applies
     ("积极申报省级农业产业化联合体,提交申报材料的得1分,申报成功的得2.5分。", 2.5, None, "申报成功", "2.5"),
-    ("积极申报省级农业产业化联合体,提交申报材料的得1分,申报成功的得2.5分。", 2.5, None, "已提交申报材料，未成功", None),
+    # the lead's decision (session 6): the level is named by its concrete part, 积极申报… being its exhortation heading
+    ("积极申报省级农业产业化联合体,提交申报材料的得1分,申报成功的得2.5分。", 2.5, None, "已提交申报材料，未成功", "1"),
     ("一次通过验收的得5分,二次通过验收的得3分,未通过验收不得分", 5, None, "二次通过验收", "3"),
     ("项目按计划完成得3分，延期完成得1分，未完成不得分", 3, None, "未完成", "0"),
     # a number is compared, never read as a level's name
@@ -415,9 +416,9 @@ CONSTRUCTED_CHECKLISTS: list[tuple[str, float, str | None, list[tuple[Given, str
     ("有年度培训计划0.5分，有培训记录0.5分，有培训效果评估1分", 2, None, [((1, 2), "1")]),
     # refused: marks that do not add up to the weight; a count of more items than the list has
     ("①有实施方案；②有工作台账；③有总结报告。每项2分", 5, None, [((1, 2), None), ("4项", None)]),
-    # a description of faults: what it names was found; a statement that names one fault and denies
-    # another ("无危房户" names "无房户" and denies "有五保危房户") is refused
-    ("未实现一乡一院,扣3分;有五保危房户或无房户扣5分。", 8, None, [("已实现一乡一院，无危房户、无房户", None)]),
+    # a description of faults: what it names was found; a 无 heading a 、-list is every listed thing's
+    # ("无危房户、无房户": no 危房户 and no 无房户 — the lead's decision on b2s-031), so nothing is found
+    ("未实现一乡一院,扣3分;有五保危房户或无房户扣5分。", 8, None, [("已实现一乡一院，无危房户、无房户", "8")]),
     ("分散供养标准未达1200元/人·年,不得分;标准未经政府发文明确,扣3分。", 8, None,
      [("分散供养标准1150元/人·年", "0"), ("分散供养标准1300元/人·年，未经政府发文", "5")]),
     ("未行文明确,扣5分;未登记不得分。", 10, None, [("已行文明确，已全部登记", "10"), ("未行文明确，已全部登记", "5")]),

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from medaid.evaluation.rules import Checklist, rule_from_mapping
+from medaid.evaluation.rules import Checklist
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.services.evaluation import try_rule
+from tests.rule_checks import round_trips
 
 # a requirement, then its denial (不得分) and other faults: numbered as printed, the denial first
 ROOMS = "村卫生室有诊室和药房,设备齐全(3分)。无诊室不得分;无药房扣1分;设备不全扣0.5分。"
@@ -103,7 +104,7 @@ def test_one_score_for_each_of_a_list_of_faults(text, weight, note, expected):
     assert isinstance(trial.rule, Checklist) and trial.rule.deduct, text
     assert all(n.startswith(("未", "无", "缺")) for n in trial.rule.names), trial.rule.names  # 无 is every one's
     assert trial.outcome is not None and trial.outcome.score == Decimal(expected), trial.outcome.reason
-    assert rule_from_mapping(trial.rule.to_dict()) == trial.rule
+    assert round_trips(trial.rule)
 
 
 @pytest.mark.parametrize(

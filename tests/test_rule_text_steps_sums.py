@@ -10,12 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from medaid.evaluation.rules import PerPoint, Rule, rule_from_mapping
+from medaid.evaluation.rules import PerPoint
 from medaid.evaluation.rules.deduction_sum import DeductionSum
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.services.evaluation import try_rule
-
-NOT_A_SPEC = ("label", "text", "full_marks")
+from tests.rule_checks import round_trips
 
 TRAINING = "培训每少一期扣1分，每缺一个乡镇扣0.5分，扣完为止。"
 STAFF = "医护人员每缺一人扣0.5分，最多扣2分；科主任非专职的，扣1分。"
@@ -175,19 +174,13 @@ def test_a_step_of_one_after_a_word_of_change_is_a_step():
     assert not isinstance(parse_rule_text("合格率达95%(10分),下降3个百分点扣0.5分"), PerPoint)
 
 
-def _round_trips(rule: Rule) -> bool:
-    spec = {k: v for k, v in rule.to_dict().items() if k not in NOT_A_SPEC}
-    back = rule_from_mapping(spec)
-    return back.to_dict() == rule.to_dict() | {"text": None} or back.params() == rule.params()
-
-
 @pytest.mark.parametrize(
     "text", [TRAINING, STAFF, RECORDS, VISITS, FUNDS, HELD, VETOED, RATES, RATES + "上级抽查中有扣分的,加倍扣减。"]
 )
 def test_the_reading_round_trips_through_the_structured_syntax(text):
     rule = parse_rule_text(text)
     assert isinstance(rule, DeductionSum), text
-    assert _round_trips(rule)
+    assert round_trips(rule)
 
 
 def test_the_texts_written_here_rewritten_keep_their_hand_scores_or_are_refused():

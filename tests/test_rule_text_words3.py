@@ -13,14 +13,15 @@ from decimal import Decimal
 import pytest
 
 from medaid.evaluation.quantity import parse_quantity
-from medaid.evaluation.rules import Inputs, rule_from_mapping
+from medaid.evaluation.rules import Inputs
 from medaid.evaluation.ruletext import parse_rule_text
+from tests.rule_checks import round_trips
 
 
 def _score(text: str, weight: str, actual: str | None = None, note: str | None = None) -> Decimal | None:
     rule = parse_rule_text(text)
     assert rule is not None, text
-    assert rule_from_mapping(rule.to_dict()).to_dict() == rule.to_dict()
+    assert round_trips(rule)
     outcome = rule.apply(Inputs(weight=Decimal(weight), actual=parse_quantity(actual), note=note))
     assert outcome.reason
     if outcome.score is not None:

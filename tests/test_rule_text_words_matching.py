@@ -12,11 +12,12 @@ from decimal import Decimal
 import pytest
 
 from medaid.evaluation.quantity import parse_quantity
-from medaid.evaluation.rules import Inputs, rule_from_mapping
+from medaid.evaluation.rules import Inputs
 from medaid.evaluation.rules.clause_lists import items_by_words
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
 from medaid.evaluation.rules.number_faults import number_fault
 from medaid.evaluation.ruletext import parse_rule_text
+from tests.rule_checks import round_trips
 
 
 def _score(
@@ -24,7 +25,7 @@ def _score(
 ) -> Decimal | None:
     rule = parse_rule_text(text)
     assert rule is not None, text
-    assert rule_from_mapping(rule.to_dict()).to_dict() == rule.to_dict()
+    assert round_trips(rule)
     outcome = rule.apply(
         Inputs(weight=Decimal(weight), actual=parse_quantity(actual), note=note, target=parse_quantity(target))
     )

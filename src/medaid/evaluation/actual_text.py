@@ -219,6 +219,8 @@ def outside_weight(outcome: Outcome, inputs: Inputs) -> Outcome | None:
     score = outcome.score
     if score is None or inputs.bonus_allowed or ZERO <= score <= inputs.weight:
         return None
+    if outcome.below_zero and score < ZERO:  # counts family (session 6): the text allows it ("扣完得负分")
+        return None
     where = "低于 0 分" if score < ZERO else f"超过本行分值 {fmt(inputs.weight)} 分"
     return Outcome(None, f"按此读法得分为 {fmt(score)} 分，{where}，而本评价不允许得分超出分值范围：读法有误，"
                          f"未计分；请由评价人员按评分标准计分（读法：{outcome.reason}）")  # fmt: skip

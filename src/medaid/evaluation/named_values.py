@@ -5,7 +5,9 @@ A number is labelled by the words before it in its clause (up to , ; 。 :). A l
 holds a word of the actual's name that the plan's name lacks ("合格"), or a word of what was done (实际, 已,
 完成…) and no plan word; it is the plan's when it holds a word of the plan's name the actual's lacks, or a plan
 word (计划, 应, 任务…). When the plan is the whole (its own word is 总, 全部, 所有) a label that is only the
-words both names share ("抽查村、组"), or a total (共, 合计), is the plan. Exactly one number each, in one
+words both names share ("抽查村、组"), or a total (共, 合计), is the plan. A plan word that is part of the
+actual's own name (预算 of 部门全年预算调剂金额) says nothing in a label that also holds the word ending the
+actual's name ("全年预算调剂金额10万元" is the actual; "全年预算500万元" is not). Exactly one number each, in one
 unit, and no other number in that unit; otherwise nothing is read.
 """
 
@@ -36,10 +38,22 @@ def _shared(label: str, actual: str, plan: str) -> bool:
     return bool(label) and all(ch in actual and ch in plan for ch in label if ch != "、")
 
 
+def _plan_word(label: str, actual: str, head: str) -> bool:
+    """Whether the label says "plan" by a generic plan word (计划, 预算, 任务…). A plan word that is part of the
+    actual's own name does not, when the label also holds the word ending that name: "全年预算调剂金额10万元" for
+    部门全年预算调剂金额 (预算 names what was changed, 调剂金额 the amount); "全年预算500万元" still says plan."""
+    words = [m.group(0) for m in _PLAN.finditer(label)]
+    if not words:
+        return False
+    return any(word not in actual for word in words) or not (head and head in label)
+
+
 def labelled_pair(text: str, actual: str, plan: str) -> tuple[Quantity, Quantity, str] | None:
     """The plan, the actual and the words they were read from; None unless each is labelled once (module doc)."""
     own_actual, own_plan = _own_words(actual, plan), _own_words(plan, actual)
     whole = any(_WHOLE.match(word) for word in own_plan)
+    # the word that ends the actual's name and that the plan lacks ("调剂金额" of 部门全年预算调剂金额)
+    head = own_actual[-1] if own_actual and len(own_actual[-1]) >= 2 and actual.endswith(own_actual[-1]) else ""
     found: list[tuple[Quantity, str, str]] = []
     for match in _VALUE.finditer(text):
         quantity = parse_quantity(match.group(0))
@@ -47,9 +61,10 @@ def labelled_pair(text: str, actual: str, plan: str) -> tuple[Quantity, Quantity
             continue
         label = re.split(r"[,，;；。:：]", text[: match.start()])[-1].strip()
         side = ""
-        if any(word in label for word in own_actual) or (_DONE.search(label) and not _PLAN.search(label)):
+        plan_word = _plan_word(label, actual, head)
+        if any(word in label for word in own_actual) or (_DONE.search(label) and not plan_word):
             side = "actual"
-        if any(word in label for word in own_plan) or _PLAN.search(label):
+        if any(word in label for word in own_plan) or plan_word:
             side = "" if side else "plan"  # a label with the words of both says neither
         elif not side and whole and (_shared(label, actual, plan) or re.search(r"共|合计|总计", label)):
             side = "plan"  # "抽查村、组20个" for the whole the plan names

@@ -87,6 +87,7 @@ _SPELLINGS: tuple[frozenset[str], ...] = (
     frozenset({"周", "个周", "星期", "个星期"}),
     frozenset({"公斤", "千克", "kg"}),
     frozenset({"小时", "个小时"}),
+    frozenset({"岁", "周岁"}),  # bands family: ages ("0-5周岁计3分" against "4岁")
 )
 
 # Qualitative words meaning "achieved" when written as an actual.

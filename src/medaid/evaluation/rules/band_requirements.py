@@ -4,6 +4,10 @@
 The value is scored by its bands only when the explanation (or the actual) says the requirement holds, in the
 text's own words ("运行管护效果良好"); when it says the failing words the clause with 或 names ("运行管护效果较差"),
 the score is 0. Neither, both, or the words negated ("不良好", "未…") leave the score to the evaluator.
+
+With no requirement (a leading disqualifier, ``ruletext.band_requirements.disqualified_bands``), the failing
+words said score 0; an actual that is only a number, with no explanation, is scored by the bands, the
+disqualifier read as not happened (as every veto) and said so; any other wording is left to the evaluator.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ class RequiredBands(Rule):
     """The bands of ``banded`` when ``requirement`` holds; 0 when ``failing`` (the 或-clause's words) is said."""
 
     banded: Banded
-    requirement: str
+    requirement: str | None
     failing: str | None = None
 
     kind = "required_bands"
@@ -50,6 +54,8 @@ class RequiredBands(Rule):
         return self.banded.full_marks()
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if self.requirement is None:
+            return self._disqualified(inputs)
         written = " ".join(x for x in (inputs.actual.text if inputs.actual else None, inputs.note) if x)
         holds = _said(self.requirement, written)
         fails = self.failing is not None and _said(self.failing, written)
@@ -68,16 +74,41 @@ class RequiredBands(Rule):
         outcome = self.banded.apply(dataclasses.replace(inputs, actual=actual))
         return dataclasses.replace(outcome, reason=f"符合“{self.requirement}”；{outcome.reason}")
 
+    def _disqualified(self, inputs: Inputs) -> Outcome:
+        """Bands beside a leading disqualifier (bands family)."""
+        failing = self.failing or ""
+        written = " ".join(x for x in (inputs.actual.text if inputs.actual else None, inputs.note) if x)
+        if _said(failing, written):
+            return Outcome(ZERO, f"说明写明“{failing}”，按评分标准不得分")
+        actual = inputs.actual
+        bare = actual is not None and actual.value is not None and _BARE.fullmatch(actual.text.strip()) is not None
+        if not bare or (inputs.note or "").strip():
+            why = f"评分标准写明“{failing}”的不得分，实际情况与说明未写成单一数值，无法确定该情形是否发生，"
+            return Outcome(None, why + "需人工判断（请只填写数值，或写明该情形）", needs_judgement=True)
+        outcome = self.banded.apply(inputs)
+        if outcome.score is None:
+            return outcome
+        note = f"实际只填写数值、未写明“{failing}”，按该否决情形未发生计；"
+        return dataclasses.replace(outcome, reason=note + outcome.reason)
+
+
+_BARE = re.compile(r"[≥≤><=约]?\s*\d+(?:\.\d+)?\s*(?:%|‰|[^\d\s,，;；。、]{1,3})?")
+
 
 def required_bands_from_mapping(spec: Mapping[str, object], text: str | None) -> RequiredBands:
     """{type: required_bands, requirement: 运行管护效果良好, failing: 运行管护效果较差, bands_rule: {bands: […]}}."""
     from medaid.evaluation.rules.structured import RuleSpecError, rule_from_mapping
 
-    inner, requirement = spec.get("bands_rule"), spec.get("requirement")
-    if not isinstance(inner, Mapping) or not isinstance(requirement, str) or not requirement:
-        raise RuleSpecError("required_bands 规则需要 requirement（另需满足的条件）和 bands_rule（分档，同 banded）")
+    inner, requirement, failing = spec.get("bands_rule"), spec.get("requirement"), spec.get("failing")
+    # bands family: no requirement beside a leading disqualifier ("未公布…或…低于10%的均不得分")
+    disqualifier = requirement is None and isinstance(failing, str) and bool(failing)
+    if not isinstance(inner, Mapping) or not (disqualifier or (isinstance(requirement, str) and requirement)):
+        raise RuleSpecError(
+            "required_bands 规则需要 requirement（另需满足的条件）或 failing（否决情形），"
+            "以及 bands_rule（分档，同 banded）"
+        )
     banded = rule_from_mapping({**inner, "type": "banded"})
     if not isinstance(banded, Banded):
         raise RuleSpecError("required_bands 的 bands_rule 应为分档规则")
-    failing = spec.get("failing")
-    return RequiredBands(banded=banded, requirement=requirement, failing=str(failing) if failing else None, text=text)
+    kept = requirement if isinstance(requirement, str) else None
+    return RequiredBands(banded=banded, requirement=kept, failing=str(failing) if failing else None, text=text)

@@ -39,6 +39,9 @@ class Outcome:
     allowed: tuple[Decimal, Decimal] | None = None
     alternatives: dict[str, Decimal] = field(default_factory=dict)
     needs_judgement: bool = False
+    # counts family (session 6): the score is below 0 because the rule's text allows it ("扣完得负分", "可倒扣");
+    # ``actual_text.outside_weight`` lets such a score through, and refuses any other below 0
+    below_zero: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,3 +145,14 @@ def cap_note(raw: Decimal, weight: Decimal) -> str:
     if raw < ZERO:
         return "，扣完为止按 0 分计"
     return ""
+
+
+# counts family (session 6): the score of a deduction past zero. ``negative``: the text allows a score below 0
+# ("扣完得负分", "该项可负分", ruletext.common.negative_allowed); else it stops at 0 (扣完为止).
+def floored(raw: Decimal, weight: Decimal, negative: bool) -> tuple[Decimal, str]:
+    """The score of ``raw`` (at most ``weight``) and what the reason adds when it is below 0."""
+    if raw >= ZERO:
+        return max(ZERO, min(weight, raw)), ""  # as numbers.clamp, the same Decimal as before
+    if negative:
+        return min(weight, raw), f"，评分标准写明扣完可得负分，得 {fmt(raw)} 分"
+    return ZERO, "，扣完为止按 0 分计"

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, clamp, fmt
+from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.count_statements import bare_count_is_unclear
-from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, POSITIVE
+from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, POSITIVE, simplified
 from medaid.evaluation.rules.count_words import written
 from medaid.evaluation.rules.counts import Count, actual_count
 
@@ -59,6 +59,11 @@ class PerCase(Rule):
     # the plan a count of times missed is counted against ("每月至少开展1次巡查" of "…,每少一次扣0.5分"): a bare
     # count ("2次") may be the times done
     norm: str = ""
+    # counts family: the words that say which of the things counted are cases ("不完整" of "不完整的每个项目",
+    # "审核程序缺失" of "审核程序缺失,每个项目扣1分"), which an actual may write on either side of its count
+    # ("1个项目记录不完整")
+    fault: str = ""
+    negative: bool = False  # counts family: the text allows a score below 0 ("扣完得负分", "该项可负分")
 
     kind = "per_case"
     deducts_from_start = True
@@ -91,6 +96,8 @@ class PerCase(Rule):
             "total": num(self.total),
             "limits": list(self.limits),
             **({"norm": self.norm} if self.norm else {}),
+            **({"fault": self.fault} if self.fault else {}),
+            **({"negative": True} if self.negative else {}),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -132,15 +139,25 @@ class PerCase(Rule):
             each = f"分值的 {fmt(self.points)}%，即 {fmt(full)} × {fmt(self.points)}% = {fmt(points)}"
         text = (
             f"每 {fmt(self.per)}{unit}扣 {each} 分，扣 {fmt(deduction)} 分{capped}；"
-            f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(raw)}" + ("，扣完为止按 0 分计" if raw < 0 else "")
+            f"得分 = {fmt(full)} − {fmt(deduction)} = {fmt(raw)}"
         )
-        return clamp(raw, ZERO, weight), text
+        score, floor = floored(raw, weight, self.negative)
+        return score, text + floor
 
     def apply(self, inputs: Inputs) -> Outcome:
         full = self.full if self.full is not None else inputs.weight
         unit = self.unit or "处"
         count, source = actual_count(
-            inputs, self.unit, self.what, self.subject, self.vetoes, self.clears, limits=self.limits
+            inputs,
+            self.unit,
+            self.what,
+            self.subject,
+            self.vetoes,
+            self.clears,
+            limits=self.limits,
+            fault=self.fault,
+            topic=simplified(self.text or ""),
+            faults=True,
         )
         if count.veto is not None:
             why = f"{source}写明出现“{written(count.veto)}”，按评分标准该项不得分，得 0 分"
@@ -187,7 +204,9 @@ class PerCase(Rule):
             return Outcome(None, why, (ZERO, min(full, inputs.weight)), needs_judgement=True)
         if open_vetoes and score > 0:
             reason += "；另有“" + "”“".join(open_vetoes) + f"”的该项不得分，{source}未写明，按未出现计"
-        return Outcome(score, reason + (self._beyond() if score == 0 else ""), alternatives=alternatives)
+        return Outcome(
+            score, reason + (self._beyond() if score == 0 else ""), alternatives=alternatives, below_zero=score < 0
+        )
 
     def _beyond(self) -> str:
         """A veto ("一票否决") is no marks for this item; a sanction beyond it is the evaluator's (counts family)."""

@@ -15,13 +15,15 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
-from medaid.evaluation.rules.clause_lists import items_by_words
+from medaid.evaluation.rules.clause_lists import faults_by_clauses, items_by_words, zeroing_named
+from medaid.evaluation.rules.compared_clauses import compared_notes
 from medaid.evaluation.rules.composite import as_parts
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.levels import Level, Qualitative
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.number_faults import number_fault
 from medaid.evaluation.rules.statements import counted, items_held, items_missing
+from medaid.evaluation.rules.wording import STATED
 
 
 def _item(number: int, name: str) -> str:
@@ -259,10 +261,19 @@ class Checklist(Rule):
             return Outcome(outcome.score, f"实际完成情况“{text}”即{'达到' if said else '未达到'}要求：{outcome.reason}")
         points = None if self.zeroing else self.items
         found, why = faults_found(text, self.names, note=inputs.actual is None, points=points)
-        if why is not None:
-            return self._unsure(inputs, f"实际情况“{why}”不对应唯一的扣分情形")
+        how = ""
+        if why is not None:  # each statement against the list's words (clause_cover), no deduction stated
+            found, other, how = (
+                ([], why, "") if STATED.search(text) else faults_by_clauses(text, self.names, inputs.target)
+            )
+            if other is not None and (zero := zeroing_named(text, self.names, self.zeroing)) is not None:
+                found, how = [zero[0]], zero[1]  # "有计划，但未以…颁发": a zeroing fault named, the rest positive
+            elif other is not None:
+                return self._unsure(inputs, f"实际情况“{why}”不对应唯一的扣分情形")
+            how = f"（{how}）" if how else ""
+        how = how or (f"（{c}）" if (c := compared_notes(text, self.names)) else "")  # faults family (s6, r3)
         outcome = self._deducted(inputs, found, "")
-        return Outcome(outcome.score, f"按实际情况“{text}”（其中未提及的扣分情形视为未发生）：{outcome.reason}")
+        return Outcome(outcome.score, f"按实际情况“{text}”{how}（其中未提及的扣分情形视为未发生）：{outcome.reason}")
 
     def _count(self, inputs: Inputs) -> Outcome:
         """ "出现重复档案此项不得分" against "0份"/"1份": how often the one event happened."""

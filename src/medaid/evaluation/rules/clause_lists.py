@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from medaid.evaluation.quantity import Quantity
+from medaid.evaluation.rules.clause_cover import alternatives, read_clause_statement
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
 from medaid.evaluation.rules.naming import parts
 
@@ -51,3 +53,73 @@ def items_by_words(text: str, items: tuple[str, ...] | list[str]) -> tuple[list[
             return [], f"未说明“{item}”"
         held.append(i + 1)
     return held, None
+
+
+# faults family (session 6): a list of faults read statement by statement with ``clause_cover``.
+def faults_by_clauses(
+    text: str, faults: tuple[str, ...] | list[str], target: Quantity | None = None
+) -> tuple[list[int], str | None, str]:
+    """The faults (1 = the first) a description names, each statement read by ``clause_cover`` (a denial of
+    all, of events, that all was done, or a fault named): ``(found, None, how)``; else ``([], why, "")``.
+    A description that names a fault is a report of what was found, the rest not found; one that names none
+    must speak of every fault (a statement of what was done says nothing of the rest). Every statement must be
+    read, even beside a fault that scores 0: it may be the circumstance of that fault ("发生重大未遂事故1起" for
+    "性质严重,未主动进行四不放过程序")."""
+    found: set[int] = set()
+    cleared: set[int] = set()
+    halves: set[tuple[int, int]] = set()
+    notes: list[str] = []
+    for sentence in re.split(r"[,;，；。]|但|并且|而且", text):
+        sentence = re.sub(r"^\s*(?:并|同时|另外|也|且)(?=[\u4e00-\u9fa5]{2})", "", sentence.strip())
+        if not sentence:
+            continue
+        pieces = [sentence]
+        said = read_clause_statement(sentence, faults, target=target)
+        if (
+            said is None and "、" in sentence and all(re.search(r"\d", p) for p in sentence.split("、") if p)
+        ):  # "到省…1批次、到市…1批次": each piece a statement of its own
+            pieces = [p for p in sentence.split("、") if p]
+            readings = [read_clause_statement(p, faults, target=target) for p in pieces]
+        else:
+            readings = [said]
+        for piece, reading in zip(pieces, readings, strict=True):
+            if reading is None:
+                return [], f"“{piece}”无法对应扣分情形", ""
+            if any(n is not None and n != 1 for n in reading.found.values()):
+                return [], f"“{piece}”写有次数，评分标准未写明是否按次扣分", ""
+            found |= {i + 1 for i in reading.found}
+            cleared |= {i + 1 for i in reading.cleared}
+            halves |= {(i + 1, k) for i, k in reading.halves}
+            notes.append(reading.how)
+    # "有明显标识，已公示服务项目" against "无明显标识,或未公示…": each alternative cleared by a statement of its own
+    cleared |= {i for i, _ in halves if len({k for j, k in halves if j == i}) == alternatives(faults[i - 1])}
+    if found & cleared:
+        return [], "、".join(faults[i - 1] for i in sorted(found & cleared)) + "（既被提及又被否定）", ""
+    unsaid = [f"第{i}项（{f}）" for i, f in enumerate(faults, 1) if i not in found | cleared]
+    if not found and unsaid:
+        return [], f"未说明{'、'.join(unsaid)}", ""
+    return sorted(found), None, "；".join(n for n in notes if n)
+
+
+# A statement that can name no fault: nothing negated, counted or said to have happened ("有计划").
+_SILENT = re.compile(r"[无不未没缺少非漏错超\d]|发生|出现|存在|发现|问题|违")
+
+
+def zeroing_named(text: str, faults: tuple[str, ...], zeroing: tuple[int, ...]) -> tuple[int, str] | None:
+    """ "有计划，但未以企业正式文件颁发" against two faults that each zero the row: one statement names a zeroing
+    fault (1 = the first) whole, and every other statement is positive and names none (it may only speak of a
+    requirement met), so what it says changes nothing — the row scores 0 either way. None otherwise."""
+    named: list[tuple[int, str]] = []
+    for sentence in re.split(r"[,;，；。]|但|并且|而且", text):
+        sentence = re.sub(r"^\s*(?:并|同时|另外|也|且)(?=[\u4e00-\u9fa5]{2})", "", sentence.strip())
+        if not sentence:
+            continue
+        said = read_clause_statement(sentence, faults)
+        if said is not None and len(said.found) == 1 and not said.cleared and not said.halves:
+            i, count = next(iter(said.found.items()))
+            if i + 1 in zeroing and (count is None or count >= 1):
+                named.append((i + 1, said.how))
+                continue
+        if (said is not None and said.found) or _SILENT.search(sentence):
+            return None
+    return named[0] if len(named) == 1 else None

@@ -18,11 +18,16 @@ from medaid.evaluation.quantity import (
     units_compatible,
 )
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
+from medaid.evaluation.rules.note_shares import note_actual
+from medaid.evaluation.rules.stated_marks import marks_differ
 
 # Rates for which less is better: never read as more-is-better unless the target says "≤".
 LESS_IS_BETTER = re.compile(
     r"结余率|投诉率|超支率|发生率|差错率|事故率|失误率|违规率|不合格率|返贫率|流失率|逾期率|误差率"
 )
+
+# formulas family: a rate × weight rule on the completion of the plan (a share of the plan is its value)
+_COMPLETION = re.compile(r"完成率|完成比例|完成程度|执行率|到位率|完成进度")
 
 
 def _check_met(inputs: Inputs) -> tuple[Outcome | None, bool | None]:
@@ -83,12 +88,14 @@ class Proportional(Rule):
 
     reference: str | None = None
     beyond: bool = False
+    stated_full: Decimal | None = None  # "本项满分10分,按完成比例计分" (``stated_marks``)
 
     kind = "proportional"
     label = "按完成比例计分"
 
     def params(self) -> dict[str, object]:
-        return {"reference": self.reference, "beyond": self.beyond}
+        stated = {} if self.stated_full is None else {"stated_full": float(self.stated_full)}
+        return {"reference": self.reference, "beyond": self.beyond, **stated}
 
     def _target(self, inputs: Inputs) -> tuple[Inputs, str] | str:
         """The inputs with the text's own reference as the target when the row has none."""
@@ -106,6 +113,10 @@ class Proportional(Rule):
         return inputs, ""
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if (differ := marks_differ(self.stated_full, self.declared_full, inputs)) is not None:
+            return differ
+        if self.reference is None and (noted := note_actual(self, inputs, completion=True, divides=True)):
+            return noted  # "完成1140人，占计划的95%" (``note_shares``)
         found = self._target(inputs)
         if isinstance(found, str):
             return Outcome(None, found, needs_judgement=True)
@@ -162,11 +173,17 @@ class RateTimesWeight(Rule):
     label = "实际值×分值"
     missing: ClassVar[str] = "缺少百分比形式的实际值，无法按“实际值×分值”计分"
     value_name: ClassVar[str] = ""
+    stated_full: Decimal | None = None  # "记分10分,按完成率×分值计算" (``stated_marks``)
 
     def params(self) -> dict[str, object]:
-        return {}
+        return {} if self.stated_full is None else {"stated_full": float(self.stated_full)}
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if (differ := marks_differ(self.stated_full, self.declared_full, inputs)) is not None:
+            return differ
+        completion = self.kind == "budget_execution" or bool(_COMPLETION.search(self.text or ""))
+        if (noted := note_actual(self, inputs, completion=completion, rate=not completion)) is not None:
+            return noted  # "实际支出占预算的85%", "完成率97%，比目标高2%" (``note_shares``)
         found = value_in_points(inputs)
         if found is None:
             return Outcome(None, self.missing)

@@ -12,9 +12,16 @@ from functools import cache
 # Counters of things counted one by one (not durations or measures: 天, 月, 亩, 万元 belong to steps).
 COUNTERS = ("人次", "例次", "户次", "家次", "个次", "批次", "场次", "例", "处", "项", "次", "起", "笔", "条", "件",
             "份", "名", "人", "户", "家", "所", "篇", "宗", "批", "种", "位", "张", "本", "套", "台", "册", "单", "场",
-            "座", "辆", "株", "棵", "期", "个")  # fmt: skip
-# "个" of "2个月", "1个工作日" is part of a duration.
-COUNTER = "(?:" + "|".join(c if c != "个" else "个(?!月|工作日|小时|星期|百分点|季度|年度)" for c in COUNTERS) + ")"
+            "座", "辆", "株", "棵", "期", "个",
+            "间", "栋", "幢", "盏", "卷")  # fmt: skip  # counts family: rooms, buildings, lamps, archive volumes
+# "个" of "2个月", "1个工作日" is part of a duration; "间" of "时间", "期间", "间隔" and "卷" of "试卷", "问卷" are no
+# counters (counts family).
+_GUARDED = {
+    "个": "个(?!月|工作日|小时|星期|百分点|季度|年度)",
+    "间": "(?<![时期空中之民夜瞬田车人房])间(?![隔断接歇])",
+    "卷": "(?<![试问案考])卷",
+}
+COUNTER = "(?:" + "|".join(_GUARDED.get(c, c) for c in COUNTERS) + ")"
 _SAME = {"名": "人", "位": "人"}  # persons are counted with 名, 人 and 位 alike
 # The classifier a noun takes in place of the generic 个: "3所" counts schools as "3个学校" does.
 CLASSIFIED = {

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, is_met
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
+from medaid.evaluation.rules.deduction_words import words_met
 from medaid.evaluation.rules.naming import canon, named
 from medaid.evaluation.rules.steps import (
     DIRECTION_WORDS,
@@ -66,6 +67,7 @@ class PerPoint(StepBase, Rule):
     when_unmet: bool = False  # "未达到目标值的,按差距绝对值…": the gap counts only when the target is not met
     vetoes: tuple[str, ...] = ()  # "没有按国库管理制度规定拨付核算专项资金的,不得分": conditions that zero the score
     full_when: tuple[str, ...] = ()  # "在计划时间内完成的,得满分": an actual naming it scores full marks
+    negative: bool = False  # counts family: the text allows a score below 0 ("扣完得负分", "可倒扣")
 
     kind = "per_point"
     deducts_from_start = True
@@ -106,6 +108,7 @@ class PerPoint(StepBase, Rule):
             "when_unmet": self.when_unmet,
             "vetoes": list(self.vetoes),
             "full_when": list(self.full_when),
+            **({"negative": True} if self.negative else {}),
         }
         if self.explicit_reading:  # written only when the text or the file states it
             out["partial"] = self.partial.value
@@ -177,6 +180,9 @@ class PerPoint(StepBase, Rule):
         if named_full is not None:
             said = f"实际“{actual.text}”即评分标准“{named_full}”得满分的情形，得满分 {fmt(full)} 分"
             return Outcome(clamp(full, ZERO, inputs.weight), f"{said}；{veto}" if veto else said)
+        if actual.value is None and (met := words_met(actual.text, self)) is not None:  # counts family
+            said = f"{met}，得满分 {fmt(full)} 分"
+            return Outcome(clamp(full, ZERO, inputs.weight), f"{said}；{veto}" if veto else said)
         conflict = self._conflict(inputs)
         if conflict is not None:
             return Outcome(None, conflict)
@@ -195,7 +201,7 @@ class PerPoint(StepBase, Rule):
         """An explanation in words with no actual: "按规定时间拨付资金" says the step is met (full marks); "滞留资金
         1个半月" states a delay counted from zero with the step's word. Anything else is left to the reading of
         actuals from explanations (``actual_text``)."""
-        from medaid.evaluation.rules.deduction_statements import step_met, step_value
+        from medaid.evaluation.rules.deduction_statements import gap_of_plan, step_met, step_value
 
         note = inputs.note or ""
         read = step_value(note, self, self.wording())
@@ -205,25 +211,7 @@ class PerPoint(StepBase, Rule):
         if isinstance(read, tuple) and read[1] and self.from_zero:
             outcome = self.apply(dataclasses.replace(inputs, actual=read[0]))
             return dataclasses.replace(outcome, reason=f"实际情况取自说明“{note}”；{outcome.reason}")
-        return self._gap_of_plan(inputs, note)
-
-    def _gap_of_plan(self, inputs: Inputs, note: str) -> Outcome | None:
-        """ "与计划每相差4%" with "超计划时间占计划完成时间的12%": the explanation states the gap itself, as a share
-        of the plan (over it: 超/超出/滞后 计划; either side for a step on either side: 相差/偏差 计划); any other
-        clause must deny something ("无政策性或特殊原因"), else it is not read."""
-        if self.direction is Direction.BELOW or self.unit != "%" or not self.on_completion or self.vetoes:
-            return None
-        first, *others = [c for c in re.split(r"[,，;；。]", note) if c]
-        if any(not re.match(r"^(?:无|没有|不存在|未发现|非)", c) for c in others):
-            return None
-        words = r"超|超出|超过|滞后|延迟" + (r"|相差|偏差|偏离" if self.direction is Direction.BOTH else "")
-        gap = re.fullmatch(rf"(?:{words})(?:计划|目标)[^\d]{{0,16}}?(\d+(?:\.\d+)?)%", first)
-        if gap is None:
-            return None
-        distance = Decimal(gap.group(1))
-        how = f"说明“{first}”即与计划相差 {fmt(distance)}%（占计划的比例）"
-        full = self.full if self.full is not None else inputs.weight
-        return self._scored(Distance(distance, None, "%", how), full, inputs.weight)
+        return gap_of_plan(self, inputs, note)
 
     def _named_full(self, actual: Quantity) -> str | None:
         """The condition of full marks an actual written as text names ("在计划时间内完成"), if any."""
@@ -284,11 +272,11 @@ class PerPoint(StepBase, Rule):
             return Outcome(None, f"{arithmetic}；评分标准写明“扣分不封顶”，应扣分数超过本项 {fmt(full)} 分，"
                                  "超出部分是否从总分中扣除需人工判断")  # fmt: skip
         if full - deduction < 0:
-            arithmetic += "，扣完为止按 0 分计"
+            arithmetic += floored(full - deduction, weight, self.negative)[1]
         alternatives = {}
         if not self.explicit_reading:
             alternatives = {k: v for k, v in scores.items() if k != self.partial.value and v != score}
-        return Outcome(score, arithmetic, alternatives=alternatives)
+        return Outcome(score, arithmetic, alternatives=alternatives, below_zero=score < 0)
 
     def _score(
         self, full: Decimal, distance: Decimal, partial: Partial, weight: Decimal
@@ -301,4 +289,4 @@ class PerPoint(StepBase, Rule):
         if self.min_score is not None and score < self.min_score:
             score, capped = self.min_score, f"（最低得 {fmt(self.min_score)} 分）"
             deduction = full - score
-        return clamp(score, ZERO, weight), deduction, capped
+        return floored(score, weight, self.negative)[0], deduction, capped

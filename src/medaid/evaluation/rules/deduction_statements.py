@@ -23,12 +23,15 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from medaid.evaluation.numbers import fmt
 from medaid.evaluation.quantity import Quantity, parse_quantity
+from medaid.evaluation.rules.base import Inputs, Outcome
 from medaid.evaluation.rules.deduction import Direction, PerPoint
 from medaid.evaluation.rules.naming import canon
-from medaid.evaluation.rules.steps import word_kind
+from medaid.evaluation.rules.steps import Distance, word_kind
 
 if TYPE_CHECKING:
     from medaid.evaluation.rules.deduction_sum import DeductedPart
@@ -215,3 +218,22 @@ def assigned(written: str, parts: tuple[DeductedPart, ...]) -> dict[int, list[st
         for i in left:
             said[i] = [statement]
     return said
+
+
+def gap_of_plan(rule: PerPoint, inputs: Inputs, note: str) -> Outcome | None:
+    """ "与计划每相差4%" with "超计划时间占计划完成时间的12%": the explanation states the gap itself, as a share
+    of the plan (over it: 超/超出/滞后 计划; either side for a step on either side: 相差/偏差 计划); any other
+    clause must deny something ("无政策性或特殊原因"), else it is not read."""
+    if rule.direction is Direction.BELOW or rule.unit != "%" or not rule.on_completion or rule.vetoes:
+        return None
+    first, *others = [c for c in re.split(r"[,，;；。]", note) if c]
+    if any(not re.match(r"^(?:无|没有|不存在|未发现|非)", c) for c in others):
+        return None
+    words = r"超|超出|超过|滞后|延迟" + (r"|相差|偏差|偏离" if rule.direction is Direction.BOTH else "")
+    gap = re.fullmatch(rf"(?:{words})(?:计划|目标)[^\d]{{0,16}}?(\d+(?:\.\d+)?)%", first)
+    if gap is None:
+        return None
+    distance = Decimal(gap.group(1))
+    how = f"说明“{first}”即与计划相差 {fmt(distance)}%（占计划的比例）"
+    full = rule.full if rule.full is not None else inputs.weight
+    return rule._scored(Distance(distance, None, "%", how), full, inputs.weight)

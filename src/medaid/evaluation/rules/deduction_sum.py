@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
+from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.deduction import PerPoint
 from medaid.evaluation.rules.deduction_statements import DONE, PLANNED, assigned, fault_said, step_met, step_value
 from medaid.evaluation.rules.steps import in_step_unit
@@ -115,13 +115,15 @@ class DeductionSum(Rule):
     parts: tuple[DeductedPart, ...]
     full: Decimal | None = None
     uncapped: bool = False  # "扣分不封顶": a total past the full marks is not this item's to settle
+    negative: bool = False  # counts family: the text allows a score below 0 ("扣完得负分", "该项可负分")
 
     kind = "deduction_sum"
     label = "多项扣分合计"
 
     def params(self) -> dict[str, object]:
         full = None if self.full is None else float(self.full)
-        return {"full": full, "uncapped": self.uncapped, "parts": [p.to_dict() for p in self.parts]}
+        negative = {"negative": True} if self.negative else {}
+        return {"full": full, "uncapped": self.uncapped, "parts": [p.to_dict() for p in self.parts], **negative}
 
     def full_marks(self) -> Decimal | None:
         return self.full if self.full is not None else self.declared_full
@@ -166,15 +168,16 @@ class DeductionSum(Rule):
         if total > full and (self.uncapped or any(p.rule is not None and p.rule.uncapped for p in self.parts)):
             return Outcome(None, f"{head}；应扣 {fmt(total)} 分超过本项 {fmt(full)} 分，评分标准写明“扣分不封顶”，"
                                  "超出部分是否从总分中扣除需人工判断")  # fmt: skip
-        score = clamp(full - total, ZERO, inputs.weight)
-        tail = "，扣完为止按 0 分计" if full - total < 0 else ""
+        score, tail = floored(full - total, inputs.weight, self.negative)
         if unsaid:
             tail += "；另有“" + "”“".join(str(v) for v in unsaid) + "”的不得分，实际未写明，按未出现计"
         reason = (f"{head}；各项实际情况取自{source}“{written}”。" + "；".join(lines)
                   + f"。合计扣 {' + '.join(fmt(d) for d in deductions)} = {fmt(total)} 分，"
                   f"得分 = {fmt(full)} − {fmt(total)} = {fmt(full - total)}{tail}")  # fmt: skip
-        others = {k: clamp(full - total - v, ZERO, inputs.weight) for k, v in alternatives.items()}
-        return Outcome(score, reason, alternatives={k: v for k, v in others.items() if v != score})
+        others = {k: floored(full - total - v, inputs.weight, self.negative)[0] for k, v in alternatives.items()}
+        return Outcome(
+            score, reason, alternatives={k: v for k, v in others.items() if v != score}, below_zero=score < 0
+        )
 
     def _part(
         self, part: DeductedPart, statements: list[str], inputs: Inputs, full: Decimal, shared: bool
@@ -288,4 +291,5 @@ def deduction_sum_from_mapping(spec: Mapping[str, object], text: str | None) -> 
             raise RuleSpecError("parts 的每一项需要 rule（按步长扣分），或 fault（情形）和正数 points（扣分）")
         parts.append(DeductedPart(str(item["wording"]), names, fault=str(item["fault"]), points=points))
     full = spec_number(spec, "full")
-    return DeductionSum(parts=tuple(parts), full=full, uncapped=bool(spec.get("uncapped", False)), text=text)
+    uncapped, negative = bool(spec.get("uncapped", False)), spec.get("negative") is True
+    return DeductionSum(parts=tuple(parts), full=full, uncapped=uncapped, negative=negative, text=text)

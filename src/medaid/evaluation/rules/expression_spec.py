@@ -52,5 +52,5 @@ def expression_from_mapping(spec: Mapping[str, object], text: str | None) -> Exp
         exempt=None if spec.get("exempt") is None else str(spec.get("exempt")),
         lower_better=flag("lower_better", False),
         actual_named=str(spec.get("actual_named", "")), plan_named=str(spec.get("plan_named", "")),
-        vetoes=spec_words(spec, "vetoes"),
+        vetoes=spec_words(spec, "vetoes"), stated_full=number("stated_full"),
     )  # fmt: skip

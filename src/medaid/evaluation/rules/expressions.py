@@ -32,9 +32,10 @@ from medaid.evaluation.rules.arithmetic import (
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.exemption import exempted
 from medaid.evaluation.rules.expression_branch import chosen_formula
-from medaid.evaluation.rules.expression_checks import short_of_weight
+from medaid.evaluation.rules.expression_checks import per_point, reference_point, short_of_weight
 from medaid.evaluation.rules.expression_vetoes import vetoed
 from medaid.evaluation.rules.formulas import permille
+from medaid.evaluation.rules.stated_marks import marks_differ
 
 _LESS = (Comparator.LE, Comparator.LT)
 
@@ -77,6 +78,7 @@ class Expression(Rule):
     plan_named: str = ""
     # "…存在安全隐患的,此项不得分" beside the formula: conditions that zero it (``expression_vetoes``)
     vetoes: tuple[str, ...] = ()
+    stated_full: Decimal | None = None  # "本项满分30分。得分=…": the marks the text states (``stated_marks``)
 
     kind = "formula"
     label = "按公式计分"
@@ -97,6 +99,7 @@ class Expression(Rule):
             **({"lower_better": True} if self.lower_better else {}),
             **({"actual_named": self.actual_named, "plan_named": self.plan_named} if self.plan_named else {}),
             **({"vetoes": list(self.vetoes)} if self.vetoes else {}),
+            **({"stated_full": float(self.stated_full)} if self.stated_full is not None else {}),
         }  # fmt: skip
 
     def _actual(self, inputs: Inputs, tree: Node) -> tuple[Dim, Dim | None, str, Decimal | None] | str:
@@ -155,30 +158,14 @@ class Expression(Rule):
         return (value, 1), tgt, f"{self.name} {fmt(value)}{actual.unit}", None
 
     def _per_point(self, inputs: Inputs, tree: Node) -> Decimal | None:
-        """ "0.57×实达标数" against a percentage target: the count is the number of percentage points (the
-        target, in points, when the formula sizes its coefficient by it: 0.57 × 35 = 19.95 of 20)."""
-        target = inputs.target
-        if self.value_kind != "count" or TARGET in variables(tree) or target is None or target.value is None:
-            return None
-        if target.comparator in _LESS:
-            return None
-        return as_percent_points(target)
+        return per_point(self.value_kind, tree, inputs)
 
     def _reference(self, inputs: Inputs, dim: int) -> Dim | None:
-        """Where the formula should give full marks at most: the row's target in the actual's terms, or 100 %."""
-        target, actual = inputs.target, inputs.actual
-        if dim == 1 and (per_point := self._per_point(inputs, parse(self.expression))) is not None:
-            return (per_point, 1)
-        if target is None or target.value is None or actual is None:
-            return (ONE, 0) if dim == 0 else None
-        points = as_percent_points(target)
-        if dim == 0:
-            return (points / HUNDRED, 0) if points is not None and self.value_kind != "completion" else (ONE, 0)
-        if points is None and same_unit(target.unit, comparable(target, actual).unit):
-            return (target.value, 1)
-        return None
+        return reference_point(self.value_kind, parse(self.expression), inputs, dim)
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if (differ := marks_differ(self.stated_full, self.declared_full, inputs)) is not None:
+            return differ
         weight = inputs.weight if self.most is None else min(inputs.weight, self.most)
         if (free := exempted(self.exempt, inputs, weight)) is not None:
             return free

@@ -15,9 +15,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from medaid.evaluation.rules.clause_cover import modifier_denial, read_clause_statement, term_or_denial
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
+from medaid.evaluation.rules.compared_clauses import compared_statement, holds_comparison
+from medaid.evaluation.rules.list_denials import object_first_said
 from medaid.evaluation.rules.naming import canon, denies, named, names, parts, sentences
 from medaid.evaluation.rules.number_faults import fault_bound, measured_fault
+from medaid.evaluation.rules.occurrences import several_cases
 from medaid.evaluation.rules.phrasing import (
     because,
     caused,
@@ -81,6 +85,10 @@ def faults_found(
         return whole, None
     if clears_all(canon(text), note):
         return [], None
+    # faults family (s6): one statement that clears every fault ("抽查科室均无问题", "无上访"): ``clause_cover``
+    whole_said = None if re.search(r"[,;，；。]", text) else read_clause_statement(text, faults)
+    if whole_said is not None and not whole_said.found and len(whole_said.cleared) == len(faults):
+        return [], None
     found: set[int] = set()
     denied: set[int] = set()
     some: set[int] = set()
@@ -90,12 +98,14 @@ def faults_found(
     cleared: set[tuple[int, int]] = set()
     literal_lists = [literals(proper(f)) for f in faults]
     by_words: dict[int, dict[int, bool]] = {}  # fault → its literals a statement's words say hold or not
-    for piece in _statements(text, faults):
+    for piece in _statements(re.sub(r"(?<=\d)\.(?=\d)", "_", text), faults):  # "1.5元": a decimal kept
         deducted = STATED.search(piece)
         statement = piece[: deducted.start()] if deducted else piece
         stated += [Decimal(deducted.group(1))] if deducted else []
         if not statement:
             continue
+        if term_or_denial(statement, faults):
+            return [], statement  # faults family (s6): "无房户" — the term 无房户, or 房户 denied?
         if repeated_event(statement, faults):
             return [], statement  # "发生土葬事件2起" against "发生一起土葬事件,扣10分": once each, or once?
         if CHECKING.match(statement) or (REST_FINE.match(statement) and len(parts(text)) > 1):
@@ -109,7 +119,18 @@ def faults_found(
             i, shown = measured[0]
             (found if shown else denied).add(i)
             continue
+        # faults family (s6, round 3): "人均2元" against "低于人均2元" by its number; "两天" never one case
+        decided, undecided = compared_statement(statement, faults)
+        found |= {i for i, shown in decided.items() if shown}
+        denied |= {i for i, shown in decided.items() if not shown}
+        if decided:
+            continue
+        if several_cases(statement):
+            return [], statement
         said = _fault_said(statement, faults) or _of_some(statement, faults)
+        said = said or object_first_said(statement, lambda form: _fault_said(form, faults))  # "与乡镇无签订"
+        if undecided and said is not None and any(holds_comparison(faults[i - 1]) for i in said[0] | said[1]):
+            return [], statement  # "人均2元/人" against "低于人均2元": the clause is not named by its words
         if said is None and (one := _object_denied(statement, faults)) is not None:
             cleared.add(one)  # "台账已建立" against "未建立制度、台账": one of its objects
             continue
@@ -117,6 +138,8 @@ def faults_found(
             reading = read_statement(statement, literal_lists, list(faults))
             if reading.why is not None:
                 return [], statement
+            if undecided and any(holds_comparison(faults[i]) for i, _ in reading.said):
+                return [], statement  # faults family (s6, round 3): a comparison is not named by words
             for (i, j), holds in reading.said.items():
                 if by_words.setdefault(i + 1, {}).setdefault(j, holds) != holds:
                     return [], statement
@@ -200,6 +223,8 @@ def _fault_said(statement: str, faults: tuple[str, ...]) -> tuple[set[int], set[
     statement of what a fault is checked against ("按时发放到特困残疾人" before ",发现截留") speaks of no fault
     and is passed over: ``(set(), set())``."""
     readings: list[tuple[set[int], set[int]] | None] = []
+    if modified := {i for i, f in enumerate(faults, 1) if modifier_denial(statement, f)}:
+        return set(), modified  # faults family (s6): "无事故" against "发生一次不超标事故"
     for variant in _variants(statement, faults):
         says = [(i, max((named(variant, x) for x in _forms(f)), key=_rank, default=False))
                 for i, f in enumerate(faults, 1)]  # fmt: skip

@@ -13,6 +13,8 @@ from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.quantity import Comparator, Quantity, comparable, is_met, units_compatible
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
 from medaid.evaluation.rules.exemption import exempted
+from medaid.evaluation.rules.note_shares import note_actual
+from medaid.evaluation.rules.stated_marks import marks_differ
 
 
 class FormulaValue(StrEnum):
@@ -64,6 +66,7 @@ class Formula(Rule):
     # "A率达到目标值(B率/85%×10计算得分)": the row's actual is taken for the formula's rate B only when the
     # formula's divisor is the row's target ("≥85%"); otherwise which rate the actual is stays unsaid
     rate_at_target: bool = False
+    stated_full: Decimal | None = None  # "本项满分30分。得分=…": the marks the text states (``stated_marks``)
 
     kind = "formula"
     label = "按公式计分"
@@ -86,6 +89,7 @@ class Formula(Rule):
             "of_target": self.of_target,
             **({"exempt": self.exempt} if self.exempt is not None else {}),
             **({"rate_at_target": True} if self.rate_at_target else {}),
+            **({"stated_full": float(self.stated_full)} if self.stated_full is not None else {}),
         }
 
     def full_marks(self) -> Decimal | None:
@@ -160,6 +164,14 @@ class Formula(Rule):
         return f"满分 × (值 − {fmt(self.low)}{u}) ÷ ({fmt(self.high)}{u} − {fmt(self.low)}{u})"
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if (differ := marks_differ(self.stated_full, self.declared_full, inputs)) is not None:
+            return differ
+        ratio = self.value is FormulaValue.RATIO
+        rate = self.value is FormulaValue.RATE and self.unit == "%" and self.low == ZERO
+        if (
+            noted := note_actual(self, inputs, completion=ratio or self.of_target, divides=ratio, rate=rate)
+        ) is not None:
+            return noted  # "完成1140人，占计划的95%", "实际完成90%，比目标低5%" (``note_shares``)
         full_marks = self.points if self.points is not None else inputs.weight
         if (free := exempted(self.exempt, inputs, min(full_marks, inputs.weight))) is not None:
             return free
@@ -258,5 +270,5 @@ def formula_from_mapping(spec: Mapping[str, object], text: str | None) -> Rule:
         zero_below=spec_number(spec, "zero_below"), zero_inclusive=bool(spec.get("zero_inclusive", False)),
         full_when_met=bool(spec.get("full_when_met", False)), of_target=bool(spec.get("of_target", False)),
         exempt=None if spec.get("exempt") is None else str(spec.get("exempt")), text=text,
-        rate_at_target=bool(spec.get("rate_at_target", False)),
+        rate_at_target=bool(spec.get("rate_at_target", False)), stated_full=spec_number(spec, "stated_full"),
     )  # fmt: skip

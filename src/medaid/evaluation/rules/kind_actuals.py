@@ -42,17 +42,13 @@ from medaid.evaluation.rules.count_words import (
     restates,
 )
 from medaid.evaluation.rules.kind_asides import SPAN, aside_disagrees, only_counted, shared_negation
+from medaid.evaluation.rules.kind_clauses import by_clauses, settled
+from medaid.evaluation.rules.kind_statements import ALL_OF, GENERIC, NONE, REST
+from medaid.evaluation.rules.kind_vetoes import veto_said
+from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.occurrences import OCCURRENCES
 
-_NONE = re.compile(
-    r"^(?P<topic>[^\d无没未不]{0,12}?)(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生|未造成|未导致|未引发)(?P<rest>.*)$"
-)
-# "其余均已落实", "其他方面均符合要求": what is not named was not found.
-_REST = re.compile(
-    r"(?:其余|其他|其它)(?:各项|项目|方面|内容)?(?:均|都|全部)?(?:已|能)?(?:落实|完成|符合要求|符合|到位|正常|达标)"
-)
 _ANY = "[^,;。、不未没无]"
-_GENERIC = {"", "问题", "情况", "此类问题", "以上问题", "以上情况", "上述问题", "上述情况", "此类情况", "违规情况",
-            "上述情形", "以上情形", "此类情形", "任何问题", "任何情况", "类似问题", "类似情况"}  # fmt: skip
 _NEG = NEGATIONS
 _chars = content_chars
 
@@ -91,7 +87,9 @@ class _Reader:
             for i, piece in enumerate(pieces):
                 topic = not re.search(rf"\d|[{_NEG}]", piece) and not POSITIVE.search(piece)
                 if i + 1 < len(pieces) and topic and not any(self.whole(piece, k) for k in range(len(self.kinds))):
-                    pieces[i + 1] = piece + pieces[i + 1]
+                    # "协助查处、回访均到位": objects under one 均 keep their 、 (each is said done)
+                    joint = "、" if ALL_OF.search("".join(pieces[i + 1 :])) else ""
+                    pieces[i + 1] = piece + joint + pieces[i + 1]
                 elif piece:
                     found.append(piece)
         return self._shortfalls(plan_pairs(found))
@@ -177,9 +175,14 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
         return None
 
     absent: dict[int, set[str]] = {}  # faults written as an absence, stated: the elements named of each kind
+    spoken: set[int] = set()  # kinds one alternative of which a statement cleared (``kind_clauses``)
     for segment in reader.segments(norm):
         if hit := next((v for v in vetoes if plain(segment) == plain(v)), None):
             return Tally({}, veto=hit)
+        if (vetoed := veto_said(segment, [k.text for k in kinds], vetoes)) is not None:
+            if vetoed[1]:  # "但发生安全责任事故1起"; "未及时整治" for "…未及时整治的扣完基本分"
+                return Tally({}, veto=vetoed[0])
+            continue  # "发生安全责任事故0起", "已及时整治": it did not happen
         if segment.startswith("其中"):  # "其中1件催办后仍未完成": counted in two kinds, or in one?
             if not any(k.within is not None for k in kinds):
                 return Tally({}, f"“{segment}”是另一类情形的一部分，各类是否重复计算未写明")
@@ -204,29 +207,33 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
                 return Tally({}, f"“{segment}”的单位是{bare.group(2)}，规则按{unit}计")
             total = value
             continue
-        if any(plain(segment) == plain(c) for c in clears):
+        if any(canon(plain(segment)) == canon(plain(c)) for c in clears):  # "没有事故" for "无事故得8分"
             counts.update({i: ZERO for i in range(len(kinds)) if i not in counts})
             continue
-        said = None if plain(segment) in _GENERIC else stated_absences(segment, [k.text for k in kinds])
+        said = None if plain(segment) in GENERIC else stated_absences(segment, [k.text for k in kinds])
         if isinstance(said, str):
             return Tally({}, said)
         if said:  # "无垃圾填埋场" beside "无垃圾池、垃圾填埋场各扣6分": the fault stated
             for i, things in said.items():
                 absent.setdefault(i, set()).update(things)
             continue
-        if (none := _NONE.match(segment)) and not (
+        if (none := NONE.match(segment)) and not (
             reader.negated_kind(after := segment[len(none.group("topic")) :])
             or happened(after, [k.text for k in kinds])
         ):
             rest = none.group("rest")
-            generic = plain(rest) in _GENERIC or rest in _GENERIC  # "上述问题": plain would keep "上述"
+            generic = plain(rest) in GENERIC or rest in GENERIC  # "上述问题": plain would keep "上述"
             named = list(range(len(kinds))) if generic else reader.named(rest)
-            if not named:
-                return Tally({}, f"“{segment}”未对应评分标准所列的任何一类情形")
+            if not named:  # "无非访", "无越级访、集体访": things several kinds state (``clause_cover``)
+                covered = by_clauses(segment, kinds, put, spoken)
+                if covered is None or not covered[0]:
+                    return Tally({}, covered[1] if covered else f"“{segment}”未对应评分标准所列的任何一类情形")
+                reader.notes.append(covered[1])
+                continue
             for i in named:
                 counts.setdefault(i, ZERO)
             continue
-        if _REST.fullmatch(segment):  # "其余均已落实": the kinds not named were not found, as a kind not named
+        if REST.fullmatch(segment):  # "其余均已落实": the kinds not named were not found, as a kind not named
             continue
         whole = not re.search(rf"{NUMBER}{COUNTER}", segment) or re.search(r"均|全部|都|全|皆", segment)
         named = reader.named(segment)
@@ -240,7 +247,7 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             continue
         aside = re.fullmatch(rf"(?P<main>\D*?{NUMBER}{COUNTER}\D*?)\((?P<n>{NUMBER})(?P<c>{SPAN})\)", segment)
         segment = aside.group("main") if aside else segment  # "无故拖延1次(1天)": the case measured again
-        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
+        found = re.fullmatch(rf"(\D*?){OCCURRENCES}(\D*)", segment)  # faults (s6, round 3): "2天" counted too
         words = found.group(1) + found.group(4) if found else segment
         named = reader.named(words, says_it=True)
         if len(named) != 1 or not reader.keeps_sense(words, named[0]):
@@ -249,14 +256,24 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
                 for i in by_words:
                     counts.setdefault(i, ZERO)
                 continue
+            if (covered := by_clauses(segment, kinds, put, spoken)) is not None:  # "缺1份责任状": ``clause_cover``
+                if not covered[0]:
+                    return Tally({}, covered[1])
+                reader.notes.append(covered[1])
+                continue
             which = "对应多类情形" if len(named) > 1 else "未对应评分标准所列的任何一类情形"
             return Tally({}, f"“{segment}”{which}")
         i, kind = named[0], kinds[named[0]]
         if found is None:
+            if not any(c in _NEG for c in words) and (note := settled(segment, kinds, i, put, spoken)):
+                reader.notes.append(note)  # "项目经理均持证", "排查机制落实到位": what the kind negates, done
+                continue
             if not kind.once:
                 return Tally({}, f"“{segment}”未写明数量")
             if not any(c in _NEG for c in words):  # "住房情况一般" for "住房条件无明显改善": not said
                 return Tally({}, f"“{segment}”未写明是否出现“{kind.what}”")
+            if re.search(r"\d|[两二三四五六七八九十]", words):  # faults family (s6, round 3): "…2小时"
+                return Tally({}, f"“{segment}”写有数量，而“{kind.what}”按出现计，不按一次计")
             why = put(i, Decimal(1))
         else:
             value, counter = cn_int(found.group(2)), found.group(3)
@@ -274,6 +291,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             return Tally({}, f"“{kinds[i].what}”写有两个数")
         counts[i] = value
         reader.notes.append(f"“{kinds[i].what}”以缺失写出，说明写明缺{'、'.join(sorted(things))}，计{fmt(value)}项")
+    for i in spoken:
+        counts.setdefault(i, ZERO)
     if total is not None and counts:
         return Tally({}, "既写有总数又写有分类数，无法判断按哪一个计")
     if total is None and not counts:

@@ -39,7 +39,8 @@ def aside_disagrees(aside: re.Match[str], kind: CaseKind, value: Decimal) -> str
     return None
 
 
-_LEAD_NONE = re.compile(r"^(无|没有|未发现|未出现|未发生)(?=.)")
+# "也无修坟、建坟现象": a conjunction before the negation opening the list (faults family, s6)
+_LEAD_NONE = re.compile(r"^(?:也|并|且|同时|另外)?(无|没有|未发现|未出现|未发生)(?=.)")
 _TAIL_NONE = re.compile(r"^(.+?)(?:均|都|全部|皆)(无|没有|未发现|未出现|未发生)$")
 
 

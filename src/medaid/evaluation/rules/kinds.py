@@ -8,16 +8,17 @@ The actual is read by rules/kind_actuals.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.numbers import ZERO, fmt
+from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.case_kinds import CaseKind
 from medaid.evaluation.rules.count_vocab import plain, simplified
 from medaid.evaluation.rules.count_words import content_chars
 from medaid.evaluation.rules.counts import spec_decimal, spec_words
 from medaid.evaluation.rules.kind_actuals import read_kinds
+from medaid.evaluation.rules.occurrences import per_occurrence
 
 __all__ = ["CaseKind", "PerKind", "per_kind_from_mapping"]
 
@@ -37,6 +38,7 @@ class PerKind(Rule):
     clears: tuple[str, ...] = ()  # "未发生突发公共卫生事件的不扣分": an actual stating it clears every kind
     # "发生较大及以上事故的,该项不得分,倒扣10分": below zero when it happens; an actual that may name it is refused
     reverses: tuple[str, ...] = ()
+    negative: bool = False  # counts family: the text allows a score below 0 ("扣完得负分", "该项可负分")
 
     kind = "per_kind"
     deducts_from_start = True
@@ -46,7 +48,8 @@ class PerKind(Rule):
         return {"kinds": [k.to_dict() for k in self.kinds], "gain": self.gain,
                 "full": None if self.full is None else float(self.full),
                 "cap": None if self.cap is None else float(self.cap), "vetoes": list(self.vetoes),
-                "clears": list(self.clears), "reverses": list(self.reverses)}  # fmt: skip
+                "clears": list(self.clears), "reverses": list(self.reverses),
+                **({"negative": True} if self.negative else {})}  # fmt: skip
 
     def full_marks(self) -> Decimal | None:
         if self.gain:
@@ -69,6 +72,10 @@ class PerKind(Rule):
         return next((r for r in self.reverses if (content_chars(r) - kinds) & said), None)
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if (kinds := per_occurrence(self.kinds)) != self.kinds:  # faults family (s6, round 3): "一天扣5分"
+            outcome = replace(self, kinds=kinds).apply(inputs)
+            changed = "、".join(f"“{k.what}”" for k, o in zip(kinds, self.kinds, strict=True) if k != o)
+            return replace(outcome, reason=f"{outcome.reason}（{changed}写作“一天/一次…扣N分”，按每次出现计）")
         full = self.full if self.full is not None else inputs.weight
         source, given = ("实际完成值", inputs.actual.text) if inputs.actual is not None else ("扣分说明", inputs.note)
         allowed = (ZERO, min(full, inputs.weight))
@@ -110,12 +117,12 @@ class PerKind(Rule):
             over = "" if score == moved else f"，超过分值按 {fmt(inputs.weight)} 分计"
             return Outcome(score, f"{source}：{how}；得分 {fmt(moved)}{over}")
         raw = full - moved
-        score = clamp(raw, ZERO, inputs.weight)
-        floor = "，扣完为止按 0 分计" if raw < 0 else ""
+        score, floor = floored(raw, inputs.weight, self.negative)
         veto = ""
         if self.vetoes:
             veto = "；另有“" + "”“".join(self.vetoes) + f"”的该项不得分，{source}未写明，按未出现计"
-        return Outcome(score, f"{source}：{how}；得分 = {fmt(full)} − {fmt(moved)} = {fmt(raw)}{floor}{veto}")
+        reason = f"{source}：{how}；得分 = {fmt(full)} − {fmt(moved)} = {fmt(raw)}{floor}{veto}"
+        return Outcome(score, reason, below_zero=score < 0)
 
 
 def per_kind_from_mapping(spec: Mapping[str, object], text: str | None) -> PerKind:
@@ -138,4 +145,4 @@ def per_kind_from_mapping(spec: Mapping[str, object], text: str | None) -> PerKi
                               int(within) if isinstance(within, int) and 0 <= within < len(raw) else None))  # fmt: skip
     return PerKind(kinds=tuple(kinds), gain=bool(spec.get("gain", False)), full=spec_decimal(spec, "full"),
                    cap=spec_decimal(spec, "cap"), vetoes=spec_words(spec, "vetoes"), clears=spec_words(spec, "clears"),
-                   reverses=spec_words(spec, "reverses"), text=text)  # fmt: skip
+                   reverses=spec_words(spec, "reverses"), negative=spec.get("negative") is True, text=text)  # fmt: skip

@@ -7,16 +7,23 @@ How an actual names a level is in ``naming``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.rules.affirmations import affirmed
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.clause_lists import items_by_words
+from medaid.evaluation.rules.clause_lists import HEADING, items_by_words
 from medaid.evaluation.rules.compared_levels import compared_level
+from medaid.evaluation.rules.event_levels import occurrence_level, occurrences
+from medaid.evaluation.rules.judged_conditions import judged_alone
 from medaid.evaluation.rules.naming import canon, denies, named
+from medaid.evaluation.rules.reached_levels import indicator_level, reached_level, share_pair
+from medaid.evaluation.rules.sanctions import beyond_row
+from medaid.evaluation.rules.stated_failures import failure_level
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 from medaid.evaluation.rules.target_levels import target_level
 
@@ -108,6 +115,8 @@ class Qualitative(Rule):
         if top > inputs.weight and not inputs.bonus_allowed:  # the text's scale and the row disagree: no level is sure
             why = f"评分标准的最高等级为 {fmt(top)} 分，超过本行分值 {fmt(inputs.weight)} 分（{scale}）"
             return Outcome(None, f"{why}，各等级应得几分无法确定；请核对分值或评分标准", needs_judgement=True)
+        if len(self.levels) == 1 and (judged := judged_alone(self.text, self.levels[0].name, inputs)) is not None:
+            return Outcome(None, f"{judged}（{scale}）", allowed=allowed, needs_judgement=True)  # "制度健全规范,得2分"
         if inputs.holds is not None:
             return self._counted(inputs, scale)
         if inputs.actual is None and note is None:
@@ -115,11 +124,29 @@ class Qualitative(Rule):
         text = inputs.actual.text if inputs.actual is not None else note or ""
         said = "实际完成情况" if inputs.actual is not None else "说明"
         words = inputs.actual is None or not is_number(inputs.actual)
-        level, how = self._read(text, inputs.weight, strict=inputs.actual is not None) if words else (None, "")
-        if not words and inputs.actual is not None:  # "小于或等于年度目标值,得10分;大于目标值,不得分"
-            names = [lv.name for lv in self.levels]
-            scores = [lv.score(inputs.weight) for lv in self.levels]
+        names = [lv.name for lv in self.levels]
+        scores = [lv.score(inputs.weight) for lv in self.levels]
+        at, how = occurrence_level(names, scores, None, text) if words else (None, "")
+        if at is None and words and occurrences(names, scores) and (how or re.search(r"[\d零〇]", text)):
+            why = how or "未写明是否发生、发生几次（如“0次”“发生1起”）"  # "全年零事故" is read above, never as 无/有
+            return Outcome(None, f"{said}“{text}”不对应任一等级（{scale}）：{why}，需人工判断", allowed=allowed,
+                           needs_judgement=True)  # fmt: skip
+        if at is not None:  # "全年零事故", "发生1次不超标事故" against "无事故"/"发生一次"
+            level: Level | None = self.levels[at]
+        else:
+            level, how = self._read(text, inputs.weight, strict=inputs.actual is not None) if words else (None, "")
+        if level is None and not words and inputs.actual is not None:  # "小于或等于年度目标值,得10分;大于目标值,不得分"
             at, how = target_level(names, scores, inputs.actual, inputs.target)
+            if at is None and not how:  # a bar in words that the row's target states ("达到…占用的耕地面积")
+                at, how, none = reached_level(names, scores, inputs.actual, inputs.target)
+                if none:
+                    return Outcome(ZERO, f"{how}不得分（{scale}）")
+            if at is None and not how:  # "无事故得10分平指标得5分超指标不得分"
+                at, how = indicator_level(names, scores, inputs.actual, inputs.target)
+            if at is None and not how:  # "分配结果合理(2分)、不合理分配比例≥5%(0分)"
+                at, how = share_pair(names, scores, inputs.actual)
+            if at is None and not how:  # "无事故得20分,发生一次不得分" against "0次", "1起"
+                at, how = occurrence_level(names, scores, inputs.actual, text)
             if at is None and how:
                 return Outcome(None, f"{how}（{scale}），需人工判断", allowed=allowed, needs_judgement=True)
             level = None if at is None else self.levels[at]
@@ -129,16 +156,18 @@ class Qualitative(Rule):
             at, how = compared_level([lv.name for lv in self.levels], text)
             level = None if at is None else self.levels[at]
         if level is None:
+            unread = self._unread(text, inputs.weight) if words else ""
             return Outcome(
                 None,
-                f"{said}“{text}”不对应任一等级（{scale}），需人工判断",
+                f"{said}“{text}”不对应任一等级（{scale}）{unread}，需人工判断",
                 allowed=allowed,
                 needs_judgement=True,
             )
         raw = level.score(inputs.weight)
+        beyond = beyond_row(self.text, level.name) if raw == ZERO else ""  # "发生一次,本表100分扣完"
         return Outcome(
             clamp(raw, ZERO, inputs.weight),
-            f"{said}“{text}”{how}为“{level.name}”一级，得 {fmt(raw)} 分（{scale}）",
+            f"{said}“{text}”{how}为“{level.name}”一级，得 {fmt(raw)} 分（{scale}）{beyond}",
         )
 
     def _counted(self, inputs: Inputs, scale: str) -> Outcome:
@@ -152,6 +181,14 @@ class Qualitative(Rule):
         raw = which[0].score(inputs.weight)
         return Outcome(clamp(raw, ZERO, inputs.weight),
                        f"{total} 项中符合 {held} 项，为“{which[0].name}”一级，得 {fmt(raw)} 分（{scale}）")  # fmt: skip
+
+    def _unread(self, text: str, weight: Decimal) -> str:
+        """Why a description does not say whether the one scoring condition holds ("：未说明是否做到…")."""
+        pair = _binary(self.levels, weight)
+        if pair is None or (pair[1] is None and len(self.levels) > 1):
+            return ""
+        met, why = affirmed(text, pair[0].name)
+        return f"：{why}" if met is None and why else ""
 
     def _read(self, text: str, weight: Decimal, strict: bool) -> tuple[Level | None, str]:
         """The level a description names, and how it was read ("" when by name; a reason with no level:
@@ -177,13 +214,24 @@ class Qualitative(Rule):
             if met is not None:
                 how = f"即{'' if met else '未'}做到“{yes.name}”，"
                 return (yes if met else no), how
+            # the condition restated or denied requirement by requirement ("已逐级签订", "年终无总结")
+            if no is not None or len(levels) == 1:
+                met, why = affirmed(text, yes.name)
+                if met is not None:
+                    return (yes if met else no), why
+            # the failures the 0 level lists, named or all denied ("按要求发展党员1名" against "未发展党员或未按要求…")
+            if no is not None and len(levels) == 2:
+                met, why = failure_level(text, no.name, yes.name)
+                if met is not None:
+                    return (yes if met else no), why
         if len(levels) < 2:
             return None, ""
         scoring = [i for i, lv in enumerate(levels) if lv.score(weight) > 0]
         zero = [lv for lv in levels if lv.score(weight) == 0]
+        concrete = tuple(replace(lv, name=_concrete(lv.name)) for lv in levels)
         found = level_said(
             text,
-            lambda st: None if (lv := match_level(levels, st)) is None else levels.index(lv),
+            lambda st: _picked(levels, concrete, st),
             lambda st: {i for i in scoring if denies(canon(st), canon(levels[i].name))},
             [lv.name for lv in levels],
             len(scoring),
@@ -192,7 +240,27 @@ class Qualitative(Rule):
         if found == DENIED_ALL:
             how = f"即未做到任一得分等级（{'、'.join(levels[i].name for i in scoring)}），"
             return (zero[0] if len(zero) == 1 else None), how if len(zero) <= 1 else ""
+        if found is not None and concrete[found] != levels[found]:  # named by its concrete part
+            return levels[found], f"（按该等级的具体要求“{concrete[found].name}”对应）"
         return (levels[found] if found is not None else None), ""
+
+
+def _concrete(name: str) -> str:
+    """A level without the exhortation heading it ("积极申报省级农业产业化联合体,提交申报材料" → "提交申报材料"):
+    tables open a level with the duty in general (积极/做好/加强…, ``clause_lists.HEADING``) and end it with the
+    concrete thing that scores; an evaluator reports the concrete thing. The name is kept when no clause is left."""
+    clauses = [c for c in re.split(r"[,，;；]", name) if c.strip()]
+    kept = [c for c in clauses if not HEADING.match(c.strip())]
+    return "，".join(kept) if kept and len(kept) < len(clauses) else name
+
+
+def _picked(levels: tuple[Level, ...], concrete: tuple[Level, ...], statement: str) -> int | None:
+    """The level a statement names: by the level's name, else by its concrete part (``_concrete``), one level only."""
+    level = match_level(levels, statement)
+    if level is None and concrete != levels:
+        level = match_level(concrete, statement)
+        return None if level is None else concrete.index(level)
+    return None if level is None else levels.index(level)
 
 
 def levels_from_spec(raw: object) -> tuple[Level, ...]:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
-from medaid.evaluation.rules.naming import canon, denies, named, parts
+from medaid.evaluation.rules.list_denials import all_denied, object_first_forms
+from medaid.evaluation.rules.naming import canon, denies, named, parts, sentences
 from medaid.evaluation.rules.wording import ACHIEVING, CHECKING, counted_event, unchecked
 
 __all__ = ["faults_found", "negated_requirement"]
@@ -152,12 +153,35 @@ def items_missing(text: str, items: tuple[str, ...]) -> list[int] | None:
     "无会议记录,年度总结未做") names the items not met, the rest being met, as a list of faults is read; None
     when a statement does not deny exactly one item, or an item is both denied and named (words family)."""
     missing: set[int] = set()
-    for statement in (piece for whole in parts(text) for piece in _listed(whole)):
-        said = _item_said(statement, items)
-        if said is None or said[0] or len(said[1]) != 1:
-            return None
-        missing |= said[1]
+    for _, split in sentences(text):
+        of_sentence: list[int] = []
+        for statement in (piece for whole in split for piece in _listed(all_denied(whole))):
+            said = _item_said(statement, items)
+            for form in object_first_forms(statement) if said is None or said[0] or len(said[1]) != 1 else []:
+                if (said := _item_said(form, items)) is not None and not said[0] and len(said[1]) == 1:
+                    break  # "工作台账无建立": ``list_denials``
+            if said is None or said[0] or len(said[1]) != 1:
+                return None
+            (at,) = said[1]
+            if _names_other(statement, items, at):
+                return None  # "与乡镇无签订" matched to "村委会分别签订责任书": 乡镇 is an item of its own
+            of_sentence.append(at)
+        if len(set(of_sentence)) != len(of_sentence):
+            return None  # "乡镇、村委会均未签订": each thing a list names must deny an item of its own
+        missing |= set(of_sentence)
     return sorted(missing) if missing else None
+
+
+def _names_other(statement: str, items: tuple[str, ...], at: int) -> bool:
+    """Faults family (s6, round 3): whether a statement holds the whole name of an item other than the one it
+    was matched to (1 = the first): that item is spoken of, and is never left to "未提及的分项视为符合"."""
+    said = canon(statement)
+    mine = canon(items[at - 1])
+    return any(
+        len(name := canon(item)) >= 2 and name in said and name not in mine
+        for i, item in enumerate(items, 1)
+        if i != at
+    )
 
 
 _LISTED_MISSING = re.compile(r"^(?P<no>缺少|缺|无|没有|未)(?P<things>.+?(?:和|及|与|、).+)$")

@@ -20,6 +20,7 @@ from enum import StrEnum
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
 from medaid.evaluation.quantity import Quantity, as_percent_points, comparable, same_unit
 from medaid.evaluation.rules.base import Inputs
+from medaid.evaluation.rules.count_phrasings import listed_against, named_items
 
 
 class Direction(StrEnum):
@@ -225,8 +226,13 @@ class StepBase:
         kind = word_kind(self.word) or frozenset({self.word})
         words = "|".join(sorted(kind, key=len, reverse=True))
         match = re.match(rf"^(?:{words})[^\d,;。]{{0,6}}?(\d+(?:\.\d+)?)([^\d,;。]*)$", actual.text.strip())
-        if match is None:
-            return None
+        if match is None:  # counts family: "缺卫生许可证、组织机构代码证2项", the things missing named, as many as said
+            match = re.match(rf"^((?:{words})[^\d,;。]+?)(\d+)([^\d,;。]*)$", actual.text.strip())
+            if match is None or listed_against(match.group(1), int(match.group(2))) is not None:
+                return None
+            if named_items(match.group(1)) is None and named_items(match.group(1), joined_too=False) is None:
+                return None
+            return Decimal(match.group(2)), match.group(3)
         return Decimal(match.group(1)), match.group(2)
 
     def _in_unit(self, inputs: Inputs) -> Distance | str:

@@ -19,6 +19,7 @@ from medaid.evaluation.rules.adjustments import AddDeduct, add_deduct_from_mappi
 from medaid.evaluation.rules.band_requirements import RequiredBands, required_bands_from_mapping  # bands family
 from medaid.evaluation.rules.bands import Band, Banded
 from medaid.evaluation.rules.base import Rule
+from medaid.evaluation.rules.base_bonus_items import BaseWithBonusItems, base_bonus_items_from_mapping  # bands family
 from medaid.evaluation.rules.bonus import StepBonus, step_bonus_from_mapping
 from medaid.evaluation.rules.cases import PerCase
 from medaid.evaluation.rules.checklist_spec import checklist_from_spec
@@ -41,11 +42,16 @@ from medaid.evaluation.rules.items import EachItem, each_item_from_mapping  # st
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
+from medaid.evaluation.rules.listed_average import ListedAverage, listed_average_from_mapping  # formulas family
 from medaid.evaluation.rules.parts import StepSum, step_sum_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.periods import PeriodParts, period_parts_from_mapping  # faults family
+from medaid.evaluation.rules.point_shortfalls import PointShortfallBands, point_shortfall_from_mapping  # bands family
+from medaid.evaluation.rules.rank_parts import RankParts, rank_parts_from_mapping  # bands family
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
 from medaid.evaluation.rules.rate_floor import RateFlooredProportional, rate_floored_from_mapping  # formulas family
+from medaid.evaluation.rules.reference_bands import ReferenceBands, reference_bands_from_mapping  # bands family
 from medaid.evaluation.rules.shares import ElementShares, element_shares_from_mapping  # lists family
+from medaid.evaluation.rules.status_shares import StatusShares, status_shares_from_mapping  # formulas family
 from medaid.evaluation.rules.threshold_ranks import ThresholdRanked, threshold_ranked_from_mapping  # bands family
 from medaid.evaluation.rules.unweighted import Unweighted
 
@@ -80,8 +86,14 @@ RULE_TYPES: dict[str, str] = {
     ThresholdRanked.kind: ThresholdRanked.label,  # bands family: a threshold, and ranks among those short of it
     RequiredBands.kind: RequiredBands.label,  # bands family: bands with a requirement beside the value
     GroupBands.kind: GroupBands.label,  # bands family: bands chosen by the group the unit belongs to
+    ReferenceBands.kind: ReferenceBands.label,  # bands family: bands against named references the explanation writes
+    PointShortfallBands.kind: PointShortfallBands.label,  # bands family: shortfall below the target in 百分点
+    BaseWithBonusItems.kind: BaseWithBonusItems.label,  # bands family: a base rule and bonus items beside it
+    RankParts.kind: RankParts.label,  # bands family: parts, one by rank, matched to the actual by words
     FlooredProportional.kind: FlooredProportional.label,  # formulas family: the ratio with a floor
     RateFlooredProportional.kind: RateFlooredProportional.label,  # formulas family: a floor on the rate
+    StatusShares.kind: StatusShares.label,  # formulas family: a coefficient for each status of the things counted
+    ListedAverage.kind: ListedAverage.label,  # formulas family: the mean of the scores listed for each thing
 }
 
 
@@ -174,6 +186,7 @@ def _per_point(spec: Mapping[str, object], text: str | None) -> PerPoint:
         vetoes=spec_words(spec, "vetoes"),
         full_when=spec_words(spec, "full_when"),
         explicit_reading="partial" in spec,  # the file states how part of a step counts
+        negative=spec.get("negative") is True,  # counts family: the text allows a score below 0
         text=text,
     )
 
@@ -185,6 +198,12 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
     match kind:
         case "full_if_met":
             return FullIfMet(text=text)
+        # formulas family: full marks stated in the text ("本项满分10分,按完成比例计分", ``stated_marks``)
+        case "proportional" if spec.get("stated_full") is not None:
+            return Proportional(reference=_text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
+                                stated_full=_number(spec, "stated_full"), text=text)  # fmt: skip
+        case "rate_times_weight" if spec.get("stated_full") is not None:  # formulas family (``stated_marks``)
+            return RateTimesWeight(stated_full=_number(spec, "stated_full"), text=text)
         case "proportional":
             return Proportional(reference=_text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
                                 text=text)  # fmt: skip
@@ -231,6 +250,8 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 total=_number(spec, "total"),  # counts family: the items the text lists ("2分×4项")
                 limits=spec_words(spec, "limits"),  # counts family: vetoes with a limit ("淹死树木≥10株")
                 norm=str(spec.get("norm") or ""),  # counts family: the plan of times missed ("每月至少开展1次巡查")
+                fault=str(spec.get("fault") or ""),  # counts family: which things counted are cases ("不完整")
+                negative=spec.get("negative") is True,  # counts family: the text allows a score below 0
                 text=text,
             )
         case "count_score":
@@ -292,14 +313,26 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return period_parts_from_mapping(spec, text)
         case "threshold_ranked":  # bands family
             return threshold_ranked_from_mapping(spec, text)
+        case "point_shortfall_bands":  # bands family: shortfall below the target in 百分点
+            return point_shortfall_from_mapping(spec, text)
+        case "reference_bands":  # bands family: bands against named references
+            return reference_bands_from_mapping(spec, text)
         case "required_bands":  # bands family
             return required_bands_from_mapping(spec, text)
+        case "rank_parts":  # bands family: parts, one by rank, matched to the actual by words
+            return rank_parts_from_mapping(spec, text)
+        case "base_bonus_items":  # bands family: a base rule and bonus items beside it
+            return base_bonus_items_from_mapping(spec, text)
         case "group_bands":  # bands family
             return group_bands_from_mapping(spec, text)
         case "proportional_floor":  # formulas family: the ratio with a floor
             return floored_from_mapping(spec, text)
         case "proportional_rate_floor":  # formulas family: the ratio with a floor on the rate
             return rate_floored_from_mapping(spec, text)
+        case "status_shares":  # formulas family: a coefficient for each status of the things counted
+            return status_shares_from_mapping(spec, text)
+        case "listed_average":  # formulas family: the mean of the scores listed for each thing
+            return listed_average_from_mapping(spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.ruletext.common import header_full
+from medaid.evaluation.ruletext.common import header_full, negative_allowed
 from medaid.evaluation.ruletext.normalize import normalize_rule_text
 from medaid.evaluation.ruletext.shapes import SHAPES
 
@@ -23,7 +23,20 @@ def parse_rule_text(text: str) -> Rule | None:
     for shape in SHAPES:
         rule = shape(body)
         if rule is not None:
-            return dataclasses.replace(rule, text=text.strip(), declared_full=declared)
+            below = _below_zero(rule, norm)
+            return None if below is None else dataclasses.replace(below, text=text.strip(), declared_full=declared)
+    return None
+
+
+# counts family (session 6): a rule that deducts past zero keeps a score below 0 when its text allows one
+# ("扣完得负分", "该项可负分", "可倒扣": ruletext.common.negative_allowed); the rules that read it have a
+# ``negative`` field (per_case, per_kind, per_point, deduction_sum).
+# A rule of another kind would floor the score at 0 where the text lets it go below: the text is not understood.
+def _below_zero(rule: Rule, text: str) -> Rule | None:
+    if not negative_allowed(text):
+        return rule
+    if "negative" in {f.name for f in dataclasses.fields(rule)}:
+        return dataclasses.replace(rule, negative=True)  # type: ignore[call-arg]
     return None
 
 

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Band, Banded, FormulaValue, Rule
+from medaid.evaluation.ruletext.band_spelling import respell
 from medaid.evaluation.ruletext.common import STEPWISE
 from medaid.evaluation.ruletext.conditions import Condition, read_condition, same_subject
 from medaid.evaluation.ruletext.outcomes import Effect, prepare, scored_parts
@@ -198,7 +199,7 @@ def _share_of_full(match: re.Match[str]) -> str:
 
 def _parts(text: str) -> list[tuple[Condition, Effect]] | None:
     # "30分钟以上不得分": minutes are kept apart from scores ("0分") while the parts are found
-    text = re.sub(r"(?<=\d)分钟", "min", text)
+    text = re.sub(r"(?<=\d)分钟", "min", respell(text))  # respell: 周岁, "0-5岁岁", "10%-20%(不含)"
     # "得100%分" is full marks, "得60%分" 60 % of them (a share above 100 % is not read)
     text = re.sub(rf"(?<=[得计给记赋])({_N})%分", _share_of_full, text)
     spelled = _spelled_out(_halves(text))

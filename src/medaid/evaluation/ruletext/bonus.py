@@ -63,7 +63,7 @@ _BASE = re.compile(
 )
 # Below the reference nothing: "未达到目标产量不计分", "比前三年平均值减产不计分"
 _ZERO_BELOW = re.compile(
-    r"(?:未达到|未完成|达不到|低于|不足|减产|减少|下降)[^,;。\d]{0,16}?(?:的)?,?(?:不计分|不得分|得0分|计0分)"
+    r"(?:未达到|未完成|达不到|低于|不足|减产|减少|下降)[^,;。\d]{0,16}?(?:的)?,?(?:该项|本项|此项)?(?:不计分|不得分|得0分|计0分)"
 )
 # bands family: less-is-better steps ("每降低1%加2分") and what they say of the worse side and of the most added
 _ZERO_WORSE = re.compile(r"(?:高于|超过|超出|大于|未控制在)[^,;。\d]{0,16}?(?:的)?,?(?:不计分|不得分|得0分|计0分)")
@@ -106,6 +106,8 @@ def _both(text: str) -> str:
     """Steps and caps written for both sides at once, written out side by side: "每超(少)2%加(减)1分" →
     "每超2%加1分;每少2%减1分"; "每高于或低于10百分点分别加减1分"; "最高加(减)15分", "最多加减2分"."""
     text = text.replace("奖励", "加")
+    # bands family: "加0.05分,以2分为限" / "扣1分,以5分为限": the limit is that side's most
+    text = re.sub(r"(加|扣|减)(\d+(?:\.\d+)?)分,?以(\d+(?:\.\d+)?)分为限", r"\1\2分,最多\1\3分", text)
     if "每" not in text and len(_PER_ONE.findall(text)) == 1:
         text = _PER_ONE.sub("每", text)
     # bands family: "每超一百分点" (normalized from "每超一个百分点", whose 超 the numeral reading passes over)

@@ -23,7 +23,7 @@ from decimal import Decimal
 from medaid.evaluation.rules import PerCase, Rule
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain, same_counter
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
-from medaid.evaluation.ruletext.count_context import shortfall_norm
+from medaid.evaluation.ruletext.count_context import each_requirements, shortfall_norm
 from medaid.evaluation.ruletext.count_limits import limit_vetoes
 from medaid.evaluation.ruletext.count_spelling import canon_counts
 from medaid.evaluation.ruletext.counts import (
@@ -114,7 +114,7 @@ def per_case(text: str) -> Rule | None:
     total = _total(body, clause, full, spans) if clause is not None and TOTAL.search(body) else None
     if total == 0:
         return None
-    clears = requirements(body, spans[read:])
+    clears = requirements(body, spans[read:]) + each_requirements(body)  # counts family: "每间教室应安装监控设备"
     full, max_deduction = deduction_caps(body, full, spans)
     found_limits = limit_vetoes(body, spans, unit)
     found_vetoes = vetoes(body, spans)
@@ -138,6 +138,7 @@ def per_case(text: str) -> Rule | None:
         total=total,
         limits=found_limits,
         norm=shortfall_norm(body, clause.unit) if clause is not None and clause.what[:1] in ("少", "缺") else "",
+        fault=clause.fault if clause is not None else "",
     )
 
 

@@ -61,3 +61,27 @@ def residual(text: str, spans: list[tuple[int, int]]) -> str:
 def unexplained(rest: str) -> bool:
     """A score or bonus left over means the text says something the rule would ignore."""
     return bool(re.search(r"\d分|加\d|每|奖励|加分", rest))
+
+
+# counts family (session 6): a score below zero. Tables allow one in a few wordings, always after the deductions:
+# "扣完得负分", "扣完可得负分", "该项可负分", "可为负分", "得分可以为负(数)", "允许出现负分", "可倒扣", "扣完后倒扣",
+# "实行倒扣"; and deny it in others ("不得为负", "不倒扣", "不计负分", "不出现负分", "扣完为止", "最低0分",
+# "不低于0分"). Traditional characters (負, 為, 後) are read as well, the text need not be normalized first.
+# "倒扣10分" of one named case ("发生事故的,倒扣10分") is a deduction of its own, not a permission for every other.
+_NEGATIVE_PERMITS = re.compile(
+    r"(?:扣完|扣光|扣满|不足(?:部分)?)?(?:[后後]|以[后後])?(?:可以|可|允许|则|即|将)?(?:得|计|记|为|為|出现|出現)?[负負]分"
+    r"|得分(?:可以|可|允许|允許)?(?:为|為|出现|出現)?[负負]"
+    r"|(?<![不未])(?:可以|可|允许|允許|实行|實行|予以|扣完(?:[后後])?|扣光(?:[后後])?)倒扣(?!\d)"
+)
+_NEGATIVE_DENIES = re.compile(
+    r"不(?:得|能|可|应|應|会|會|予)?(?:为|為|计|計|出现|出現|得)?[负負]|不(?:得|能|可|予)?倒扣|无[负負]分"
+    r"|扣(?:完|光|至(?:零|0)分|到(?:零|0)分)(?:本项|该项|此项)?(?:分值|分数|分)?(?:为止|即止)|扣完(?:\d+(?:\.\d+)?分)?为止"
+    r"|最低(?:为|得|计)?(?:零|0)分|不低于(?:零|0)分?|[负負](?:分|数|數|值)?[^,;。]{0,6}(?:按|计|记|为|得)(?:零|0)分"
+)
+
+
+def negative_allowed(text: str) -> bool:
+    """The text lets the score go below zero ("扣完得负分", "该项可负分", "可倒扣") and says nothing that floors it
+    at zero ("扣完为止", "不得为负", "不倒扣"): the deductions are then taken in full, past zero."""
+    plain = re.sub(r"\s", "", text)
+    return bool(_NEGATIVE_PERMITS.search(plain)) and not _NEGATIVE_DENIES.search(plain)

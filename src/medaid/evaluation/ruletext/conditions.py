@@ -18,13 +18,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.quantity import parse_quantity
+from medaid.evaluation.rules.count_vocab import COUNTERS
 from medaid.evaluation.ruletext.condition_spans import PRE, PRE_WORDS, one_bound, two_bounds
 
 _N = r"\d+(?:\.\d+)?"
+# Things counted one by one take their counter (``count_vocab.COUNTERS``: 例, 处, 人次, 座, 辆…); livestock,
+# trees, lamps, boats take measure words of their own (头, 只, 棵, 盏, 艘…), often in 万 ("5万头"). A leading
+# number followed by one of these is a bound, not an item number (``outcomes.prepare``).
+MEASURES = "头只匹羽尾棵株丛盏艘架栋幢眼口块枚根部"
+_COUNTED = "".join(sorted({c for c in COUNTERS if len(c) == 1} | set(MEASURES) - {"个"}))
+_COUNTED_TWO = "|".join(c for c in COUNTERS if len(c) > 1)
 UNIT = (
-    r"%|‰|百分点|[万亿]?元|万?人次|万?人|万?户|个工作日|工作日|个月|[万]?亩|公顷|公斤|千克|吨|公里|平方米|"
-    r"min|分钟|个小时|小时|学时|课时|"
-    r"[家个项次天日月年例处名岁件篇场期所座套台辆份条笔批株床张间]"
+    r"%|‰|百分点|[万亿]?元|万?人次|万?人|万?户|个工作日|工作日|个月|[万]?亩|公顷|公斤|千克|吨|(?:平方|立方)?(?:公里|米)|"
+    r"千米|min|分钟|个小时|小时|学时|课时|秒|周岁|个?星期|个季度|季度|"
+    rf"{_COUNTED_TWO}|万?[{_COUNTED}]|"
+    r"[家个项次天日月年例处名岁件篇场期所座套台辆份条笔批株床张间周]"
 )
 # Where the subject ends and the bound begins: the words of a bound.
 _MARK = r"\((?:不)?含[^()]{0,8}\)"

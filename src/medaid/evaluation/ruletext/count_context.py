@@ -9,6 +9,9 @@ Reading conventions (docs/rules.md, "Counts and ranks"):
 - a plan of how often ("每月至少开展1次巡查", "每季度召开1次例会") beside "每少一次…扣", "缺一次扣…" in the same
   counter makes the count one of times missed (``shortfall_norm``): the actual must say them missed ("少2次",
   "应巡查12次,实巡查10次"); a bare count ("2次") may be the times done, and is refused;
+- a requirement that each of a kind of thing has something ("每个班配有钢琴", "每所学校均建有图书室"), with no number,
+  score or negation, beside a count of those things in the same counter ("少1个班扣0.5分", "1所学校未建扣1分") is
+  the full-marks condition of that count (``each_requirement``): the actual counts the things without it;
 - a comparison just before "的" and the count ("面积超过10平方米的每处扣1分", "逾期30天以上的每件扣1分") says which
   things are cases, not a step against a target, when its number is in a unit other than the count's: the
   actual counts the things that meet it.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER
+from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, plain
 
 _CHECK = r"抽查|抽取|抽检|抽样|摸排|环绕|走访|回访|暗访|入户|查看|查阅|随机|实地|考核方式|检查方式|核查方式|采取|采用"
 # a part that says how the check is made: an inspection word, and no score, sanction, negation or comparison
@@ -77,3 +80,52 @@ def shortfall_norm(text: str, unit: str) -> str:
         return ""
     end = min((i for i in (text.find(c, found[0].end()) for c in ",;。") if i >= 0), default=len(text))
     return text[found[0].start() : end]
+
+
+# counts family: "每个班配有钢琴", "每所学校均建有图书室": each thing of a kind is to have something
+_EACH_REQUIREMENT = re.compile(
+    r"(?:^|(?<=[,;。(]))每(?P<cls>个|所|家|户|名|位|间|座|台|栋|幢|辆|盏|张)(?P<noun>[^\d,;。()每]{1,4}?)(?:都|均|必须|要|应|须)?"
+    r"(?P<has>(?:配有|配备|配置|设有|建有|建立|安装|设置|有)[^\d,;。()分每扣得加不未没无缺]{1,20})(?=[,;。()]|$)"
+)
+
+
+def each_requirement(rest: str, text: str) -> str:
+    """``rest`` without a requirement that each thing of a kind has something ("每个班配有钢琴") when ``text`` counts
+    those things in the same counter ("少1个班扣0.5分"): the requirement says what a case lacks, not a step."""
+
+    def drop(m: re.Match[str]) -> str:
+        counted_again = rf"(?:\d+|[一二两三四五六七八九十])(?:{m.group('cls')}){re.escape(m.group('noun'))}"
+        return "" if re.search(counted_again, text) else m.group(0)
+
+    return _EACH_REQUIREMENT.sub(drop, rest)
+
+
+def each_requirements(text: str) -> tuple[str, ...]:
+    """The requirements ``each_requirement`` sets aside, as an actual restates them ("教室安装监控设备" of "每间教室应
+    安装监控设备"): "各教室均已安装监控设备" says no thing lacks it."""
+    found: list[str] = []
+    for m in _EACH_REQUIREMENT.finditer(text):
+        counted_again = rf"(?:\d+|[一二两三四五六七八九十])(?:{m.group('cls')}){re.escape(m.group('noun'))}"
+        if re.search(counted_again, text):
+            found.append(m.group("noun") + m.group("has"))
+    return tuple(found)
+
+
+_FAULT_WORDS = re.compile(rf"[{NEGATION}超少]|缺失|滞后|逾期|错误|差错")
+
+
+def case_fault(pre: str, before: str, noun: str) -> str:
+    """ "不完整的每个项目", "审核程序缺失,每个项目": the words that say which of the things counted ("项目") are cases —
+    the words before 每 in its part, or the part before it when that holds no number or score; "" when they hold
+    no fault word (a negation, 缺失, 滞后…) or the count names no thing (counts family)."""
+    words = plain(pre) or ("" if re.search(r"\d|分", before) else plain(before))
+    return words if noun and words != noun and _FAULT_WORDS.search(words) else ""
+
+
+def condition_before(text: str, start: int) -> str:
+    """The condition a count clause stands under, in the part just before it ("在市辖各区县有设置分支机构的,
+    每个区县加1分"); "" when that part holds a number, a score or a negation."""
+    head = text[:start].rstrip(",")
+    part = head[max(head.rfind(c) for c in ",;。:(") + 1 :] if head != text[:start] else ""
+    part = re.sub(r"(?:的|者|时)+$", "", part)
+    return "" if re.search(rf"\d|每|[{NEGATION}]", part) else part

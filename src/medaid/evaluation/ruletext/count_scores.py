@@ -17,11 +17,12 @@ from medaid.evaluation.rules import Rule
 from medaid.evaluation.rules.count_vocab import plain
 from medaid.evaluation.rules.counts import CountScore
 from medaid.evaluation.ruletext.common import NUM
+from medaid.evaluation.ruletext.count_context import condition_before
+from medaid.evaluation.ruletext.count_measures import measure_score
 from medaid.evaluation.ruletext.count_spelling import canon_counts
 from medaid.evaluation.ruletext.counts import (
     RANKING,
     Counted,
-    condition_before,
     counted,
     full_marks,
     leftover,
@@ -31,6 +32,8 @@ from medaid.evaluation.ruletext.counts import (
 from medaid.evaluation.ruletext.kinds import gain_caps, several
 
 _LIMIT_CAP = re.compile(rf"(^|[,;。])(?:以|本项|该项|此项)?{NUM}分为限")
+# counts family: the cap's words in either order, "加分累计不超过5分" as "累计加分不超过5分"
+_CAP_ORDER = re.compile(r"(加分|得分)(累计|合计|总计)(?=(?:最高|最多)?(?:不超过|不得超过|不高于))")
 _BASE = re.compile(rf"(?:得)?(?:基本分|基础分)(?:为)?{NUM}分")
 _GAIN = re.compile(rf"(?:(?<![满高多过扣至完])(?:得|加记|加计|加|计|记)|(?<![满高多过扣至完得加计记分\d.])){NUM}分")
 
@@ -43,10 +46,13 @@ def count_score(text: str) -> Rule | None:
     if "扣" in body.replace("扣完为止", ""):
         return None
     body = _LIMIT_CAP.sub(r"\1最高\2分", body)  # ",5分为限" after a count that scores: the most it gives
+    body = _CAP_ORDER.sub(r"\2\1", body)  # counts family: "加分累计不超过8分" is "累计加分不超过8分"
     spans: list[tuple[int, int]] = []
     caps = gain_caps(body, spans)
     clauses = [c for c in counted(body, _GAIN) if c is None or not any(a <= c.span[1] - 1 < b for a, b in spans)]
-    if not clauses or None in clauses:
+    if not clauses:
+        return measure_score(body)  # counts family: "每完成1000亩,加0.1分,以3分为限"
+    if None in clauses:
         return None
     if len(clauses) > 1:
         return several(body, [c for c in clauses if c is not None], gain=True)
@@ -56,6 +62,8 @@ def count_score(text: str) -> Rule | None:
     bases = [(Decimal(m.group(1)), m.span()) for m in _BASE.finditer(body)]
     spans += [span for _, span in bases]
     full, agree = full_marks(body, clause.span[0], spans)
+    if full is not None and full <= 0:
+        return None  # counts family: "1件1分,无0分" — what none scores, not the count's full marks (never a cap of 0)
     if full is not None:
         caps.add(full)
     if not agree or len(caps) > 1 or len(bases) > 1 or not _none_scores_none(body, spans, clause):

@@ -26,6 +26,7 @@ import itertools
 import re
 
 from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTER, NUMBER, cn_int
+from medaid.evaluation.ruletext.score_spellings import bare_points, redundant_bounds
 
 _V = r"(\d+(?:\.\d+)?)"
 _FLOOR = re.compile(
@@ -165,6 +166,7 @@ VETO_WORD = "一票否决"
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
     text = _CN_DECIMAL.sub(_cn_decimal, text)  # "扣零点五分"
+    text = bare_points(redundant_bounds(text))  # "每处扣1;" → "每处扣1分;"; "低于50%(不含)" → "低于50%"
     text = _CN_POINTS.sub(_cn_points, text)  # "扣壹分", "得十分"
     text = re.sub(r"每(人|户|家|村)每次", r"每\1次", text)  # "每人每次扣1分" counts 人次
     text = _EITHER.sub(_either, text)

@@ -23,7 +23,15 @@ from decimal import Decimal
 
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, PART, POSITIVE, cn_int, plain
 from medaid.evaluation.ruletext.common import NUM, residual, unexplained
-from medaid.evaluation.ruletext.count_context import QUALIFIER, case_qualifier, procedure_parts, shortfall_norm
+from medaid.evaluation.ruletext.count_context import (
+    QUALIFIER,
+    case_fault,
+    case_qualifier,
+    each_requirement,
+    procedure_parts,
+    shortfall_norm,
+)
+from medaid.evaluation.ruletext.score_spellings import bare_points
 
 _EACH = re.compile(rf"每(?P<verb>[^\d每,;。]{{0,8}}?)(?P<n>{NUMBER})?(?P<unit>{COUNTER})")
 # "每发现值班人员脱岗一次": a counter right after words with no number is a noun's ("人" of "人员"), not the count's
@@ -87,6 +95,7 @@ def _norm_of_count(piece: str, text: str) -> str:
 def unbracket(text: str) -> str:
     """Set aside a parenthesis that only qualifies what is counted: "(50亩以上)", "(兼)"."""
     text = text.translate(str.maketrans("〔【〕】", "(())"))  # "1篇〔项〕"
+    text = bare_points(text)  # counts family: "(少1个班扣0.5)" deducts points, and is read
     return re.sub(r"\((?!不?含)[^()分]*\)", "", text)
 
 
@@ -110,6 +119,7 @@ class Counted:
     verb: str
     context: str = ""  # the condition in the part before a bare count ("出现越级上访" of "出现越级上访,一次扣2.5分")
     words: str = ""
+    fault: str = ""  # counts family: which things counted are cases ("不完整" of "不完整的每个项目") (``_fault``)
 
 
 ITEMS = ("项", "个", "份", "件", "条", "处", "篇", "本", "套", "种", "张")
@@ -177,8 +187,9 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
         words = words if plain(words) else (parts[i - 1] if i else "")
         if i and re.fullmatch(r"[缺少漏错]+", what) and not re.search(r"\d|分", parts[i - 1]):
             words = f"{parts[i - 1]},{words}"  # "资料完整,缺1个": what is missing is the requirement's
+        fault = case_fault(pre, parts[i - 1] if i else "", plain(desc)) if each else ""
         found.append(Counted((start, m.end()), number, hit.group("unit"), what, plain(desc), points, each, verb,
-                             context, words))  # fmt: skip
+                             context, words, fault))  # fmt: skip
     return found
 
 
@@ -251,7 +262,7 @@ def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
 def leftover(text: str, spans: list[tuple[int, int]]) -> bool:
     """Something the reading would ignore is left: a score, a step, a bonus, another deduction or veto, or a
     sanction the rule does not score ("一票否决", "取消评优资格", "降一档", "加倍扣分")."""
-    rest = procedure_parts(_HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans))))
+    rest = each_requirement(procedure_parts(_HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans)))), text)
     rest = "".join(_norm_of_count(piece, text) for piece in re.split(r"(?<=[,;。])", rest))
     return unexplained(rest) or bool(
         re.search(
@@ -280,12 +291,3 @@ def requirements(text: str, marks: list[tuple[int, int]]) -> tuple[str, ...]:
                 if part and not re.search(rf"\d|[{NEGATION}]|分|每", part):
                     found.append(part + PART)
     return tuple(found)
-
-
-def condition_before(text: str, start: int) -> str:
-    """The condition a count clause stands under, in the part just before it ("在市辖各区县有设置分支机构的,
-    每个区县加1分"); "" when that part holds a number, a score or a negation."""
-    head = text[:start].rstrip(",")
-    part = head[max(head.rfind(c) for c in ",;。:(") + 1 :] if head != text[:start] else ""
-    part = re.sub(r"(?:的|者|时)+$", "", part)
-    return "" if re.search(rf"\d|每|[{NEGATION}]", part) else part

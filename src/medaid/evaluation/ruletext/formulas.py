@@ -37,9 +37,11 @@ from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.expressions import expression
 from medaid.evaluation.ruletext.formula_parts import formula_sum, goal_then_formula
 from medaid.evaluation.ruletext.interpolation import interpolated
+from medaid.evaluation.ruletext.listed_averages import listed_average  # the mean of listed scores
 from medaid.evaluation.ruletext.named_quantities import named_formula, says_less
 from medaid.evaluation.ruletext.normalize import latin_times
 from medaid.evaluation.ruletext.outcomes import Part, Product, prepare, scored_parts
+from medaid.evaluation.ruletext.stated_rates import stated_heading, total_then_formula
 from medaid.evaluation.ruletext.step_parts import full_in_words
 from medaid.evaluation.ruletext.two_points import two_points
 
@@ -181,10 +183,14 @@ _ALL_MARKS = re.compile(r"得(?:100%(?:的)?分(?:值)?|(?:该项)?分值的100%
 def formula(text: str) -> Rule | None:
     """A written formula with its jumps and caps (module docstring); else the formula read as arithmetic
     (``expressions``), unless a band reading reads the text as well."""
+    if stated_heading(text) is not None:  # "本项满分30分。得分=…": the heading's marks kept (``stated_rates``)
+        return total_then_formula(text, formula)
     text = _HEADER.sub(r"\g<who>=\g<expr>\g<tail>", latin_times(full_in_words(text)))  # 得100%分: 得满分
     text = _MOST_HUNDRED.sub(r"\1超过100%按100%计算", text)  # "(完成率最高按100%计算)": the cap said another way
     text = _ALL_MARKS.sub("得满分", text)  # "得100%分", "得分值的100%": full marks
-    if (between := interpolated(text) or two_points(text) or per_unit_average(text)) is not None:
+    if (
+        between := interpolated(text) or two_points(text) or per_unit_average(text) or listed_average(text)
+    ) is not None:
         return between
     if (inner := goal_then_formula(text)) is not None:
         return inner  # "A率达到目标值(B率/85%×10计算得分)": the formula in parentheses

@@ -14,6 +14,8 @@ Reading conventions (docs/rules.md):
   is not read: which kinds would it count? Nor is a kind that is part of another ("其中…", "加扣2分") or only
   grades it ("情节严重的每例扣3分", "重大违纪违规问题1起扣5分" beside "违纪违规问题1起扣2分": instead of the
   other's points, or on top of them?). "无…的不扣分" says nothing is deducted when nothing happened.
+- A condition that takes all the marks ("发生安全责任事故,全部扣完", "…本项分值扣完", "…扣完基本分") is a veto
+  of the row, never the 扣完为止 of the counts before it (faults family, ``_ZEROED``).
 """
 
 from __future__ import annotations
@@ -70,10 +72,17 @@ def _one_offs(body: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, 
         if not plain(cond.split(",")[-1]) or re.search(r"\d|每", cond):
             return None  # no condition, or a threshold ("3例以上扣2分"): not a one-off
         for each in _each(plain(cond.split(",")[-1])) or [cond]:
-            name = _name(each.split(",")[-1])  # "计划不完善", not "划不完善"
+            name = _name(_last(each))  # "计划不完善", not "划不完善"
             found.append(((begin, m.end()), CaseKind(name, Decimal(m.group(1)), words=each,
                                                      once=True)))  # fmt: skip
     return found
+
+
+def _last(cond: str) -> str:
+    """The condition's last clause, with the one before it when it opens with 或 ("无明显标识,或未公示…": both
+    alternatives name the kind)."""
+    pieces = cond.split(",")
+    return "".join(pieces[-2:]) if len(pieces) > 1 and pieces[-1].startswith("或") else pieces[-1]
 
 
 def _name(cond: str) -> str:
@@ -192,10 +201,37 @@ def several(body: str, clauses: list[Counted], *, gain: bool) -> Rule | None:
     return _whole(body, tuple(kinds), spans, gain, reverses)
 
 
+# "发生安全责任事故,全部扣完", "弄虚作假的,本项分值扣完", "未及时整治的扣完基本分": a condition that takes all of
+# the row's marks — a veto of the whole, never the 扣完为止 of the counts before it (a part's "此分值扣完" is
+# its own, and "扣完为止" after a condition is a limit, not read here).
+_ZEROED = re.compile(
+    r"(?:^|(?<=[,;。]))(?P<cond>[^,;。]{2,30}?)(?:的|者|时)?,?"
+    r"(?:(?:则)?全部扣完|(?:则)?(?:本项|该项|此项|本指标|该指标)(?:分值|分数|得分)?(?:全部)?扣完|扣完(?:本项|该项)(?:分值|分数)?|扣完(?:基本分|基础分|全部分值|全部分数))"
+    r"(?!为止|即止)(?=[,;。]|$)"
+)
+
+
+def _zeroed(body: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
+    """The conditions "…,全部扣完" (``_ZEROED``); None when one holds a count, a score or a step."""
+    found: list[str] = []
+    for m in _ZEROED.finditer(body):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        cond = m.group("cond")
+        if re.search(r"\d|每|扣|得|加|分|以上|以下", cond):
+            return None
+        found.append(plain(cond))
+        spans.append(m.span())
+    return tuple(found)
+
+
 def _whole(
     body: str, kinds: tuple[CaseKind, ...], spans: list[tuple[int, int]], gain: bool, reverses: tuple[str, ...] = ()
 ) -> Rule | None:
     """The item's own full marks and limits, around its kinds."""
+    zeroed = () if gain else _zeroed(body, spans)  # faults family (s6): "发生安全责任事故,全部扣完"
+    if zeroed is None:
+        return None
     own = [k.full for k in kinds if k.full is not None]
     if own and len(own) != len(kinds):
         return None  # some parts with full marks of their own, some without
@@ -221,5 +257,6 @@ def _whole(
     found_vetoes = vetoes(body, spans)
     if found_vetoes is None or leftover(body, spans):
         return None
+    found_vetoes = zeroed + found_vetoes
     return PerKind(kinds=kinds, gain=gain, full=full, cap=cap, vetoes=found_vetoes, clears=tuple(clears),
                    reverses=reverses)  # fmt: skip

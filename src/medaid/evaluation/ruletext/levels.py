@@ -19,11 +19,13 @@ from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Checklist, Judgement, Level, Qualitative, RateTimesWeight, Rule
 from medaid.evaluation.rules.levels import YesNo
 from medaid.evaluation.rules.naming import GRADES, aliases, canon, denies, stem
+from medaid.evaluation.rules.sanctions import WIDER
 from medaid.evaluation.rules.statements import is_count
 from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.checklists import checklist, numbered
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses
 from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT, first_points
+from medaid.evaluation.ruletext.condition_sentences import all_taken, once_of_none, whole_condition
 from medaid.evaluation.ruletext.fault_names import spread_negation, unit_step
 from medaid.evaluation.ruletext.thresholds import fault_threshold, threshold
 
@@ -68,7 +70,8 @@ def _clauses(text: str) -> list[Clause] | None:
     nothing does), no deduction per case found ("每发现1例", "一次扣10分": ``cases``). A total said beside
     them ("(共2分,未建立不得分,已建立得2分)") must be the highest marks or their sum."""
     text = _AS_FOUND.sub("", text)
-    if STEPWISE.search(text) or _UNREAD.search(text) or DISCRETION.search(text) or numbered(text):
+    # (affirm) a sanction beyond the row ("出现一次,本表不得分") is spelled as this row's 0 first (wider_sanctions)
+    if WIDER.search(text) or STEPWISE.search(text) or _UNREAD.search(text) or DISCRETION.search(text) or numbered(text):
         return None
     totals = {Decimal(m.group(1)) for m in _TOTAL.finditer(text)}
     clauses = read_clauses(_TOTAL.sub("", text))
@@ -77,9 +80,10 @@ def _clauses(text: str) -> list[Clause] | None:
     counts = sum(1 for c in clauses if is_count(c.name)) >= 2  # "两条指标均符合计2分;满足一条计1分"
     if any(not c.positive and c.effect == "minus" and unit_step(canon(c.name)) for c in clauses):  # "上升1个百分点"
         return None
+    cases = [c for c in clauses if not once_of_none(c, clauses)]  # "无事故得20分,发生一次,不得分": not per case
     if any(
         _PER_CASE.search(c.name) and not _PER_ITEM_NAME.match(canon(c.name)) and not (counts and is_count(c.name))
-        for c in clauses
+        for c in cases
     ):
         return None
     marks = [c.value for c in clauses if c.positive and c.effect == "points" and c.value is not None]
@@ -124,6 +128,7 @@ def single_condition(text: str) -> Rule | None:
     p = positive[0]
     if p.effect == "fraction":
         return None
+    rest = [all_taken(c, p) for c in rest]  # (affirm) "记6分,达不到的扣6分": the 6 taken, 不得分
     found, met = threshold(p, rest)
     if found:
         return met
@@ -135,11 +140,11 @@ def single_condition(text: str) -> Rule | None:
     if not faults:
         if _completion(p.name):
             return YesNo(points=points)
-        levels = [_level(p, points)] + [_level(c, points) for c in answers[:1]]
+        levels = [_level(whole_condition(p), points)] + [_level(c, points) for c in answers[:1]]
         return Qualitative(levels=tuple(lv for lv in levels if lv is not None)) if len(answers) <= 1 else None
     if len(faults) == 1 and not answers and (points is not None or faults[0].is_zero):
         level = _level(faults[0], points)
-        return Qualitative(levels=(_level(p, points), level)) if level is not None else None  # type: ignore[arg-type]
+        return Qualitative(levels=(_level(whole_condition(p), points), level)) if level is not None else None  # type: ignore[arg-type]
     if any(_GENERIC.match(canon(c.name)) for c in answers):
         return None  # "…扣1分，否则不得分": what 否则 covers beside the faults is not said
     # "有完整的项目档案得3分，档案不完整的扣1分，无档案的不得分": deductions from the condition's marks, numbered

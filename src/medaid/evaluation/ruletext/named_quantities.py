@@ -60,12 +60,19 @@ _LESS_WORDS = re.compile(r"成本|费用|时长|用时|耗时|天数|时间|工�
 _HEADING = re.compile(r"^[^,;。=×/]{2,40}?\((?P<n>\d+(?:\.\d+)?)分\)[。;,]")
 
 
+# formulas family, session 6: the amount of a change made to a plan ("预算调剂金额", "预算调整数", "追加预算额") is
+# measured, whatever plan it changes: the actual
+_CHANGE = re.compile(r"(?:调剂|调整|追加|调减|调增|变更|变动)(?:预算)?(?:金额|资金|数额|额|数)$")
+
+
 def _placed(name: str, plan_names: set[str]) -> str:
     """ "plan", "actual", "weight", "known" (a name the arithmetic reading knows) or "" (cannot be placed)."""
     if _CONSTANT.fullmatch(name):
         return "weight"
     if re.fullmatch(rf"(?:{ACTUAL_NAMES}|{TARGET_NAMES})", name):
         return "known"
+    if _CHANGE.search(name):
+        return "actual"
     if PLAN_WORDS.search(name):
         return "plan"
     if DONE_WORDS.search(name):
@@ -106,6 +113,10 @@ def named_formula(text: str) -> Rule | None:
     if (heading := _HEADING.match(work)) is not None:
         most, work = Decimal(heading.group("n")), work[heading.end() :]
     work = _REMARK.sub(r";\g<1>", work)
+    work = _opened(work)  # formulas family: "得分=1-10×A/B))*分值": brackets whose openings were lost
+    if (zeroed := _zero_where_formula_is(work)) is None:
+        return None  # formulas family: a 0 from another point than where "(1-k×A/B)×分值" reaches 0
+    work = zeroed
     if re.search(r"[率度例]=", work):
         return None  # a definition of a rate ("资金到位率=实际到位资金/预算资金"): ``formulas``
     operands = _operands(work)
@@ -125,8 +136,10 @@ def named_formula(text: str) -> Rule | None:
     ratio = f"{re.escape(a)}/{re.escape(p)}"
     direct = re.search(rf"\({ratio}\)", work) or re.search(ratio, work)
     inverse = re.search(rf"{re.escape(p)}/{re.escape(a)}", work)
+    # formulas family: "(1-10×A/B)×分值": the text itself takes the ratio off the marks — less is better
+    falling = re.search(rf"\(1-(?:\d+(?:\.\d+)?[×*])?\(?{ratio}\)?\)[×*]", work)
     once = sum(1 for *_, kind in placed if kind in ("actual", "plan")) == 2
-    if direct is not None and says_less(a + p):
+    if falling is None and direct is not None and says_less(a + p):
         return None  # "实际成本/预算成本×分值": a cost written as if more were better — which is meant is unclear
     if direct is not None and not rates and once:
         rewritten = work[: direct.start()] + "(完成率)" + work[direct.end() :]
@@ -141,6 +154,11 @@ def named_formula(text: str) -> Rule | None:
             f"“{a}”为实际值、“{p}”为计划值，{a}/{p} 即完成率"
             "（实际完成值与指标值同一单位时为两者之比，或百分比形式的实际完成值）"
         )
+        if falling is not None:  # formulas family: not a completion: the ratio taken off the marks
+            how = (
+                f"“{a}”为实际值、“{p}”为计划值，{a}/{p} 为两者之比（同一单位），公式从满分中按该比值扣减，"
+                "比值越低越好；公式算得低于 0 时计 0 分"
+            )
     else:
         actual_word = "实际值" if rates else "实际数"
         rewritten = work
@@ -153,12 +171,45 @@ def named_formula(text: str) -> Rule | None:
         return None
     # plan/actual falls as the actual grows: read only when the text says less is better, or (when scoring) the
     # target is "≤"
-    lower = read.lower_better or (inverse is not None and direct is None and says_less(work))
+    lower = read.lower_better or (inverse is not None and direct is None and says_less(work)) or falling is not None
     return dataclasses.replace(
         read, text=text, name=f"{a}/{p}" if direct is not None and "完成率" in rewritten else a,
         read_as=how, actual_named=a, plan_named=p, lower_better=lower,
         most=most if most is not None else read.most,
     )  # fmt: skip
+
+
+_LOST_OPEN = re.compile(r"^(?P<lead>.*?得分(?:值)?=)(?P<expr>[^()]*?)(?P<close>\)+)(?P<rest>[×*].*)$")
+
+
+def _opened(work: str) -> str:
+    """ "指标得分=1-10×A/B))*指标分值": closing brackets with none opened before a product with the marks — the whole
+    expression before them is the factor of the marks (the openings lost in copying); else the text unchanged."""
+    found = _LOST_OPEN.match(work)
+    if found is None or "(" in found.group("rest").split("。")[0]:
+        return work
+    return f"{found.group('lead')}({found.group('expr')}){found.group('rest')}"
+
+
+_ZERO_BEYOND = re.compile(
+    r"[,;。]?(?:其中:?)?(?:若|如|当)?(?P<ratio>[\u4e00-\u9fa5]{2,20}/[\u4e00-\u9fa5]{2,20})(?:>|大于|超过|高于)"
+    r"(?P<t>\d+(?:\.\d+)?)(?P<pct>%)?[,]?(?:则)?(?:此项|该项|本项|本指标)?(?:得0分|不得分|计0分|为0分)[。]?"
+)
+
+
+def _zero_where_formula_is(work: str) -> str | None:
+    """ "其中:若A/B>0.1,此项得0分" beside "(1-10×A/B)×分值": 0 from where the formula reaches 0 (1 − 10 × 0.1 = 0),
+    which the floor of 0 says already — the clause is dropped. A 0 from another point is None (not read); the text
+    unchanged when there is no such clause."""
+    zero = _ZERO_BEYOND.search(work)
+    if zero is None:
+        return work
+    ratio = re.escape(re.sub(r"^(?:若|如|当)", "", zero.group("ratio")))
+    falling = re.search(rf"\(1-(?:(?P<k>\d+(?:\.\d+)?)[×*])?\(?{ratio}\)?\)[×*]", work)
+    point = Decimal(zero.group("t")) / (100 if zero.group("pct") else 1)
+    if falling is None or Decimal(falling.group("k") or 1) * point != 1:
+        return None
+    return work[: zero.start()] + work[zero.end() :]
 
 
 def says_less(text: str) -> bool:

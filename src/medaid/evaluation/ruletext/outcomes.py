@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from medaid.evaluation.rules.formulas import FormulaValue
+from medaid.evaluation.ruletext.conditions import UNIT
 
 NUM = r"(\d+(?:\.\d+)?)"
 _GIVE = r"(?:得|计|给|赋|记|评|为|按|可得|获得|即得)"
@@ -41,9 +42,12 @@ _BENIGN = re.compile(
 )
 # Full marks declared before the rule: "本项满分1分。"
 _DECLARED = re.compile(rf"^(?:本项|该项|此项|本指标|该指标)?满分(?:为)?{NUM}分[。;,:]")
+_AFTER_NUMBER = rf"(?:{UNIT})(?:[及或]?以[上下内]|[(\-至到、,;的得计及或内之]|$)|[及或]?以[上下内]"
 _ITEM = re.compile(
     r"(?:^|(?<=[;。,]))(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])"
-    r"|^\d(?=[\u4e00-\u9fa5])(?![个人项次天月年日名家户件篇亩元万千百十])"  # "②" after normalization
+    # "②" after normalization; not a number with its unit and bound ("3周岁以下", "5头以上", "2以上"): a unit
+    # counts only before what follows a bound, since items begin with words such as 根据, 部署, 口腔
+    rf"|^\d(?=[\u4e00-\u9fa5])(?![个人项次天月年日名家户件篇亩元万千百十]|{_AFTER_NUMBER})"
 )
 _BRACKET = re.compile(r"\(([^()/×]*)\)")
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.ruletext.band_requirements import required_bands  # bands family
+from medaid.evaluation.ruletext.band_requirements import disqualified_bands, required_bands  # bands family
 from medaid.evaluation.ruletext.bands import banded, banded_after_evidence  # bands family: banded_after_evidence
+from medaid.evaluation.ruletext.base_bonus_items import base_bonus_items  # bands family
 from medaid.evaluation.ruletext.bonus import add_deduct, step_bonus
 from medaid.evaluation.ruletext.bonus_reference import (
     step_bonus_threshold,  # bands family
@@ -35,9 +36,12 @@ from medaid.evaluation.ruletext.levels import checklist, judgement, qualitative,
 from medaid.evaluation.ruletext.non_scoring import read_past_non_scoring  # unread family
 from medaid.evaluation.ruletext.parts import step_sum  # steps and bonus family
 from medaid.evaluation.ruletext.periods import period_thresholds  # faults family
+from medaid.evaluation.ruletext.point_shortfalls import point_shortfall_bands  # bands family
 from medaid.evaluation.ruletext.rank_bonus import rank_bonus  # bands family
+from medaid.evaluation.ruletext.rank_parts import rank_parts  # bands family
 from medaid.evaluation.ruletext.ranks import ranked
 from medaid.evaluation.ruletext.rate_lists import rate_list  # steps family
+from medaid.evaluation.ruletext.reference_bands import reference_bands  # bands family
 from medaid.evaluation.ruletext.shortfalls import deviation_band, shortfall_bands, unmet_deduction
 from medaid.evaluation.ruletext.simple import (
     as_percentage,
@@ -46,11 +50,14 @@ from medaid.evaluation.ruletext.simple import (
     proportional,
     rate_times_weight,
 )
+from medaid.evaluation.ruletext.status_coefficients import status_coefficients  # formulas family
 from medaid.evaluation.ruletext.threshold_ranks import threshold_ranked  # bands family
+from medaid.evaluation.ruletext.wider_sanctions import wider_sanction  # affirm family
 
 SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     directional,  # 正向/反向指标: before formula, which would not know the declared direction
     formula,  # these three read a text only when nothing is left unexplained
+    status_coefficients,  # formulas family: "已完成项目、在建项目…分值系数分别为1、0.5…": a share for each status
     step_bonus,
     step_bonus_written,  # bands family: "全年运营240天不扣分,…每少10天扣1.5分,…每多10天加分1.5分"
     step_bonus_threshold,  # bands family: "达3万元的,计3分,每超额完成1万的加计1分,…;未达到3万元的,扣3分"
@@ -86,6 +93,9 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     banded,
     group_bands,  # bands family: "…在全省平均水平以上的单位…得2分…;…以下的单位…": bands by group, before banded
     required_bands,  # bands family: "超过80%…,且运行管护效果良好,分别得6分…": bands with a requirement
+    point_shortfall_bands,  # bands family: "高于或等于目标值的得5分;低于目标值20个百分点及以内的得2分;…以上的不得分"
+    reference_bands,  # bands family: "不低于正常保有量的95%…得8分;低于…但不低于最低保有量的,得5分": named references
+    disqualified_bands,  # bands family: "未公布…或…比例低于10%的均不得分,占比10%—20%得4分…": a leading disqualifier
     # conditions family: conditions against the target ("未完成计划数的扣3分", "比下达任务低5%以内的扣2分…",
     # "预算完成率超出正负10%不得分"), which the level and checklist readings below would take for named faults
     unmet_deduction,
@@ -98,9 +108,14 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     full_if_met,
     qualitative,
     single_condition,
+    rank_parts,  # bands family: parts each read alone, one by rank, matched to the actual's statements by words
+    base_bonus_items,  # bands family: a base rule, then bonus items on other things ("接受…代建的单位,每完成1000亩…")
     # composite family: parts each with its own marks ("(1)…得1.2分,每低…扣0.1分;(2)…得0.3分"), last: only a
     # text no single shape reads is read as parts
     composite,
+    # affirm family: a sanction beyond the row ("发生一次,本表100分扣完", "(实行一票否决)") is this row's 不得分; the
+    # rest read by the shapes again (after every shape that reads such a text as written)
+    wider_sanction,
     # unread family: a known shape wrapped in clauses that say nothing about the score (a row number, where the
     # evidence is, a sentence naming the task, "不记分" for 不得分): last, the rest read by the shapes again
     read_past_non_scoring,

@@ -22,6 +22,7 @@ from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT
 from medaid.evaluation.ruletext.normalize import latin_times
 from medaid.evaluation.ruletext.rate_floor import rate_floor, score_range
 from medaid.evaluation.ruletext.ratio_floor import ratio_floor
+from medaid.evaluation.ruletext.stated_rates import rate_by_its_ratio, stated_heading, total_then_formula
 from medaid.evaluation.ruletext.step_parts import full_in_words
 from medaid.evaluation.ruletext.task_parts import task_parts
 
@@ -39,6 +40,10 @@ def budget_execution(text: str) -> Rule | None:
 
 def rate_times_weight(text: str) -> Rule | None:
     """ "按实际值×分值计算", "按分值乘以满意度计算得分" as the whole rule."""
+    if (headed := total_then_formula(text, rate_times_weight)) is not None or stated_heading(text):
+        return headed  # formulas family: "本项满分10分,按满意度×分值计算": the heading's marks kept
+    if (by_its := rate_by_its_ratio(text)) is not None:
+        return by_its  # formulas family: "根据A数和B数计算X率,按其比率赋分" (``stated_rates``)
     text = latin_times(text)  # formulas family: "以满意度×分值计分", "满意度X分值"
     m = TIMES_WEIGHT.search(text)
     if m is None or re.search(r"得\d|计\d|以上|以下|低于", text):
@@ -99,6 +104,8 @@ def proportional(text: str) -> Rule | None:
     """ "定量指标达到指标值得满分，未达到按完成比例计分"; "没有完成的，按实际完成值占目标值的比重计算得分";
     "按实际支出占预算的比重计分"; "低于目标的按比例扣分"; "满意度达到90%得满分，未达到的按比例得分" (90% is the
     reference); "超额完成的按比例加分" (the ratio runs on, where a bonus is allowed)."""
+    if (headed := total_then_formula(text, proportional)) is not None or stated_heading(text):
+        return headed  # formulas family: "本项满分10分,按完成比例计分": the heading's marks kept
     text = full_in_words(text)  # "得100%分" is full marks
     text = re.sub(r"(?<=[按不])记(?=分)|(?<=比例)记(?=分)|记(?=\d+(?:\.\d+)?分|满分)", "计", text)  # 记分 is 计分
     if (rated := rate_floor(text)) is not None:
@@ -130,6 +137,8 @@ def proportional(text: str) -> Rule | None:
 
 def as_percentage(text: str) -> Rule | None:
     """ "普查率达100%，得10分，低于100%按百分比得分": weight × the percentage, when every threshold is 100%."""
+    if (headed := total_then_formula(text, as_percentage)) is not None or stated_heading(text):
+        return headed  # formulas family: the heading's marks kept
     if not re.search(r"按(?:照)?百分比(?:得分|计分|计算|给分)", text) or STEPWISE.search(text):
         return None
     thresholds = re.findall(rf"{NUM}%|(?:达到|达|≥|低于|不足|小于){NUM}", text)

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from medaid.evaluation.quantity import parse_quantity, same_unit
 from medaid.evaluation.ruletext.common import NUM
+from medaid.evaluation.ruletext.score_spellings import bare_points, redundant_bounds
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -68,7 +69,9 @@ def _cn_value(text: str) -> str:
 
 def canonical(text: str) -> str:
     """A normalized text with numbers before a unit or 分 as digits ("每少一篇" → "每少1篇", "半百分点" →
-    "0.5百分点", "扣一分" → "扣1分") and "扣满N分" as "扣完N分"."""
+    "0.5百分点", "扣一分" → "扣1分") and "扣满N分" as "扣完N分"; the counts family's spellings
+    (``redundant_bounds``, ``bare_points``) too."""
+    text = bare_points(redundant_bounds(text))
     text = full_in_words(text.replace("扣满", "扣完"))
     text = _CN_NUMBER.sub(lambda m: _cn_value(m.group(1)), text)
     return _CN_POINTS.sub(lambda m: _cn_value(m.group(1)), text)

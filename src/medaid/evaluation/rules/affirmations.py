@@ -1,0 +1,100 @@
+"""Whether an evaluator's statement in words says ONE condition of a yes/no text holds (affirm family, session 6).
+
+The family: a condition "(subject) verb object (qualities)" scored when met ("逐级签订综治责任书,1分";
+"市、县政府成立由主要领导牵头的农产品质量安全工作领导机构(2分)"; "有会议记要得5分,否则不得分"; a condition
+that is itself negative: "未发现任何违规违纪行为"), possibly several joined requirements ("制定…方案和标准,做到年初
+有工作计划,平时有检查督促,年终有总结"). Evaluators answer by restating it, shortened: "已逐级签订", "已成立由主要
+领导牵头的领导机构", "有会议纪要", "未发现违规违纪行为"; or by denying it: "无会议纪要", "两个规划均未纳入",
+"年终无总结".
+
+Reading, requirement by requirement (``statements.requirements``), each sentence of the actual statement by
+statement (``naming.sentences``), or whole when a statement of it speaks of no requirement on its own ("已制定方案和
+标准" speaks of "制定…方案和标准", "制定方案" alone does not):
+- a statement **names** a requirement when it is the requirement with words left out (``naming.named``): a subject,
+  an object, an attribute may go, never a joined requirement nor a quality (及时, 规范, 健全, 合理…: a judgement
+  word must be restated, "已使用" does not say "使用规范"), and its markers (不/无/未, 基本, 部分…) must agree
+  — so a negative condition is named by a negative statement ("未发现违规违纪行为");
+- a statement **denies** a requirement when it says it with one negation put in or taken out (``naming.denies``).
+The condition holds when every requirement is named and none denied; it fails when one is denied and not also
+named; otherwise (a requirement not spoken of, a statement that speaks of no requirement, a count in words) it is
+not read, and the reason says which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medaid.evaluation.rules.clause_lists import HEADING
+from medaid.evaluation.rules.clause_match import QUALITIES
+from medaid.evaluation.rules.naming import denies, named, sentences
+from medaid.evaluation.rules.statements import requirements
+from medaid.evaluation.rules.wording import counted_event, unify
+
+# Words by which a condition judges or qualifies rather than states ("资金使用规范", "积极配合…", "及时上报…",
+# "民主评议程序到位"): the evaluator's "积极配合", "民主评议到位" repeat the judgement in other words, they do not
+# report what was checked. Such a requirement is named only when the statement restates it whole (a leading subject
+# may go: "资金使用规范" for "重点县建设资金使用规范"). The exhortations are ``clause_lists.HEADING``, the qualities
+# ``clause_match.QUALITIES``; added here the degrees of praise.
+JUDGEMENT = re.compile(
+    rf"{HEADING.pattern}|{QUALITIES.pattern}"
+    r"|较好|良好|扎实|明显|突出|主动|大力|深入|广泛|显著|得力|有力|妥善|周密|严密|优质|满意|好"
+)
+
+
+_ANY = re.compile(r"任何一?|任一|一切")
+_NEGATION = re.compile(r"[无不非]")
+
+
+def _restates(said: str, requirement: str) -> bool:
+    """The statement is the requirement whole, or it without a leading subject, its judgement word kept. A negative
+    requirement ("未发生安全事故") is named only by the same words from its negation on, 任何 apart:
+    "未发生重大安全事故" says less (a narrower thing denied), and "未发生事故" is not read against
+    "未发生交通安全事故" either."""
+    said, requirement = unify(said), unify(requirement)
+    negation = _NEGATION.search(requirement)
+    if negation is not None:
+        start = _NEGATION.search(said)
+        tail = _ANY.sub("", requirement[negation.start() :])
+        if start is None or _ANY.sub("", said[start.start() :]) != tail:
+            return False
+    at = JUDGEMENT.search(requirement)
+    if at is None:
+        return True
+    return requirement.endswith(said) and len(requirement) - len(said) <= at.start()
+
+
+def _spoken(statement: str, needed: list[str]) -> tuple[set[int], set[int]]:
+    """The requirements a statement names and those it denies."""
+    said = counted_event(statement)
+    names = {i for i, r in enumerate(needed) if named(said, r) is not False and _restates(said, r)}
+    denied = {i for i, r in enumerate(needed) if denies(said, r)}
+    return names - denied, denied - names
+
+
+def affirmed(text: str, condition: str) -> tuple[bool | None, str]:
+    """(True: the actual says the condition holds; False: it says a requirement of it does not; None: neither,
+    with the reason) — see the module docstring."""
+    needed = requirements(condition)
+    if not needed:
+        return None, f"评分条件“{condition}”无法分成可核对的要求"
+    met: set[int] = set()
+    denied: set[int] = set()
+    for whole, statements in sentences(text):
+        read = [_spoken(statement, needed) for statement in statements]
+        if any(not names and not against for names, against in read):
+            names, against = _spoken(whole, needed)  # "已制定方案和标准": the list said of one requirement
+            if not names and not against:
+                unread = next(st for st, (n, a) in zip(statements, read, strict=True) if not n and not a)
+                return None, f"“{unread}”对应不到评分条件“{condition}”的任一要求"
+            read = [(names, against)]
+        for names, against in read:
+            met |= names
+            denied |= against
+    if denied & met:
+        return None, f"“{needed[min(denied & met)]}”既被说到做到又被说到未做到"
+    if denied:
+        return False, f"即未做到“{needed[min(denied)]}”，"
+    unsaid = [r for i, r in enumerate(needed) if i not in met]
+    if unsaid:
+        return None, f"未说明是否做到“{'、'.join(unsaid)}”"
+    return True, f"逐项对应评分条件（{'；'.join(needed)}），均已做到，"

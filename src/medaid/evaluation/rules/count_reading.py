@@ -1,0 +1,296 @@
+"""Reading the count an actual (or a 扣分说明) states for a count rule (rules/counts.py, rules/cases.py): how many
+cases, items or places, in the rule's counter ("3个", "2个部门", "缺2项", "2项未完成"), a bare whole number ("3"), or
+a statement that none was found ("无", "未发现", "无超标准执行", "4项全部完成" when the rule counts 未完成, or the
+opposite of what is counted: "证件齐全" for "缺一项", rules/count_opposites.py). Words beside the count must be the
+rule's own words for what it counts; a count in another counter ("3所" for "一个学校"), a fraction of a case or any
+other text is refused (docs/rules.md, "Counts and ranks")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from medaid.evaluation.numbers import ZERO, fmt
+from medaid.evaluation.quantity import normalize_text
+from medaid.evaluation.rules.base import Inputs
+from medaid.evaluation.rules.count_opposites import opposite
+from medaid.evaluation.rules.count_phrasings import (
+    fault_around,
+    joined,
+    listed_against,
+    named_items,
+    occurrence,
+    same_condition,
+)
+from medaid.evaluation.rules.count_statements import (
+    NONE,
+    PERIOD,
+    also_a_veto,
+    names_a_count,
+    none_of,
+    not_done,
+    veto_counted,
+    veto_denied,
+    veto_in,
+)
+from medaid.evaluation.rules.count_vocab import (
+    CHANGE,
+    COUNTER,
+    MISSING,
+    NUMBER,
+    PART,
+    classifies,
+    cn_int,
+    plain,
+    same_counter,
+    simplified,
+    statements,
+)
+from medaid.evaluation.rules.count_words import content_chars
+
+_GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况", "此情况", "该类情况",
+            "该类问题", "上述情况", "上述问题", "以上情况", "以上问题", "类似情况", "类似问题", "此种情况"}  # fmt: skip
+_PLAIN_GENERIC = {p for g in _GENERIC for p in (g, plain(g))}  # "无此类情况": plain() drops the tail "情况"
+
+
+@dataclass(frozen=True)
+class Count:
+    """What an actual says: the count (None: not read), how it was read or why not, and the vetoes
+    ("弄虚作假的不得分") it says happened or did not."""
+
+    value: Decimal | None
+    how: str
+    veto: str | None = None
+    cleared: tuple[str, ...] = ()
+
+
+def read_count(
+    text: str,
+    *,
+    unit: str | None,
+    what: str = "",
+    subject: str = "",
+    vetoes: tuple[str, ...] = (),
+    clears: tuple[str, ...] = (),
+    condition: str = "",
+    limits: tuple[str, ...] = (),
+    fault: str = "",
+    topic: str = "",
+    faults: bool = False,
+) -> Count:
+    """The count an actual (or a 扣分说明) states, in the rule's counter ``unit`` (None: any counter).
+    ``clears``: requirements whose restatement says none was found ("达到任务书要求"). A statement that only
+    says the item failed ("未达到要求") or a percentage ("水质比例100%") counts nothing and is set aside.
+    ``fault``: the words that say which of the things counted are cases ("不完整" of "不完整的每个项目"), which
+    an actual may write on either side of its count (rules/count_phrasings.py); ``topic``: the rule's text, whose
+    words an occurrence written with its condition in brackets ("火灾事故1次(死亡1人)") must use; ``faults``: what
+    is counted are faults (a deduction per case), whose opposite ("证件齐全" of "缺") says none was found — never
+    for things done (``CountScore``: "有毒村" says nothing of how many "无毒村" were made)."""
+    from medaid.evaluation.rules.count_words import (
+        all_done,
+        heading,
+        limit_denied,
+        limit_reached,
+        names_it,
+        restates,
+        sample,
+        shortfalls,
+        states_condition,
+        written,
+    )
+
+    norm = normalize_text(simplified(text)).replace("“", "").replace("”", "").replace('"', "")
+    shown = unit or "处"
+    counts: list[Decimal] = []
+    veto: str | None = None
+    cleared: list[str] = []
+    restated = partial = False
+    segments, notes = shortfalls(joined(statements(norm)), what)
+    for segment in segments:
+        segment = PERIOD.sub("", segment) or segment  # "全年举办培训3次": the period the actual covers
+        if (hit := veto_in(segment, vetoes)) is not None:
+            veto = hit
+            continue
+        opposed = None if not faults or opposite(segment, what, subject) else _opposed(segment, vetoes)
+        if (hit := veto_denied(segment, vetoes) or opposed) is not None:
+            cleared.append(hit)  # counts family: "填写完整" for the veto "填写不全"
+            continue
+        if (side := occurrence(segment)) is not None:  # counts family: "死亡事故1次(死亡1人)"
+            read = _occurrence(side, segment, what, limits)
+            if read is not None and not read[0]:
+                return Count(None, read[1])
+            if read == (True, ""):  # "死亡1人" is below "一次死亡2人及以上"
+                cleared += [v for v in limits if limit_reached(side[2], (v,)) is not None]
+                read = None
+            if read is not None:
+                veto = read[1]
+                continue
+            segment, by_aside = side[0], True
+        else:
+            by_aside = False
+        if (reached := limit_reached(segment, limits)) is not None:
+            if reached[1] is None:
+                return Count(None, f"“{segment}”恰在“{written(reached[0])}”的界限上，评分标准未写明是否含本数")
+            veto = reached[0] if reached[1] else veto
+            cleared += [] if reached[1] else [reached[0]]
+            notes += [] if reached[1] else [f"“{segment}”未达到“{written(reached[0])}”该项不得分的界限"]
+            continue
+        if not re.search(r"\d", segment) and (met := [c for c in clears if restates(segment, c.rstrip(PART))]):
+            # a count beside it ("评定合格,投诉0次") is the count; alone it says none was found, unless it is only
+            # one of the requirements ("评定合格" of "评定合格,且未发生投诉和通报")
+            restated = restated or any(not c.endswith(PART) for c in met)
+            partial = partial or all(c.endswith(PART) for c in met)
+            notes.append(f"“{segment}”即评分标准得满分的条件，按未发现计")
+            continue
+        if (said := veto_counted(segment, vetoes)) is not None:
+            veto, cleared = (said[0], cleared) if said[1] else (veto, [*cleared, said[0]])
+            continue
+        if (
+            heading(segment)
+            or sample(segment)
+            or (re.search(r"\d%", segment) and not re.search(rf"\d{COUNTER}", segment))
+        ):
+            notes.append(f"“{segment}”不是{shown}数，未计")
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", segment):  # a bare number: the count, if whole
+            value = Decimal(segment)
+            if value != value.to_integral_value():
+                return Count(None, f"“{segment}”不是整{shown}数")
+            counts.append(value.to_integral_value())
+            continue
+        if (none := NONE.match(segment)) and not names_a_count(segment, what, subject):
+            rest = none.group(1)
+            if (hit := veto_in(rest, vetoes) or limit_denied(rest, limits)) is not None:
+                cleared.append(hit)
+            elif plain(rest) in _PLAIN_GENERIC or plain(rest) == plain(what) or none_of(rest, what):
+                counts.append(ZERO)
+            else:
+                return Count(None, f"“{segment}”未说明发现的{shown}数")
+            continue
+        if not re.search(r"\d", segment) and not_done(segment, what):
+            counts.append(ZERO)
+            continue
+        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
+        if found is None:
+            if all_done(segment, what, alone=segment == norm):
+                counts.append(ZERO)
+                continue
+            if faults and (opposite(segment, what, subject) or (fault and opposite(segment, subject + fault, subject))):
+                counts.append(ZERO)  # counts family: "证件齐全" for "缺一项", "项目经理均持证"
+                notes.append(f"“{segment}”与“{subject + fault if fault else what}”相反，即未发现")
+                continue
+            if faults and (listed := named_items(segment, joined_too=False)) is not None and plain(what)[:1] in MISSING:
+                counts.append(Decimal(listed))  # counts family: "缺卫生许可证、组织机构代码证"
+                notes.append(f"“{segment}”列出缺 {listed}{shown}")
+                continue
+            return Count(None, f"“{segment}”不是{shown}数")
+        pre, number, counter, post = found.groups()
+        post = re.sub(r"^\((.+)\)$", r"\1", post)  # "3处(台账不规范)": what is counted, in brackets
+        counted = cn_int(number)
+        if counted is None or counted != counted.to_integral_value():
+            return Count(None, f"“{segment}”不是整{shown}数")
+        if unit is not None and not same_counter(counter, unit) and not classifies(counter, unit, subject):
+            return Count(None, f"“{segment}”的单位是{counter}，规则按{unit}计")
+        if not pre and all_done(post, what):
+            counts.append(ZERO)
+            continue
+        if (against := listed_against(pre, int(counted))) is not None:  # counts family: "缺A、B3项"
+            return Count(None, f"“{segment}”{against}，与所写的 {fmt(counted)}{counter}不一致")
+        if by_aside:  # the bracket is what is counted; the words before it name the occurrence
+            words = content_chars(pre + post)
+            if re.search(r"[不未没无非]", pre + post) or not words <= content_chars(topic or what):
+                return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
+        elif (
+            not names_it(pre + post, what, subject)
+            and not states_condition(pre + post, subject or what, condition)
+            and not fault_around(pre, post, fault, subject, clears)
+        ):
+            return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
+        if other := also_a_veto(pre + post, what, vetoes):
+            return Count(None, f"“{segment}”也可能是“{other}”（该项不得分），无法判断是哪一类")  # "保险缺失1项"
+        if not plain(pre + post) and what and CHANGE.match(plain(what)):
+            return Count(None, f"规则按{what}的数量计分，“{segment}”未写明是增加数")
+        if not pre + post and any(sample(s) for s in segments):
+            return Count(None, f"“{segment}”写在抽查数旁，未写明是发现的问题数")  # "抽查20例,2例": 2 of what?
+        counts.append(counted)
+    if restated and any(counts):  # "达到目标要求,2个断面未达标": the full marks' condition met, and cases found
+        return Count(None, f"“{text}”既写明达到得满分的条件，又写明发现的{shown}数，无法判断按哪一个计")
+    if not counts and restated:
+        counts.append(ZERO)
+    if not counts and veto is None and partial:
+        return Count(None, f"“{text}”只写明得满分条件的一部分，未写明{shown}数")
+    if not counts and veto is None:
+        return Count(None, f"“{text}”未写明{shown}数")
+    if len(counts) > 1 and any(counts):
+        return Count(None, f"“{text}”写有多个数，无法判断按哪一个计")
+    total = counts[0] if counts else None
+    how = f"{fmt(total)}{shown}" if total is not None else ""
+    if how and norm != how:
+        how += f"（“{text.strip()}”{'；' + '；'.join(notes) if notes else ''}）"
+    return Count(total, how, veto=veto, cleared=tuple(cleared))
+
+
+def actual_count(
+    inputs: Inputs,
+    unit: str | None,
+    what: str,
+    subject: str,
+    vetoes: tuple[str, ...],
+    clears: tuple[str, ...] = (),
+    condition: str = "",
+    limits: tuple[str, ...] = (),
+    fault: str = "",
+    topic: str = "",
+    faults: bool = False,
+) -> tuple[Count, str]:
+    """The count read from the actual, or from the 扣分说明 when there is no actual; and where from."""
+
+    def read(text: str) -> Count:
+        return read_count(
+            text,
+            unit=unit,
+            what=what,
+            subject=subject,
+            vetoes=vetoes,
+            clears=clears,
+            condition=condition,
+            limits=limits,
+            fault=fault,
+            topic=topic,
+            faults=faults,
+        )
+
+    if inputs.actual is not None:
+        return read(inputs.actual.text), "实际完成值"
+    if inputs.note:
+        return read(inputs.note), "扣分说明"
+    return Count(None, "未填写实际完成值"), "实际完成值"
+
+
+def _opposed(segment: str, vetoes: tuple[str, ...]) -> str | None:
+    """The veto whose opposite the statement states ("填写完整" of "填写不全"), if one."""
+    hits = [v for v in vetoes if opposite(segment, v)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _occurrence(
+    side: tuple[str, int, str, bool], segment: str, what: str, limits: tuple[str, ...]
+) -> tuple[bool, str] | None:
+    """ "死亡事故1次(一次死亡2人)": (True, the veto whose limit the bracket reaches); None (or (True, "") when a limit
+    is spoken of and not reached) when the bracket is the rule's own condition, of one occurrence or of each ("各死亡
+    1人"); (False, why) when it is not read (rules/count_phrasings.py)."""
+    from medaid.evaluation.rules.count_words import limit_reached, written
+
+    _, n, detail, each = side
+    if (reached := limit_reached(detail, limits)) is not None and reached[1] is not False:
+        if reached[1] is None:
+            return False, f"“{segment}”恰在“{written(reached[0])}”的界限上，评分标准未写明是否含本数"
+        if n > 1 and not each:  # "2次(共死亡2人)": in one of them, or one in each?
+            return False, f"“{segment}”未写明每一次的情况"
+        return True, reached[0]  # one occurrence at least reaches it
+    if not same_condition(detail, what):
+        return False, f"“{segment}”括号内的“{detail}”不是规则所计的“{what}”"
+    if n > 1 and not each:
+        return False, f"“{segment}”未写明每一次都是“{what}”"
+    return None if reached is None else (True, "")  # "": the limit is not reached (the caller clears it)

@@ -1,0 +1,57 @@
+"""Vetoes of a rule with several kinds of case said in an actual (faults family, session 6).
+
+How evaluators write that a veto's condition happened: the condition alone ("发生安全责任事故"), after a
+conjunction ("…，但发生安全责任事故"), or with the count of its cases ("发生安全责任事故1起", "安全责任事故2起").
+Any count above 0 is the condition met (a veto zeroes the row however often it happens); a count of 0 says it
+did not happen. A veto may also be named by the words it shares with it, read as one of the rule's clauses
+(``clause_cover``): "修坟、建坟1例，未及时整治" names "对修坟、建坟现象未及时整治的扣完基本分" by its negated
+phrase, the object being the one just counted; "已及时整治" denies it. The statement must name that veto alone among the
+kinds and vetoes, else it is left to the kinds' readings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medaid.evaluation.rules.clause_cover import read_clause_statement
+from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain
+
+_CONJUNCTION = re.compile(r"^(?:但是|但|并且|并|而且|且|另外|另|同时)")
+
+
+def veto_counted(segment: str, vetoes: tuple[str, ...]) -> tuple[str, bool] | None:
+    """The veto a segment names after a conjunction or with a count, and whether it happened (a count of 0:
+    it did not); None when the segment names no veto so."""
+    word = _CONJUNCTION.sub("", segment)
+    counted = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", word)
+    bare = counted.group(1) + counted.group(4) if counted else word
+    if bare == segment or not plain(bare):
+        return None
+    hit = next((v for v in vetoes if plain(bare) == plain(v)), None)
+    if hit is None:
+        return None
+    value = cn_int(counted.group(2)) if counted else None
+    return hit, value is None or value > 0
+
+
+def veto_by_clauses(segment: str, kinds: list[str], vetoes: tuple[str, ...]) -> tuple[str, bool] | None:
+    """The one veto a statement names (True) or denies (False) among the kinds (``kinds``: their words) and
+    the vetoes, read as a list of clauses; None when it speaks of a kind, of several clauses, or is not read."""
+    if not vetoes:
+        return None
+    said = read_clause_statement(segment, [*kinds, *vetoes])
+    if said is None:
+        return None
+    first = len(kinds)
+    if len(said.found) == 1 and not said.cleared and (i := next(iter(said.found))) >= first:
+        count = said.found[i]
+        return (vetoes[i - first], True) if count is None or count > 0 else None
+    if not said.found and said.cleared and min(said.cleared) >= first:
+        return vetoes[min(said.cleared) - first], False
+    return None
+
+
+def veto_said(segment: str, kinds: list[str], vetoes: tuple[str, ...]) -> tuple[str, bool] | None:
+    """The veto a statement names (True) or denies (False), with a count or a conjunction, or by the words it
+    shares with it (``veto_counted``, ``veto_by_clauses``); None when it says nothing of a veto."""
+    return veto_counted(segment, vetoes) or veto_by_clauses(segment, kinds, vetoes)
