@@ -126,6 +126,11 @@ class BaseWithBonusItems(Rule):
             head = f"基本计分（“{self.base_text}”）：{base.reason}，得满分 {fmt(base.score)} 分"
             return Outcome(inputs.weight, f"{head}；加分项不论是否达到，评价框架不允许超过分值，"
                                           f"按 {fmt(inputs.weight)} 分计")  # fmt: skip
+        if not inputs.bonus_allowed and base.score >= inputs.weight:
+            # only the cap at the weight decides: the reason says no bonus was earned (bands, s6 round 4)
+            head = f"基本计分（“{self.base_text}”）：{said}{base.reason}，得满分 {fmt(base.score)} 分"
+            return Outcome(inputs.weight, f"{head}；加分项不论是否达到，评价框架不允许超过分值，"
+                                          f"按 {fmt(inputs.weight)} 分计")  # fmt: skip
         added = ZERO
         parts: list[str] = []
         if self.beyond is not None:

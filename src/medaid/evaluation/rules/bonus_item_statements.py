@@ -91,10 +91,39 @@ def excess_total(words: list[str], target: Quantity | None) -> tuple[Quantity, s
                     f"{fmt(value)}{target.unit} = {actual.describe()}；")  # fmt: skip
 
 
+# A condition item names one or more categories ("新党员中有高级职称、博士、副处以上职务的", "获得省级表彰的"):
+# the statement meets it only by naming one category by its own words ("高级职称", "博士", "副处"); a statement
+# sharing characters with it but naming another grade or rank of the same kind ("中级职称", "副科级", "市级表彰")
+# does not, and is refused rather than read either way (bands family, session 6 round 4).
+_HOLDER = re.compile(r"^.*?(?:中有|有|获得|获|取得|被评为|评为|达到|具有|具备)")
+_CATEGORY_TAIL = re.compile(r"(?:及以上|以上|及以下|以下)?(?:职务|职称|学历|学位|人员|者|的)*$")
+_CATEGORY_SPLIT = re.compile(r"、|或者|或|和|及|/")
+
+
+def categories(subject: str) -> list[str]:
+    """The categories a condition item lists, each by its own words: "新党员中有高级职称、博士、副处以上职务" →
+    高级职称, 博士, 副处 (a tail 以上职务 is a bound on the rank, not part of its name)."""
+    held = _HOLDER.sub("", subject)
+    out = []
+    for part in _CATEGORY_SPLIT.split(held):
+        core = part if part.endswith("职称") and "以上" not in part else _CATEGORY_TAIL.sub("", part)
+        if core:
+            out.append(core)
+    return out
+
+
+def names_category(item: BonusItem, statement: str) -> bool:
+    return any(core in statement for core in categories(item.subject))
+
+
 def item_points(item: BonusItem, statement: str | None) -> tuple[Decimal, str] | Outcome:
     name = f"“{item.subject}”"
     if statement is None:
         return ZERO, f"{name}实际情况未写明，按未获得计，不加分"
+    if item.size is None and not DENIES.search(statement) and not names_category(item, statement):
+        listed = "、".join(f"“{c}”" for c in categories(item.subject))
+        return Outcome(None, f"加分项{name}的实际情况“{statement}”未写明所列的{listed}之一（同类的其他级别、"
+                             "职称或职务不算达到），无法判断是否达到；请写明是否属于所列情形")  # fmt: skip
     numbers = [(m.group(1), m.group(2)) for m in re.finditer(rf"({NUMBER})\s*([\u4e00-\u9fff%]{{1,2}})?", statement)]
     counted = [(n, u) for n, u in numbers if u and _counts(item, u)]
     denied = bool(DENIES.search(statement.replace(item.subject, "")))

@@ -16,6 +16,7 @@ from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
 from medaid.evaluation.rules.clause_lists import faults_by_clauses, items_by_words, zeroing_named
+from medaid.evaluation.rules.clause_qualities import denied_lists, quality_refusal
 from medaid.evaluation.rules.compared_clauses import compared_notes
 from medaid.evaluation.rules.composite import as_parts
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
@@ -248,6 +249,9 @@ class Checklist(Rule):
 
     def _found(self, inputs: Inputs, text: str) -> Outcome:
         """A list of faults against a description: what it names was found, nothing else."""
+        if (why := quality_refusal(text, self.names)) is not None:  # faults family (s6, r4): "X无问题", "X不全"
+            return self._unsure(inputs, why)
+        text = denied_lists(text)  # "A和B都没有": 无A、无B
         if len(self.items) == 1 and (said := answer(canon(text), "不")) is not None:
             # 有/无 never answer a fault: "有" may say that the fault happened or that the requirement is met
             if not negated_requirement(self.names[0] if self.names else ""):

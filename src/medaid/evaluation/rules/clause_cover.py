@@ -228,7 +228,8 @@ def read_clause_statement(
     word = spelled(statement)
     if not word:
         return None
-    if (rate := rate_said(word, listed, target)) is not None:
+    decimal = spelled(re.sub(r"(?<=\d)[.．_](?=\d)", "\ue000", statement)).replace("\ue000", ".")
+    if (rate := rate_said(decimal, listed, target)) is not None:  # "投诉率4.9%": the decimal point kept
         return rate
     action = bool(re.search(r"(?:未|没有|没)(?!发生|出现|发现|查出|查实|造成|引发|有)", simplified(statement)))
     readings = [r for r in (_denial(word, listed, action), _done(word, listed), _named(word, listed, units)) if r]

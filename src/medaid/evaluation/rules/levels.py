@@ -8,17 +8,16 @@ How an actual names a level is in ``naming``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
+from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.affirmations import affirmed
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.clause_lists import HEADING, items_by_words
 from medaid.evaluation.rules.compared_levels import compared_level
-from medaid.evaluation.rules.event_levels import occurrence_level, occurrences
+from medaid.evaluation.rules.event_levels import denial_reading, occurrence_level, occurrences
 from medaid.evaluation.rules.judged_conditions import judged_alone
 from medaid.evaluation.rules.naming import canon, denies, named
 from medaid.evaluation.rules.reached_levels import indicator_level, reached_level, share_pair
@@ -127,6 +126,11 @@ class Qualitative(Rule):
         names = [lv.name for lv in self.levels]
         scores = [lv.score(inputs.weight) for lv in self.levels]
         at, how = occurrence_level(names, scores, None, text) if words else (None, "")
+        if at is None and not how and words:  # "未发现重大…" / "无台账问题" / "发现…1起" against "杜绝一切…" (round 4)
+            at, why = denial_reading(text, names, scores)
+            if why:
+                return Outcome(None, f"{said}“{text}”不对应任一等级（{scale}）：{why}", allowed=allowed,
+                               needs_judgement=True)  # fmt: skip
         if at is None and words and occurrences(names, scores) and (how or re.search(r"[\d零〇]", text)):
             why = how or "未写明是否发生、发生几次（如“0次”“发生1起”）"  # "全年零事故" is read above, never as 无/有
             return Outcome(None, f"{said}“{text}”不对应任一等级（{scale}）：{why}，需人工判断", allowed=allowed,
@@ -263,35 +267,8 @@ def _picked(levels: tuple[Level, ...], concrete: tuple[Level, ...], statement: s
     return None if level is None else levels.index(level)
 
 
-def levels_from_spec(raw: object) -> tuple[Level, ...]:
-    """Levels of the structured syntax: ``{优: 1.0, 良: 0.8}`` (fractions when every value is ≤ 1, else
-    points) or the list ``to_dict`` writes (``[{name: 合理, points: 2}, …]``)."""
-    from medaid.evaluation.rules.structured import RuleSpecError
-
-    if isinstance(raw, list):
-        out: list[Level] = []
-        for item in raw:
-            if not isinstance(item, Mapping) or not item.get("name"):
-                raise RuleSpecError(
-                    "levels 应为“等级: 分值或比例”的键值对，或每一级写明 name 与 points 或 fraction 的列表"
-                )
-            points, fraction = to_decimal(item.get("points")), to_decimal(item.get("fraction"))
-            if (points is None) == (fraction is None):
-                raise RuleSpecError(f"等级“{item['name']}”应写 points 或 fraction 之一")
-            label = item.get("label")
-            out.append(Level(str(item["name"]), points, fraction, str(label) if label else None))
-        return tuple(out)
-    if not isinstance(raw, Mapping):
-        raise RuleSpecError("levels 应为“等级: 分值或比例”的键值对")
-    values: list[tuple[str, Decimal]] = []
-    for name, value in raw.items():
-        number = to_decimal(value)
-        if number is None:
-            raise RuleSpecError(f"等级“{name}”的分值应为数字")
-        values.append((str(name), number))
-    as_points = any(number > 1 for _, number in values)
-    return tuple(Level(n, points=v) if as_points else Level(n, fraction=v) for n, v in values)
-
+# The structured syntax of levels lives in ``level_specs``; it is imported from here too.
+from medaid.evaluation.rules.level_specs import levels_from_spec  # noqa: E402
 
 # YesNo lives in ``yes_no``; it is imported from here too.
 from medaid.evaluation.rules.yes_no import YesNo, yes_no_from_spec  # noqa: E402

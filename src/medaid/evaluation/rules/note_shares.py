@@ -38,11 +38,37 @@ _CHANGE = re.compile(
 _PERCENT = re.compile(rf"(?<![\d.])({_NUM})%")
 
 
+# A bound or an approximation beside a number ("95%以上", "17户以上", "约95%", "超过17户", "95%左右") says the
+# value is somewhere beyond it, not what it is: never taken as the actual (the note must state the value).
+_BOUND_BEFORE = re.compile(
+    r"(?:约|大约|近|将近|接近|超过|超出|逾|不足|不到|不少于|不低于|不超过|不高于|至少|最多|达到?|高于|低于)$"
+)
+_BOUND_AFTER = re.compile(r"^(?:以上|以下|以内|之内|左右|上下|余|多|有余|强|弱)")
+
+
+def _bounded(note: str, start: int, end: int) -> str | None:
+    """The bound word around the number at note[start:end] (before "约", after "以上"), or None."""
+    after = _BOUND_AFTER.match(note[end:])
+    if after:
+        return after.group(0)
+    before = _BOUND_BEFORE.search(note[max(0, start - 3) : start])
+    if before and before.group(0) not in ("达", "达到"):
+        return before.group(0)
+    return None
+
+
 def _read(note: str) -> tuple[Quantity, str] | str | None:
     """The share of the plan the note states, why it cannot be taken, or None when it states none."""
     shares = list(_SHARE.finditer(note))
     if not shares:
         return None
+    for m in shares:
+        word = _bounded(note, m.start("n"), m.end())
+        if word is not None:
+            return (
+                f"说明“{note}”中“{m.group(0)}”带“{word}”，是一个界限（或约数），不是完成比例，未从说明读取；"
+                "请填写确切的完成比例"
+            )
     values = {Decimal(m.group("n")) for m in shares}
     taken = {(m.start("n"), m.end("n")) for m in shares}
     others = {Decimal(m.group(1)) for m in _PERCENT.finditer(note) if (m.start(1), m.end(1)) not in taken}
@@ -56,6 +82,14 @@ def _read(note: str) -> tuple[Quantity, str] | str | None:
 _COUNTED = re.compile(rf"(?<![\d.])({_NUM})(人次|户次|人|户|份|家|所|个|件|项|次|例|处|株|名|户数)")
 _NOT = "不未非无没"
 _WHOLE = re.compile(r"抽查|检查|调查|核查|抽取|随访|发放|回收|走访|共|总|合计")
+# A graded word before the rate's own word names another grade of the result ("基本合格", "较满意", "比较满意",
+# "部分知晓", "初步合格"): inspection results are written 合格/基本合格/不合格, satisfaction 满意/较满意/基本满意/
+# 不满意, so such a count is not a count of the rate's word; the note is refused rather than read.
+_GRADED = re.compile(r"(?:基本上?|较为?|比较|大致|大体|初步|部分|大部分?|一般|尚|欠|非常|很|十分|完全)$")
+
+
+class CountRefusal(Exception):
+    """A count in the note that looks like the rate's part but is a bound or another grade (the reason)."""
 
 
 def counted_rate(note: str, text: str) -> tuple[Quantity, str] | None:
@@ -72,6 +106,17 @@ def counted_rate(note: str, text: str) -> tuple[Quantity, str] | None:
     for match in _COUNTED.finditer(note):
         label = re.split(r"[,;。:]", note[: match.start()])[-1]
         at = label.find(stem)
+        if at >= 0 and _GRADED.search(label[:at]):
+            raise CountRefusal(
+                f"说明“{note}”中“{label + match.group(0)}”是“{label[:at]}{stem}”这一等级的数量，不是“{stem}”的数量"
+                f"（{stem}与{label[:at]}{stem}是不同的等级），无法计算{name}率；请填写{stem}的数量或{name}率"
+            )
+        word = _bounded(note, match.start(1), match.end())
+        if word is not None:
+            raise CountRefusal(
+                f"说明“{note}”中“{label + match.group(0)}”带“{word}”，是一个界限（或约数），不是确切数量，"
+                f"无法计算{name}率；请填写确切的数量或{name}率"
+            )
         # "不合格3户" is not a count of 合格 (and "合格17户" not one of 不合格)
         own = at >= 0 and (label[at - 1 : at] if at > 0 and label[at - 1] in _NOT else "") == negated
         total = bool(_WHOLE.search(label))
@@ -121,7 +166,14 @@ def note_actual(
         outcome = rule.apply(dataclasses.replace(inputs, actual=actual, target=plan))
         how = f"实际完成值取自说明“{words}”：完成比例 {actual.describe()}（实际占计划的比例）"
         return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
-    if rate and not completion and (from_counts := counted_rate(cleaned, rule.text or "")) is not None:
+    if rate and not completion:
+        try:
+            from_counts = counted_rate(cleaned, rule.text or "")
+        except CountRefusal as refusal:
+            return Outcome(None, str(refusal), needs_judgement=True)
+    else:
+        from_counts = None
+    if from_counts is not None:
         actual, words = from_counts
         outcome = rule.apply(dataclasses.replace(inputs, actual=actual))
         how = f"实际完成值取自说明“{words}”：{words.split('，')[1]} ÷ {words.split('，')[0]} = {actual.describe()}"
