@@ -69,3 +69,20 @@ def rule_score(text: str, weight: object, *, target: str | None = None, actual: 
     if outcome.score is not None:
         assert Decimal(0) <= outcome.score <= Decimal(str(weight)), outcome.reason
     return outcome.score
+
+
+def assert_scores_as_worked(text: str, weight: object, target: str | None, actual: str | None,
+                            score: str | None) -> None:  # fmt: skip
+    """A wording scores its hand score through ``try_rule``; a hand score of None means refused or not read."""
+    from medaid.services.evaluation import try_rule
+
+    trial = try_rule(text, weight=str(weight), target=target, actual=actual)
+    if score is None and trial.rule is None:
+        return
+    assert trial.rule is not None, text
+    outcome = trial.outcome
+    assert outcome is not None
+    if score is None:
+        assert outcome.score is None and outcome.reason
+    else:
+        assert outcome.score is not None and abs(outcome.score - Decimal(score)) < Decimal("0.0001"), outcome.reason

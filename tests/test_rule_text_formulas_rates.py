@@ -4,13 +4,11 @@ unit beside "按比例扣分" that is no standard. Texts are written like real o
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.services.evaluation import try_rule
-from tests.rule_checks import round_trips
+from tests.rule_checks import assert_scores_as_worked, round_trips
 
 RATE = "覆盖率达到90%及以上的得满分,覆盖率≥50%的按比例得分,低于50%的不得分。"
 # (text, weight, target, actual, score or None for a refusal)
@@ -70,16 +68,7 @@ NOT_RATE_FLOOR = [
 @pytest.mark.parametrize(("text", "weight", "target", "actual", "score"), SCORED,
                          ids=[f"{s[0][:20]}→{s[3]}" for s in SCORED])  # fmt: skip
 def test_a_wording_scores_as_worked_by_hand(text, weight, target, actual, score):
-    trial = try_rule(text, weight=str(weight), target=target, actual=actual)
-    if score is None and trial.rule is None:
-        return
-    assert trial.rule is not None, text
-    outcome = trial.outcome
-    assert outcome is not None
-    if score is None:
-        assert outcome.score is None and outcome.reason
-    else:
-        assert outcome.score is not None and abs(outcome.score - Decimal(score)) < Decimal("0.0001"), outcome.reason
+    assert_scores_as_worked(text, weight, target, actual, score)
 
 
 @pytest.mark.parametrize("text", NOT_RATE_FLOOR)

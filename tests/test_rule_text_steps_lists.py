@@ -5,8 +5,6 @@ as full marks. Texts are written like real ones, not copied from the corpus."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from medaid.evaluation.rules import PerPoint
@@ -14,7 +12,7 @@ from medaid.evaluation.ruletext import parse_rule_text
 from medaid.evaluation.ruletext.deductions import per_point
 from medaid.evaluation.ruletext.normalize import normalize_rule_text
 from medaid.evaluation.ruletext.step_context import unnumbered
-from medaid.services.evaluation import try_rule
+from tests.rule_checks import assert_scores_as_worked
 
 LIST = "1.按要求建立值班值守、物资储备、队伍建设、演练培训等应急保障体系。未建立的,少1项扣1分,扣完为止。"
 # (text, weight, target, actual, score or None for a refusal)
@@ -70,16 +68,7 @@ EITHER = [
 @pytest.mark.parametrize(("text", "weight", "target", "actual", "score"), SCORED,
                          ids=[f"{s[0][:20]}→{s[3]}" for s in SCORED])  # fmt: skip
 def test_a_wording_scores_as_worked_by_hand(text, weight, target, actual, score):
-    trial = try_rule(text, weight=str(weight), target=target, actual=actual)
-    if score is None and trial.rule is None:
-        return
-    assert trial.rule is not None, text
-    outcome = trial.outcome
-    assert outcome is not None
-    if score is None:
-        assert outcome.score is None and outcome.reason
-    else:
-        assert outcome.score is not None and abs(outcome.score - Decimal(score)) < Decimal("0.0001"), outcome.reason
+    assert_scores_as_worked(text, weight, target, actual, score)
 
 
 @pytest.mark.parametrize("text", EITHER)

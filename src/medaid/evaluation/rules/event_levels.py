@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.wording import BOUND_AFTER_NUMBER
 
 _TIME = r"(?:全年|年内|年度内|当年|本年度|本年|年度)?"
 _NONE = re.compile(
@@ -43,7 +44,6 @@ _COUNTED = re.compile(
 _EVENT_UNITS = frozenset({"", "次", "起", "件", "宗", "例", "个", "项"})
 _CHINESE = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _VERB = re.compile(rf"^{_TIME}(?:发生了?|出现了?|有|发现)?")
-_BOUNDED = re.compile(r"^(?:及|或)?(?:以上|以下|以内|之内|上下|左右|多|余|内)")
 # Words that only stress a denial ("未发生任何…", "杜绝一切…"): a denial with or without them denies the same thing
 _STRESS = re.compile(r"任何|一切|各类|各种|各项|所有|全部|均|都")
 
@@ -78,7 +78,11 @@ def happened_level(text: str, names: list[str], scores: list[Decimal]) -> int | 
         return None
     counted = _COUNTED.match(word)
     if counted is not None and (n := _count(counted.group("n"))) is not None:
-        if n == 0 or (counted.group("unit") or "") not in _EVENT_UNITS or _BOUNDED.match(counted.group("post")):
+        if (
+            n == 0
+            or (counted.group("unit") or "") not in _EVENT_UNITS
+            or BOUND_AFTER_NUMBER.match(counted.group("post"))
+        ):
             return None
         said = re.sub(rf"^{_TIME}", "", _VERB.sub("", counted.group("pre")) + counted.group("post"))
         verb = _VERB.match(counted.group("pre"))
@@ -193,7 +197,7 @@ def occurrence_level(
         if (counted.group("unit") or "") not in _EVENT_UNITS:
             return None, f"“{text}”的单位不是事件的次数（次、起、件），不能据此判断是否发生“{thing}”"
         # "未发生一次以上事故", "发生2次以下": a count denied or bounded is not the count of what happened
-        if re.search(r"[无不非]", counted.group("pre")) or _BOUNDED.match(counted.group("post")):
+        if re.search(r"[无不非]", counted.group("pre")) or BOUND_AFTER_NUMBER.match(counted.group("post")):
             return None, f"“{text}”是对次数的否定或界限，不是实际发生的次数，请写明“未发生{thing}”或“发生{thing}N次”"
         said = _VERB.sub("", counted.group("pre")) + counted.group("post")
         said = re.sub(rf"^{_TIME}", "", said)

@@ -26,6 +26,7 @@ from decimal import Decimal
 from medaid.evaluation.numbers import fmt
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.wording import BOUND_AFTER_NUMBER
 
 _NUM = r"\d+(?:\.\d+)?"
 _PLAN = r"(?:计划|任务|目标|预算)(?:任务|数|值|量|总量|总数)?"
@@ -43,12 +44,11 @@ _PERCENT = re.compile(rf"(?<![\d.])({_NUM})%")
 _BOUND_BEFORE = re.compile(
     r"(?:约|大约|近|将近|接近|超过|超出|逾|不足|不到|不少于|不低于|不超过|不高于|至少|最多|达到?|高于|低于)$"
 )
-_BOUND_AFTER = re.compile(r"^(?:以上|以下|以内|之内|左右|上下|余|多|有余|强|弱)")
 
 
 def _bounded(note: str, start: int, end: int) -> str | None:
     """The bound word around the number at note[start:end] (before "约", after "以上"), or None."""
-    after = _BOUND_AFTER.match(note[end:])
+    after = BOUND_AFTER_NUMBER.match(note[end:])
     if after:
         return after.group(0)
     before = _BOUND_BEFORE.search(note[max(0, start - 3) : start])

@@ -42,6 +42,9 @@ def unify(text: str) -> str:
 _SOME = r"部分|个别|有的|有些|少数|一些|其中"
 PARTIAL = re.compile(rf"{_SOME}|(?:\d+|[一二两三四五六七八九十])(?:个|家|户|所|项|处|村|县)")
 UNIVERSAL = re.compile(r"全部|所有|均|都|一律|各")
+# Words after a number that make it a bound or an approximation, not a value: "17户以上", "95%左右", "1次及以上",
+# "3万余元" (``note_shares``: never the actual; ``event_levels``: never a count of what happened)
+BOUND_AFTER_NUMBER = re.compile(r"^(?:及|或)?(?:以上|以下|以内|之内|左右|上下|有余|余|多|强|弱|内)")
 # "任何一个", "任一项", "其中任一": a fault said of any one of its subjects, and the joiner before it
 _ANY = re.compile(r"[|或]?(?:其中)?(?:任何一(?:个|项|家|所)|任一(?:个|项|家|所)?|任何)")
 _COUNT_OF = re.compile(r"^(?:\d+|[一二两三四五六七八九十])(?:项|个|类|方面)")
