@@ -48,7 +48,10 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "扣 → 减": lambda t: re.sub(r"(?<![最多])扣(?=\d)", "减", t),
     "该项 before 不得分": lambda t: re.sub(r"(?<![项标])不得分", "该项不得分", t),
     "不得分 → 不计分": lambda t: t.replace("不得分", "不计分"),
-    "扣完为止 added": lambda t: t if "扣" not in t or "为止" in t else t.rstrip("。;；") + "，扣完为止。",
+    # not where the text lets the score go below 0 ("扣完得负分", "可倒扣"): 扣完为止 then changes the reading
+    "扣完为止 added": lambda t: (
+        t if "扣" not in t or "为止" in t or re.search(r"负分|倒扣", t) else t.rstrip("。;；") + "，扣完为止。"
+    ),
     "扣完为止 dropped": lambda t: re.sub(r"[,，]?扣完为止", "", t),
     "sentences swapped": _swap_sentences,
     "; → 。": lambda t: t.replace(";", "。").replace("；", "。"),

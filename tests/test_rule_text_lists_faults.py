@@ -110,7 +110,6 @@ def test_one_score_for_each_of_a_list_of_faults(text, weight, note, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "无培训计划、培训记录分别扣1分、2分",  # a score each: which goes with which is a reading of its own
         # one step of a quantity: a deduction per step or per case, never a named fault
         "辖区传染病报告及时率95%(10分),下降1个百分点扣1分;迟报1例传染病扣1分。",
         "新生儿访视率90%(8分)每降低1%扣0.5分;漏访1名新生儿扣1分",

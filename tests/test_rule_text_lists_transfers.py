@@ -73,8 +73,9 @@ def test_one_mark_after_fenbie_is_each_items_mark(text, note, expected):
 
 
 def test_marks_listed_after_fenbie_are_not_read_as_one_mark_each():
+    # session 7: marks listed after 分别 go to the things in order (``respective_items``), never one mark each
     rule = parse_rule_text("无督查方案、督查记录分别扣1分、2分。")
-    assert rule is None or rule.kind not in ("qualitative", "checklist", "yes_no")
+    assert rule is None or (rule.kind == "checklist" and [float(x) for x in rule.items] == [1.0, 2.0])
 
 
 @pytest.mark.parametrize(

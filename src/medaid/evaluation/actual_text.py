@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medaid.evaluation.bounded_actuals import bounded_actual  # numbers family (session 7)
 from medaid.evaluation.named_values import labelled_pair
+from medaid.evaluation.note_bounds import counted_alike, note_bound, note_reference  # numbers family (session 7)
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity, units_compatible
 from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, RateTimesWeight, Rule
@@ -99,6 +101,8 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
         return NoteReading(None, f"说明“{shown}”中的数值无法确定对应哪一项（指标值未写单位），未从说明读取实际值")
     named = re.findall(r"[\u4e00-\u9fa5]{1,8}?(?:率|度)", rule.text or "") if wanted in ("%", "‰") else []
     candidates: dict[tuple[Decimal, str], str] = {}
+    bounds: list[str] = []  # numbers family (session 7): bounds and approximations, never the actual
+    references: list[str] = []  # numbers family (session 7): another year's, a wider area's, a part's value
     for match in _VALUE.finditer(shown):
         quantity = _quantity(match.group(1), match.group(2))
         if quantity is None or quantity.value is None or not _fits(quantity, wanted):
@@ -106,6 +110,14 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
         before = shown[: match.start()]
         clause = re.split(r"[,，;；。:：、]", before)[-1]
         if _CHANGE_BEFORE.search(before):
+            continue
+        if (bound := note_bound(shown, match.start(), match.end())) is not None:  # numbers family (session 7)
+            bounds.append(bound)
+            continue
+        if note_reference(clause) is not None:  # numbers family (session 7): "上年真实率90%"
+            references.append(clause + match.group(0))
+            continue
+        if not _same_count(quantity.unit, wanted):  # numbers family (session 7): 人次 is not 人
             continue
         if _TARGET_WORDS.search(clause):
             if target is not None and target.value is not None and target.unit and quantity.value != target.value:
@@ -115,12 +127,20 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
         label = _RATE.search(clause)
         if label and wanted in ("%", "‰") and not _same_rate(label.group(1), named):
             continue
+        if label and wanted in ("%", "‰") and not _named_rate(label.group(1), named):  # numbers family (session 7)
+            continue
         candidates.setdefault((quantity.value, quantity.unit), clause + match.group(0))
     kind = "百分比" if wanted == "%" else f"以“{wanted}”计的数值"
     if len(candidates) == 1:
         ((value, unit), words), *_ = candidates.items()
         actual = Quantity(text=f"{value}{unit}", value=value, unit=unit)
         return NoteReading(actual, f"实际完成值取自说明“{words}”：{actual.describe()}")
+    if not candidates and references and not bounds:  # numbers family (session 7): only references
+        return NoteReading(None, f"说明“{shown}”中的“{'”“'.join(references)}”是上年、同期、上级平均或其中一部分的数值，"
+                                 "不是本期的实际完成值，未从说明读取；请写明本期确切的实际完成值")  # fmt: skip
+    if not candidates and bounds:  # numbers family (session 7): only a bound or an approximation
+        return NoteReading(None, f"说明“{shown}”中的“{'”“'.join(bounds)}”是界限或约数，不是实际完成值，未从说明读取；"
+                                 "请写明确切的实际完成值")  # fmt: skip
     if not candidates:
         return NoteReading(None, f"说明“{shown}”中没有{kind}形式的实际完成值，未从说明读取")
     listed = "、".join(w for w in candidates.values())
@@ -169,6 +189,14 @@ def _paired(rule: Rule, inputs: Inputs, text: str, source: str) -> Outcome | Non
     if pair is None:
         return None
     plan, actual, words = pair
+    unit = re.escape(plan.unit)  # "计划200户，实际服务190户次": one count in 户, one in 户次
+    mixed = bool(re.search(rf"\d{unit}次", text)) and bool(re.search(rf"\d{unit}(?!次)", text))
+    if mixed or not counted_alike(plan.unit, actual.unit):  # numbers family (session 7): "计划200人，实际服务190人次"
+        return Outcome(None, f"{source}“{text.strip()}”中计划数 {plan.describe()} 与实际数 {actual.describe()} "
+                             "的单位不同（人次不是人数），未从中读取实际值；请按同一单位写明两数")  # fmt: skip
+    if (bounded := _pair_bound(text, plan)) is not None:  # numbers family (session 7): "实际服务约190人"
+        return Outcome(None, f"{source}“{text.strip()}”中的“{bounded}”是界限或约数，不是确切的数量，未从中读取实际值；"
+                             "请写明确切的计划数和实际数")  # fmt: skip
     target = inputs.target
     if target is not None and target.value is not None:
         if target.is_percent:
@@ -195,6 +223,8 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     if rule.deducts_from_start and start is not None and start > inputs.weight and not inputs.bonus_allowed:
         return Outcome(None, f"评分标准写明从 {fmt(start)} 分起扣，超过本行分值 {fmt(inputs.weight)} 分，"
                              "无法确定从哪个分数起扣；请核对分值或评分标准后重新计分")  # fmt: skip
+    if (bounded := bounded_actual(rule, inputs)) is not None:  # numbers family (session 7): "95%以上", "约88%"
+        return outside_weight(bounded, inputs) or bounded
     outcome = rule.apply(inputs)
     if outcome.score is not None:
         return outside_weight(outcome, inputs) or outcome
@@ -224,3 +254,34 @@ def outside_weight(outcome: Outcome, inputs: Inputs) -> Outcome | None:
     where = "低于 0 分" if score < ZERO else f"超过本行分值 {fmt(inputs.weight)} 分"
     return Outcome(None, f"按此读法得分为 {fmt(score)} 分，{where}，而本评价不允许得分超出分值范围：读法有误，"
                          f"未计分；请由评价人员按评分标准计分（读法：{outcome.reason}）")  # fmt: skip
+
+
+# numbers family (session 7): a pair of counts where one is a bound or an approximation ("计划200人，实际服务190人以上",
+# "实际服务约190人", "不足190人") gives no ratio: the words of the first such number in the plan's unit, else None.
+def _pair_bound(text: str, plan: Quantity) -> str | None:
+    for match in _VALUE.finditer(text):
+        quantity = _quantity(match.group(1), match.group(2))
+        if quantity is None or quantity.value is None or not units_compatible(quantity, plan):
+            continue
+        if (bound := note_bound(text, match.start(), match.end())) is not None:
+            return bound
+    return None
+
+
+# numbers family (session 7): a count in 人次 is not one in 人 (nor 户次 one in 户), though units_compatible lets them
+# convert; a percentage or an unknown unit is left to _fits.
+def _same_count(unit: str, wanted: str) -> bool:
+    return unit in ("%", "‰") or wanted in ("%", "‰") or counted_alike(unit, wanted)
+
+
+# numbers family (session 7): a labelled rate is the rule's rate only when its name ends with that rate's name (or
+# the rule's name ends with the label), not negated: "核实率" is not "真实率" (same last two characters), "不合格率"
+# is not "合格率"; "预算完成率" is the rule's "完成率".
+def _named_rate(label: str, named: list[str]) -> bool:
+    if not named:
+        return True
+    for name in named:
+        longer, shorter = (name, label) if len(name) >= len(label) else (label, name)
+        if longer.endswith(shorter) and not longer[: len(longer) - len(shorter)].endswith(("不", "非", "未", "无")):
+            return True
+    return False

@@ -26,7 +26,8 @@ import re
 
 from medaid.evaluation.rules.clause_lists import HEADING
 from medaid.evaluation.rules.clause_match import QUALITIES
-from medaid.evaluation.rules.naming import denies, named, sentences
+from medaid.evaluation.rules.deed_spellings import spellings
+from medaid.evaluation.rules.naming import canon, denies, named, sentences
 from medaid.evaluation.rules.statements import requirements
 from medaid.evaluation.rules.wording import counted_event, unify
 
@@ -42,6 +43,8 @@ JUDGEMENT = re.compile(
 
 
 _ANY = re.compile(r"任何一?|任一|一切")
+# qualities that state a fact the evaluator checks (when, how much), in ``wording.unify`` spelling (按时 → 及时)
+_FACT_QUALITY = re.compile(r"及时|定期|足额|全额")
 _NEGATION = re.compile(r"[无不非]")
 
 
@@ -60,7 +63,29 @@ def _restates(said: str, requirement: str) -> bool:
     at = JUDGEMENT.search(requirement)
     if at is None:
         return True
-    return requirement.endswith(said) and len(requirement) - len(said) <= at.start()
+    if requirement.endswith(said) and len(requirement) - len(said) <= at.start():
+        return True
+    # (affirm, s7) every judgement word restated, in order, only plain words left out between them: "能主动与人正常
+    # 交流" for "能主动与其他人正常交流" (``naming.named`` has already checked no joined requirement or quality is
+    # left out); the object after the last one may go only as below
+    # — qualities only (及时, 规范, 完整…), never an exhortation or praise (积极, 主动…: "积极配合工作" says no fact)
+    judged = [m.group(0) for m in JUDGEMENT.finditer(requirement)]
+    plain = all(QUALITIES.fullmatch(w) and not HEADING.match(w) for w in judged)
+    if plain and judged == [m.group(0) for m in JUDGEMENT.finditer(said)] and requirement.endswith(said[-2:]):
+        return True
+    # (affirm, s7) a quality of time or amount and its verb restated, the object after them left out: "已及时上报"
+    # for "及时上报支部党员信息变动情况"; not an exhortation or praise ("积极配合" says no fact), nor when what is
+    # left out holds another judgement or a joined requirement
+    if not _FACT_QUALITY.fullmatch(at.group(0)):
+        return False
+    begin = requirement.find(said)
+    rest = requirement[begin + len(said) :] if begin >= 0 else ""
+    return (
+        0 <= begin <= at.start()
+        and begin + len(said) >= at.end() + 2
+        and JUDGEMENT.search(rest) is None
+        and re.search(r"[和及与并且、|]", rest) is None
+    )
 
 
 def _spoken(statement: str, needed: list[str]) -> tuple[set[int], set[int]]:
@@ -68,18 +93,38 @@ def _spoken(statement: str, needed: list[str]) -> tuple[set[int], set[int]]:
     said = counted_event(statement)
     names = {i for i, r in enumerate(needed) if named(said, r) is not False and _restates(said, r)}
     denied = {i for i, r in enumerate(needed) if denies(said, r)}
+    if not names and not denied:  # the deed in another verb or order ("已组建…", "台账已建立": ``deed_spellings``)
+        for other in spellings(said)[1:]:
+            names |= {i for i, r in enumerate(needed) if named(other, r) is not False and _restates(other, r)}
+            denied |= {i for i, r in enumerate(needed) if denies(other, r)}
     return names - denied, denied - names
 
 
-def affirmed(text: str, condition: str) -> tuple[bool | None, str]:
+def _denies_failure(statement: str, failure: str | None) -> bool:
+    """(affirm, s7) The statement denies what the 0 level names ("未更换组员" against "…并随意更换组员"): said beside
+    the condition restated, it agrees with it and is passed over."""
+    if not failure:
+        return False
+    said = counted_event(statement)
+    whole = canon(failure)
+    pieces = [p for x in whole.split("|") for p in re.split(r"并且|而且|并|且|同时|或", x) if len(p) >= 2]
+    return any(denies(said, p) for p in pieces)
+
+
+def affirmed(text: str, condition: str, failure: str | None = None) -> tuple[bool | None, str]:
     """(True: the actual says the condition holds; False: it says a requirement of it does not; None: neither,
-    with the reason) — see the module docstring."""
+    with the reason) — see the module docstring. ``failure``: the 0 level's name, whose denial a statement may add."""
     needed = requirements(condition)
     if not needed:
         return None, f"评分条件“{condition}”无法分成可核对的要求"
     met: set[int] = set()
     denied: set[int] = set()
-    for whole, statements in sentences(text):
+    for whole, all_statements in sentences(text):
+        statements = [
+            st for st in all_statements if not (_denies_failure(st, failure) and not any(_spoken(st, needed)))
+        ]
+        if not statements:
+            continue
         read = [_spoken(statement, needed) for statement in statements]
         if any(not names and not against for names, against in read):
             names, against = _spoken(whole, needed)  # "已制定方案和标准": the list said of one requirement

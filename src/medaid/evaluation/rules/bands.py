@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medaid.evaluation.note_bounds import counted_alike
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
 from medaid.evaluation.quantity import Comparator, comparable, is_met, raw_ratio, same_unit
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, Value, cap_note, value_in_points
@@ -107,6 +108,8 @@ def _unit_value(inputs: Inputs, unit: str) -> Value | str:
         actual = comparable(inputs.target, actual)
     value = actual.value
     assert value is not None
+    if unit and actual.unit and not counted_alike(actual.unit, unit):  # session 7 fix round: 人次 is not 人
+        return f"分档以“{unit}”计，实际“{actual.text}”以“{actual.unit}”计（人次不是人数），单位不同，无法分档"
     if not (actual.unit == unit or same_unit(actual.unit, unit)):
         shown = "没有单位" if not actual.unit else f"以“{actual.unit}”计"
         if unit or actual.unit:

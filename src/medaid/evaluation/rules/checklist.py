@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.rules.answers import answer, is_number
+from medaid.evaluation.rules.answers import is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
-from medaid.evaluation.rules.clause_lists import faults_by_clauses, items_by_words, zeroing_named
-from medaid.evaluation.rules.clause_qualities import denied_lists, quality_refusal
-from medaid.evaluation.rules.compared_clauses import compared_notes
+from medaid.evaluation.rules.checklist_found import found_outcome
+from medaid.evaluation.rules.clause_lists import items_by_words
+from medaid.evaluation.rules.clause_synonyms import in_text_words
 from medaid.evaluation.rules.composite import as_parts
-from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.levels import Level, Qualitative
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.number_faults import number_fault
 from medaid.evaluation.rules.statements import counted, items_held, items_missing
-from medaid.evaluation.rules.wording import STATED
 
 
 def _item(number: int, name: str) -> str:
@@ -140,6 +138,7 @@ class Checklist(Rule):
         if inputs.actual is not None and is_number(inputs.actual):
             return self._count(inputs) if self.deduct else None
         if not self.deduct or self.required:
+            text = in_text_words(text, self.names)  # faults (s7): the evaluator's synonyms in the table's words
             held, why = items_held(text, self.names)
             rest = ""
             # only what is missing said (each statement denies one item): the rest are met, for items as for deductions
@@ -248,36 +247,8 @@ class Checklist(Rule):
         )
 
     def _found(self, inputs: Inputs, text: str) -> Outcome:
-        """A list of faults against a description: what it names was found, nothing else."""
-        if (why := quality_refusal(text, self.names)) is not None:  # faults family (s6, r4): "X无问题", "X不全"
-            return self._unsure(inputs, why)
-        text = denied_lists(text)  # "A和B都没有": 无A、无B
-        if len(self.items) == 1 and (said := answer(canon(text), "不")) is not None:
-            # 有/无 never answer a fault: "有" may say that the fault happened or that the requirement is met
-            if not negated_requirement(self.names[0] if self.names else ""):
-                return Outcome(
-                    None,
-                    f"扣分情形“{self.names[0] if self.names else ''}”不是对要求的否定，"
-                    f"“{text}”可理解为发生或未发生，需人工判断",
-                    needs_judgement=True,
-                )
-            outcome = self._deducted(inputs, [] if said else [1], "")
-            return Outcome(outcome.score, f"实际完成情况“{text}”即{'达到' if said else '未达到'}要求：{outcome.reason}")
-        points = None if self.zeroing else self.items
-        found, why = faults_found(text, self.names, note=inputs.actual is None, points=points)
-        how = ""
-        if why is not None:  # each statement against the list's words (clause_cover), no deduction stated
-            found, other, how = (
-                ([], why, "") if STATED.search(text) else faults_by_clauses(text, self.names, inputs.target)
-            )
-            if other is not None and (zero := zeroing_named(text, self.names, self.zeroing)) is not None:
-                found, how = [zero[0]], zero[1]  # "有计划，但未以…颁发": a zeroing fault named, the rest positive
-            elif other is not None:
-                return self._unsure(inputs, f"实际情况“{why}”不对应唯一的扣分情形")
-            how = f"（{how}）" if how else ""
-        how = how or (f"（{c}）" if (c := compared_notes(text, self.names)) else "")  # faults family (s6, r3)
-        outcome = self._deducted(inputs, found, "")
-        return Outcome(outcome.score, f"按实际情况“{text}”{how}（其中未提及的扣分情形视为未发生）：{outcome.reason}")
+        """A list of faults against a description: what it names was found, nothing else (``checklist_found``)."""
+        return found_outcome(self, inputs, text)
 
     def _count(self, inputs: Inputs) -> Outcome:
         """ "出现重复档案此项不得分" against "0份"/"1份": how often the one event happened."""

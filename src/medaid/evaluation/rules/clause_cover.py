@@ -42,6 +42,7 @@ from collections.abc import Sequence
 
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.clause_rates import rate_said
+from medaid.evaluation.rules.clause_synonyms import denial_falls_short, hedged
 from medaid.evaluation.rules.clause_words import NEG, Clause, ClauseSaid, qualities_of, share, spelled
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, same_counter, simplified
 
@@ -174,6 +175,19 @@ def _done(word: str, clauses: list[Clause]) -> ClauseSaid | None:
     return ClauseSaid(frozenset(covered), how=f"“{word}”即相应扣分情形未出现")
 
 
+def _in_scope(words: str, phrase: str) -> bool:
+    """What a negated statement negates (after its first negation) is what the clause's negation negates:
+    "大坝无除杂草" for "大坝无除杂草", "无对被查处人员进行回访" for "…无进行回访" — not "库内无漂浮物及垃圾" for
+    "库内有漂浮物及垃圾无清理" (faults family, s7)."""
+    first = NEG.search(words)
+    if first is None:
+        return False
+    scope = _FILLER.sub("", words[first.end() :])
+    if not scope:
+        return True  # "年中考核缺": the object first, all of it negated (matched whole by the caller)
+    return max(share(scope, phrase), share(phrase, scope)) >= 2 / 3
+
+
 def _named(word: str, clauses: list[Clause], units: Sequence[str | None] | None) -> ClauseSaid | None:
     """ "缺1份责任状", "到县滞留未及时到场劝访2批次", "未及时整治", "无考核细则"."""
     if any(modifier_denial(word, c.text) for c in clauses):
@@ -197,6 +211,8 @@ def _named(word: str, clauses: list[Clause], units: Sequence[str | None] | None)
                 whole = phrase if negated else a
                 if negated and qualities_of(phrase) != qualities_of(words):
                     continue
+                if negated and not _in_scope(words, phrase):
+                    continue  # faults (s7): "库内无漂浮物" denies the 漂浮物 of "库内有漂浮物未清理", names no fault
                 held = share(content, a if negated else whole)
                 marks = set(_MARKED.findall(whole)) - set(_MARKED.findall(content))
                 if not negated and (share(_FILLER.sub("", whole), content) < 3 / 4 or marks):
@@ -239,6 +255,10 @@ def read_clause_statement(
     found = {i: n for r in readings for i, n in r.found.items()}
     halves = {i for r in readings for i, _ in r.halves}
     if (cleared and found) or (halves and (cleared or found)):
+        return None
+    if (cleared or halves) and (
+        hedged(statement, "".join(clauses)) or any(denial_falls_short(statement, clauses[i]) for i in cleared)
+    ):  # faults (s7, fix round): "河长牌大都整洁", "台账齐全" against "台账不齐全不规范" clear nothing
         return None
     lead = re.match(_DENY, word)
     if found and lead and any(c.event(word[lead.end() :]) for c in listed):

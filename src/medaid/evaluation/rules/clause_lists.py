@@ -8,6 +8,7 @@ import re
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.clause_cover import alternatives, read_clause_statement
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
+from medaid.evaluation.rules.clause_synonyms import opposite_restates
 from medaid.evaluation.rules.naming import parts
 
 # "做好党费收缴工作,按…核定数额收缴上交": an exhortation heading the concrete requirement after it; it need not
@@ -83,6 +84,11 @@ def faults_by_clauses(
         else:
             readings = [said]
         for piece, reading in zip(pieces, readings, strict=True):
+            flipped = [i for i, f in enumerate(faults) if opposite_restates(piece, f)] if reading is None else []
+            if len(flipped) == 1:
+                cleared.add(flipped[0] + 1)  # faults (s7): "联系方式畅通" for the fault "联系方式不通"
+                notes.append(f"“{piece}”即第{flipped[0] + 1}项的反面，该情形未出现")
+                continue
             if reading is None:
                 return [], f"“{piece}”无法对应扣分情形", ""
             if any(n is not None and n != 1 for n in reading.found.values()):

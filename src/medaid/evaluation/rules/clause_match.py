@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from medaid.evaluation.rules.absences import masked
+from medaid.evaluation.rules.clause_measures import measured as _measured
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.phrasing import VERBS
 from medaid.evaluation.rules.wording import OPPOSITES, unify
@@ -37,7 +37,19 @@ from medaid.evaluation.rules.wording import OPPOSITES, unify
 # 不/无 that negate nothing ("无需整改", "不断完善", "不得少于"), blotted out before negations are counted
 _NOT_NEGATION = re.compile(r"[无不](?:需|须|用|必|断|仅|论|得|再|少于|低于|超过|高于|多于)|无(?=误)")  # 准确无误
 _NEGATION = re.compile(r"缺少|缺失|无|非|缺")
-_WEAKER = re.compile(r"仅|只|单一|部分|个别|少数|有的|有些|一些|基本|较|大体|初步|尚|正在|拟|大部分|多数|偶尔|有时")
+# faults family (s7, fix round): the one vocabulary of hedges, words that weaken what a statement says ("联系方式多数
+# 畅通", "资料总体详实", "个别畅通"): a statement holding one is never read as a clause said whole, either way
+HEDGES = re.compile(
+    r"仅|只|单一|部分|个别|少数|有的|有些|一些|基本|较|大体|大致|初步|尚|正在|拟|大部|多数|多半|大多|大都|偶尔|有时"
+    r"|总体|整体|一般|相对|还算|局部|有待|大概|差不多|绝大"
+)
+_WEAKER = HEDGES
+# faults family (s7, fix round): how a thing was done, which a negated statement may add to what an item negates
+# ("未集中开展宣传活动" says nothing of "未开展宣传活动": it may have been done otherwise)
+MANNERS = re.compile(
+    r"集中|广泛|深入|经常|主动|统一|单独|专门|定期|全面|认真|按期|如期|常态化|独立|切实|积极|扎实|持续|大力|有效|及时"
+    r"|规范|按时|严格|充分"
+)
 # Some of the subjects: "部分村", "个别户", "2个村" (``wording.PARTIAL``)
 _PARTIAL = re.compile(
     r"^(?:其中)?(?:部分|个别|少数|有的|有些|一些|\d+(?:个|家|户|所|处)(?:县区|县市|村居|乡镇|县|村|乡|镇|区|单位|社区)?"
@@ -45,7 +57,7 @@ _PARTIAL = re.compile(
 )
 _JOINS = re.compile(r"[|、或且]|并且|以及|同时|和(?!谐)|(?<![参给])与|及(?![时格早])|(?<![合])并(?![入列非网])")
 _FILLERS = re.compile(
-    r"^(?:均|都|全部)?有|(?<=[均都])有|均|都|全部|各项|任何|的|等|进行|相关|工作|情况|现象|问题|全年|年内|本年度|当年"
+    r"^(?:均|都|全部)?有(?!效|序|力|关)|(?<=[均都])有(?!效|序|力|关)|均|都|全部|各项|任何|的|等|进行|相关|工作|情况|现象|问题|全年|年内|本年度|当年"
     r"|(?:一|每|1)(?:起|次|例|件|宗)"
 )
 # Words that make a requirement stricter (naming._QUALITIES, with 认真)
@@ -75,6 +87,7 @@ class Literal:
     negated: bool
     content: str
     verbs: tuple[str, ...] = ()  # verbs of doing (``phrasing.VERBS``) it says, shortened as its content is
+    scope: str = ""  # faults (s7): what its first negation negates ("库区有垃圾无清运": 清运), "" when none
 
 
 def _spelled(text: str) -> str:
@@ -104,41 +117,32 @@ def proper(fault: str) -> str:
     return fault
 
 
-_AMOUNT = re.compile(r"(\d+(?:[._]\d+)?)(%|‰|[篇次个户人项处起例件份名家天]|个月)?")
 _COUNT = re.compile(r"(\d+)(?:个月|个|次|户|人次|人|项|处|起|例|件|份|名|家|篇)")
-# comparison words beside a bound in an item, and whether the value must be at least the bound (and may equal it)
-_BOUNDS = (
-    (re.compile(r"不低于|不少于"), True, True), (re.compile(r"不超过|不高于"), False, True),
-    (re.compile(r"达到?|以上|≥"), True, True), (re.compile(r"以下|以内|控制在|≤"), False, True),
-    (re.compile(r"超过|高于|多于|>"), True, False), (re.compile(r"低于|少于|不足|<"), False, False),
-)  # fmt: skip
 
 
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:\.\d+)?", text)
 
 
-def _measured(said: Literal, item: str) -> bool | None:
-    """Whether a measurement said ("养老金社会化发放率98%", "被采用2篇") meets the one bound of the same unit an
-    item states ("发放率100%", "采用不少于4篇"): the bound's words say which way (达到, 以上, 不少于…; a bare 100% is
-    at least); None when the statement is no measurement, or the item has no such bound."""
-    mine = _AMOUNT.findall(said.content)
-    bounds = [b for b in _AMOUNT.finditer(item) if b.group(2)]
-    if said.negated or len(mine) != 1 or not mine[0][1] or len(bounds) != 1 or bounds[0].group(2) != mine[0][1]:
-        return None
-    around = item[max(0, bounds[0].start() - 4) : bounds[0].end() + 2]
-    ways: set[tuple[bool, bool]] = set()
-    for pattern, up, equal in _BOUNDS:  # the longer words first: "不少于" is not "少于", "不超过" not "超过"
-        if pattern.search(around):
-            ways.add((up, equal))
-            around = pattern.sub("|", around)
-    bound, value = Decimal(bounds[0].group(1).replace("_", ".")), Decimal(mine[0][0].replace("_", "."))
-    if not ways and mine[0][1] == "%" and bound == 100:
-        ways = {(True, True)}
-    if len(ways) != 1:
-        return None
-    up, equal = ways.pop()
-    return (value >= bound if equal else value > bound) if up else (value <= bound if equal else value < bound)
+# faults family (s7): what a first negation may be followed by and still be one with a second ("未发现不规范",
+# "无不合格" are double negations; "不灵活不能运转", "不齐全不规范" are two negated predicates, each a literal)
+_LEADS_ON = re.compile(r"发现|出现|存在|发生|有|查出|查到|见|是|得|能|会|可|任何|其他|其它")
+
+
+def _conjoined(piece: str) -> list[str]:
+    """A piece cut before each negation that follows a negated predicate of its own: "启闭器无灵活无能运转" →
+    启闭器无灵活, 无能运转 (not a double negation, whose parity would make it positive)."""
+    out: list[str] = []
+    start, last = 0, None
+    for found in _NEGATION.finditer(piece):
+        if last is not None:
+            between = piece[last.end() : found.start()].replace("□", "")
+            if between and not _LEADS_ON.search(between):
+                out.append(piece[start : found.start()])
+                start = found.start()
+        last = found
+    out.append(piece[start:])
+    return [p for p in out if p]
 
 
 def literals(text: str) -> list[Literal]:
@@ -147,12 +151,14 @@ def literals(text: str) -> list[Literal]:
     out: list[Literal] = []
     lead: bool | None = None
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)  # what brackets hold is a note or an example
-    for piece in (p for p in _JOINS.split(_spelled(bare)) if p):
+    for piece in (c for p in _JOINS.split(_spelled(bare)) if p for c in _conjoined(p)):
         count = len(_NEGATION.findall(piece))
         if count % 2 and (found := _COUNT.search(piece)) and found.group(1) != "0":
             piece = piece[: found.start()] + piece[found.end() :]  # "有2个月待遇延迟发放": that it happened
         content = _FILLERS.sub("", _NEGATION.sub("", piece)).replace("□", "")
         verbs = tuple(_short(v) for v in re.findall(VERBS, content))
+        first = _NEGATION.search(piece)
+        scope = _short(_FILLERS.sub("", _NEGATION.sub("", piece[first.end() :])).replace("□", "")) if first else ""
         content = _short(content)
         if not content:
             continue
@@ -161,7 +167,7 @@ def literals(text: str) -> list[Literal]:
             negated = lead
         else:
             negated = count % 2 == 1 if count else lead
-        out.append(Literal(negated, content, verbs))
+        out.append(Literal(negated, content, verbs, scope))
     return out
 
 
@@ -177,6 +183,11 @@ def _share(said: str, item: str, qualities: bool = False) -> float:
         said, item = QUALITIES.sub("|", said).strip("|") or said, QUALITIES.sub("|", item).strip("|") or item
     mine = {p for p in _pairs(said) if "|" not in p}
     return len(mine & _pairs(item)) / len(mine) if mine else 0.0
+
+
+def _apart(said: str, item: str) -> bool:
+    """Two negations negate different things: neither holds two thirds of the other's character pairs."""
+    return max(_share(said, item), _share(item, said)) < 2 / 3
 
 
 def _tail_share(item: str, said: str) -> float:
@@ -201,6 +212,8 @@ def _bare_verb(said: Literal, items: list[list[Literal]]) -> tuple[int, int] | N
     if len(found) != 1:
         return None
     item = items[found[0][0]][found[0][1]]
+    if item.scope and not item.scope.startswith(verb):
+        return None  # faults (s7, fix round): "未组建" against "组建后未开展活动", whose negation is on 开展
     if not item.negated or (not said.negated and QUALITIES.search(item.content)):
         return None
     return found[0]
@@ -254,6 +267,9 @@ def read_statement(
             return Reading({}, f"“{statement}”对应分项中的多个部分")
         j = tops[0]
         item = items[i][j]
+        inner = item.scope and item.scope != item.content  # the item's negation after what it says is there
+        if lit.negated and item.negated and lit.scope and inner and _apart(lit.scope, item.scope):
+            return Reading({}, f"“{statement}”否定的是“{lit.scope}”，不是“{item.scope}”")  # "库区无垃圾" (s7)
         if any(v not in item.content for v in lit.verbs):  # "方案已建立" against "未制定实施方案"
             return Reading({}, f"“{statement}”所说的做法与“{item.content}”不同")
         if measured is None and not item.negated and not (requirements and lit.negated):
@@ -264,7 +280,8 @@ def read_statement(
                 return Reading({}, f"“{statement}”未说全“{item.content}”")
         missing = set(QUALITIES.findall(item.content)) - set(QUALITIES.findall(lit.content))
         extra = set(QUALITIES.findall(lit.content)) - set(QUALITIES.findall(item.content))
-        if measured is None and ((not lit.negated and missing) or (lit.negated and extra)):
+        manner = set(MANNERS.findall(lit.content)) - set(MANNERS.findall(item.content))  # faults (s7, fix round)
+        if measured is None and ((not lit.negated and missing) or (lit.negated and (extra or manner))):
             return Reading({}, f"“{statement}”未说全“{item.content}”的要求")
         holds = lit.negated == item.negated if measured is None else measured != item.negated
         if partly and (not requirements or not lit.negated or holds):

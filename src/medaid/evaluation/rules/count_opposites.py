@@ -12,6 +12,7 @@ fault is of. The general pattern, for a fault [thing] + fault word + [object]:
   "资金均按时到位";
 - away from a post (脱岗, 离岗, 空岗, 缺岗): 在岗 — "值班人员均在岗"; absent from a meeting (缺席, 缺会, 缺勤):
   出席, 参加, 参会, 全勤, 到会 — "均按时参加"; an error (差错, 错误, 错报, 错登…): 准确(无误), 无误, 正确;
+- a requirement not reached (未达(到), 达不到, 不达标, 未满足): 达到, 达标, 满足 — "当月分类率达到区要求" (counts, s7);
 - an excess (超, 超过, 超出 + what): 未/没有/不 超(过/出) + what — "各班均未超过标准";
 - a thing not had (无 + what): 有 + what — "有针对性" for "实施计划无针对性";
 - a thing not done (未/没有/无 … + verb): 已 + that verb — "已分解" for "无年度安全生产目标与指标分解".
@@ -52,6 +53,10 @@ _OVER = re.compile(r"超(?:过|出)?(?!期|时)")
 _NOT_OVER = "(?:未|没有|不)超(?:过|出)?"
 _DELAY = re.compile(r"滞后|延迟|推迟|延误|逾期|超期")
 _ON_TIME = "按时|按期|如期|准时|及时|按计划|未滞后|无滞后|未延迟|无延迟|未延误|无延误|未逾期|无逾期|未超期"
+# counts family (s7): a requirement not reached ("当月分类率未达区要求", "水质不达标"): 达到, 达标, 满足 —
+# "当月分类率达到区要求"
+_SHORT = re.compile(r"未达到|没有达到|没达到|达不到|未达标|不达标|未达|未满足|不满足")
+_REACHED = "达到|达标|满足"
 
 
 def _kinds(fault: str) -> list[tuple[str, str, str]]:
@@ -63,7 +68,12 @@ def _kinds(fault: str) -> list[tuple[str, str, str]]:
         found.append((fault[: m.start()], _ANSWERED, fault[m.end() :]))
     if (m := _DELAY.search(fault)) is not None:
         found.append((fault[: m.start()], _ON_TIME, fault[m.end() :]))
-    for fault_words, opposite_words in ((_OFF_POST, _ON_POST), (_ABSENT, _PRESENT), (_WRONG, _RIGHT)):
+    for fault_words, opposite_words in (
+        (_OFF_POST, _ON_POST),
+        (_ABSENT, _PRESENT),
+        (_WRONG, _RIGHT),
+        (_SHORT, _REACHED),
+    ):
         if (m := fault_words.search(fault)) is not None:
             found.append((fault[: m.start()], opposite_words, fault[m.end() :]))
     if (m := _OVER.search(fault)) is not None and not re.search(r"[不未没]超", fault):

@@ -104,3 +104,25 @@ def same_condition(detail: str, what: str) -> bool:
     """The bracket is the rule's own condition ("死亡1人" of "死亡1人扣30分/次", "发生死亡1人" too)."""
     said = re.sub(r"^(?:发生|造成|导致|致|共)", "", plain(detail))
     return bool(said) and said == plain(what)
+
+
+def read_occurrence(
+    side: tuple[str, int, str, bool], segment: str, what: str, limits: tuple[str, ...]
+) -> tuple[bool, str] | None:
+    """ "死亡事故1次(一次死亡2人)": (True, the veto whose limit the bracket reaches); None (or (True, "") when a limit
+    is spoken of and not reached) when the bracket is the rule's own condition, of one occurrence or of each ("各死亡
+    1人"); (False, why) when it is not read (rules/count_phrasings.py)."""
+    from medaid.evaluation.rules.count_words import limit_reached, written
+
+    _, n, detail, each = side
+    if (reached := limit_reached(detail, limits)) is not None and reached[1] is not False:
+        if reached[1] is None:
+            return False, f"“{segment}”恰在“{written(reached[0])}”的界限上，评分标准未写明是否含本数"
+        if n > 1 and not each:  # "2次(共死亡2人)": in one of them, or one in each?
+            return False, f"“{segment}”未写明每一次的情况"
+        return True, reached[0]  # one occurrence at least reaches it
+    if not same_condition(detail, what):
+        return False, f"“{segment}”括号内的“{detail}”不是规则所计的“{what}”"
+    if n > 1 and not each:
+        return False, f"“{segment}”未写明每一次都是“{what}”"
+    return None if reached is None else (True, "")  # "": the limit is not reached (the caller clears it)

@@ -13,7 +13,16 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
-from medaid.evaluation.rules.base import Inputs
+from medaid.evaluation.rules.count_details import (
+    named_in_detail,
+    named_side,
+    numbered_what,
+    own_counter,
+    split_counts,
+    summed_alternatives,
+    without_own_counter,
+)
+from medaid.evaluation.rules.count_hedges import bounded, unsure, veto_measured
 from medaid.evaluation.rules.count_opposites import opposite
 from medaid.evaluation.rules.count_phrasings import (
     fault_around,
@@ -21,7 +30,7 @@ from medaid.evaluation.rules.count_phrasings import (
     listed_against,
     named_items,
     occurrence,
-    same_condition,
+    read_occurrence,
 )
 from medaid.evaluation.rules.count_statements import (
     NONE,
@@ -101,23 +110,29 @@ def read_count(
     )
 
     norm = normalize_text(simplified(text)).replace("“", "").replace("”", "").replace('"', "")
+    what = without_own_counter(what)  # counts family (s7): "缺失内容或重复一个部分"
     shown = unit or "处"
     counts: list[Decimal] = []
     veto: str | None = None
     cleared: list[str] = []
     restated = partial = False
     segments, notes = shortfalls(joined(statements(norm)), what)
+    segments = [piece for segment in segments for piece in split_counts(segment)]  # counts family (s7)
+    denied: set[int] = set()  # counts family (s7 fix): the alternatives of what is counted denied one by one
+    worded: list[str] = []  # the words beside each count read in the main path, for ``summed_alternatives``
     for segment in segments:
         segment = PERIOD.sub("", segment) or segment  # "全年举办培训3次": the period the actual covers
         if (hit := veto_in(segment, vetoes)) is not None:
             veto = hit
             continue
+        if (measured := veto_measured(segment, vetoes)) is not None:  # counts family (s7 fix)
+            return Count(None, f"“{segment}”写的是“{measured}”（该项不得分）所比较的量，是否达到需人工判断")
         opposed = None if not faults or opposite(segment, what, subject) else _opposed(segment, vetoes)
         if (hit := veto_denied(segment, vetoes) or opposed) is not None:
             cleared.append(hit)  # counts family: "填写完整" for the veto "填写不全"
             continue
         if (side := occurrence(segment)) is not None:  # counts family: "死亡事故1次(死亡1人)"
-            read = _occurrence(side, segment, what, limits)
+            read = read_occurrence(side, segment, what, limits)
             if read is not None and not read[0]:
                 return Count(None, read[1])
             if read == (True, ""):  # "死亡1人" is below "一次死亡2人及以上"
@@ -165,13 +180,16 @@ def read_count(
                 cleared.append(hit)
             elif plain(rest) in _PLAIN_GENERIC or plain(rest) == plain(what) or none_of(rest, what):
                 counts.append(ZERO)
+            elif (one := named_side(rest, what)) is not None:  # counts family (s7 fix): "无缺失内容" denies one
+                denied.add(one)
+                notes.append(f"“{segment}”只否定了“{what}”的一类情形")
             else:
                 return Count(None, f"“{segment}”未说明发现的{shown}数")
             continue
         if not re.search(r"\d", segment) and not_done(segment, what):
             counts.append(ZERO)
             continue
-        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
+        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment) or numbered_what(segment, what)
         if found is None:
             if all_done(segment, what, alone=segment == norm):
                 counts.append(ZERO)
@@ -190,7 +208,12 @@ def read_count(
         counted = cn_int(number)
         if counted is None or counted != counted.to_integral_value():
             return Count(None, f"“{segment}”不是整{shown}数")
-        if unit is not None and not same_counter(counter, unit) and not classifies(counter, unit, subject):
+        if (
+            unit is not None
+            and not same_counter(counter, unit)
+            and not classifies(counter, unit, subject)
+            and not own_counter(counter, topic)  # counts family (s7): "…或重复一个部分" counts parts in 个
+        ):
             return Count(None, f"“{segment}”的单位是{counter}，规则按{unit}计")
         if not pre and all_done(post, what):
             counts.append(ZERO)
@@ -205,8 +228,16 @@ def read_count(
             not names_it(pre + post, what, subject)
             and not states_condition(pre + post, subject or what, condition)
             and not fault_around(pre, post, fault, subject, clears)
+            # counts family (s7): the rule's words with a head, in the other order, or with an owner left out
+            and not named_in_detail(pre, post, what, topic=topic, alone=not vetoes and not limits)
         ):
             return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
+        # counts family (s7 fix): words the rule's own do not hold that make the count no count of cases found
+        # ("疑似不符合要求3处", "已解决问题5处", "上年存在问题", "约4处", "少于4处", "4处以上")
+        if (why := unsure(pre + post)) is not None and unsure(topic or what) is None:
+            return Count(None, f"“{segment}”{why}，不能按发现的{shown}数计")
+        if bounded(pre, post):
+            return Count(None, f"“{segment}”的数是约数、界限或范围，不是确定的{shown}数")
         if other := also_a_veto(pre + post, what, vetoes):
             return Count(None, f"“{segment}”也可能是“{other}”（该项不得分），无法判断是哪一类")  # "保险缺失1项"
         if not plain(pre + post) and what and CHANGE.match(plain(what)):
@@ -214,6 +245,11 @@ def read_count(
         if not pre + post and any(sample(s) for s in segments):
             return Count(None, f"“{segment}”写在抽查数旁，未写明是发现的问题数")  # "抽查20例,2例": 2 of what?
         counts.append(counted)
+        worded.append(pre + post)
+    if denied == {0, 1} and not any(counts):  # counts family (s7 fix): "无缺失内容、无重复部分" deny both
+        counts.append(ZERO)
+    elif denied and not counts and veto is None:
+        return Count(None, f"“{text}”只否定了“{what}”的一类情形，另一类未写明")
     if restated and any(counts):  # "达到目标要求,2个断面未达标": the full marks' condition met, and cases found
         return Count(None, f"“{text}”既写明达到得满分的条件，又写明发现的{shown}数，无法判断按哪一个计")
     if not counts and restated:
@@ -223,7 +259,11 @@ def read_count(
     if not counts and veto is None:
         return Count(None, f"“{text}”未写明{shown}数")
     if len(counts) > 1 and any(counts):
-        return Count(None, f"“{text}”写有多个数，无法判断按哪一个计")
+        # counts family (s7): "未出勤2次、未佩戴袖标1次" for "未出勤或未佩戴袖标的,一次扣5分": one count per alternative
+        if len(worded) != len(counts) or (total_of := summed_alternatives(counts, worded, what)) is None:
+            return Count(None, f"“{text}”写有多个数，无法判断按哪一个计")
+        notes.append("评分标准所计的两类情形各写一个数，相加")
+        counts = [total_of]
     total = counts[0] if counts else None
     how = f"{fmt(total)}{shown}" if total is not None else ""
     if how and norm != how:
@@ -231,66 +271,7 @@ def read_count(
     return Count(total, how, veto=veto, cleared=tuple(cleared))
 
 
-def actual_count(
-    inputs: Inputs,
-    unit: str | None,
-    what: str,
-    subject: str,
-    vetoes: tuple[str, ...],
-    clears: tuple[str, ...] = (),
-    condition: str = "",
-    limits: tuple[str, ...] = (),
-    fault: str = "",
-    topic: str = "",
-    faults: bool = False,
-) -> tuple[Count, str]:
-    """The count read from the actual, or from the 扣分说明 when there is no actual; and where from."""
-
-    def read(text: str) -> Count:
-        return read_count(
-            text,
-            unit=unit,
-            what=what,
-            subject=subject,
-            vetoes=vetoes,
-            clears=clears,
-            condition=condition,
-            limits=limits,
-            fault=fault,
-            topic=topic,
-            faults=faults,
-        )
-
-    if inputs.actual is not None:
-        return read(inputs.actual.text), "实际完成值"
-    if inputs.note:
-        return read(inputs.note), "扣分说明"
-    return Count(None, "未填写实际完成值"), "实际完成值"
-
-
 def _opposed(segment: str, vetoes: tuple[str, ...]) -> str | None:
     """The veto whose opposite the statement states ("填写完整" of "填写不全"), if one."""
     hits = [v for v in vetoes if opposite(segment, v)]
     return hits[0] if len(hits) == 1 else None
-
-
-def _occurrence(
-    side: tuple[str, int, str, bool], segment: str, what: str, limits: tuple[str, ...]
-) -> tuple[bool, str] | None:
-    """ "死亡事故1次(一次死亡2人)": (True, the veto whose limit the bracket reaches); None (or (True, "") when a limit
-    is spoken of and not reached) when the bracket is the rule's own condition, of one occurrence or of each ("各死亡
-    1人"); (False, why) when it is not read (rules/count_phrasings.py)."""
-    from medaid.evaluation.rules.count_words import limit_reached, written
-
-    _, n, detail, each = side
-    if (reached := limit_reached(detail, limits)) is not None and reached[1] is not False:
-        if reached[1] is None:
-            return False, f"“{segment}”恰在“{written(reached[0])}”的界限上，评分标准未写明是否含本数"
-        if n > 1 and not each:  # "2次(共死亡2人)": in one of them, or one in each?
-            return False, f"“{segment}”未写明每一次的情况"
-        return True, reached[0]  # one occurrence at least reaches it
-    if not same_condition(detail, what):
-        return False, f"“{segment}”括号内的“{detail}”不是规则所计的“{what}”"
-    if n > 1 and not each:
-        return False, f"“{segment}”未写明每一次都是“{what}”"
-    return None if reached is None else (True, "")  # "": the limit is not reached (the caller clears it)

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 # the time a statement of none speaks of, before it: "全年无脱岗", "考核期内未发生事故"
 _PERIOD = r"(?:全年|本年度|年度内|年内|当年|本年|考核期内|考核期间|检查期间|检查中|本期|本季度|本月)"
 PERIOD = re.compile(rf"^{_PERIOD}(?=[^\d,;。])")
-NONE = re.compile(rf"^{_PERIOD}?(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生)(.*)$")
+NONE = re.compile(
+    rf"^{_PERIOD}?(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生|未查到|没有发现|没发现|未检出)(.*)$"
+)
 # "未脱岗" for "值班脱岗", "未举办培训" for "每举办一次培训": read only when the words after 未 are what is counted
 # (``none_of``), never for a count that is itself negated ("未签字" of "档案未签字" is a case found)
 _NOT_DONE = re.compile(rf"^{_PERIOD}?(?:未|没)(?!有)(.+)$")
@@ -50,7 +52,9 @@ def none_of(words: str, what: str) -> bool:
     said = plain(words)
     if len(said) < 2:
         return False
-    for one in alternatives(plain(what)):
+    # s7 fix: a denial of one alternative ("无缺失内容" of "缺失内容或重复部分") says nothing of the other: only the
+    # whole is denied
+    for one in alternatives(plain(what))[:1]:
         wanted = plain(one)
         head = wanted[: len(wanted) - len(said)]
         if wanted.endswith(said) and not any(c in NEGATION for c in head):

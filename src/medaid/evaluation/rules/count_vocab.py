@@ -10,7 +10,9 @@ from decimal import Decimal
 from functools import cache
 
 # Counters of things counted one by one (not durations or measures: 天, 月, 亩, 万元 belong to steps).
-COUNTERS = ("人次", "例次", "户次", "家次", "个次", "批次", "场次", "例", "处", "项", "次", "起", "笔", "条", "件",
+COUNTERS = ("人次", "例次", "户次", "家次", "个次", "批次", "场次",
+            "宗次",  # counts family (s7): "每宗次扣0.5分", cases of a kind counted by occurrence
+            "例", "处", "项", "次", "起", "笔", "条", "件",
             "份", "名", "人", "户", "家", "所", "篇", "宗", "批", "种", "位", "张", "本", "套", "台", "册", "单", "场",
             "座", "辆", "株", "棵", "期", "个",
             "间", "栋", "幢", "盏", "卷")  # fmt: skip  # counts family: rooms, buildings, lamps, archive volumes

@@ -245,7 +245,15 @@ def drops_subject(words: str, what: str) -> bool:
         return True  # "投诉" of "洒水不规范投诉": a complaint is the case, the head says what about
     if not any(c in NEGATION for c in words) and POSITIVE.search(words):
         return False  # "执行" of "超标准执行": what is right, not what is counted
-    return len(words) >= 2 and what.endswith(words) and bool(head) and not _NOT_A_SUBJECT.search(head)
+    from medaid.evaluation.rules.count_hedges import NARROWING  # counts family (s7 fix): "省级", "夜间", "破坏"
+
+    return (
+        len(words) >= 2
+        and what.endswith(words)
+        and bool(head)
+        and not _NOT_A_SUBJECT.search(head)
+        and not NARROWING.search(head)
+    )
 
 
 def all_done(words: str, what: str, *, alone: bool = False) -> bool:

@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.count_actuals import actual_count
 from medaid.evaluation.rules.count_amounts import measured_score
-from medaid.evaluation.rules.count_reading import Count, actual_count, read_count
+from medaid.evaluation.rules.count_reading import Count, read_count
 from medaid.evaluation.rules.count_specs import spec_decimal, spec_words
 from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTERS, cn_int, plain
 

@@ -25,6 +25,7 @@ from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.deduction import PerPoint
 from medaid.evaluation.rules.deduction_statements import DONE, PLANNED, assigned, fault_said, step_met, step_value
+from medaid.evaluation.rules.step_things import other_thing
 from medaid.evaluation.rules.steps import in_step_unit
 
 _VETOED = Decimal(-1)  # a veto of misconduct happened: no score at all
@@ -208,6 +209,8 @@ class DeductionSum(Rule):
             if target is _FULL_PLAN:
                 how = f"完成比例 = 实际数 ÷ 应达到的数 = {actual.text}（应达到的数即100%）；"
         elif len(statements) == 1:
+            if (other := other_thing(statements[0], rule, part.wording)) is not None:
+                return other  # counts family (s7 fix): "缺2名兼职人员" for "每缺1名专职人员"
             read = step_value(statements[0], rule, part.wording)
             if read is None:
                 if step_met(statements[0], rule):

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from medaid.evaluation.rules.clause_cover import modifier_denial, read_clause_statement, term_or_denial
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
+from medaid.evaluation.rules.clause_synonyms import denial_falls_short, hedged
 from medaid.evaluation.rules.compared_clauses import compared_statement, holds_comparison
 from medaid.evaluation.rules.list_denials import object_first_said
 from medaid.evaluation.rules.naming import canon, denies, named, names, parts, sentences
@@ -145,6 +146,11 @@ def faults_found(
                     return [], statement
             continue
         which, deny = said
+        if any(set(_THINGS.findall(statement)) - set(_THINGS.findall(faults[i - 1])) for i in which | deny):
+            return [], statement  # s7 fix round: "未建立档案室" speaks of a room, not of "未建档"
+        short = any(hedged(statement, faults[i - 1]) or denial_falls_short(statement, faults[i - 1]) for i in deny)
+        if deny and short:
+            return [], statement  # faults (s7, fix round): "联系方式多数畅通", "台账不规范" for "台账不齐全不规范"
         if not which and not deny:
             passed.append(statement)
         elif which and not deny:
@@ -177,6 +183,11 @@ def faults_found(
     if stated and (points is None or sum(stated) != sum((points[i - 1] for i in found), Decimal(0))):
         return [], f"说明所写扣 {sum(stated)} 分与所述情形的扣分不一致"
     return sorted(found), None
+
+
+# faults (s7, fix round): things a statement may name beyond a fault's words ("档案室", "档案管理制度"): a
+# statement naming one the fault does not name does not speak of that fault
+_THINGS = re.compile(r"室|馆|柜|盒|袋|库|架|制度|办法|细则|系统|平台")
 
 
 def _statements(text: str, faults: tuple[str, ...]) -> list[str]:

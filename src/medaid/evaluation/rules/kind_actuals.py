@@ -18,152 +18,43 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
-from medaid.evaluation.rules.absences import happened, masked, stated_absences
+from medaid.evaluation.rules.absences import happened, stated_absences
 from medaid.evaluation.rules.case_kinds import CaseKind, Tally
 from medaid.evaluation.rules.clause_lists import denied_kinds
+from medaid.evaluation.rules.clause_synonyms import in_text_words, once_counted
 from medaid.evaluation.rules.count_vocab import (
     COUNTER,
     NUMBER,
-    POSITIVE,
     classifies,
     cn_int,
     plain,
     same_counter,
     simplified,
-    statements,
 )
 from medaid.evaluation.rules.count_words import (
     NEGATIONS,
-    QUALIFIERS,
-    content_chars,
-    none_missing,
-    plan_done,
-    plan_pairs,
-    restates,
 )
-from medaid.evaluation.rules.kind_asides import SPAN, aside_disagrees, only_counted, shared_negation
+from medaid.evaluation.rules.kind_asides import SPAN, aside_disagrees, only_counted
 from medaid.evaluation.rules.kind_clauses import by_clauses, settled
-from medaid.evaluation.rules.kind_statements import ALL_OF, GENERIC, NONE, REST
-from medaid.evaluation.rules.kind_vetoes import veto_said
+from medaid.evaluation.rules.kind_periods import period_shortfall
+from medaid.evaluation.rules.kind_reader import KindReader
+from medaid.evaluation.rules.kind_statements import GENERIC, NONE, REST
+from medaid.evaluation.rules.kind_vetoes import veto_said, veto_unqualified
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.occurrences import OCCURRENCES
 
-_ANY = "[^,;。、不未没无]"
 _NEG = NEGATIONS
-_chars = content_chars
-
-
-class _Reader:
-    def __init__(self, kinds: tuple[CaseKind, ...]) -> None:
-        self.kinds = kinds
-        chars = [_chars(k.text) for k in kinds]
-        self.own = [c - set().union(*(o for j, o in enumerate(chars) if j != i)) for i, c in enumerate(chars)]
-        self.notes: list[str] = []
-
-    def named(self, words: str, *, says_it: bool = False) -> list[int]:
-        """The kinds whose own characters the words use; ``says_it``: and that name what the kind counts
-        ("实巡访22次" names no "缺")."""
-        used = _chars(words)
-        said = [not says_it or not _chars(k.what) or bool(used & _chars(k.what)) for k in self.kinds]
-        found = [i for i, own in enumerate(self.own) if used & own and said[i]]
-        whole = [i for i in found if self.whole(words, i)]
-        return whole if len(found) > 1 and len(whole) == 1 else found  # "缺报" names 缺 whole, 迟报 by 报 only
-
-    def whole(self, words: str, i: int) -> bool:
-        """The words hold the kind's name entire ("缺报2次" holds "缺"; of "迟报" only 报)."""
-        what = plain(self.kinds[i].what)
-        return bool(what) and what in words
-
-    def negated_kind(self, words: str) -> bool:
-        """ "无明显改善" when a one-off kind is "…环境无明显改善": the kind happened, not its absence."""
-        return any(k.once and len(plain(words)) > 2 and plain(words) in k.text for k in self.kinds)
-
-    def segments(self, text: str) -> list[str]:
-        """The statements of an actual, split at ，；。 and 、; a bare topic before 、 ("全年报表、数据无缺报":
-        no number, negation or predicate, naming no kind entire) is the subject of the statement after it."""
-        found: list[str] = []
-        for statement in statements(text):
-            pieces = shared_negation(statement.split("、"), [k.text for k in self.kinds])
-            for i, piece in enumerate(pieces):
-                topic = not re.search(rf"\d|[{_NEG}]", piece) and not POSITIVE.search(piece)
-                if i + 1 < len(pieces) and topic and not any(self.whole(piece, k) for k in range(len(self.kinds))):
-                    # "协助查处、回访均到位": objects under one 均 keep their 、 (each is said done)
-                    joint = "、" if ALL_OF.search("".join(pieces[i + 1 :])) else ""
-                    pieces[i + 1] = piece + joint + pieces[i + 1]
-                elif piece:
-                    found.append(piece)
-        return self._shortfalls(plan_pairs(found))
-
-    def _shortfalls(self, found: list[str]) -> list[str]:
-        """ "应巡访24次,实巡访22次": a plan and what was done, in one verb and counter, say 2 were not done; the
-        pair becomes that shortfall worded as the one kind that counts it ("缺巡访2次" for "每缺1次", "未回访1户次"
-        for "未…进行回访的,每一户次") — left as written when no kind, or several, would count it, unless nothing
-        is short ("应报12次,实报12次": set aside). A "其中…" right after the pair ("其中迟报2次") is of what was
-        done, not a part of a kind: read as a statement of its own."""
-        out: list[str] = []
-        i = 0
-        while i < len(found):
-            pair = plan_done(found[i], found[i + 1]) if i + 1 < len(found) else None
-            if pair is not None:
-                verb, gap, counter = pair
-                forms = {f"{neg}{verb}{gap}{counter}": self._counted_by(neg, verb) for neg in ("缺", "未", "少", "漏")}
-                kinds = {k for named in forms.values() for k in named}
-                if len(kinds) == 1 or (not kinds and gap == 0):
-                    said = next((form for form, named in forms.items() if named), "")
-                    out += [said] if said else []
-                    self.notes.append(f"“{found[i]},{found[i + 1]}”读作“{said or '无缺少'}”")
-                    i += 2
-                    if i < len(found) and found[i].startswith("其中"):
-                        found[i] = found[i][2:]
-                    continue
-            out.append(found[i])
-            i += 1
-        return out
-
-    def _counted_by(self, negation: str, verb: str) -> list[int]:
-        """The kinds that would count "未回访": they speak of 回访, and the words name them."""
-        words = negation + verb
-        return [i for i in self.named(words, says_it=True) if self.keeps_sense(words, i) and verb in self.kinds[i].text]
-
-    def keeps_sense(self, words: str, i: int) -> bool:
-        """The statement adds no negation the kind does not have, and keeps each one before the words it
-        uses ("合格文书" drops the 不 of "文书不合格", "标准执行" the 超 of "超标准执行")."""
-        text = masked(self.kinds[i].text)  # "无故推诿": no negation, in the kind as in the words
-        said = {c for c in masked(words) if c in _NEG}
-        if not said <= {c for c in text if c in _NEG}:
-            return False
-        for found in re.finditer(rf"([{_NEG}]+)(?:有|能|得)?(.)", text):
-            char = found.group(2)
-            bare = re.search(rf"(?<![{_NEG}有能得]){re.escape(char)}", text)  # "危房户" beside "无房户"
-            if char in words and not set(found.group(1)) & said and bare is None:
-                return False
-        return True
-
-    def restates(self, words: str, i: int) -> bool:
-        """ "申请对象情况真实" restates "申请对象情况不真实" without its negation: none of that kind."""
-        text = self.kinds[i].text
-        if not any(c in _NEG for c in text):
-            return False  # a kind that counts no failure ("被卫星监测到的火点") is never restated
-        done = re.fullmatch(r"([^\d不未没无缺,]{0,8}?)(?:均|都)?已(?:经)?([^\d不未没无缺,]{2,8})", words)
-        if done and done.group(1) in text:  # "已部署" for "未作出禁烧工作部署的", "已实行包片" for "未实行包片责任制"
-            did = re.escape(done.group(2))
-            said = rf"(?:未|没有)(?:({_ANY}*){did}(?:的|者)?$|(){did})"
-            for part in re.split(r"[,;。]", text):
-                found = re.search(said, part)
-                gap = found and (found.group(1) or "")
-                if found and not any(q not in words for q in QUALIFIERS.findall(gap or "")):
-                    return True  # what was not done, done — "均已拨付" keeps no 按时 of "未按时拨付"
-        if none_missing(words, text):
-            return True
-        goods = [m.group(1) for m in re.finditer(r"(?:不|未|没有|没|无)([^,;。、不未没无]{1,12})", text)]
-        goods += [p for p in re.split(r"[,;。、?]", text) if p and not any(c in _NEG for c in p)]
-        return any(restates(words, g) for g in goods)
+# faults (s7, fix round): a kind that counts a shortfall ("少开展活动", "缺少要素"): a count of what was done, or
+# "没有" + the requirement, is not a count of it
+_SHORTFALL = re.compile(r"^(?:每)?(?:少|缺)")
+_NO_SHORTFALL = re.compile(r"^(?:无|没有|未|不存在)(?:缺少|缺失|缺|少|漏)")
 
 
 def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], clears: tuple[str, ...] = ()) -> Tally:
     """The count of each kind an actual (or a 扣分说明) states; see the module's conventions."""
-    reader = _Reader(kinds)
+    reader = KindReader(kinds, vetoes)
     norm = normalize_text(simplified(text)).replace("“", "").replace("”", "")
+    norm = in_text_words(norm, [k.text for k in kinds])  # faults (s7): "报送" for the table's "上报"
     counts: dict[int, Decimal] = {}
     total: Decimal | None = None
     alike = len({(k.points, k.per, k.unit, k.once) for k in kinds}) == 1 and not kinds[0].once
@@ -177,9 +68,11 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
     absent: dict[int, set[str]] = {}  # faults written as an absence, stated: the elements named of each kind
     spoken: set[int] = set()  # kinds one alternative of which a statement cleared (``kind_clauses``)
     for segment in reader.segments(norm):
-        if hit := next((v for v in vetoes if plain(segment) == plain(v)), None):
+        # a veto's words, 未/没有/无 alike (faults, s7): "未按要求开展宣传工作" for "没有按要求开展宣传工作的,不得分"
+        hit = next((v for v in vetoes if canon(plain(segment)) == canon(plain(v))), None)
+        if hit := hit or veto_unqualified(segment, vetoes):  # "未开展宣传活动" for "未按要求开展宣传活动…不得分"
             return Tally({}, veto=hit)
-        if (vetoed := veto_said(segment, [k.text for k in kinds], vetoes)) is not None:
+        if (vetoed := veto_said(segment, reader.texts, vetoes)) is not None:  # kinds without their vetoes (s7)
             if vetoed[1]:  # "但发生安全责任事故1起"; "未及时整治" for "…未及时整治的扣完基本分"
                 return Tally({}, veto=vetoed[0])
             continue  # "发生安全责任事故0起", "已及时整治": it did not happen
@@ -210,7 +103,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
         if any(canon(plain(segment)) == canon(plain(c)) for c in clears):  # "没有事故" for "无事故得8分"
             counts.update({i: ZERO for i in range(len(kinds)) if i not in counts})
             continue
-        said = None if plain(segment) in GENERIC else stated_absences(segment, [k.text for k in kinds])
+        denial = _NO_SHORTFALL.match(segment)  # s7 fix round: "无缺少要素" denies the absence, never states it
+        said = None if plain(segment) in GENERIC or denial else stated_absences(segment, [k.text for k in kinds])
         if isinstance(said, str):
             return Tally({}, said)
         if said:  # "无垃圾填埋场" beside "无垃圾池、垃圾填埋场各扣6分": the fault stated
@@ -224,6 +118,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             rest = none.group("rest")
             generic = plain(rest) in GENERIC or rest in GENERIC  # "上述问题": plain would keep "上述"
             named = list(range(len(kinds))) if generic else reader.named(rest)
+            if not generic and any(_SHORTFALL.match(kinds[i].what) and not _SHORTFALL.search(rest) for i in named):
+                return Tally({}, f"“{segment}”说的是未做，不是“{kinds[named[0]].what}”未出现")  # s7 fix round
             if not named:  # "无非访", "无越级访、集体访": things several kinds state (``clause_cover``)
                 covered = by_clauses(segment, kinds, put, spoken)
                 if covered is None or not covered[0]:
@@ -232,6 +128,13 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
                 continue
             for i in named:
                 counts.setdefault(i, ZERO)
+            continue
+        if (period := period_shortfall(segment, kinds)) is not None:  # faults (s7): "本季度已召开议事会议"
+            if why := put(*period):
+                return Tally({}, why)
+            reader.notes.append(
+                f"“{segment}”即“{kinds[period[0]].what}”{fmt(period[1])}{kinds[period[0]].unit or '次'}"
+            )
             continue
         if REST.fullmatch(segment):  # "其余均已落实": the kinds not named were not found, as a kind not named
             continue
@@ -277,6 +180,16 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             why = put(i, Decimal(1))
         else:
             value, counter = cn_int(found.group(2)), found.group(3)
+            if _SHORTFALL.match(kind.what) and not re.search(r"[少缺未没无不差漏]", words):  # s7 fix round
+                return Tally({}, f"“{segment}”是做到的次数，不是“{kind.what}”的次数")  # "召开议事会议2次"
+            if kind.once and once_counted(value, counter):  # faults (s7): "漏报1次" for "漏报扣0.5分": it happened
+                why = put(i, value or ZERO)
+                if why:
+                    return Tally({}, why)
+                continue
+            if kind.once and value is not None and value > 1 and value == value.to_integral_value():  # faults (s7)
+                return Tally({}, f"“{segment}”：评分标准对“{kind.what}”只写出现即扣 {fmt(kind.points)} 分，"
+                             f"未写明是否按次扣分")  # fmt: skip
             if kind.once or value is None or value != value.to_integral_value():
                 return Tally({}, f"“{segment}”不是“{kind.what}”的整数个数")
             if kind.unit and not same_counter(counter, kind.unit) and not classifies(counter, kind.unit, kind.what):

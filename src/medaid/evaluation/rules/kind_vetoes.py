@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from medaid.evaluation.rules.clause_cover import read_clause_statement
+from medaid.evaluation.rules.clause_match import QUALITIES
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain
+from medaid.evaluation.rules.naming import canon
 
 _CONJUNCTION = re.compile(r"^(?:但是|但|并且|并|而且|且|另外|另|同时)")
 
@@ -55,3 +57,32 @@ def veto_said(segment: str, kinds: list[str], vetoes: tuple[str, ...]) -> tuple[
     """The veto a statement names (True) or denies (False), with a count or a conjunction, or by the words it
     shares with it (``veto_counted``, ``veto_by_clauses``); None when it says nothing of a veto."""
     return veto_counted(segment, vetoes) or veto_by_clauses(segment, kinds, vetoes)
+
+
+# faults family (session 7): a kind's text that runs on into a veto ("宣传栏内容陈旧的,未按要求开展宣传活动的,
+# 不得分"): the kind owns none of the veto's words, and a veto is said without the quality it asks.
+_ZEROES = re.compile(r"^(?:该项|此项|本项)?(?:不得分|不计分|不给分|得0分|计0分)$")
+
+
+def without_vetoes(text: str, vetoes: tuple[str, ...]) -> str:
+    """A kind's text without the veto sentences it runs on into: "宣传栏内容陈旧的,未按要求开展宣传活动的,不得分"
+    → 宣传栏内容陈旧的."""
+    if not vetoes:
+        return text
+    pieces = [p for p in re.split(r"[,，;；。]", text) if p]
+    kept = [p for p in pieces if not any(plain(v) and plain(v) in plain(p) for v in vetoes) and not _ZEROES.match(p)]
+    return ",".join(kept) if kept else text
+
+
+def veto_unqualified(segment: str, vetoes: tuple[str, ...]) -> str | None:
+    """ "未开展宣传活动" against the veto "未按要求开展宣传活动的,不得分": a negation of the whole is also a
+    negation of doing it as required (``clause_match``: "未上报" is also "未及时上报"), so the veto happened. The
+    segment must be the veto's words less its qualities (no quality of its own, nothing else); None otherwise."""
+    said = canon(plain(segment))
+    if not said.startswith("无") or QUALITIES.search(said):
+        return None
+    for veto in vetoes:
+        word = canon(plain(veto))
+        if word.startswith("无") and QUALITIES.search(word) and QUALITIES.sub("", word) == said:
+            return veto
+    return None

@@ -25,6 +25,7 @@ from medaid.evaluation.rules.sanctions import beyond_row
 from medaid.evaluation.rules.stated_failures import failure_level
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 from medaid.evaluation.rules.target_levels import target_level
+from medaid.evaluation.rules.unsaid_words import unsaid_after, unsaid_before
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,9 @@ class Qualitative(Rule):
         words = inputs.actual is None or not is_number(inputs.actual)
         names = [lv.name for lv in self.levels]
         scores = [lv.score(inputs.weight) for lv in self.levels]
+        if words and (why := unsaid_before(text, names)):  # (fix round) "拟建立", "草案", "不够规范"
+            return Outcome(None, f"{said}“{text}”不对应任一等级（{scale}）：{why}，需人工判断", allowed=allowed,
+                           needs_judgement=True)  # fmt: skip
         at, how = occurrence_level(names, scores, None, text) if words else (None, "")
         if at is None and not how and words:  # "未发现重大…" / "无台账问题" / "发现…1起" against "杜绝一切…" (round 4)
             at, why = denial_reading(text, names, scores)
@@ -168,6 +172,11 @@ class Qualitative(Rule):
                 needs_judgement=True,
             )
         raw = level.score(inputs.weight)
+        scoring = [lv.name for lv in self.levels if lv.score(inputs.weight) > 0]
+        best = raw >= max(lv.score(inputs.weight) for lv in self.levels)
+        if words and (why := unsaid_after(text, level.name, raw > 0, scoring, best)):  # (fix round) "按时" unsaid…
+            return Outcome(None, f"{said}“{text}”不能确定为“{level.name}”一级（{scale}）：{why}，需人工判断",
+                           allowed=allowed, needs_judgement=True)  # fmt: skip
         beyond = beyond_row(self.text, level.name) if raw == ZERO else ""  # "发生一次,本表100分扣完"
         return Outcome(
             clamp(raw, ZERO, inputs.weight),
@@ -220,7 +229,7 @@ class Qualitative(Rule):
                 return (yes if met else no), how
             # the condition restated or denied requirement by requirement ("已逐级签订", "年终无总结")
             if no is not None or len(levels) == 1:
-                met, why = affirmed(text, yes.name)
+                met, why = affirmed(text, yes.name, no.name if no is not None else None)
                 if met is not None:
                     return (yes if met else no), why
             # the failures the 0 level lists, named or all denied ("按要求发展党员1名" against "未发展党员或未按要求…")

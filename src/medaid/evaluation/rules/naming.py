@@ -251,11 +251,18 @@ def aliases(name: str, label: str | None = None) -> set[str]:
     return {x for x in found if x}
 
 
+_JOINERS = ("并", "且", "并且", "和", "及", "同时", "而且")
+
+
 def named(actual: str, name: str, label: str | None = None) -> bool | None:
     """True when the actual (in ``canon`` spelling) gives one of the name's ``aliases``; None when it
     names it with words left out (``names``); False otherwise."""
     spellings = aliases(name, label)
     if actual.replace(_SEP, "") in {x.replace(_SEP, "") for x in spellings}:
+        return True
+    # (affirm, s7) "不能保持组员稳定,随意更换组员" is "不能保持组员稳定并随意更换组员": the actual's comma where the
+    # name joins its two statements by 并/且/和/同时 — the same words, every statement said
+    if _SEP in actual and any(actual.replace(_SEP, j) in spellings for j in _JOINERS):
         return True
     return None if any(names(actual, x) for x in spellings) else False
 

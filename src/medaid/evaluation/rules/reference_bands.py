@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medaid.evaluation.note_bounds import counted_alike
 from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
 from medaid.evaluation.quantity import Quantity, parse_quantity, same_unit
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
@@ -116,7 +117,7 @@ class ReferenceBands(Rule):
                     needs_judgement=True,
                 )
             actual = values[0]
-        if not (actual.unit == unit or same_unit(actual.unit, unit)):
+        if not (actual.unit == unit or same_unit(actual.unit, unit)) or not counted_alike(actual.unit, unit):
             return Outcome(None, f"实际“{actual.text}”与基准单位“{unit}”不同，无法分档", needs_judgement=True)
         value = actual.value or ZERO
         holding = [band for band in self.bands if all(b.holds(value, refs) for b in band.bounds)]

@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 
 from medaid.evaluation.rules.clause_lists import HEADING
+from medaid.evaluation.rules.clause_match import QUALITIES
 from medaid.evaluation.rules.naming import canon, denies, names, parts
 from medaid.evaluation.rules.phrasing import either
 from medaid.evaluation.rules.statements import requirements
+from medaid.evaluation.rules.wording import unify
 
 _WHEN = re.compile(r"^(?:全年|年内|年度内|当年|本年度|考核期内|考核年度内)")
 _FAILURE = re.compile(r"[无不缺少超]|滞后|逾期|错误|违规")
@@ -68,8 +70,16 @@ def _covered(condition: str, failures: list[str]) -> bool:
     listed ("经集体研究决定" of "未经集体研究"): then the failures say all that failing it is. "项目决策程序规范" beside
     "未经集体研究" is not covered: a 规范 not met is a failure the 0 level does not list."""
     return all(
-        _EXHORTING.match(r) or any(denies(r, f, partial=False) for f in failures) for r in requirements(condition)
+        _EXHORTING.match(r) or any(denies(r, f, partial=False) and _no_quality_beyond(r, f) for f in failures)
+        for r in requirements(condition)
     )
+
+
+def _no_quality_beyond(requirement: str, failure: str) -> bool:
+    """(affirm, s7) The requirement asks no quality the failure leaves out: "按时完成年度任务" is not the opposite
+    of "未完成" alone (completed late is neither), "完成年度任务" is."""
+    said = {m.group(0) for m in QUALITIES.finditer(unify(failure))}
+    return all(m.group(0) in said for m in QUALITIES.finditer(unify(requirement)))
 
 
 def failure_level(text: str, zero: str, condition: str) -> tuple[bool | None, str]:

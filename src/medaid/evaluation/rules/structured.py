@@ -44,8 +44,10 @@ from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
 from medaid.evaluation.rules.listed_average import ListedAverage, listed_average_from_mapping  # formulas family
 from medaid.evaluation.rules.parts import StepSum, step_sum_from_mapping  # steps and bonus family
+from medaid.evaluation.rules.per_unit_scores import PerUnitStandard, per_unit_from_mapping  # numbers family
 from medaid.evaluation.rules.periods import PeriodParts, period_parts_from_mapping  # faults family
 from medaid.evaluation.rules.point_shortfalls import PointShortfallBands, point_shortfall_from_mapping  # bands family
+from medaid.evaluation.rules.price_scores import PriceScore, price_score_from_mapping  # numbers family
 from medaid.evaluation.rules.rank_parts import RankParts, rank_parts_from_mapping  # bands family
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
 from medaid.evaluation.rules.rate_floor import RateFlooredProportional, rate_floored_from_mapping  # formulas family
@@ -94,6 +96,8 @@ RULE_TYPES: dict[str, str] = {
     RateFlooredProportional.kind: RateFlooredProportional.label,  # formulas family: a floor on the rate
     StatusShares.kind: StatusShares.label,  # formulas family: a coefficient for each status of the things counted
     ListedAverage.kind: ListedAverage.label,  # formulas family: the mean of the scores listed for each thing
+    PriceScore.kind: PriceScore.label,  # numbers family: 基准价 ÷ 报价 × the points
+    PerUnitStandard.kind: PerUnitStandard.label,  # numbers family: a standard per unit × the units
 }
 
 
@@ -256,6 +260,10 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             )
         case "count_score":
             return count_score_from_mapping(spec, text)
+        case "bare_rate":  # counts family: "2分/基", the way the points go read from the actual
+            from medaid.evaluation.rules.bare_rates import bare_rate_from_mapping
+
+            return bare_rate_from_mapping(spec, text)
         case "per_kind":
             return per_kind_from_mapping(spec, text)
         case "ranked":
@@ -333,6 +341,10 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return status_shares_from_mapping(spec, text)
         case "listed_average":  # formulas family: the mean of the scores listed for each thing
             return listed_average_from_mapping(spec, text)
+        case "price_score":  # numbers family: the lowest-price method's price score
+            return price_score_from_mapping(spec, text)
+        case "per_unit_standard":  # numbers family: a standard per unit counted over the units
+            return per_unit_from_mapping(spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")

@@ -13,6 +13,7 @@ from medaid.evaluation.quantity import Comparator, Quantity, is_met, parse_quant
 from medaid.evaluation.rules.answers import answer, is_number, leaning
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.unsaid_words import unsaid_after, unsaid_before
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,12 @@ class YesNo(Rule):
             met = answer(canon(text))
             if met is None:
                 met = leaning(text, strict=actual is not None)
+            # (fix round) "拟建立", "草案", a quality or deed of the text left out ("按计划完成" against "已完成")
+            why = unsaid_before(text, [self.text or ""]) or (
+                unsaid_after(text, self.text or "", True, []) if met else ""
+            )
+            if met is not None and why:
+                return Outcome(None, f"实际完成情况“{text}”未说明是否达到：{why}，需人工判断", needs_judgement=True)
             if met is not None:
                 said = f"{'实际完成情况' if actual is not None else '说明'}“{text}”，{'达到' if met else '未达到'}要求"
                 score = got if met else fail

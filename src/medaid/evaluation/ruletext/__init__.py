@@ -10,16 +10,33 @@ import dataclasses
 
 from medaid.evaluation.rules import Rule
 from medaid.evaluation.ruletext.common import header_full, negative_allowed
-from medaid.evaluation.ruletext.normalize import normalize_rule_text
+from medaid.evaluation.ruletext.fill_in_forms import blank_form, fill_in_form  # numbers family (session 7)
+from medaid.evaluation.ruletext.normalize import normalize_rule_text, numbering_unsure
 from medaid.evaluation.ruletext.shapes import SHAPES
 
 
 def parse_rule_text(text: str) -> Rule | None:
     """The rule a Chinese text states, keeping the text; None when it is not understood."""
-    norm = normalize_rule_text(text)
+    rule = _parse(text, normalize_rule_text(text))
+    if rule is not None and numbering_unsure(normalize_rule_text(text, numbered=False)):
+        # "1.2%以下得3分;2.4%以下得2分": a list of 2 %, 4 % … or bounds of 1.2 %, 2.4 % …; read only when the
+        # decimals make no rule
+        decimals = _parse(text, normalize_rule_text(text, numbered=False))
+        if decimals is not None:
+            return None
+    return rule
+
+
+def _parse(text: str, norm: str) -> Rule | None:
     if not norm:
         return None
     declared, body = header_full(norm)
+    # numbers family (session 7): a form of blanks ("1.合格处方数:___张 … 3.合格率=2/1×100% 4.不合格率≤5%…") is
+    # read by fill_in_form alone, or not at all: another shape would read its scoring lines without the blanks
+    if blank_form(body):
+        form = fill_in_form(body)
+        below = None if form is None else _below_zero(form, norm)
+        return None if below is None else dataclasses.replace(below, text=text.strip(), declared_full=declared)
     for shape in SHAPES:
         rule = shape(body)
         if rule is not None:

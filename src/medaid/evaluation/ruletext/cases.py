@@ -23,7 +23,7 @@ from decimal import Decimal
 from medaid.evaluation.rules import PerCase, Rule
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain, same_counter
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
-from medaid.evaluation.ruletext.count_context import each_requirements, shortfall_norm
+from medaid.evaluation.ruletext.count_context import denied_thing, each_requirements, shortfall_norm
 from medaid.evaluation.ruletext.count_limits import limit_vetoes
 from medaid.evaluation.ruletext.count_spelling import canon_counts
 from medaid.evaluation.ruletext.counts import (
@@ -101,6 +101,8 @@ def per_case(text: str) -> Rule | None:
     zero_cases: Decimal | None = None
     inclusive, explicit, wording, unit = True, True, None, clause.unit if clause else None
     what = (clause.what or clause.context) if clause else ""  # "不符合,发现一处扣1分" counts 不符合
+    if clause is not None and not what:  # counts family (s7): "全年无X的计20分,发现一项的扣5分" counts X
+        what = denied_thing(body, clause.span[0])
     if cut_off is not None:
         found, zero_cases, inclusive, explicit = cut_off
         unit, wording = unit or found.group("unit"), found.group(0)

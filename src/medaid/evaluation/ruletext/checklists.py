@@ -26,7 +26,9 @@ from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses,
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.count_context import procedure_parts
 from medaid.evaluation.ruletext.count_spelling import without_item_numbers
+from medaid.evaluation.ruletext.fault_names import OWN_DENIAL
 from medaid.evaluation.ruletext.gates import split_gate, with_gate
+from medaid.evaluation.ruletext.head_denials import spread_head
 from medaid.evaluation.ruletext.listrules import ListRules, list_rule, split_rules
 from medaid.evaluation.ruletext.sub_items import fault_items, paired_items, sub_items
 
@@ -137,7 +139,16 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
             return None  # "现场检查,A、B、C": commas and 、 both; which of them part the items is not said
         pieces = one.split(",") if "," in one else [p for p in re.split(r"、|和|及|与|以及", one) if p]
         lead = re.match(rf"^(?:没有|无|未|不)?(?:{VERBS})?", pieces[0])  # "未建立制度、台账": 未建立 is every one's
-        if lead and lead.group(0) and not any(re.match(rf"^(?:没有|无|未|不|{VERBS})", p) for p in pieces[1:]):
+        # lists family: not when a later one has its own denial ("未建立制度、台账不规范": not 未台账不规范)
+        own = any(re.match(rf"^(?:没有|无|未|不|{VERBS})", p) or OWN_DENIAL.search(p) for p in pieces[1:])
+        if lead and re.match(r"^(?:没有|无|未|不)", lead.group(0)) and len(pieces) > 1:
+            # lists family (fix round): a head denial is spread by ``head_denials`` (adverbs and verb, onto objects
+            # and verbs, never onto faults of their own: 迟报, 混乱, 滞后…); a list mixing both is not read
+            spread = spread_head(pieces)
+            if spread is None:
+                return None
+            pieces = spread
+        elif lead and lead.group(0) and not own:
             pieces = pieces[:1] + [lead.group(0) + p for p in pieces[1:]]
     if len(pieces) < 2 or any(re.search(r"\d分|扣|[得计给]分", p) for p in pieces):
         return None

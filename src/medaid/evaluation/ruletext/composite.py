@@ -27,6 +27,7 @@ from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Level, Qualitative, Rule
 from medaid.evaluation.rules.composite import Composite
 from medaid.evaluation.rules.parts import Part
+from medaid.evaluation.ruletext.part_levels import alternatives
 
 _NUM = r"\d+(?:\.\d+)?"
 # a number of marks: "得1.2分", "(1分)", "计2分", "…材料5分"; not "扣1分", "扣完3分为止", "最多2分", "≥30分", "10分钟"
@@ -49,6 +50,9 @@ _VETO = re.compile(
     r"(?:本项|该项|此项|本指标|该指标|本项指标|该项指标|本项目|该项考核|本项考核|全项)(?:均|一律)?"
     r"(?:不得分|不给分|不计分|得0分|得零分|计0分|记0分|为0分|为零分|0分)"
 )
+
+
+VETO = _VETO  # lists family (fix round): read by ``levelled_parts``
 
 
 # "分别得10、8、6、4分": marks listed before one 分
@@ -127,7 +131,7 @@ def _part(piece: str, shapes: tuple[object, ...]) -> Part | None:
         if isinstance(rule, Rule):
             given = rule.full_marks()
             return Part(piece, full, rule) if given in (None, full) else None
-    rule = _yes_no(piece, full)
+    rule = _yes_no(piece, full) or alternatives(piece, full)
     return Part(piece, full, rule) if rule is not None else None
 
 

@@ -140,7 +140,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def _clean(text: str) -> str:
     text = text.strip(" ,;。:、")
-    text = re.sub(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])", "", text)
+    # an item number, never the start of a decimal ("90.4%-92%"; a list "1.95%…;2.90%…" is spelled "1、" by
+    # ``normalize.numbered_items``)
+    text = re.sub(r"^(?:\d{1,2}、|\d{1,2}\.(?!\d)|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])", "", text)
     # a level named with its range: "A.≥95%", "优:≥90%", "优秀(≥90%)", "≥90%为优秀"
     text = re.sub(r"^(?:[A-Ea-e][.、]|[\u4e00-\u9fa5]{1,2}:)(?=[^\d]{0,12}\d)", "", text)
     text = re.sub(r"^[\u4e00-\u9fa5]{1,4}\(([^()]*\d[^()]*)\)$", r"\1", text)

@@ -57,6 +57,19 @@ QUALIFIER = re.compile(
 )
 
 
+# counts family (s7): a comparison against a norm named without a number ("当日分类率低于区要求", "办结时间超过规定
+# 时限") before a count of cases ("每宗次", "每件") says which occurrences are cases, not a step against a number
+NAMED_NORM = re.compile(
+    r"(?:低于|高于|超过|超出|少于|不足|达不到|未达到|未达)[^\d,;。每]{0,6}?(?:要求|标准|规定|时限|限值|限额)(?:的)?$"
+)
+_CASES = {"次", "宗", "宗次", "起", "例", "处", "件", "批次", "人次", "例次", "户次", "家次", "批"}
+
+
+def named_norm_qualifier(pre: str, unit: str) -> bool:
+    """ "当日分类率低于区要求" before "每宗次": the comparison names which occurrences are counted (no number in it)."""
+    return unit in _CASES and not re.search(r"\d", pre) and NAMED_NORM.search(pre) is not None
+
+
 def case_qualifier(pre: str, unit: str) -> bool:
     """The comparison before a count ("面积超过10平方米的" before "每处") says which things are cases: its number is
     in a unit that is not the count's own."""
@@ -72,10 +85,19 @@ _PLAN = re.compile(
 )
 
 
+# counts family (s7): "每季度召开住户议事会议" with no number: once each period, counted in 次
+_PLAN_ONCE = re.compile(
+    r"每(?:月|季度|季|年|半年|周|旬)(?:至少|应|要|须|必须|定期|均)?"
+    r"(?:召开|开展|组织|举办|举行|进行|参加|上报|报送|检查|研究|主持召开)[^,;。\d不未没无缺每]{1,20}(?=[,;。]|$)"
+)
+
+
 def shortfall_norm(text: str, unit: str) -> str:
-    """The plan of how often a thing is due ("每月至少开展1次巡查"), in the counter of a count of times missed; "" when
-    the text states none, or more than one."""
+    """The plan of how often a thing is due ("每月至少开展1次巡查"; "每季度召开议事会议", once a period, in 次), in the
+    counter of a count of times missed; "" when the text states none, or more than one."""
     found = [m for m in _PLAN.finditer(text) if m.group("unit") == unit]
+    if not found and unit == "次":
+        found = list(_PLAN_ONCE.finditer(text))
     if len(found) != 1:
         return ""
     end = min((i for i in (text.find(c, found[0].end()) for c in ",;。") if i >= 0), default=len(text))
@@ -129,3 +151,30 @@ def condition_before(text: str, start: int) -> str:
     part = head[max(head.rfind(c) for c in ",;。:(") + 1 :] if head != text[:start] else ""
     part = re.sub(r"(?:的|者|时)+$", "", part)
     return "" if re.search(rf"\d|每|[{NEGATION}]", part) else part
+
+
+# counts family (s7): "责任区内全年无A、B等破坏森林资源现象的计20分,发现一项的扣5分": a count that names nothing counts
+# what the full marks' condition denies (the class a list "A、B等C" names, C)
+_DENIED_FULL = re.compile(
+    r"(?:无|未发生|没有|未出现|未发现)(?P<thing>[^,;。\d]{2,60}?)(?:的)?,?(?:计|得|记)\d+(?:\.\d+)?分"
+)
+
+
+def denied_thing(body: str, before: int) -> str:
+    """What the one full-marks condition before ``before`` denies ("破坏森林资源" of "全年无…等破坏森林资源现象的
+    计20分"); "" when there is none, or more than one."""
+    found = list(_DENIED_FULL.finditer(body[:before]))
+    if len(found) != 1:
+        return ""
+    thing = found[0].group("thing")
+    thing = thing.rsplit("等", 1)[1] if "等" in thing else thing
+    thing = plain(thing)
+    return thing if len(thing) >= 2 and not re.search(r"[不未没无非]|、|或|和", thing) else ""
+
+
+def case_words(pre: str, unit: str) -> str:
+    """The words before a count without a comparison that only says which things are cases ("面积超过10平方米的",
+    counts family s7: "低于区要求")."""
+    if named_norm_qualifier(pre, unit):
+        return NAMED_NORM.sub("", pre)
+    return QUALIFIER.sub("", pre) if case_qualifier(pre, unit) else pre

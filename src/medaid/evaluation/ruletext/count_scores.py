@@ -62,8 +62,15 @@ def count_score(text: str) -> Rule | None:
     bases = [(Decimal(m.group(1)), m.span()) for m in _BASE.finditer(body)]
     spans += [span for _, span in bases]
     full, agree = full_marks(body, clause.span[0], spans)
-    if full is not None and full <= 0:
+    if full is not None and full <= 0 and not _none_is_zero(body):
         return None  # counts family: "1件1分,无0分" — what none scores, not the count's full marks (never a cap of 0)
+    if full is not None and full <= 0:
+        full = None  # counts family (s7): "(1件1分、无0分)": what none scores, as the count gives it; no cap
+    if (zero := _NONE_ZERO.search(body)) is not None and _none_is_zero(body):
+        spans.append(zero.span())  # counts family (s7): "无0分" is the count's own score of none
+    if (span := _range_cap(body, clause)) is not None:
+        caps.add(span[0])  # counts family (s7): "一至二件(1件1分…)": the most counted, times the points
+        spans.append(span[1])
     if full is not None:
         caps.add(full)
     if not agree or len(caps) > 1 or len(bases) > 1 or not _none_scores_none(body, spans, clause):
@@ -82,3 +89,31 @@ def _none_scores_none(body: str, spans: list[tuple[int, int]], clause: Counted) 
         return False
     named = (plain(clause.what), plain(clause.subject))
     return all(re.match(r"^(?:无|没有|未)", v) and plain(re.sub(r"^(?:无|没有|未)", "", v)) in named for v in found)
+
+
+_NONE_ZERO = re.compile(r"(?:^|[,;。、(])(?:无|没有|无的|没有的)(?:的)?(?:得|计|记)?0分(?:[,;。)]|$)")
+
+
+def _none_is_zero(body: str) -> bool:
+    """ "无0分" (counts family, s7): the one score of 0 the text writes is what none scores."""
+    return len(re.findall(r"(?<![\d.])0分", body)) == 1 and _NONE_ZERO.search(body) is not None
+
+
+_RANGE = re.compile(
+    r"(?:^|(?<=[,;。]))(?P<low>\d+|[一二两三四五六七八九十]+)(?:至|到|-|~|—)(?P<high>\d+|[一二两三四五六七八九十]+)"
+    r"(?P<unit>[\u4e00-\u9fff])(?=[,;。(]|$)"
+)
+
+
+def _range_cap(body: str, clause: Counted) -> tuple[Decimal, tuple[int, int]] | None:
+    """ "一至二件" beside "1件1分" (counts family, s7): the count asked for is one to two, so the most it gives is two
+    times the points; only in the clause's own unit, one range, the low end not above the high."""
+    from medaid.evaluation.rules.count_vocab import cn_int
+
+    found = [m for m in _RANGE.finditer(body) if m.group("unit") == clause.unit]
+    if len(found) != 1:
+        return None
+    low, high = cn_int(found[0].group("low")), cn_int(found[0].group("high"))
+    if low is None or high is None or low > high or high <= 0:
+        return None
+    return high / clause.per * clause.points, found[0].span()

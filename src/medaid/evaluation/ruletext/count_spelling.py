@@ -17,7 +17,9 @@ readers match one of them (docs/rules.md, "Counts and ranks").
   each ("每少1种机构扣0.5分,每少1项制度扣0.5分"): each is counted in its own counter, and both count;
 - a decimal point written as a full stop between a score's digits ("扣0。5分") → "扣0.5分"; a score in Chinese
   numerals, with 点 or whole ("扣零点五分", "加一点五分", "扣壹分") → in digits ("扣0.5分", "加1.5分", "扣1分");
-- "每人每次", "每户每次" → "每人次", "每户次" (one count of person-times).
+- "每人每次", "每户每次" → "每人次", "每户次" (one count of person-times);
+- a loose 每 ("whenever") before a finding verb, in a clause with no count, whose points follow as "一次扣N分"
+  ("每查到未出勤或未佩戴袖标的,一次扣5分") → the clause without it ("查到未出勤…的,一次扣5分") (counts family, s7).
 """
 
 from __future__ import annotations
@@ -163,12 +165,26 @@ _VETO = re.compile(
 VETO_WORD = "一票否决"
 
 
+# counts family (s7): "每查到X的,一次扣N分": 每 says whenever, the count is the "一次" after it
+_LOOSE_EACH = re.compile(
+    r"(?:^|(?<=[,;。:]))每(?P<clause>(?:查到|查出|查实|发现|检查发现|出现|发生)[^,;。\d每]{2,30}?)(?P<de>的)?,"
+    r"(?P<once>一次|1次|每次)(?=扣)"
+)
+
+
+def _loose_each(m: re.Match[str]) -> str:
+    if re.search(rf"{NUMBER}{COUNTER}", m.group("clause")):
+        return m.group(0)
+    return f"{m.group('clause')}{m.group('de') or ''},{m.group('once')}"
+
+
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
     text = _CN_DECIMAL.sub(_cn_decimal, text)  # "扣零点五分"
     text = bare_points(redundant_bounds(text))  # "每处扣1;" → "每处扣1分;"; "低于50%(不含)" → "低于50%"
     text = _CN_POINTS.sub(_cn_points, text)  # "扣壹分", "得十分"
     text = re.sub(r"每(人|户|家|村)每次", r"每\1次", text)  # "每人每次扣1分" counts 人次
+    text = _LOOSE_EACH.sub(_loose_each, text)  # counts family (s7): "每查到…的,一次扣5分"
     text = _EITHER.sub(_either, text)
     text = re.sub(r"(?<=[扣得加计]\d)。(?=\d+分)", ".", text)  # "扣0。5分"
     text = without_item_numbers(text)

@@ -24,9 +24,8 @@ from decimal import Decimal
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, PART, POSITIVE, cn_int, plain
 from medaid.evaluation.ruletext.common import NUM, residual, unexplained
 from medaid.evaluation.ruletext.count_context import (
-    QUALIFIER,
     case_fault,
-    case_qualifier,
+    case_words,
     each_requirement,
     procedure_parts,
     shortfall_norm,
@@ -99,11 +98,6 @@ def unbracket(text: str) -> str:
     return re.sub(r"\((?!不?含)[^()分]*\)", "", text)
 
 
-def _without_qualifier(pre: str) -> str:
-    """The words before a count without the comparison that says which things are cases."""
-    return QUALIFIER.sub("", pre)
-
-
 @dataclass(frozen=True)
 class Counted:
     """One count clause and the score it gives or takes. ``words``: its part without the count ("主办处室按件"
@@ -166,7 +160,7 @@ def counted(text: str, outcome: re.Pattern[str]) -> list[Counted | None]:
             number is None
             or number <= 0
             or (not each and number != 1)
-            or _AGAINST.search(verb + (_without_qualifier(pre) if case_qualifier(pre, hit.group("unit")) else pre))
+            or _AGAINST.search(verb + case_words(pre, hit.group("unit")))
             or (
                 verb.startswith(_STEP_VERBS)
                 and not missing_items(verb, hit.group("unit"), text)

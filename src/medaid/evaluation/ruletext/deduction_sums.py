@@ -57,6 +57,19 @@ _NOT_A_FAULT = re.compile(r"\d|[一二两三四五六七八九十](?:个|次|例
 _PLAN = re.compile(r"(?:规定|计划|应|任务|目标|要求)[\u4e00-\u9fa5]{0,6}数")
 
 
+# counts family (s7): a step written for one, with no 每 ("超生1个小孩扣1分", "缺1名专干扣2分"): one thing more or
+# missing, in a counter of things (not of incidents, which the count readers read), the points for each
+_ONE_STEP = re.compile(
+    r"^(?P<head>[^\d每,;。]{0,12}?)(?P<verb>(?:超|多|少|缺|差)[\u4e00-\u9fa5]{0,3}?)1"
+    r"(?P<rest>(?:个|人|名|户|家|项|份|所|条|篇)[^\d,;。]{0,8}?(?:的)?,?(?:扣|减)\d+(?:\.\d+)?分)$"
+)
+
+
+def _one_as_each(piece: str) -> str:
+    found = _ONE_STEP.match(piece)
+    return piece if found is None else f"{found.group('head')}每{found.group('verb')}1{found.group('rest')}"
+
+
 def _cut(text: str) -> list[str] | None:
     """The parts, each ending with its deduction (and its limits); None when a clause is left without one."""
     parts: list[str] = []
@@ -106,6 +119,7 @@ def deduction_sum(text: str) -> Rule | None:
     parts: list[DeductedPart] = []
     fulls: list[Decimal] = []
     for piece in pieces:
+        piece = _one_as_each(piece)  # counts family (s7): "超生1个小孩扣1分" is "每超生1个小孩扣1分"
         if _STEPPED.search(canonical(piece)):
             rule = per_point(piece)
             if not isinstance(rule, PerPoint) or (rule.unit in _INCIDENTS and _CASES.search(canonical(piece))):

@@ -158,7 +158,7 @@ _TASK = (
     r"(?:目标任务|绩效目标|预期目标|既定目标|计划目标|目标|任务|指标|计划|基准点|基准)?(?:值|数)?"
 )
 _SUBJECT = r"(?:实际)?(?:完成值|完成数|实际值|完成情况|实际完成)?"
-_COMPLETION = re.compile(rf"^{_SUBJECT}{_TASK}(?:全部|按时|按期|如期)?(?:完成|达到|达标|实现){_TASK}$")
+_COMPLETION = re.compile(rf"^{_SUBJECT}{_TASK}(?:全部)?(?:完成|达到|达标|实现){_TASK}$")  # s7: not 按时完成 (a level)
 
 
 def _completion(name: str) -> bool:

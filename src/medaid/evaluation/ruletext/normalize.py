@@ -21,6 +21,7 @@ _NUMERALS = {
     "六": "6", "七": "7", "八": "8", "九": "9", "十": "10", "半": "0.5",
 }  # fmt: skip
 _COUNTERS = "个处例项次起笔条份家人"
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ① … ⑳
 
 
 @cache
@@ -31,8 +32,11 @@ def _simplified() -> Callable[[str], str]:
     return convert
 
 
-def normalize_rule_text(text: str) -> str:
-    norm = normalize_text(_simplified()(text))
+def normalize_rule_text(text: str, *, numbered: bool = True) -> str:
+    """The text in one spelling (module docstring); with ``numbered`` False, a list numbered "1.95%…;2.90%…" is left
+    as written, its numbers read as decimals (``numbered_items``)."""
+    # a circled item number is spelled "(1)" before NFKC, which makes ① a bare 1 ("①95%以上" would read as 195%)
+    norm = normalize_text(_CIRCLED.sub(lambda m: f"({ord(m.group()) - 0x245F})", _simplified()(text)))
     norm = re.sub(r"(?<=[得扣计])[lI](?=分)", "1", norm)
     norm = norm.replace("“", "").replace("”", "").replace('"', "")
     norm = norm.replace("乘以", "×").replace("*", "×")
@@ -50,6 +54,8 @@ def normalize_rule_text(text: str) -> str:
     # "每超过1个百分点" and "每超过1百分点" and "每超过1个点" are one thing
     norm = norm.replace("个百分点", "百分点").replace("个点", "百分点")
     # unread family: without_row_wrapping drops the row's number ("3、") and evidence notes ("(以…为准)")
+    if numbered:
+        norm = numbered_items(norm)  # lead: "1.95%以上…;2.90%-95%…" is a list, "90.4%-92%" a decimal
     return without_row_wrapping(variant_de(bound_numerals(norm)))  # formulas family: 旳 → 的
 
 
@@ -104,3 +110,35 @@ def latin_times(text: str) -> str:
 def variant_de(text: str) -> str:
     """ "旳" → "的": the particle 旳 written for 的 in pages converted from another script."""
     return text.replace("旳", "的")
+
+
+# --- lead (session 7): the numbers of a numbered list, told apart from decimals ------------------------------------
+
+# a number and a dot where an item may start: at the start, after a sentence, or after a score ("得20分2.…")
+_ITEM_DOT = re.compile(r"(?:^|(?<=[;。:分)]))(\d{1,2})\.")
+
+
+def numbered_items(text: str) -> str:
+    """A list numbered 1., 2., 3. … whose item starts with a number spelled with 、 ("1.95%以上得5分;2.90%-95%得3分"
+    → "1、95%以上得5分;2、90%-95%得3分"), so that no reading takes "1.95%" for a decimal. Only when the numbers at
+    the places an item may start run 1, 2, 3 … in order; otherwise a number with a dot is a decimal as written
+    ("90.4%-92%,1分;92%-95%,1.5分" keeps 90.4)."""
+    found = list(_ITEM_DOT.finditer(text))
+    if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return text
+    spelled = list(text)
+    for m in found:
+        if text[m.end() : m.end() + 1].isdigit():
+            spelled[m.end() - 1] = "、"
+    return "".join(spelled)
+
+
+def numbering_unsure(text: str) -> bool:
+    """Whether every number of a list numbered 1., 2., 3. … is followed by a digit ("1.2%以下得3分;2.4%以下得2分;
+    3.6%以下得1分"): the text reads as a list of 2 %, 4 %, 6 % and as 1.2 %, 2.4 %, 3.6 % alike."""
+    found = list(_ITEM_DOT.finditer(text))
+    return (
+        len(found) >= 2
+        and [int(m.group(1)) for m in found] == list(range(1, len(found) + 1))
+        and all(text[m.end() : m.end() + 1].isdigit() for m in found)
+    )

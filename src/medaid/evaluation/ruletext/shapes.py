@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from medaid.evaluation.rules import Rule
+from medaid.evaluation.ruletext.answered_questions import answered_question  # affirm family
 from medaid.evaluation.ruletext.band_requirements import disqualified_bands, required_bands  # bands family
 from medaid.evaluation.ruletext.bands import banded, banded_after_evidence  # bands family: banded_after_evidence
+from medaid.evaluation.ruletext.bare_rates import bare_rate  # counts family
 from medaid.evaluation.ruletext.base_bonus_items import base_bonus_items  # bands family
+from medaid.evaluation.ruletext.base_marks import base_marks_lost  # affirm family
 from medaid.evaluation.ruletext.bonus import add_deduct, step_bonus
 from medaid.evaluation.ruletext.bonus_reference import (
     step_bonus_threshold,  # bands family
@@ -27,21 +30,29 @@ from medaid.evaluation.ruletext.count_scores import count_score
 from medaid.evaluation.ruletext.deduction_sums import deduction_sum  # steps family
 from medaid.evaluation.ruletext.deductions import per_point
 from medaid.evaluation.ruletext.direction import directional
+from medaid.evaluation.ruletext.disqualifying_lists import disqualifying_list  # affirm family
 from medaid.evaluation.ruletext.elements import element_shares  # lists family
+from medaid.evaluation.ruletext.evidence_provisos import evidence_proviso  # affirm family
+from medaid.evaluation.ruletext.fill_in_forms import fill_in_form  # numbers family
 from medaid.evaluation.ruletext.formulas import formula
 from medaid.evaluation.ruletext.group_bands import group_bands  # bands family
 from medaid.evaluation.ruletext.item_steps import item_step  # steps family
 from medaid.evaluation.ruletext.items import each_item  # steps and bonus family
+from medaid.evaluation.ruletext.levelled_parts import levelled_parts  # lists family
 from medaid.evaluation.ruletext.levels import checklist, judgement, qualitative, single_condition
 from medaid.evaluation.ruletext.non_scoring import read_past_non_scoring  # unread family
 from medaid.evaluation.ruletext.parts import step_sum  # steps and bonus family
+from medaid.evaluation.ruletext.per_unit_standards import per_unit_standard  # numbers family
 from medaid.evaluation.ruletext.periods import period_thresholds  # faults family
 from medaid.evaluation.ruletext.point_shortfalls import point_shortfall_bands  # bands family
+from medaid.evaluation.ruletext.price_formulas import price_formula  # numbers family
 from medaid.evaluation.ruletext.rank_bonus import rank_bonus  # bands family
 from medaid.evaluation.ruletext.rank_parts import rank_parts  # bands family
 from medaid.evaluation.ruletext.ranks import ranked
+from medaid.evaluation.ruletext.rate_conditions import rate_not_begun  # affirm family
 from medaid.evaluation.ruletext.rate_lists import rate_list  # steps family
 from medaid.evaluation.ruletext.reference_bands import reference_bands  # bands family
+from medaid.evaluation.ruletext.respective_items import respective_items  # lists family
 from medaid.evaluation.ruletext.shortfalls import deviation_band, shortfall_bands, unmet_deduction
 from medaid.evaluation.ruletext.simple import (
     as_percentage,
@@ -77,6 +88,9 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # checklist, which would take the list's sentence and the condition for items
     item_step,
     checklist,
+    # lists family: "如发现A,B,C将依次扣除4分、2分、2分", "A、B、C分别计2分、1分、1分": things, then the number of
+    # each in order; after checklist (which reads a list with one number for all), before the part readings
+    respective_items,
     element_shares,  # lists family: "得分要素:1.…;2.…。具备要素1得20%,…业绩值为100%得满分": after checklist
     each_item,  # steps and bonus family: "(12分×2项,即A和B)…每低…扣…" before per_point
     step_sum,  # steps and bonus family: "A率…得15分,每下降…;B率…得15分,每下降…" before per_point
@@ -86,6 +100,7 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # "缺一次扣2分，晚报一次扣1分" (cases of each kind, written without 每) to them
     deduction_sum,
     rate_list,  # steps family: "五率(A率、B率…)达100%记7分。每项低1个百分点扣0.2分": each rate a part
+    bare_rate,  # counts family: a text that is only "2分/基": which way is the actual's (a fault counted)
     per_case,
     count_score,
     completion_points,  # counts family: "每完成任务一个百分点得0.1分,共10分"
@@ -106,8 +121,21 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     proportional,
     as_percentage,
     full_if_met,
+    # affirm family: "…是否一致 ①一致(20分) ②不一致(0分)": a question and its numbered answers, before the level
+    # readings, which would take the question into the first level's name
+    answered_question,
+    # affirm family: "…建有率达100%以上,得1分,未建有,不得分": the rate's deed not done is below its bound
+    rate_not_begun,
+    # lists family (fix round): "资料全部归档,得3分,资料部分归档,得1分。按时报送,得2分": levels of one requirement
+    # in one sentence, another requirement in the next, added (composite); before qualitative, which would take
+    # the other requirement for a third level
+    levelled_parts,
     qualitative,
     single_condition,
+    # affirm family: "无安全隐患计10分。有以下安全隐患存在计0分:1.…;2.…": a condition, then a numbered list of what
+    # scores 0 (no earlier shape reads such a text)
+    disqualifying_list,
+    base_marks_lost,  # affirm family: "单项基准2分,不符合要求,该单项基准分扣完为止": the base lost whole is 不得分
     rank_parts,  # bands family: parts each read alone, one by rank, matched to the actual's statements by words
     base_bonus_items,  # bands family: a base rule, then bonus items on other things ("接受…代建的单位,每完成1000亩…")
     # composite family: parts each with its own marks ("(1)…得1.2分,每低…扣0.1分;(2)…得0.3分"), last: only a
@@ -116,7 +144,17 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # affirm family: a sanction beyond the row ("发生一次,本表100分扣完", "(实行一票否决)") is this row's 不得分; the
     # rest read by the shapes again (after every shape that reads such a text as written)
     wider_sanction,
+    # affirm family: "…扣2分。(相关资料必须报乡禁烧办留存,否则视为责任落实不到位)": a proviso on the evidence, taken
+    # out and the rest read by the shapes again
+    evidence_proviso,
     # unread family: a known shape wrapped in clauses that say nothing about the score (a row number, where the
     # evidence is, a sentence naming the task, "不记分" for 不得分): last, the rest read by the shapes again
     read_past_non_scoring,
+    # numbers family: a form of blanks ("1.入户核实人数:___人…3.真实率=②/①×100%") then lines scoring the rate it
+    # defines: the scoring lines read alone, last (no other shape reads the blanks)
+    fill_in_form,
+    price_formula,  # numbers family: "价格评估得分=(基准价/有效报价)×10", 基准价 the lowest valid quote
+    # numbers family: "平均每班配备教师数不少于1.5人,按班级数计算,每少1人扣1分": the step below the number required,
+    # which the actual states ("应配9人，实配7人"); last (no other shape reads the standard per unit)
+    per_unit_standard,
 )

@@ -43,13 +43,28 @@ def _degrees(names: list[str]) -> bool:
         return True
     cores = [re.sub(rf"[\d一二两三四五六七八九十]+|每|{_DEGREE}", "", canon(n)) for n in names]
     stems = [stem(canon(n)) for n in names]
-    if len(set(cores)) < len(cores) or len(set(stems)) < len(stems):
+    if len(set(cores)) < len(cores) or len(set(stems)) < len(stems) or _frequencies(names):
         return True
     if any(a != b and len(a) >= 2 and a in b for a in cores for b in cores):
         return True
     # "及时上报得2分…;迟报得1分": the same thing done late is a lower level of it, not another item
     late = [n for n in names if _LATE.search(n)]
     return any(_shared(a, b) for a in late for b in names if b is not a)
+
+
+# a frequency: "每年", "每两年", "每季度", "按月", "每学期", "一次"; names alike but for it are levels of one thing
+_FREQUENCY = re.compile(
+    r"(?:每|按)(?:[\d一二两三四五六七八九十半]+个?)?(?:年度|年|季度|季|月度|月|周|旬|日|天|学期)|[\d一二两三四]+次"
+)
+
+
+def _frequencies(names: list[str]) -> bool:
+    """Names that are the same requirement at other frequencies ("每月召开例会", "每季度召开例会")."""
+    if not all(_FREQUENCY.search(n) for n in names):
+        return False
+    cores = {_FREQUENCY.sub("", n) for n in names}
+    spans = {found.group(0) for n in names if (found := _FREQUENCY.search(n)) is not None}
+    return len(cores) == 1 and len(next(iter(cores))) >= 2 and len(spans) == len(names)
 
 
 _LATE = re.compile(r"迟|延期|逾期|超期|推迟|滞后|晚报|补报")
@@ -139,3 +154,10 @@ def fault_items(bodies: list[str]) -> Rule | None:
     if not explicit or len(items) < 2:
         return None
     return Checklist(items=tuple(items), names=tuple(names), deduct=True, zeroing=tuple(zeroing))
+
+
+# public names for the readers of levels within a part (``part_levels``, lists family)
+NEGATIVE = _NEGATIVE
+VALUE = _VALUE
+degrees = _degrees
+FREQUENCY = _FREQUENCY
