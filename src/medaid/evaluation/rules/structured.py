@@ -11,7 +11,7 @@ rule: {type: proportional}
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, to_decimal
@@ -195,6 +195,40 @@ def _per_point(spec: Mapping[str, object], text: str | None) -> PerPoint:
     )
 
 
+# The types read by a function of their own module from the spec and the text: one line each.
+_FROM_MAPPING: dict[str, Callable[[Mapping[str, object], str | None], Rule]] = {
+    "per_point": _per_point,
+    "count_score": count_score_from_mapping,
+    "per_kind": per_kind_from_mapping,
+    "ranked": ranked_from_mapping,
+    "checklist": checklist_from_spec,
+    "yes_no": yes_no_from_spec,
+    "formula": formula_from_mapping,
+    "step_bonus": step_bonus_from_mapping,
+    "add_deduct": add_deduct_from_mapping,
+    "each_item": each_item_from_mapping,
+    "step_sum": step_sum_from_mapping,
+    "deduction_sum": deduction_sum_from_mapping,
+    "composite": composite_from_mapping,
+    "element_shares": element_shares_from_mapping,
+    "gated_checklist": gated_from_mapping,
+    "period_parts": period_parts_from_mapping,
+    "threshold_ranked": threshold_ranked_from_mapping,
+    "point_shortfall_bands": point_shortfall_from_mapping,
+    "reference_bands": reference_bands_from_mapping,
+    "required_bands": required_bands_from_mapping,
+    "rank_parts": rank_parts_from_mapping,
+    "base_bonus_items": base_bonus_items_from_mapping,
+    "group_bands": group_bands_from_mapping,
+    "proportional_floor": floored_from_mapping,
+    "proportional_rate_floor": rate_floored_from_mapping,
+    "status_shares": status_shares_from_mapping,
+    "listed_average": listed_average_from_mapping,
+    "price_score": price_score_from_mapping,
+    "per_unit_standard": per_unit_from_mapping,
+}
+
+
 def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
     """Build a rule from the structured syntax; raises RuleSpecError with a Chinese message."""
     kind = str(spec.get("type", "")).strip()
@@ -215,8 +249,6 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return RateTimesWeight(text=text)
         case "budget_execution":
             return BudgetExecution(text=text)
-        case "per_point":
-            return _per_point(spec, text)
         case "directional":
             reverse = spec.get("reverse")
             if reverse is not None and not isinstance(reverse, bool):
@@ -258,16 +290,10 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 negative=spec.get("negative") is True,  # counts family: the text allows a score below 0
                 text=text,
             )
-        case "count_score":
-            return count_score_from_mapping(spec, text)
         case "bare_rate":  # counts family: "2分/基", the way the points go read from the actual
             from medaid.evaluation.rules.bare_rates import bare_rate_from_mapping
 
             return bare_rate_from_mapping(spec, text)
-        case "per_kind":
-            return per_kind_from_mapping(spec, text)
-        case "ranked":
-            return ranked_from_mapping(spec, text)
         case "banded":
             bands = spec.get("bands")
             if not isinstance(bands, list) or not bands:
@@ -291,60 +317,12 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 fail=_number(spec, "fail"),
                 text=text,
             )
-        case "checklist":
-            return checklist_from_spec(spec, text)
-        case "yes_no":
-            return yes_no_from_spec(spec, text)
         case "manual":
             return Manual(text=text)
         case "unweighted":
             return Unweighted(text=text)
-        case "formula":
-            return formula_from_mapping(spec, text)
-        case "step_bonus":
-            return step_bonus_from_mapping(spec, text)
-        case "add_deduct":
-            return add_deduct_from_mapping(spec, text)
-        case "each_item":  # steps and bonus family
-            return each_item_from_mapping(spec, text)
-        case "step_sum":  # steps and bonus family
-            return step_sum_from_mapping(spec, text)
-        case "deduction_sum":  # steps family: several deductions from one full marks
-            return deduction_sum_from_mapping(spec, text)
-        case "composite":  # composite family
-            return composite_from_mapping(spec, text)
-        case "element_shares":  # lists family
-            return element_shares_from_mapping(spec, text)
-        case "gated_checklist":  # lists family
-            return gated_from_mapping(spec, text)
-        case "period_parts":  # faults family
-            return period_parts_from_mapping(spec, text)
-        case "threshold_ranked":  # bands family
-            return threshold_ranked_from_mapping(spec, text)
-        case "point_shortfall_bands":  # bands family: shortfall below the target in 百分点
-            return point_shortfall_from_mapping(spec, text)
-        case "reference_bands":  # bands family: bands against named references
-            return reference_bands_from_mapping(spec, text)
-        case "required_bands":  # bands family
-            return required_bands_from_mapping(spec, text)
-        case "rank_parts":  # bands family: parts, one by rank, matched to the actual by words
-            return rank_parts_from_mapping(spec, text)
-        case "base_bonus_items":  # bands family: a base rule and bonus items beside it
-            return base_bonus_items_from_mapping(spec, text)
-        case "group_bands":  # bands family
-            return group_bands_from_mapping(spec, text)
-        case "proportional_floor":  # formulas family: the ratio with a floor
-            return floored_from_mapping(spec, text)
-        case "proportional_rate_floor":  # formulas family: the ratio with a floor on the rate
-            return rate_floored_from_mapping(spec, text)
-        case "status_shares":  # formulas family: a coefficient for each status of the things counted
-            return status_shares_from_mapping(spec, text)
-        case "listed_average":  # formulas family: the mean of the scores listed for each thing
-            return listed_average_from_mapping(spec, text)
-        case "price_score":  # numbers family: the lowest-price method's price score
-            return price_score_from_mapping(spec, text)
-        case "per_unit_standard":  # numbers family: a standard per unit counted over the units
-            return per_unit_from_mapping(spec, text)
+        case _ if kind in _FROM_MAPPING:
+            return _FROM_MAPPING[kind](spec, text)
         case _:
             known = "、".join(f"{k}（{v}）" for k, v in RULE_TYPES.items())
             raise RuleSpecError(f"未知的规则类型“{kind}”，可用：{known}")
