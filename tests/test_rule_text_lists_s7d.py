@@ -4,13 +4,11 @@ A score is the right one by the wording; None is a refusal (or a text not read).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.evaluation.ruletext.head_denials import own_fault, spread_head
-from tests.rule_checks import round_trips, trial_score
+from tests.rule_checks import assert_scores_as_worked, round_trips
 
 _R_VERBS = "如发现未建立制度、落实责任、开展培训的,分别扣2、2、1分"
 _R_PUBLISH = "如发现未落实,公示,归档的,分别扣2,1,1分"
@@ -72,8 +70,7 @@ RESPECTIVE = [
 
 @pytest.mark.parametrize(("text", "weight", "actual", "score"), RESPECTIVE)
 def test_respective_deductions(text: str, weight: int, actual: str, score: int | None) -> None:
-    expected = None if score is None else Decimal(score)
-    assert trial_score(text, weight, actual=actual) == expected
+    assert_scores_as_worked(text, weight, None, actual, None if score is None else str(score))
 
 
 _H_LATE = "未建立制度、报表迟报、漏报各扣1分"
@@ -99,8 +96,7 @@ HEAD_DENIALS = [
 
 @pytest.mark.parametrize(("text", "weight", "actual", "score"), HEAD_DENIALS)
 def test_head_denials(text: str, weight: int, actual: str, score: int | None) -> None:
-    expected = None if score is None else Decimal(score)
-    assert trial_score(text, weight, actual=actual) == expected
+    assert_scores_as_worked(text, weight, None, actual, None if score is None else str(score))
 
 
 def test_the_head_is_spread_only_where_it_belongs() -> None:
@@ -147,8 +143,7 @@ THRESHOLDS = [
 
 @pytest.mark.parametrize(("text", "weight", "actual", "score"), THRESHOLDS)
 def test_thresholds_written_once(text: str, weight: int, actual: str, score: int | None) -> None:
-    expected = None if score is None else Decimal(score)
-    assert trial_score(text, weight, actual=actual) == expected
+    assert_scores_as_worked(text, weight, None, actual, None if score is None else str(score))
 
 
 _L_FILED = "资料全部归档,得3分,资料部分归档,得1分。按时报送,得2分。"
@@ -182,8 +177,7 @@ PART_LEVELS = [
 
 @pytest.mark.parametrize(("text", "weight", "actual", "score"), PART_LEVELS)
 def test_levels_within_a_part(text: str, weight: int, actual: str, score: int | None) -> None:
-    expected = None if score is None else Decimal(score)
-    assert trial_score(text, weight, actual=actual) == expected
+    assert_scores_as_worked(text, weight, None, actual, None if score is None else str(score))
 
 
 def test_the_readings_round_trip() -> None:
