@@ -13,6 +13,9 @@ A case's verdict:
   text that needs a judge is refused or left to the evaluator;
 - ``refused``: a mechanical case medaid does not score (not understood, or an input it cannot read);
 - ``wrong``: a number that is not the hand score, or a number for a case that needs a judge.
+
+A case of a ``mechanical: false`` entry may still carry a hand score when that one actual leaves nothing to
+judge (text "未建立制度的不记分", actual "未建立制度"): medaid is then right to give that number or to refuse.
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def judge(entry: Entry, case: Case) -> Verdict:
     reason = outcome.reason if outcome is not None else "未识别"
     if score is None:
         return Verdict(entry, case, "refused" if entry.mechanical else "right", None, reason)
-    if not entry.mechanical or case.score is None:
+    if case.score is None:  # a judged entry's case with no hand score: any number is a guess
         return Verdict(entry, case, "wrong", score, reason)
     readings = [case.score] + ([case.alt_score] if case.ambiguous and case.alt_score is not None else [])
     if any(abs(score - r) <= TOLERANCE for r in readings):

@@ -42,13 +42,15 @@ SCORED = [
     ("有年度培训台帐的得2分，否则不得分", 2, None, "没有培训台账", "0"),
     ("会议记要齐备的计4分，否则不计分", 4, None, "会议纪要齐备", "4"),
     ("制订年度宣传计划和方案，做到季度有检查、年底有总结的得2分", 2, None, "已制订计划和方案，季度有检查、年底有总结", "2"),
-    ("制订年度宣传计划和方案，做到季度有检查、年底有总结的得2分", 2, None, "已制订计划和方案，季度有检查，年底无总结", "0"),
     ("将农村饮水安全纳入当地民生实事项目(2分)。", 2, None, "两项均未纳入", "0"),
     ("未發生安全生產事故的，得5分", 5, None, "未发生安全生产事故", "5"),
     ("未發生安全生產事故的，得5分", 5, None, "发生安全生产事故1起", "0"),
 ]
 
 REFUSED = [
+    # (affirm fix round s8) several elements scored alone, some met and one denied: partial fulfilment is not scored
+    # by the text (no 否则不得分), so it is refused rather than read as 0
+    ("制订年度宣传计划和方案，做到季度有检查、年底有总结的得2分", 2, None, "已制订计划和方案，季度有检查，年底无总结"),
     # the target states no direction: 达标 of a 差错率 is at most, of a 覆盖率 at least
     ("差错率达标得2分,未达标不得分", 2, "2%", "1.5%"),
     # the number is not in the target's unit

@@ -160,11 +160,10 @@ def test_a_period_near_miss_is_refused(text, actual):
 
 POLARITY_NEAR_MISSES = [
     # "不灵活不能运转" is two faults of one subject, not "灵活能运转": its denial never names it
-    ("溢洪道堵塞扣2分;启闭器不灵活不能运转扣2分。", 4, "启闭器灵活能运转"),
-    ("台賬不齊全不規範扣2分;未建立制度扣1分。", 3, "台账齐全规范，已建立制度"),
     # "无漂浮物" denies the 漂浮物 of "有漂浮物未清理": it does not name the fault
-    ("库内有漂浮物及垃圾未清理扣2分;溢洪道堵塞扣2分。", 4, "库内无漂浮物及垃圾，溢洪道堵塞"),
-    ("库区有垃圾未清运的扣3分;大坝未除草扣1分。", 4, "库区无垃圾"),
+    # (session 8, faults family: these four are now read as the fault DENIED, with hand scores, in
+    # tests/test_rule_text_faults_s8.py::test_denials_once_refused_are_read_as_denials; what stays is never naming)
+    ("库内有漂浮物及垃圾未清理扣2分;溢洪道堵塞扣2分。", 4, "库内无漂浮物，溢洪道堵塞"),  # half the event denied
 ]
 
 

@@ -59,10 +59,10 @@ REFUSED = [
     # F: a quality added to the veto
     *[(VETO, 3, f"未{q}开展宣传活动") for q in
       ("单独", "集中", "广泛", "深入", "经常", "主动", "有效", "统一", "专门", "定期", "切实", "积极")],
-    # a negation on a later verb
-    ("档案管理员调整未报上级备案的,扣2分", 4, "年内档案管理员未调整"),
-    ("档案管理员调整未报上级备案的,扣2分；档案不完整的扣1分", 4, "年内档案管理员未调整"),
-    ("人员变动未报备的扣1分", 2, "人员未变动"),
+    # a negation on a later verb (session 8, faults family: "年内档案管理员未调整", "人员未变动" deny the fault's event
+    # and are read, with hand scores, in tests/test_rule_text_faults_s8.py; what stays refused is the event named)
+    ("档案管理员调整未报上级备案的,扣2分", 4, "年内档案管理员调整1次"),
+    ("人员变动未报备的扣1分", 2, "人员变动2次"),
 ]  # fmt: skip
 
 # C: a half of "X不A不B" is the fault (either reading), never full marks

@@ -24,7 +24,13 @@ from decimal import Decimal
 
 from medaid.evaluation.bounded_actuals import bounded_actual  # numbers family (session 7)
 from medaid.evaluation.named_values import labelled_pair
-from medaid.evaluation.note_bounds import counted_alike, note_bound, note_reference  # numbers family (session 7)
+from medaid.evaluation.note_bounds import (  # numbers family (session 7; s8 fix: included_reference, note_denial)
+    counted_alike,
+    included_reference,
+    note_bound,
+    note_denial,
+    note_reference,
+)
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity, units_compatible
 from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, RateTimesWeight, Rule
@@ -103,6 +109,8 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
     candidates: dict[tuple[Decimal, str], str] = {}
     bounds: list[str] = []  # numbers family (session 7): bounds and approximations, never the actual
     references: list[str] = []  # numbers family (session 7): another year's, a wider area's, a part's value
+    denials: list[str] = []  # numbers family (s8 fix): a number denied done or a shortfall, never the actual
+    mixed: list[str] = []  # numbers family (s8 fix): another year's part inside the value ("含上年结转1个")
     for match in _VALUE.finditer(shown):
         quantity = _quantity(match.group(1), match.group(2))
         if quantity is None or quantity.value is None or not _fits(quantity, wanted):
@@ -114,8 +122,13 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
         if (bound := note_bound(shown, match.start(), match.end())) is not None:  # numbers family (session 7)
             bounds.append(bound)
             continue
+        if (carried := included_reference(clause)) is not None:  # numbers family (s8 fix): "（含上年结转1个）"
+            mixed.append(carried.lstrip("(（") + match.group(0))
         if note_reference(clause) is not None:  # numbers family (session 7): "上年真实率90%"
             references.append(clause + match.group(0))
+            continue
+        if (denied := note_denial(shown, match.start(), match.end())) is not None:  # numbers family (s8 fix)
+            denials.append(denied)  # "未完成40人", "未达到规定数的92%": not what was done
             continue
         if not _same_count(quantity.unit, wanted):  # numbers family (session 7): 人次 is not 人
             continue
@@ -130,6 +143,9 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
         if label and wanted in ("%", "‰") and not _named_rate(label.group(1), named):  # numbers family (session 7)
             continue
         candidates.setdefault((quantity.value, quantity.unit), clause + match.group(0))
+    if mixed:  # numbers family (s8 fix): the value mixes this year's with an earlier year's
+        return NoteReading(None, f"说明“{shown}”中的数值含有“{'”“'.join(mixed)}”（上年或以前的部分），"
+                                 "不是本期的实际完成值，未从说明读取；请写明本期确切的实际完成值")  # fmt: skip
     kind = "百分比" if wanted == "%" else f"以“{wanted}”计的数值"
     if len(candidates) == 1:
         ((value, unit), words), *_ = candidates.items()
@@ -141,6 +157,9 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
     if not candidates and bounds:  # numbers family (session 7): only a bound or an approximation
         return NoteReading(None, f"说明“{shown}”中的“{'”“'.join(bounds)}”是界限或约数，不是实际完成值，未从说明读取；"
                                  "请写明确切的实际完成值")  # fmt: skip
+    if not candidates and denials:  # numbers family (s8 fix): only numbers denied done or shortfalls
+        return NoteReading(None, f"说明“{shown}”中的“{'”“'.join(denials)}”是未完成（未达到）或欠缺的数量，"
+                                 "不是实际完成值，未从说明读取；请写明确切的实际完成值")  # fmt: skip
     if not candidates:
         return NoteReading(None, f"说明“{shown}”中没有{kind}形式的实际完成值，未从说明读取")
     listed = "、".join(w for w in candidates.values())

@@ -57,3 +57,43 @@ def note_reference(clause: str) -> str | None:
 def counted_alike(first: str, second: str) -> bool:
     """Whether two count units count the same thing: 人 and 人次 do not (one person served twice is 2 人次)."""
     return first.endswith("次") == second.endswith("次")
+
+
+# numbers family (s8 fix round): a number the explanation denies was done ("未完成40人", "尚未执行72万元",
+# "未达到规定数的92%", "40人未完成") or names as a shortfall ("缺10人", "还差5个"): what is left undone, or a bound
+# the value lies below, never the value done. Refused, not read.
+_DENIED_VERBS = (
+    r"(?:完成|[达達]到?|[实實][现現]|[执執]行|支出|到位|落[实實]|[开開]展|[办辦][结結]|覆[盖蓋]|使用|[拨撥]付|支付"
+    r"|[兑兌][现現]|[发發]放|建成|引[进進]|新增|参[加与與]|參[加与與]|接受|享受|救助|服[务務]|培[训訓]|入[户戶]|走[访訪])"
+)
+_DENIED_BEFORE = re.compile(rf"(?:未|[没沒]有?|尚未|[还還]未|未能|不能|无法|無法|未予){_DENIED_VERBS}")
+_DENIED_AFTER = re.compile(
+    rf"^[^,，;；。、(（]{{0,4}}?(?:未|[没沒]有?|尚未|[还還]未|未能|不能|无法|無法){_DENIED_VERBS}"
+)
+_SHORT_BEFORE = re.compile(r"(?:缺|缺少|欠|短缺|尚差|[还還]差|相差|差距)$")
+
+
+def note_denial(text: str, start: int, end: int) -> str | None:
+    """The words denying that the number at text[start:end] was done, or naming it a shortfall; None otherwise."""
+    clause = re.split(r"[,，;；。:：、]", text[:start])[-1]
+    denied = _DENIED_BEFORE.search(clause) or _SHORT_BEFORE.search(clause)
+    if denied is not None and re.search(r"[率度]", clause[denied.start() :]):
+        denied = None  # a rate named by the denial ("未达标率3%", "未完成率"): its value, read as such
+    if denied is not None:
+        return clause[denied.start() :] + text[start:end]
+    after = _DENIED_AFTER.match(text[end:])
+    return text[start:end] + after.group(0) if after else None
+
+
+# numbers family (s8 fix round): a part of another year inside the value ("引进项目4个（含上年结转1个）", "其中上年
+# 结转2个"): the value mixes this year's with earlier ones, so it is not this year's actual either
+_INCLUDED = re.compile(r"含|包括|包含|其中")
+_CARRIED = re.compile(r"结转|結轉|往年|以前年度|前期|历年|歷年")
+
+
+def included_reference(clause: str) -> str | None:
+    """The words saying the value includes another year's part, or None."""
+    included = _INCLUDED.search(clause)
+    if included is None or not (_REFERENCE.search(clause) or _CARRIED.search(clause)):
+        return None
+    return clause[included.start() :]

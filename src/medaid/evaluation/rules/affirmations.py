@@ -23,6 +23,7 @@ not read, and the reason says which.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from medaid.evaluation.rules.clause_lists import HEADING
 from medaid.evaluation.rules.clause_match import QUALITIES
@@ -137,9 +138,83 @@ def affirmed(text: str, condition: str, failure: str | None = None) -> tuple[boo
             denied |= against
     if denied & met:
         return None, f"“{needed[min(denied & met)]}”既被说到做到又被说到未做到"
+    if not denied and (left := _parts_unsaid([needed[i] for i in sorted(met)], text)):
+        return None, f"未说明是否做到“{'、'.join(left)}”"  # (fix round s8) "召开推进会" for "制定实施方案及召开推进会"
     if denied:
         return False, f"即未做到“{needed[min(denied)]}”，"
     unsaid = [r for i, r in enumerate(needed) if i not in met]
     if unsaid:
         return None, f"未说明是否做到“{'、'.join(unsaid)}”"
     return True, f"逐项对应评分条件（{'；'.join(needed)}），均已做到，"
+
+
+# (affirm fix round s8) A condition of several elements scored alone ("有工作制度、工作计划以及工作总结（2分）",
+# "建立工作制度并实施考核，得满分", "配备DR、B超及心电图机，得2分"): the text says what all of them score, not what
+# some of them score, so a description denying some elements and not others is not read (0 needs every element
+# denied, or a 0 level: "否则不得分", "缺1项不得分"). Examples ("通过宣传栏、讲座、义诊等形式开展健康教育"): an
+# example not done is no failure of the condition, whatever the 0 level.
+_ELEMENTS = re.compile(r"、|以及|及|和|与|并且|并|且|，|,")
+_LEADING_VERB = re.compile(r"^(?:已经|已)?(?:有|建立|制定|制订|配备|实施|召开|成立|开展|设置|进行|通过|落实)")
+_NEGATION = re.compile(r"[无未没不缺]")
+_EXAMPLES = re.compile(r"、[^、,，;；]{1,12}?等(?:形式|方式|途径|渠道|活动|内容|多种形式)?")
+
+
+def _denied_in(core: str, text: str) -> bool:
+    return any(core in st and _NEGATION.search(st) for st in re.split(r"[,，;；。]", text))
+
+
+def partly_denied(text: str, condition: str, alone: bool) -> str:
+    """Why a description denying part of a condition is not read (see above); "" when it may be."""
+    name = re.sub(r"\s", "", condition)
+    said = re.sub(r"\s", "", text)
+    if (example := _EXAMPLES.search(name)) is not None:
+        tail = re.sub(r"^(?:形式|方式|途径|渠道|活动|内容|多种形式)", "", name[example.end() :])
+        tail = _LEADING_VERB.sub("", tail)
+        listed = [_LEADING_VERB.sub("", e) for e in re.split(r"、", name[: example.end()]) if e]
+        if len(tail) >= 2 and tail not in said and any(len(e) >= 2 and e[:2] in said for e in listed):
+            return f"评分条件“{condition}”所列是举例（…等形式），“{text}”只说到其中的例子，未说明是否做到“{tail}”"
+    if not alone:
+        return ""
+    cores = [_LEADING_VERB.sub("", e) for e in _ELEMENTS.split(name) if e]
+    cores = [c for c in cores if len(c) >= 2]
+    if len(cores) < 2:
+        return ""
+    denied = [c for c in cores if _denied_in(c, said)]
+    statements = [st for st in re.split(r"[,，;；。]", said) if st]
+    negated = [st for st in statements if _NEGATION.search(st)]
+    affirmed_too = [st for st in statements if not _NEGATION.search(st) and any(c[:2] in st for c in cores)]
+    if negated and affirmed_too and not denied:  # "制定了年度计划，培训未按计划开展"
+        return (
+            f"评分条件“{condition}”有{len(cores)}项要求，评分标准只写明全部做到的得分，"
+            f"“{text}”说到部分做到、部分未做到，部分做到应得几分未写明"
+        )
+    if denied and len(denied) < len(cores):
+        return (
+            f"评分条件“{condition}”有{len(cores)}项要求，评分标准只写明全部做到的得分，"
+            f"“{text}”只说到未做到“{'、'.join(denied)}”，部分做到应得几分未写明"
+        )
+    return ""
+
+
+def partly_denied_levels(text: str, names: list[str], scores: list[Decimal]) -> str:
+    """``partly_denied`` for each scoring level of a scale (a level alone: no 0 level stated)."""
+    alone = len(names) == 1
+    return next(
+        (why for n, s in zip(names, scores, strict=True) if s > 0 and (why := partly_denied(text, n, alone))), ""
+    )
+
+
+def _parts_unsaid(requirements_met: list[str], text: str) -> list[str]:
+    """(affirm fix round s8) The parts of a requirement joined by 及/和/与/并 that the description does not name
+    ("制定实施方案及召开推进会" met by "召开推进会" alone leaves "制定实施方案" unsaid)."""
+    said = canon(text)
+    left: list[str] = []
+    for requirement in requirements_met:
+        pieces = [p for p in re.split(r"以及|及|和|与|并且|并", requirement) if p]
+        if len(pieces) < 2:
+            continue
+        for piece in pieces:
+            core = canon(_LEADING_VERB.sub("", piece))[-2:]  # its head noun: "年度宣传计划" said as "计划"
+            if len(core) >= 2 and core not in said:
+                left.append(piece)
+    return left

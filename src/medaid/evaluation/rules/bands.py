@@ -14,7 +14,10 @@ from decimal import Decimal
 from medaid.evaluation.note_bounds import counted_alike
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
 from medaid.evaluation.quantity import Comparator, comparable, is_met, raw_ratio, same_unit
+from medaid.evaluation.rules.band_ladders import below_ladder as _below_ladder  # numbers family (s8): split out
+from medaid.evaluation.rules.band_ladders import clear_of_deductions, mixed_deduction  # numbers family (s8 fix)
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, Value, cap_note, value_in_points
+from medaid.evaluation.rules.unsigned_targets import unsigned_time  # numbers family (s8 fix)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ def _relative_value(inputs: Inputs) -> Value | str:
         return "分档按目标值的百分比划分，缺少指标值（目标值）"
     if target.comparator in (Comparator.LE, Comparator.LT):
         return f"分档按目标值的百分比划分，而指标值“{target.describe()}”越低越好，完成比例的方向不明，需人工判断"
+    if (unsigned := unsigned_time(target)) is not None:  # numbers family (s8 fix): "3天" is no "≥3天"
+        return unsigned
     if actual is None or actual.value is None:
         return "缺少实际完成值，无法分档计分"
     ratio = raw_ratio(target, actual)
@@ -229,6 +234,8 @@ class Banded(Rule):
             short = max(ZERO, HUNDRED - value)
             how += f"，即比目标低 {fmt(short.quantize(Decimal('0.0001')))}%（按目标的百分比计）"
         holding = _ladder([b for b in self.bands if b.contains(value)])
+        if not holding and (clear := clear_of_deductions(self.bands, value, self.unit)) is not None:
+            return Outcome(inputs.weight, f"{how}，{clear}，得满分 {fmt(inputs.weight)} 分")  # numbers family (s8 fix)
         if not holding:
             below = _below_ladder(self.bands, value, self.unit)
             if below is not None:
@@ -238,6 +245,8 @@ class Banded(Rule):
             names = "、".join(f"“{b.describe(self.unit)}”" for b in holding)
             return Outcome(None, f"{how}，同时落在{names}几档，规则有歧义，需人工判断", needs_judgement=True)
         band = holding[0]
+        if (mixed := mixed_deduction(band, self.bands, inputs.weight, self.unit)) is not None:  # numbers (s8 fix)
+            return Outcome(None, f"{how}，{mixed}", needs_judgement=True)
         if band.fraction is not None:
             raw = inputs.weight * band.fraction
             arithmetic = f"得分 = {fmt(inputs.weight)} × {fmt(band.fraction * HUNDRED)}% = {fmt(raw)}"
@@ -273,23 +282,11 @@ class Banded(Rule):
         )
 
 
-def _below_ladder(bands: tuple[Band, ...], value: Decimal, unit: str) -> str | None:
-    """A ladder of thresholds of one kind ("达到5%得1分;达到10%得2分;达到15%以上得3分") scores what is reached:
-    a value short of the lowest step reaches none and scores nothing. None for any other bands."""
-    if all(b.high is None and b.low is not None for b in bands):
-        lowest = min(bands, key=lambda b: (b.low, not b.low_inclusive))
-        if lowest.low is not None and not lowest.contains(value) and value <= lowest.low:
-            return f"未达到最低一档“{lowest.describe(unit)}”，规则只写达到各档的得分"
-    if all(b.low is None and b.high is not None for b in bands):
-        highest = max(bands, key=lambda b: (b.high, b.high_inclusive))
-        if highest.high is not None and not highest.contains(value) and value >= highest.high:
-            return f"超出最宽一档“{highest.describe(unit)}”，规则只写在各档以内的得分"
-    return None
-
-
 def _meets(inputs: Inputs) -> bool:
     """The actual meets the target, or there is no target to tell."""
     target, actual = inputs.target, inputs.actual
     if target is None or actual is None or (target.value is None and target.qualitative is None):
+        return True
+    if unsigned_time(target) is not None:  # numbers family (s8 fix): "3天" says no side: may be met (left open)
         return True
     return is_met(target, actual) is not False

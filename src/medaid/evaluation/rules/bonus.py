@@ -176,6 +176,12 @@ class StepBonus(Rule):
         return step.size, f"{fmt(step.size)}{step.unit}"
 
     def apply(self, inputs: Inputs) -> Outcome:
+        if self.written and self.base is not None and self.base > inputs.weight and not inputs.bonus_allowed:
+            return Outcome(  # numbers family (s8 fix): the text's scale and the row disagree, as for ``kind_levels``
+                None,
+                f"评分标准写明达到“{self.written}”得 {fmt(self.base)} 分，超过本行分值 {fmt(inputs.weight)} 分，"
+                "无法确定从哪个分数起加减；请核对分值或评分标准后重新计分",
+            )
         found = self._distance(inputs)
         if isinstance(found, str):
             return Outcome(None, found)

@@ -12,6 +12,7 @@ from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.count_statements import bare_count_is_unclear
+from medaid.evaluation.rules.count_summaries import numbered_items
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, POSITIVE, simplified
 from medaid.evaluation.rules.count_words import written
 from medaid.evaluation.rules.counts import Count, actual_count
@@ -158,6 +159,7 @@ class PerCase(Rule):
             fault=self.fault,
             topic=simplified(self.text or ""),
             faults=True,
+            items=self._items(full),
         )
         if count.veto is not None:
             why = f"{source}写明出现“{written(count.veto)}”，按评分标准该项不得分，得 0 分"
@@ -207,6 +209,16 @@ class PerCase(Rule):
         return Outcome(
             score, reason + (self._beyond() if score == 0 else ""), alternatives=alternatives, below_zero=score < 0
         )
+
+    def _items(self, full: Decimal) -> Decimal | None:
+        """How many items the full marks cover (counts family, s8): the listed total, or full ÷ points when whole."""
+        if self.total is not None:
+            return self.total
+        if not self.points or self.share or self.per != 1 or self.max_deduction is not None:
+            return None
+        items = full / self.points
+        numbered = numbered_items(self.text or "")  # s8 fix round: a text numbering 3 items, full ÷ points 2
+        return items if items == items.to_integral_value() and numbered in (0, items) else None
 
     def _beyond(self) -> str:
         """A veto ("一票否决") is no marks for this item; a sanction beyond it is the evaluator's (counts family)."""

@@ -15,14 +15,18 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.answers import is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
+from medaid.evaluation.rules.checklist_counts import all_or_none, every_outcome
 from medaid.evaluation.rules.checklist_found import found_outcome
 from medaid.evaluation.rules.clause_lists import items_by_words
 from medaid.evaluation.rules.clause_synonyms import in_text_words
 from medaid.evaluation.rules.composite import as_parts
 from medaid.evaluation.rules.levels import Level, Qualitative
+from medaid.evaluation.rules.list_denials import spread_denials
+from medaid.evaluation.rules.missing_counts import names_missing_count
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.number_faults import number_fault
 from medaid.evaluation.rules.statements import counted, items_held, items_missing
+from medaid.evaluation.rules.target_faults import note_beside, target_shortfall
 
 
 def _item(number: int, name: str) -> str:
@@ -133,12 +137,29 @@ class Checklist(Rule):
             equal
             and not self.either
             and (n := counted(text, len(self.items), "missed" if self.deduct else "held")) is not None
+            and not (self.deduct and n != len(self.items) and names_missing_count(self.names))  # s8e: "缺1项"
         ):
             return self._by_count(inputs, text, n)
+        # faults (s8): "两项均符合", "两项均不符合" whatever each item's marks
+        if (every := all_or_none(self, text, inputs.weight)) is not None:
+            return every_outcome(self, inputs, text, every)
+        if (
+            self.deduct
+            and len(self.items) == 1
+            and self.names
+            and (short := target_shortfall(self.names[0], inputs.target, inputs.actual))
+        ):  # faults (s8): "达不到要求不给分" against the target "小学≤1%;初中≤2%"
+            if note_beside(inputs.note, inputs.actual):
+                said = (f"“{self.names[0]}”可对照指标值判断，但扣分说明“{inputs.note}”另有所述，不能确定以何者为准："
+                        "请只填写实际值，或直接填写是否达到要求")  # fmt: skip
+                return Outcome(None, said, needs_judgement=True)
+            outcome = self._deducted(inputs, [1] if short[0] else [], "")
+            return Outcome(outcome.score, f"“{self.names[0]}”对照指标值：{short[1]}：{outcome.reason}")
         if inputs.actual is not None and is_number(inputs.actual):
             return self._count(inputs) if self.deduct else None
         if not self.deduct or self.required:
             text = in_text_words(text, self.names)  # faults (s7): the evaluator's synonyms in the table's words
+            text = spread_denials(text)  # fix round s8: "制度、台账、档案均缺" denies each of the three
             held, why = items_held(text, self.names)
             rest = ""
             # only what is missing said (each statement denies one item): the rest are met, for items as for deductions

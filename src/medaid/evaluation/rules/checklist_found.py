@@ -16,6 +16,7 @@ from medaid.evaluation.rules.clause_qualities import denied_lists, quality_refus
 from medaid.evaluation.rules.clause_synonyms import in_text_words
 from medaid.evaluation.rules.compared_clauses import compared_notes
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
+from medaid.evaluation.rules.missing_counts import counted_clauses, fewer_missing, missing_counts
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.wording import STATED
 
@@ -27,6 +28,9 @@ def found_outcome(rule: Checklist, inputs: Inputs, text: str) -> Outcome:
     """A list of faults against a description: what it names was found, nothing else."""
     if (why := quality_refusal(text, rule.names)) is not None:  # faults family (s6, r4): "X无问题", "X不全"
         return rule._unsure(inputs, why)
+    # fix round s8e: "辅助科室缺1个" against "辅助科室缺2个科室，不得分" (lists of counts only: ``missing_counts``)
+    if fewer_missing(text, rule.names) and not counted_clauses(rule.names):
+        return rule._unsure(inputs, f"实际情况“{text}”所缺个数少于扣分情形所写个数，评分标准未写明此时如何计分")
     written = text
     text = in_text_words(text, rule.names)  # faults (s7): "经费" for the table's "资金"
     worded = f"（按评分标准用词读作“{text}”）" if text != written else ""
@@ -42,6 +46,11 @@ def found_outcome(rule: Checklist, inputs: Inputs, text: str) -> Outcome:
             )
         outcome = rule._deducted(inputs, [] if said else [1], "")
         return Outcome(outcome.score, f"实际完成情况“{text}”即{'达到' if said else '未达到'}要求：{outcome.reason}")
+    if counted_clauses(rule.names):  # faults (s8): "医技科室缺1个科室" is not "医技科室缺2个科室" by its words
+        if (counts := missing_counts(text, rule.names, rule.zeroing, rule.items)) is None:
+            return rule._unsure(inputs, f"实际情况“{text}”未写明各类缺几个（如“A齐全，B缺X、Y 2个”）")
+        outcome = rule._deducted(inputs, list(counts.found), "")
+        return Outcome(outcome.score, f"按实际情况“{written}”{worded}（{counts.how}）：{outcome.reason}")
     points = None if rule.zeroing else rule.items
     found, why = faults_found(text, rule.names, note=inputs.actual is None, points=points)
     how = ""

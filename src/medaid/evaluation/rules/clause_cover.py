@@ -43,7 +43,18 @@ from collections.abc import Sequence
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.clause_rates import rate_said
 from medaid.evaluation.rules.clause_synonyms import denial_falls_short, hedged
-from medaid.evaluation.rules.clause_words import NEG, Clause, ClauseSaid, qualities_of, share, spelled
+from medaid.evaluation.rules.clause_words import (
+    NEG,
+    Clause,
+    ClauseSaid,
+    modifier_denial,
+    names_things,
+    qualities_of,
+    share,
+    spelled,
+    unnegated_part,
+    unqualified,
+)
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, same_counter, simplified
 
 # negations in ``canon`` spelling (未/没有 are 无); 少 only as a shortage ("每少一项", not "减少", "多少")
@@ -84,8 +95,10 @@ def _denial(word: str, clauses: list[Clause], action: bool) -> ClauseSaid | None
     found = re.fullmatch(rf"(?P<topic>[^\d无不缺少]{{0,12}}?){_DENY}(?P<things>.*)", word)
     if found is None:
         return None
-    things = found.group("things")
-    if re.fullmatch(_GENERIC, things) and (things or found.group("topic")):
+    things, topic = found.group("things"), found.group("topic")
+    if not things and names_things(topic, clauses):
+        return None  # fix round s8: "台账、培训均无" denies the things a negated clause requires, it clears nothing
+    if re.fullmatch(_GENERIC, things) and (things or topic):
         return ClauseSaid(frozenset(range(len(clauses))), how=f"“{word}”即各扣分情形均未出现")
     if shortage := re.fullmatch(r"(?:缺|少|漏)(?:项|缺项|漏项)?", things):
         short = [i for i, c in enumerate(clauses) if any(re.match(r"缺|少", a[m.start() :]) for a in c.alternatives
@@ -213,6 +226,10 @@ def _named(word: str, clauses: list[Clause], units: Sequence[str | None] | None)
                     continue
                 if negated and not _in_scope(words, phrase):
                     continue  # faults (s7): "库内无漂浮物" denies the 漂浮物 of "库内有漂浮物未清理", names no fault
+                if negated and unnegated_part(words, a):
+                    continue  # fix round s8: "启闭器不灵活能运转" says 能运转 of "不灵活不能运转": half of it
+                if unqualified(word, whole):
+                    continue  # fix round s8: "…收入脱钩" is no "…收入挂钩", "收取费用" no "违规收取费用"
                 held = share(content, a if negated else whole)
                 marks = set(_MARKED.findall(whole)) - set(_MARKED.findall(content))
                 if not negated and (share(_FILLER.sub("", whole), content) < 3 / 4 or marks):
@@ -278,20 +295,3 @@ def term_or_denial(statement: str, clauses: Sequence[str]) -> bool:
         return False
     listed = [Clause.of(c) for c in clauses]
     return any(c.event(word) for c in listed) and any(c.event(word[lead.end() :]) for c in listed)
-
-
-def alternatives(clause: str) -> int:
-    """How many alternatives ("A或B") a clause has, as ``ClauseSaid.halves`` numbers them."""
-    return len(Clause.of(clause).alternatives)
-
-
-def modifier_denial(statement: str, clause: str) -> bool:
-    """ "无事故" against "发生一次不超标事故": the statement denies the thing (无/没有 and a noun) that the clause's
-    不 only qualifies (不超标 事故) — every such event is denied, the clause among them; it does not name it."""
-    found = re.fullmatch(r"(?:无|没有)(?:发生|出现)?([\u4e00-\u9fa5]{2,6})", simplified(statement).strip())
-    if found is None:
-        return False
-    thing, text = found.group(1), simplified(clause)
-    if len(re.findall(r"不|无|未|没|非|缺", text)) != 1:
-        return False  # "既不建档也不随访": the thing negated itself, not qualified
-    return re.search(rf"不[^\W\d无未没也既或和及与]{{1,4}}{re.escape(thing)}(?:$|[,;、的])", text) is not None

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from medaid.evaluation.quantity import Quantity
-from medaid.evaluation.rules.clause_cover import alternatives, read_clause_statement
+from medaid.evaluation.rules.clause_cover import read_clause_statement
 from medaid.evaluation.rules.clause_match import literals, proper, read_statement
 from medaid.evaluation.rules.clause_synonyms import opposite_restates
+from medaid.evaluation.rules.clause_words import alternatives
 from medaid.evaluation.rules.naming import parts
 
 # "做好党费收缴工作,按…核定数额收缴上交": an exhortation heading the concrete requirement after it; it need not

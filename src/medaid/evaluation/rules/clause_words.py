@@ -43,7 +43,9 @@ def share(said: str, clause: str) -> float:
 
 
 def qualities_of(text: str) -> set[str]:
-    return set(QUALITIES.findall(text))
+    """The qualities a clause or statement asks; 按时/按期/如期 are 及时 (fix round s8: "已上报年度报表" cleared
+    "未按时上报年度报表", the 按时 unsaid)."""
+    return set(QUALITIES.findall(re.sub(r"按时|按期|如期", "及时", text)))
 
 
 def spelled(text: str) -> str:
@@ -96,3 +98,60 @@ class Clause:
     def events_all(self, things: list[str]) -> bool:
         """Every alternative states one of the things as an event."""
         return all(any(t in a and not NEG.search(a.replace(t, "", 1)) for t in things) for a in self.alternatives)
+
+
+# fix round s8: what makes an act a fault (违规发放, 擅自使用): a statement of the bare act, done or not, does not
+# say whether it was done so; and words that undo a relation or an act ("脱钩" for "挂钩", "挂钩已取消")
+_QUALIFIER = re.compile(r"违规|违法|违纪|违反规定|擅自|私自|随意|非法|越权|超标准|超范围|超标|虚报|虚列")
+_UNDOING = re.compile(r"脱钩|取消|撤销|撤回|废止|停止|终止|解除|不再")
+
+
+def lacks_qualifier(said: str, fault: str) -> bool:
+    """The fault writes what makes its act a fault (违规, 擅自…) and the statement does not."""
+    return any(q not in said for q in _QUALIFIER.findall(fault))
+
+
+def unqualified(said: str, fault: str) -> bool:
+    """A statement that speaks of a fault's act (a word, two characters, of it) without the qualifier that makes
+    the act a fault ("发放津贴补贴" against "违规发放津贴补贴"), or with a word undoing it that the fault does not
+    write ("…已脱钩", "挂钩已取消" against "…挂钩"). Both in ``canon`` spelling."""
+    bare = _QUALIFIER.sub("|", fault)
+    if not any(bare[k : k + 2] in said for k in range(len(bare) - 1) if "|" not in bare[k : k + 2]):
+        return False
+    if not NEG.search(said) and any(q not in said for q in _QUALIFIER.findall(fault)):
+        return True  # a denial of the bare act ("无事故", "未发放津贴补贴") denies the qualified act: not here
+    return bool((undone := _UNDOING.search(said)) and undone.group(0) not in fault)
+
+
+def names_things(topic: str, clauses: list[Clause]) -> bool:
+    """A topic before a bare 均无 that is the things denied, not a scope ("抽查部门均无"): a list ("台账|培训"), or
+    a word (two characters) of some clause."""
+    plain = re.sub(r"^(?:各项|各类|各|所有|全部)", "", topic)
+    pairs = {plain[k : k + 2] for k in range(len(plain) - 1)}
+    return "|" in topic or any(p in a for c in clauses for a in c.alternatives for p in pairs)
+
+
+def unnegated_part(words: str, phrase: str) -> bool:
+    """A statement that writes, without its negation, what a clause negates ("能运转" of "不能运转")."""
+    for m in NEG.finditer(phrase):
+        after = phrase[m.end() : m.end() + 2]
+        if len(after) == 2 and after in words and not re.search(rf"(?:{NEG.pattern}){re.escape(after)}", words):
+            return True
+    return False
+
+
+def alternatives(clause: str) -> int:
+    """How many alternatives ("A或B") a clause has, as ``ClauseSaid.halves`` numbers them."""
+    return len(Clause.of(clause).alternatives)
+
+
+def modifier_denial(statement: str, clause: str) -> bool:
+    """ "无事故" against "发生一次不超标事故": the statement denies the thing (无/没有 and a noun) that the clause's
+    不 only qualifies (不超标 事故) — every such event is denied, the clause among them; it does not name it."""
+    found = re.fullmatch(r"(?:无|没有)(?:发生|出现)?([\u4e00-\u9fa5]{2,6})", simplified(statement).strip())
+    if found is None:
+        return False
+    thing, text = found.group(1), simplified(clause)
+    if len(re.findall(r"不|无|未|没|非|缺", text)) != 1:
+        return False  # "既不建档也不随访": the thing negated itself, not qualified
+    return re.search(rf"不[^\W\d无未没也既或和及与]{{1,4}}{re.escape(thing)}(?:$|[,;、的])", text) is not None

@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import ClassVar
 
+from medaid.evaluation.note_bounds import counted_alike
 from medaid.evaluation.numbers import HUNDRED, ZERO, clamp, fmt
 from medaid.evaluation.quantity import (
     Comparator,
+    Quantity,
     comparable,
     completion_ratio,
     is_met,
@@ -20,6 +22,7 @@ from medaid.evaluation.quantity import (
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_in_points
 from medaid.evaluation.rules.note_shares import note_actual
 from medaid.evaluation.rules.stated_marks import marks_differ
+from medaid.evaluation.rules.unsigned_targets import unsigned_time
 
 # Rates for which less is better: never read as more-is-better unless the target says "≤".
 LESS_IS_BETTER = re.compile(
@@ -39,6 +42,10 @@ def _check_met(inputs: Inputs) -> tuple[Outcome | None, bool | None]:
         return Outcome(None, "缺少实际完成值，无法按规则计分"), None
     if inputs.target is None:
         return Outcome(None, "缺少指标值（目标值），无法判断是否达成"), None
+    if (unsigned := unsigned_time(inputs.target)) is not None:  # numbers family (s8 fix): "3天" is no "≥3天"
+        return Outcome(None, unsigned, needs_judgement=True), None
+    if (unlike := _counted_unlike(inputs.target, inputs.actual)) is not None:  # numbers family (s8 fix)
+        return Outcome(None, unlike), None
     met = is_met(inputs.target, inputs.actual)
     if met:
         # the target as the table prints it ("≥1500万元", not "≥15000000元" beside it in the same sentence)
@@ -89,13 +96,21 @@ class Proportional(Rule):
     reference: str | None = None
     beyond: bool = False
     stated_full: Decimal | None = None  # "本项满分10分,按完成比例计分" (``stated_marks``)
+    # numbers family (s8): "按B/A或A/B×该指标分值记分": the way of the ratio is the target's comparator, which must
+    # be written (≥/> for B/A, ≤/< for A/B)
+    letters: bool = False
 
     kind = "proportional"
     label = "按完成比例计分"
 
     def params(self) -> dict[str, object]:
         stated = {} if self.stated_full is None else {"stated_full": float(self.stated_full)}
-        return {"reference": self.reference, "beyond": self.beyond, **stated}
+        return {
+            "reference": self.reference,
+            "beyond": self.beyond,
+            **stated,
+            **({"letters": True} if self.letters else {}),
+        }
 
     def _target(self, inputs: Inputs) -> tuple[Inputs, str] | str:
         """The inputs with the text's own reference as the target when the row has none."""
@@ -121,6 +136,8 @@ class Proportional(Rule):
         if isinstance(found, str):
             return Outcome(None, found, needs_judgement=True)
         inputs, based = found
+        if self.letters and (unsigned := _letters_unsigned(inputs)) is not None:
+            return unsigned
         named = LESS_IS_BETTER.search(self.text or "")
         target = inputs.target
         if named and target is not None and target.comparator not in (Comparator.LE, Comparator.LT):
@@ -205,3 +222,34 @@ class BudgetExecution(RateTimesWeight):
     label = "预算执行率"
     missing = "缺少执行率（或全年预算数、全年执行数），无法计算预算执行率得分"
     value_name = "执行率 "
+
+
+def _counted_unlike(target: Quantity, actual: Quantity) -> str | None:
+    """numbers family (s8 fix): a count of persons against one of person-times (人 and 人次, 户 and 户次) is no
+    completion: one person served twice is 2 人次, so neither meeting the target nor a ratio can be had."""
+    times = [u for u in (target.unit, actual.unit) if len(u) > 1 and u.endswith("次")]  # 人次, 户次 (not 次 itself)
+    if not target.unit or not actual.unit or not times or counted_alike(target.unit, actual.unit):
+        return None
+    if (
+        target.unit.endswith("次") and target.comparator in (None, Comparator.GE, Comparator.GT)
+        and target.value is not None and actual.value is not None and target.unit.startswith(actual.unit)
+        and (actual.value > target.value or (actual.value == target.value and target.comparator is not Comparator.GT))
+    ):  # fmt: skip
+        return None  # 1549人 served are at least 1549人次: a "≥1500人次" target is met for sure (full marks only)
+    return (
+        f"指标值“{target.text}”以“{target.unit}”计，实际“{actual.text}”以“{actual.unit}”计（人次不是人数），"
+        "单位不同，无法比较；请按指标值的单位写明实际完成值"
+    )
+
+
+def _letters_unsigned(inputs: Inputs) -> Outcome | None:
+    """numbers family (s8): "按B/A或A/B×分值" with a target that says neither ≥ nor ≤: which ratio is not said."""
+    target = inputs.target
+    if target is None or target.comparator in (Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT):
+        return None
+    return Outcome(
+        None,
+        f"评分标准按 B/A（正向指标）或 A/B（反向指标）计分，指标值“{target.text}”未写明“≥”或“≤”，取哪一个比值未写明，"
+        "需人工判断；请在指标值前写明“≥”或“≤”",
+        needs_judgement=True,
+    )

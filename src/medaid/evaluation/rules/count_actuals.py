@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from medaid.evaluation.rules.base import Inputs
 from medaid.evaluation.rules.count_reading import Count, read_count
 
@@ -18,6 +20,7 @@ def actual_count(
     fault: str = "",
     topic: str = "",
     faults: bool = False,
+    items: Decimal | None = None,
 ) -> tuple[Count, str]:
     """The count read from the actual, or from the 扣分说明 when there is no actual; and where from."""
 
@@ -34,6 +37,7 @@ def actual_count(
             fault=fault,
             topic=topic,
             faults=faults,
+            items=items,
         )
 
     if inputs.actual is not None:

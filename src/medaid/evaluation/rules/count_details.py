@@ -161,7 +161,10 @@ def split_counts(segment: str) -> list[str]:
 def own_counter(counter: str, topic: str) -> bool:
     """The rule's second alternative is counted in a counter of its own ("每缺失一项内容或重复一个部分"): a count in it
     is one of the rule's cases (its words must still name that alternative)."""
-    return bool(topic) and re.search(rf"或[^,;。每\d]{{0,6}}?(?:每)?(?:一|1){re.escape(counter)}", topic) is not None
+    if bool(topic) and re.search(rf"或[^,;。每\d]{{0,6}}?(?:每)?(?:一|1){re.escape(counter)}", topic) is not None:
+        return True
+    # counts family (s8): one thing in either of two counters, "每份或每张扣1分" (a prescription by form or sheet)
+    return bool(topic) and re.search(rf"每{COUNTER}或每{re.escape(counter)}(?=[扣减得加计,，]|$)", topic) is not None
 
 
 def summed_alternatives(counts: list[Decimal], worded: list[str], what: str) -> Decimal | None:

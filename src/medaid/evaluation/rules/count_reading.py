@@ -8,7 +8,6 @@ other text is refused (docs/rules.md, "Counts and ranks")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
@@ -22,6 +21,7 @@ from medaid.evaluation.rules.count_details import (
     summed_alternatives,
     without_own_counter,
 )
+from medaid.evaluation.rules.count_exceptions import restates_plainly
 from medaid.evaluation.rules.count_hedges import bounded, unsure, veto_measured
 from medaid.evaluation.rules.count_opposites import opposite
 from medaid.evaluation.rules.count_phrasings import (
@@ -32,9 +32,11 @@ from medaid.evaluation.rules.count_phrasings import (
     occurrence,
     read_occurrence,
 )
+from medaid.evaluation.rules.count_results import Count as Count  # re-exported
 from medaid.evaluation.rules.count_statements import (
     NONE,
     PERIOD,
+    PLAIN_GENERIC,
     also_a_veto,
     names_a_count,
     none_of,
@@ -42,6 +44,16 @@ from medaid.evaluation.rules.count_statements import (
     veto_counted,
     veto_denied,
     veto_in,
+)
+from medaid.evaluation.rules.count_summaries import (
+    ITEM_COUNTERS,
+    all_present,
+    denies_head,
+    named_missing,
+    opposed_veto,
+    present_alone,
+    summarized,
+    summary,
 )
 from medaid.evaluation.rules.count_vocab import (
     CHANGE,
@@ -58,21 +70,6 @@ from medaid.evaluation.rules.count_vocab import (
 )
 from medaid.evaluation.rules.count_words import content_chars
 
-_GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况", "此情况", "该类情况",
-            "该类问题", "上述情况", "上述问题", "以上情况", "以上问题", "类似情况", "类似问题", "此种情况"}  # fmt: skip
-_PLAIN_GENERIC = {p for g in _GENERIC for p in (g, plain(g))}  # "无此类情况": plain() drops the tail "情况"
-
-
-@dataclass(frozen=True)
-class Count:
-    """What an actual says: the count (None: not read), how it was read or why not, and the vetoes
-    ("弄虚作假的不得分") it says happened or did not."""
-
-    value: Decimal | None
-    how: str
-    veto: str | None = None
-    cleared: tuple[str, ...] = ()
-
 
 def read_count(
     text: str,
@@ -87,6 +84,7 @@ def read_count(
     fault: str = "",
     topic: str = "",
     faults: bool = False,
+    items: Decimal | None = None,
 ) -> Count:
     """The count an actual (or a 扣分说明) states, in the rule's counter ``unit`` (None: any counter).
     ``clears``: requirements whose restatement says none was found ("达到任务书要求"). A statement that only
@@ -102,7 +100,6 @@ def read_count(
         limit_denied,
         limit_reached,
         names_it,
-        restates,
         sample,
         shortfalls,
         states_condition,
@@ -116,10 +113,16 @@ def read_count(
     veto: str | None = None
     cleared: list[str] = []
     restated = partial = False
-    segments, notes = shortfalls(joined(statements(norm)), what)
+    told = statements(norm)  # counts family (s8): a full-marks condition restated whole keeps its 且 ("齐全且符合要求")
+    kept = {s for s in told if not re.search(r"\d", s) and any(restates_plainly(s, c.rstrip(PART)) for c in clears)}
+    segments, notes = shortfalls([p for s in told for p in ([s] if s in kept else joined([s]))], what)
     segments = [piece for segment in segments for piece in split_counts(segment)]  # counts family (s7)
     denied: set[int] = set()  # counts family (s7 fix): the alternatives of what is counted denied one by one
     worded: list[str] = []  # the words beside each count read in the main path, for ``summed_alternatives``
+    present: tuple[str, ...] | None = None  # counts family (s8): a statement that the things named are there
+    if not vetoes and not limits and (summed := summarized(segments, what, unit, items)) is not None:
+        # counts family (s8): descriptions of what was seen, then their summary ("…不能出入，1项不符合")
+        return Count(summed[0], f"{fmt(summed[0])}{shown}（“{text.strip()}”；{summed[1]}）")
     for segment in segments:
         segment = PERIOD.sub("", segment) or segment  # "全年举办培训3次": the period the actual covers
         if (hit := veto_in(segment, vetoes)) is not None:
@@ -127,7 +130,7 @@ def read_count(
             continue
         if (measured := veto_measured(segment, vetoes)) is not None:  # counts family (s7 fix)
             return Count(None, f"“{segment}”写的是“{measured}”（该项不得分）所比较的量，是否达到需人工判断")
-        opposed = None if not faults or opposite(segment, what, subject) else _opposed(segment, vetoes)
+        opposed = None if not faults or opposite(segment, what, subject) else opposed_veto(segment, vetoes)
         if (hit := veto_denied(segment, vetoes) or opposed) is not None:
             cleared.append(hit)  # counts family: "填写完整" for the veto "填写不全"
             continue
@@ -151,7 +154,7 @@ def read_count(
             cleared += [] if reached[1] else [reached[0]]
             notes += [] if reached[1] else [f"“{segment}”未达到“{written(reached[0])}”该项不得分的界限"]
             continue
-        if not re.search(r"\d", segment) and (met := [c for c in clears if restates(segment, c.rstrip(PART))]):
+        if not re.search(r"\d", segment) and (met := [c for c in clears if restates_plainly(segment, c.rstrip(PART))]):
             # a count beside it ("评定合格,投诉0次") is the count; alone it says none was found, unless it is only
             # one of the requirements ("评定合格" of "评定合格,且未发生投诉和通报")
             restated = restated or any(not c.endswith(PART) for c in met)
@@ -178,7 +181,12 @@ def read_count(
             rest = none.group(1)
             if (hit := veto_in(rest, vetoes) or limit_denied(rest, limits)) is not None:
                 cleared.append(hit)
-            elif plain(rest) in _PLAIN_GENERIC or plain(rest) == plain(what) or none_of(rest, what):
+            elif (
+                plain(rest) in PLAIN_GENERIC
+                or plain(rest) == plain(what)
+                or none_of(rest, what)
+                or denies_head(rest, what)
+            ):
                 counts.append(ZERO)
             elif (one := named_side(rest, what)) is not None:  # counts family (s7 fix): "无缺失内容" denies one
                 denied.add(one)
@@ -188,6 +196,21 @@ def read_count(
             continue
         if not re.search(r"\d", segment) and not_done(segment, what):
             counts.append(ZERO)
+            continue
+        if (
+            summed_up := summary(segment, what, unit, items)
+        ) is not None:  # counts family (s8): "2项均符合", "两项均不符合"
+            counts.append(summed_up)
+            worded.append(what)
+            continue
+        if faults and (named := named_missing(segment, what, subject, unit)) is not None:  # s8: "缺康复科1个科室"
+            counts.append(named[0])
+            worded.append(what)
+            notes.append(f"“{segment}”列出缺{named[1]}")
+            continue
+        if faults and (there := all_present(segment, what, subject)) is not None:  # s8: "A、B均已设置"
+            notes.append(there[0])  # none of those named is missing: a count beside it is of the others
+            present = there[1]
             continue
         found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment) or numbered_what(segment, what)
         if found is None:
@@ -216,6 +239,9 @@ def read_count(
         ):
             return Count(None, f"“{segment}”的单位是{counter}，规则按{unit}计")
         if not pre and all_done(post, what):
+            # counts family (s8): "2次均按时上报" — of how many due? (fix round) "3个科室均达标" of 5
+            if counted and (counter not in ITEM_COUNTERS or counted != items):
+                return Count(None, f"“{segment}”只说明这{fmt(counted)}{counter}均做到，未说明应做的{shown}数")
             counts.append(ZERO)
             continue
         if (against := listed_against(pre, int(counted))) is not None:  # counts family: "缺A、B3项"
@@ -250,6 +276,10 @@ def read_count(
         counts.append(ZERO)
     elif denied and not counts and veto is None:
         return Count(None, f"“{text}”只否定了“{what}”的一类情形，另一类未写明")
+    if present is not None and not counts:
+        if not present_alone(present, items, topic, subject):
+            return Count(None, f"“{text}”只写明所列{len(present)}{shown}已具备，未说明其余是否缺少")
+        counts.append(ZERO)
     if restated and any(counts):  # "达到目标要求,2个断面未达标": the full marks' condition met, and cases found
         return Count(None, f"“{text}”既写明达到得满分的条件，又写明发现的{shown}数，无法判断按哪一个计")
     if not counts and restated:
@@ -269,9 +299,3 @@ def read_count(
     if how and norm != how:
         how += f"（“{text.strip()}”{'；' + '；'.join(notes) if notes else ''}）"
     return Count(total, how, veto=veto, cleared=tuple(cleared))
-
-
-def _opposed(segment: str, vetoes: tuple[str, ...]) -> str | None:
-    """The veto whose opposite the statement states ("填写完整" of "填写不全"), if one."""
-    hits = [v for v in vetoes if opposite(segment, v)]
-    return hits[0] if len(hits) == 1 else None

@@ -27,6 +27,12 @@ NONE = re.compile(
 _NOT_DONE = re.compile(rf"^{_PERIOD}?(?:未|没)(?!有)(.+)$")
 
 
+# what a statement of none may deny in general words ("无此类情况"), moved here from count_reading (s8 fix round)
+_GENERIC = {"", "问题", "情况", "此类问题", "此类情况", "该情况", "问题情况", "不符合情况", "此情况", "该类情况",
+            "该类问题", "上述情况", "上述问题", "以上情况", "以上问题", "类似情况", "类似问题", "此种情况"}  # fmt: skip
+PLAIN_GENERIC = {p for g in _GENERIC for p in (g, plain(g))}  # "无此类情况": plain() drops the tail "情况"
+
+
 def not_done(segment: str, what: str) -> bool:
     """ "(全年)未脱岗": none of what is counted, in the words of what is counted."""
     found = _NOT_DONE.match(segment)
@@ -57,11 +63,19 @@ def none_of(words: str, what: str) -> bool:
     for one in alternatives(plain(what))[:1]:
         wanted = plain(one)
         head = wanted[: len(wanted) - len(said)]
-        if wanted.endswith(said) and not any(c in NEGATION for c in head):
+        # s8 fix round: the words left out end a word before the words said start ("较" of "较大事故": "无大事故" may
+        # be "重大事故" only): not when what is said opens with a word of degree or size
+        cut_inside = bool(head) and said[0] in _DEGREE
+        if wanted.endswith(said) and not any(c in NEGATION for c in head) and not cut_inside:
             return True
         if sorted(said) == sorted(wanted) and _negated(said) == _negated(wanted):
             return True  # "未签字档案" of "档案未签字": the same words, each negation before the same verb
     return False
+
+
+# characters that open a word of degree or size ("大事故" of "较大事故", "重大事故"): a cut before one may fall inside
+# the word ("较大", "重大", "特大")
+_DEGREE = "大小重轻特高低多少长短深浅严较超次一"
 
 
 def _negated(words: str) -> list[str]:

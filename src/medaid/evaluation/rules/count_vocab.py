@@ -107,3 +107,23 @@ def _t2s() -> Callable[[str], str]:
 def simplified(text: str) -> str:
     """An actual in traditional characters ("缺報1次，遲報2次") reads as the rule text does, in simplified ones."""
     return _t2s()(text)
+
+
+# counts family (s8e): a count that SCORES ("每完成1项得0.5分") earns points only for things done or
+# present. A clause whose thing counted opens with a word of a fault — missing (缺, 少, 漏, 欠, 差, 遗漏,
+# 丢失), not done (未, 没, 无, 不), wrong (错, 误, 违) or over a limit (超标, 超时, 超期…) — states what a
+# number of faults LEAVES ("缺1项,得0.5分": one item missing scores 0.5), never points per fault: read as
+# points per thing, more faults would earn more. Nouns that open with such a character name no fault
+# (不良事件, 无偿献血, 未成年人, 差额, 少数民族).
+_FAULT_COUNTED = re.compile(
+    r"^(?:缺|少(?!于|数民族|年|儿)|漏|欠|差(?!额|异)|遗漏|遗失|丢失|未(?!成年|来)|没|无(?!偿|障碍|烟|纸|菌|公害|害化)"
+    r"|不(?!良|同|动产)|错|误|违|超(?:标|时|期|支|限|范围|规定|量))"
+)
+_EDGE = re.compile(r"^[\s,;。、:()，；：（）]+|[\s,;。、:()，；：（）]+$")
+
+
+def counts_faults(words: str) -> bool:
+    """ "缺", "1项不符合", "有未落实的", "检查发现漏报": what a count clause counts is a fault (not a thing done)."""
+    text = _EDGE.sub("", simplified(words))
+    text = plain(re.sub(r"^每", "", text))
+    return bool(_FAULT_COUNTED.match(text))

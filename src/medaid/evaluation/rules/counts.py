@@ -19,7 +19,7 @@ from medaid.evaluation.rules.count_actuals import actual_count
 from medaid.evaluation.rules.count_amounts import measured_score
 from medaid.evaluation.rules.count_reading import Count, read_count
 from medaid.evaluation.rules.count_specs import spec_decimal, spec_words
-from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTERS, cn_int, plain
+from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTERS, cn_int, counts_faults, plain
 
 # CN_NUMBER, cn_int and plain are re-exported for the rank readers.
 __all__ = [
@@ -60,6 +60,12 @@ class CountScore(Rule):
 
     def apply(self, inputs: Inputs) -> Outcome:
         condition = self.condition or self.what  # the words of what is counted, in any order
+        if counts_faults(self.what):  # counts family (s8e): points are earned for things done, never for faults
+            return Outcome(
+                None,
+                f"评分标准按“{self.what}”的个数计得分：缺少或未做到的越多得分越高不合常理，"
+                "应是写明缺若干项时的得分（如“缺1项，得0.5分”），其余情形未写明，请按评分标准人工评分",
+            )
         if self.unit is not None and self.unit not in COUNTERS:
             return measured_score(
                 self.points, self.per, self.cap, self.base, self.unit, (self.what, self.condition), inputs

@@ -201,17 +201,9 @@ class PerPoint(StepBase, Rule):
         """An explanation in words with no actual: "按规定时间拨付资金" says the step is met (full marks); "滞留资金
         1个半月" states a delay counted from zero with the step's word. Anything else is left to the reading of
         actuals from explanations (``actual_text``)."""
-        from medaid.evaluation.rules.deduction_statements import gap_of_plan, step_met, step_value
+        from medaid.evaluation.rules.deduction_statements import from_note
 
-        note = inputs.note or ""
-        read = step_value(note, self, self.wording())
-        if read is None and step_met(note, self):
-            full = self.full if self.full is not None else inputs.weight
-            return Outcome(clamp(full, ZERO, inputs.weight), f"说明“{note}”即达到要求，不扣分，得满分 {fmt(full)} 分")
-        if isinstance(read, tuple) and read[1] and self.from_zero:
-            outcome = self.apply(dataclasses.replace(inputs, actual=read[0]))
-            return dataclasses.replace(outcome, reason=f"实际情况取自说明“{note}”；{outcome.reason}")
-        return gap_of_plan(self, inputs, note)
+        return from_note(self, inputs)
 
     def _named_full(self, actual: Quantity) -> str | None:
         """The condition of full marks an actual written as text names ("在计划时间内完成"), if any."""

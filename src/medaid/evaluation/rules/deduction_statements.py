@@ -22,14 +22,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from medaid.evaluation.numbers import fmt
+from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import Quantity, parse_quantity
 from medaid.evaluation.rules.base import Inputs, Outcome
+from medaid.evaluation.rules.count_exceptions import excepted, plainly_met
+from medaid.evaluation.rules.count_vocab import simplified
 from medaid.evaluation.rules.deduction import Direction, PerPoint
+from medaid.evaluation.rules.listed_elements import listed
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.steps import Distance, word_kind
 
@@ -47,6 +51,11 @@ _HAN = re.compile(r"[\u4e00-\u9fa5]")
 def cut(text: str) -> list[str]:
     """The statements of an actual (module docstring)."""
     return [s.strip() for s in _CUT.split(text) if _HAN.search(_BRACKETS.sub("", s))]
+
+
+def clauses(text: str) -> list[str]:
+    """The statements of an explanation, what stands in brackets left out ("缺2项（实施方案未按时出台，…）" is one)."""
+    return cut(_BRACKETS.sub("", text))
 
 
 def pairs(text: str) -> set[str]:
@@ -98,6 +107,8 @@ _MET_DELAY = (
 
 def step_met(statement: str, rule: PerPoint) -> bool:
     """Whether a statement without a number says the step's requirement is met (module docstring)."""
+    if excepted(statement):  # counts family (s8 fix round): "病区齐全（骨科除外）", "病区齐全，骨科病区在建"
+        return False
     said = canon(_BRACKETS.sub("", statement))
     if re.search(r"\d", said) or _QUALIFIED.search(said):
         return False
@@ -124,6 +135,9 @@ _UNIT = (
 _NUMBER = re.compile(rf"(\d+(?:\.\d+)?)((?:{_UNIT}))([\u4e00-\u9fa5]{{0,4}})")
 
 
+_POINT = "\ue000"  # a decimal point kept through canon()
+
+
 def _related(noun: str, wording: str) -> bool:
     """ "村级兼职(计生干部)" is of "专兼职计生干部": the noun, or a two-character word of it, is in the wording."""
     return noun in wording or any(noun[i : i + 2] in wording for i in range(len(noun) - 1))
@@ -133,7 +147,8 @@ def step_value(statement: str, rule: PerPoint, wording: str) -> tuple[Quantity, 
     """The statement's value for a step (a Quantity, and whether it is the distance itself), None when it
     gives no number, or why it cannot be read. ``wording`` is the part's text (a noun after the number, "6个
     行业", must be the part's)."""
-    said = canon(_BRACKETS.sub("", statement))
+    # counts family (s8 fix round): canon() drops punctuation, the decimal point with it ("少1.5次" read as 15)
+    said = canon(re.sub(r"(?<=\d)\.(?=\d)", _POINT, _BRACKETS.sub("", statement))).replace(_POINT, ".")
     said = re.sub(r"(\d+)个半(?=月|小时)", lambda m: f"{m.group(1)}.5个", said)  # 1个半月 = 1.5个月
     found = list(_NUMBER.finditer(said))
     if not found:
@@ -237,3 +252,26 @@ def gap_of_plan(rule: PerPoint, inputs: Inputs, note: str) -> Outcome | None:
     how = f"说明“{first}”即与计划相差 {fmt(distance)}%（占计划的比例）"
     full = rule.full if rule.full is not None else inputs.weight
     return rule._scored(Distance(distance, None, "%", how), full, inputs.weight)
+
+
+def from_note(rule: PerPoint, inputs: Inputs) -> Outcome | None:
+    """``PerPoint._from_note``: the step read from an explanation in words (counts family; s8 fix round: the names of
+    listed elements checked whole — "首页缺少护士签名1项" names none the text lists; one clause read, any other plainly
+    saying a thing is met — "各项要求均已落实，无缺项" — never a fault ("培训少1次，记录不全") or an exception
+    ("病区齐全，骨科病区在建", "病区齐全（骨科除外）"))."""
+    note = inputs.note or ""
+    if rule.from_zero and listed(rule.text or ""):
+        outcome = rule.apply(dataclasses.replace(inputs, actual=Quantity(text=note, qualitative=note)))
+        return dataclasses.replace(outcome, reason=f"实际情况取自说明“{note}”；{outcome.reason}")
+    said = clauses(simplified(note))
+    read_in = [c for c in said if not plainly_met(c)] if len(said) > 1 else said
+    if len(read_in) != 1:
+        return gap_of_plan(rule, inputs, note)
+    read = step_value(read_in[0], rule, rule.wording())
+    if read is None and step_met(read_in[0], rule) and not excepted(simplified(note)):
+        full = rule.full if rule.full is not None else inputs.weight
+        return Outcome(clamp(full, ZERO, inputs.weight), f"说明“{note}”即达到要求，不扣分，得满分 {fmt(full)} 分")
+    if isinstance(read, tuple) and read[1] and rule.from_zero:
+        outcome = rule.apply(dataclasses.replace(inputs, actual=read[0]))
+        return dataclasses.replace(outcome, reason=f"实际情况取自说明“{note}”；{outcome.reason}")
+    return gap_of_plan(rule, inputs, note)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from medaid.evaluation.rules.count_opposites import opposite
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, simplified
 from medaid.evaluation.rules.count_words import _HEDGED, QUALIFIERS
+from medaid.evaluation.rules.listed_elements import all_there
 
 if TYPE_CHECKING:
     from medaid.evaluation.rules.deduction import PerPoint
@@ -67,4 +68,12 @@ def words_met(written: str, rule: PerPoint) -> str | None:
             return f"实际“{written}”即评分标准“{condition}”得满分的情形（写法从简）"
     if rule.from_zero and rule.word and (fault := _fault(rule)) and opposite(text, fault):
         return f"实际“{written}”即没有“{fault}”的情形，不扣分"
+    # counts family (s8): "封面项目名称、…、评价日期五项均已填写,填写规范": every element the text lists is there; any
+    # other statement restates the full-marks condition
+    said = [s for s in re.split(r"[,;，；。]", text) if s]
+    if rule.from_zero and rule.word and rule.word.startswith(("少", "缺")) and said:
+        there = [s for s in said if all_there(s, rule.text or "")]
+        rest = [s for s in said if s not in there]
+        if there and all(any(restates_full(s, c) for c in rule.full_when) for s in rest):
+            return f"实际“{written}”写明评分标准所列各项均已具备，不缺项，不扣分"
     return None

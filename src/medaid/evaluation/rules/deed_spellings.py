@@ -24,7 +24,7 @@ import re
 from medaid.evaluation.rules.phrasing import VERBS
 
 # The same deed in two verbs: either may be said for the other.
-_SAME_DEED = (("成立", "组建"),)
+_SAME_DEED = (("成立", "组建"), ("开展", "进行"))  # (affirm s8) 开展/进行: one light verb before a deed ("开展考核")
 # A verb that implies another (said → the one the table may use); never read the other way.
 _IMPLIES = (
     ("印发", "制定"),
@@ -37,9 +37,17 @@ _IMPLIES = (
     ("签署", "签订"),
 )
 
+# (affirm s8) Names of one post: a person assigned to the task ("专人") is written "专职人员"/"专门人员" by evaluators,
+# and "专人管理" as "专职管理人员"; said → the table's word (both ways: a denial of one denies the other). Not 兼职
+# nor 专兼职 (a part-time person is no 专人).
+_SAME_NOUN = (("专职管理人员", "专人管理"), ("专职人员", "专人"), ("专门人员", "专人"), ("专职工作人员", "专人"))
+
 # Verbs that make or appoint a thing: once done, the unit has it ("已制定工作方案" says "有工作方案", "已配备专职人员"
 # "有专职人员", "已明确专人负责" "有专人负责"); read one way only, never in a negative statement.
 _MAKING = re.compile(r"^(?:制定|建立|设立|配备|明确|建成|印发|出台|组建|成立|编制|签订)(?=[\u4e00-\u9fa5]{2})")
+
+# (affirm s8) the same after a subject that holds no verb ("临床能力训练中心配备专职人员管理" → "临床能力训练中心有…")
+_SUBJECT_MAKING = re.compile(rf"^([\u4e00-\u9fa5]{{2,12}}?){_MAKING.pattern[1:]}")
 
 # "台账已建立" in ``canon`` spelling ("台账建立", "方案无制定"): an object of two or more characters, an optional
 # negation, the verb at the end. Not a statement with a number, a list mark or a negation inside the object.
@@ -75,6 +83,10 @@ def spellings(said: str) -> list[str]:
     out = [said]
     if re.search(rf"(?:{_NOT_YET.pattern[:-1]})(?:{VERBS}|组建|编制|出台|下发)", said):  # (fix round) not yet done
         return out
+    for word, same in _SAME_NOUN:  # (affirm s8) "配备专职人员管理" for "有专人管理"
+        if word in said and not re.search(r"兼职", said):
+            out.append(said.replace(word, same))
+            break
     fronted = _verb_first(said)
     if fronted is not None:
         out.append(fronted)
@@ -90,4 +102,6 @@ def spellings(said: str) -> list[str]:
                 out.append(spelling.replace(verb, implied))
         if _MAKING.match(spelling):
             out.append(_MAKING.sub("有", spelling, count=1))
+        elif (found := _SUBJECT_MAKING.match(spelling)) is not None and not re.search(VERBS, found.group(1)):
+            out.append(found.group(1) + "有" + spelling[found.end() :])  # (affirm s8) "中心配备专人管理"
     return list(dict.fromkeys(out))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from medaid.evaluation.quantity import is_met
 from medaid.evaluation.rules.arithmetic import ACTUAL, TARGET, WEIGHT, Dim, ExpressionError, evaluate, parse
 from medaid.evaluation.rules.base import Inputs
+from medaid.evaluation.rules.unsigned_targets import unsigned_time
 
 if TYPE_CHECKING:
     from medaid.evaluation.rules.expressions import Expression
@@ -18,6 +19,8 @@ def chosen_formula(self: Expression, inputs: Inputs) -> tuple[str, str] | str:
     """The formula that applies, and what was said of choosing it; a reason when it cannot be chosen."""
     if self.otherwise is None:
         return self.expression, ""
+    if (unsigned := unsigned_time(inputs.target)) is not None:  # numbers family (s8 fix): "3天" is no "≥3天"
+        return unsigned
     met = is_met(inputs.target, inputs.actual) if inputs.target and inputs.actual else None
     if met is None:
         return "规则按是否达到指标值选用公式，缺少可比较的指标值和实际完成值"

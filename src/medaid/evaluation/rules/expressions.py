@@ -36,6 +36,7 @@ from medaid.evaluation.rules.expression_checks import per_point, reference_point
 from medaid.evaluation.rules.expression_vetoes import vetoed
 from medaid.evaluation.rules.formulas import permille
 from medaid.evaluation.rules.stated_marks import marks_differ
+from medaid.evaluation.rules.unsigned_targets import unsigned_time
 
 _LESS = (Comparator.LE, Comparator.LT)
 
@@ -139,6 +140,8 @@ class Expression(Rule):
                 return f"实际“{actual.text}”与指标值“{target.text}”单位不同，无法算出{self.name}"
             if target.value <= 0 or target.comparator in _LESS:
                 return f"指标值“{target.describe()}”无法用来计算{self.name}"
+            if (unsigned := unsigned_time(target)) is not None:  # numbers family (s8 fix): "3天" is no "≥3天"
+                return unsigned
             ratio = value / target.value
             shown = f"{fmt(actual.value)}{actual.unit} ÷ {fmt(target.value)}{target.unit}"
             how = f"{self.name} = {shown} = {fmt(ratio * HUNDRED)}%"
@@ -254,6 +257,8 @@ class Expression(Rule):
             if points > self.full_from or (self.full_inclusive and points == self.full_from):
                 word = "达到" if self.full_inclusive else "超过"
                 return Outcome(weight, f"{how}，{word} {fmt(self.full_from)}%，得满分 {fmt(weight)} 分")
+        if self.full_when_met and (unsigned := unsigned_time(inputs.target)) is not None:  # numbers family (s8 fix)
+            return Outcome(None, unsigned, needs_judgement=True)
         if self.full_when_met:
             met = is_met(inputs.target, inputs.actual) if inputs.target and inputs.actual else None
             if met is None:

@@ -15,40 +15,28 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from medaid.evaluation.rules.clause_cover import modifier_denial, read_clause_statement, term_or_denial
-from medaid.evaluation.rules.clause_match import literals, proper, read_statement
+from medaid.evaluation.rules.clause_cover import read_clause_statement, term_or_denial
+from medaid.evaluation.rules.clause_match import Literal, literals, proper, read_statement
 from medaid.evaluation.rules.clause_synonyms import denial_falls_short, hedged
-from medaid.evaluation.rules.compared_clauses import compared_statement, holds_comparison
-from medaid.evaluation.rules.list_denials import object_first_said
-from medaid.evaluation.rules.naming import canon, denies, named, names, parts, sentences
+from medaid.evaluation.rules.clause_words import lacks_qualifier, unqualified
+from medaid.evaluation.rules.compared_clauses import compared_statement, holds_comparison, measure_unclear
+from medaid.evaluation.rules.fault_said import fault_said, object_denied, of_some
+from medaid.evaluation.rules.list_denials import each_denied, object_first_said
+from medaid.evaluation.rules.missing_counts import fewer_missing
+from medaid.evaluation.rules.naming import canon, parts, sentences
+from medaid.evaluation.rules.narrower_denials import narrower
 from medaid.evaluation.rules.number_faults import fault_bound, measured_fault
 from medaid.evaluation.rules.occurrences import several_cases
 from medaid.evaluation.rules.phrasing import (
-    because,
-    caused,
-    denies_effect,
-    distributed,
-    either,
-    met_form,
     objects,
-    reordered,
-    verb_only,
 )
 from medaid.evaluation.rules.wording import (
     CHECKING,
-    PARTIAL,
     REST_FINE,
     STATED,
-    any_one,
     clears_all,
-    counted_event,
     repeated_event,
-    unchecked,
-    undated,
-    uneventful,
     unify,
-    universal,
-    unquantified,
 )
 
 
@@ -58,19 +46,6 @@ def negated_requirement(fault: str) -> bool:
     mean that it happened, and is not read."""
     word = canon(fault)
     return bool(re.search(r"[无不]", word)) and not re.search(r"发现|出现|发生|存在", word)
-
-
-def _rank(how: bool | None) -> int:
-    return 2 if how else 1 if how is None else 0
-
-
-def spellings(fault: str, alternatives: bool = True) -> list[str]:
-    """A fault's spellings: the fault proper after its context ("2012年6月底整改结束,未开始整改" is also
-    "未开始整改"; "已开展活动但档案资料不全" also "档案资料不全"), and with ``alternatives`` each alternative of
-    "A或B" (which names the fault but, denied alone, does not deny it)."""
-    last = re.split(r"[,;。:]", fault)[-1]
-    split = either(last) if alternatives and "或" in last and not re.search(r"[,;、]", last) else []
-    return list(dict.fromkeys([fault, last, last.split("但")[-1], *split]))
 
 
 def faults_found(
@@ -99,12 +74,17 @@ def faults_found(
     cleared: set[tuple[int, int]] = set()
     literal_lists = [literals(proper(f)) for f in faults]
     by_words: dict[int, dict[int, bool]] = {}  # fault → its literals a statement's words say hold or not
+    aside = "".join(re.findall(r"[（(]([^（）()]*)[）)]", text))  # "园长学历不达标（高中）": brackets are asides
     for piece in _statements(re.sub(r"(?<=\d)\.(?=\d)", "_", text), faults):  # "1.5元": a decimal kept
         deducted = STATED.search(piece)
         statement = piece[: deducted.start()] if deducted else piece
         stated += [Decimal(deducted.group(1))] if deducted else []
         if not statement:
             continue
+        if fewer_missing(statement, faults):
+            return [], statement  # fix round s8e: "缺1个" never names "缺2个科室"
+        if _unqualified(statement, faults):
+            return [], statement  # fix round s8: "发放津贴补贴" / "已脱钩" against "违规发放津贴补贴" / "…挂钩"
         if term_or_denial(statement, faults):
             return [], statement  # faults family (s6): "无房户" — the term 无房户, or 房户 denied?
         if repeated_event(statement, faults):
@@ -120,6 +100,8 @@ def faults_found(
             i, shown = measured[0]
             (found if shown else denied).add(i)
             continue
+        if measure_unclear(statement, faults):
+            return [], re.sub(r"(?<=\d)_(?=\d)", ".", statement)  # fix round s8e: "差错率2.5%", two 差错率
         # faults family (s6, round 3): "人均2元" against "低于人均2元" by its number; "两天" never one case
         decided, undecided = compared_statement(statement, faults)
         found |= {i for i, shown in decided.items() if shown}
@@ -128,11 +110,11 @@ def faults_found(
             continue
         if several_cases(statement):
             return [], statement
-        said = _fault_said(statement, faults) or _of_some(statement, faults)
-        said = said or object_first_said(statement, lambda form: _fault_said(form, faults))  # "与乡镇无签订"
+        said = fault_said(statement, faults) or of_some(statement, faults)
+        said = said or object_first_said(statement, lambda form: fault_said(form, faults))  # "与乡镇无签订"
         if undecided and said is not None and any(holds_comparison(faults[i - 1]) for i in said[0] | said[1]):
             return [], statement  # "人均2元/人" against "低于人均2元": the clause is not named by its words
-        if said is None and (one := _object_denied(statement, faults)) is not None:
+        if said is None and (one := object_denied(statement, faults)) is not None:
             cleared.add(one)  # "台账已建立" against "未建立制度、台账": one of its objects
             continue
         if said is None:  # by the words it shares with one fault's literals (``clause_match``)
@@ -141,11 +123,25 @@ def faults_found(
                 return [], statement
             if undecided and any(holds_comparison(faults[i]) for i, _ in reading.said):
                 return [], statement  # faults family (s6, round 3): a comparison is not named by words
+            if any(holds and lacks_qualifier(statement, canon(faults[i])) for (i, _), holds in reading.said.items()):
+                return [], statement  # fix round s8: the bare act named, its qualifier (违规, 擅自) unsaid
+            if _NOT_FOUND.match(statement) and any(reading.said.values()):
+                return [], statement  # fix round s8: "未发现库内有漂浮物及垃圾" names no fault by its words
+            if _half_denied(reading.said, literal_lists):
+                return [], statement  # faults (s8): "医务人员收入与药品收入不挂钩" names no part of "…与…挂钩"
+            if _event_only(statement, reading.said, literal_lists):
+                return [], statement  # faults (s8): "联络员调整1次" says nothing of "…调整未报备案"'s 备案
             for (i, j), holds in reading.said.items():
                 if by_words.setdefault(i + 1, {}).setdefault(j, holds) != holds:
                     return [], statement
             continue
         which, deny = said
+        if any(lacks_qualifier(statement, canon(faults[i - 1])) for i in which):
+            return [], statement  # fix round s8: "未发放津贴补贴" never names "违规发放津贴补贴"
+        if which and _NOT_FOUND.match(statement):
+            return [], statement  # fix round s8: "未发现库内有漂浮物及垃圾" denies the event, names no fault
+        if any(narrower(statement, faults[i - 1], True, aside) for i in which if _NEGATED.search(faults[i - 1])):
+            return [], statement  # fix round s8: "未建立电子台账" does not say "未建立台账" happened
         if any(set(_THINGS.findall(statement)) - set(_THINGS.findall(faults[i - 1])) for i in which | deny):
             return [], statement  # s7 fix round: "未建立档案室" speaks of a room, not of "未建档"
         short = any(hedged(statement, faults[i - 1]) or denial_falls_short(statement, faults[i - 1]) for i in deny)
@@ -185,6 +181,49 @@ def faults_found(
     return sorted(found), None
 
 
+def _half_denied(said: dict[tuple[int, int], bool], literal_lists: list[list[Literal]]) -> bool:
+    """One statement that says one literal of a fault stated without a negation holds and another fails: "医务人员
+    收入与药品收入不挂钩" against "医务人员收入与药品收入挂钩" mentions the income (a literal "held" by its words)
+    and denies the link; a positive fault (an event, a relation) is never named by a statement that negates part
+    of it (faults family, s8). A fault written with a negation ("未建立制度、台账") keeps its reading: "有制度无台账"
+    names it."""
+    for i, lits in enumerate(literal_lists):
+        values = {holds for (k, _), holds in said.items() if k == i}
+        if values == {True, False} and not any(x.negated for x in lits):
+            return True
+    return False
+
+
+def _event_only(statement: str, said: dict[tuple[int, int], bool], literal_lists: list[list[Literal]]) -> bool:
+    """A positive statement read as clearing a fault whose negation comes after an event ("联络员调整未报县河长办
+    备案": the 调整 happened, the 备案 was not made) that shares no word with what the fault negates: "联络员调整1次"
+    says the event happened, nothing of the requirement upon it (faults family, s8)."""
+    plain = canon(statement)
+    for (i, j), holds in said.items():
+        lit = literal_lists[i][j]
+        if holds or not lit.negated or not lit.scope or lit.scope == lit.content or re.search(r"[无不]", plain):
+            continue
+        event = lit.content[: lit.content.find(lit.scope)] if lit.scope in lit.content else ""
+        # a word of the scope that is also the event's ("统计" of "统计人员…未征求上级统计机构同意") is not the scope's
+        pairs = {lit.scope[k : k + 2] for k in range(len(lit.scope) - 1)} - {
+            event[k : k + 2] for k in range(len(event) - 1)
+        }
+        if len(lit.scope) >= 2 and not any(p in plain for p in pairs):
+            return True  # no word of what the fault negates ("配额足额" speaks of the 足 of "配额不足": one character)
+    return False
+
+
+_NEGATED = re.compile(r"[未无没缺不]")
+_NOT_FOUND = re.compile(r"^(?:无|未|没有|没)(?:发现|发生|出现|查出|查实)|^不存在")
+
+
+def _unqualified(statement: str, faults: tuple[str, ...]) -> bool:
+    """A statement that speaks of a fault's act (a word, two characters, of it) without the qualifier that
+    makes the act a fault, or with a word undoing it that the fault does not write."""
+    said = canon(statement)
+    return any(unqualified(said, canon(f)) for f in faults)
+
+
 # faults (s7, fix round): things a statement may name beyond a fault's words ("档案室", "档案管理制度"): a
 # statement naming one the fault does not name does not speak of that fault
 _THINGS = re.compile(r"室|馆|柜|盒|袋|库|架|制度|办法|细则|系统|平台")
@@ -195,117 +234,13 @@ def _statements(text: str, faults: tuple[str, ...]) -> list[str]:
     speaks of a fault is kept whole when whole it names or denies one: "有场所及设备" against "无场所及设备"."""
     out: list[str] = []
     for whole, split in sentences(text):
-        if len(split) > 1 and "|" not in whole and all(_fault_said(x, faults) is None for x in split):
-            said = _fault_said(whole, faults)
+        if len(every := each_denied(whole)) > 1:
+            out += every  # fix round s8: "台账、培训均无" denies each thing
+            continue
+        if len(split) > 1 and "|" not in whole and all(fault_said(x, faults) is None for x in split):
+            said = fault_said(whole, faults)
             if said is not None and (said[0] or said[1]):
                 out.append(whole)
                 continue
         out += split
     return out
-
-
-def _object_denied(statement: str, faults: tuple[str, ...]) -> tuple[int, int] | None:
-    """The one fault and object (``phrasing.objects``) a statement denies: "台账已建立" → (fault, 台账)."""
-    said = [(i, j) for i, f in enumerate(faults, 1) for j, x in enumerate(objects(canon(f)))
-            if any(denies(statement, y, partial=False) for y in [x, *reordered(x)])]  # fmt: skip
-    return said[0] if len(said) == 1 else None
-
-
-def _of_some(statement: str, faults: tuple[str, ...]) -> tuple[set[int], set[int]] | None:
-    """A fault said of any one of its subjects ("市、任何一个县没有文件") against a statement of some of them: one
-    that names it ("其中一个县无文件") names it; one that clears some ("市有文件") says nothing of the rest, and
-    is kept as ``(faults, faults)`` to be named by another statement or refused."""
-    said = unify(statement)
-    for i, fault in enumerate(faults, 1):
-        word = canon(fault)
-        if not any_one(word) or universal(statement):
-            continue
-        if "无" in said and PARTIAL.search(statement) and names(PARTIAL.sub("", statement), unquantified(word)):
-            return {i}, set()
-        if "无" not in said and denies(statement, unquantified(word), partial=False):
-            return {i}, {i}
-    return None
-
-
-def _fault_said(statement: str, faults: tuple[str, ...]) -> tuple[set[int], set[int]] | None:
-    """The faults one statement names, or (none named) those it denies; None when it names none and denies
-    none, or several, or names one that it also denies. The statement is read as said and in the spellings of
-    ``_variants``: one that names a fault exactly decides, else the first that names or denies. A positive
-    statement of what a fault is checked against ("按时发放到特困残疾人" before ",发现截留") speaks of no fault
-    and is passed over: ``(set(), set())``."""
-    readings: list[tuple[set[int], set[int]] | None] = []
-    if modified := {i for i, f in enumerate(faults, 1) if modifier_denial(statement, f)}:
-        return set(), modified  # faults family (s6): "无事故" against "发生一次不超标事故"
-    for variant in _variants(statement, faults):
-        says = [(i, max((named(variant, x) for x in _forms(f)), key=_rank, default=False))
-                for i, f in enumerate(faults, 1)]  # fmt: skip
-        exact = [i for i, how in says if how]
-        which = exact or [i for i, how in says if how is None]
-        deny = [i for i, f in enumerate(faults, 1) if _denied(variant, f)]
-        # a statement that denies one alternative of "A或B" does not deny the fault, but speaks of it
-        touched = set(deny) | {i for i, f in enumerate(faults, 1) if _denied(variant, f, alternatives=True)}
-        if len(exact) == 1 and exact[0] not in deny:
-            return {exact[0]}, set()
-        if set(which) & touched or len(which) > 1 or (not which and touched - set(deny)):
-            readings.append(None)  # "无危房户" both names "无房户" and denies "有五保危房户"
-        elif which:
-            readings.append(({which[0]}, set()))
-        elif deny:
-            readings.append((set(), set(deny)))
-    if readings:
-        return readings[0]
-    # "已签订" / "未签订" against the one fault of that verb ("未与…签订责任书")
-    bare = [(i, how) for i, f in enumerate(faults, 1) if (how := verb_only(canon(statement), canon(f))) is not None]
-    if len(bare) == 1:
-        return ({bare[0][0]}, set()) if bare[0][1] else (set(), {bare[0][0]})
-    if any(_context(statement, f) for f in faults):
-        return set(), set()
-    return None
-
-
-def _variants(statement: str, faults: tuple[str, ...]) -> list[str]:
-    """The statement as said, and with a count of an event, a date the faults hold or a cause's word put in one
-    spelling ("发现1起违规行为" → 发现违规行为, "6月底无开始整改" → 无开始整改)."""
-    out = [statement, counted_event(statement), because(statement), unchecked(statement)]
-    out += [undated(statement, "".join(canon(f) for f in faults))]
-    return list(dict.fromkeys(x for x in out if x))
-
-
-def _forms(fault: str) -> list[str]:
-    """The spellings a statement may name a fault by: its ``spellings``, without its quantifiers, by each cause."""
-    out: list[str] = []
-    for spelling in spellings(fault):
-        word = canon(spelling)
-        each = objects(word)
-        out += [word, unquantified(word), *caused(word), *distributed(word), *reordered(word), *each]
-        out += [x for one in each for x in reordered(one)]
-    return list(dict.fromkeys(x for x in out if len(x) >= 2))
-
-
-def _denied(statement: str, fault: str, alternatives: bool = False) -> bool:
-    """The statement denies the fault: a spelling with a negation toggled; for a fault said of any one of its
-    subjects, a statement said of every one; a negated effect or cause."""
-    for spelling in spellings(fault, alternatives):
-        word = canon(spelling)
-        if denies(statement, word, partial=False) or denies(uneventful(statement), word, partial=False):
-            return True
-        if any(denies(statement, x, partial=False) for x in reordered(word)):
-            return True  # "实施方案已制定" against "未制定实施方案"
-        if any_one(word) and universal(statement) and denies(unquantified(statement), unquantified(word), False):
-            return True
-        if denies_effect(uneventful(statement), word):
-            return True
-        if (met := met_form(word)) is not None and names(statement, met):
-            return True  # "归档材料齐全规范" against "学生归档材料不全、不规范"
-    return False
-
-
-def _context(statement: str, fault: str) -> bool:
-    """ "按时发放到特困残疾人" for "按时将…发放到特困残疾人,发现截留", "设立" for "设立宣传栏、但内容不符合要求":
-    a positive statement naming what comes before a fault (before its last comma or its 但)."""
-    word = canon(fault)
-    context = re.split(r"\|(?=[^|]*$)|但", word)[0] if ("|" in word or "但" in word) else ""
-    plain = canon(statement)
-    if not context or context == word or re.search(r"[无不非]", unify(context + plain)):
-        return False
-    return names(plain, context.replace("|", ""))

@@ -15,6 +15,7 @@ from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note, value_
 from medaid.evaluation.rules.exemption import exempted
 from medaid.evaluation.rules.note_shares import note_actual
 from medaid.evaluation.rules.stated_marks import marks_differ
+from medaid.evaluation.rules.unsigned_targets import unsigned_time
 
 
 class FormulaValue(StrEnum):
@@ -118,6 +119,8 @@ class Formula(Rule):
             return found.points, found.how
         if target is None or target.value is None or actual.value is None:
             return "公式需要指标值（目标值）和数值形式的实际完成值"
+        if (unsigned := unsigned_time(target)) is not None:  # numbers family (s8 fix): "3天" is no "≥3天"
+            return unsigned
         actual = comparable(target, actual)
         if actual.value is None or not units_compatible(target, actual):
             return f"实际“{actual.text}”与指标值“{target.text}”单位不同，无法按公式计分"

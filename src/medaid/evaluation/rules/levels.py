@@ -12,16 +12,19 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
-from medaid.evaluation.rules.affirmations import affirmed
+from medaid.evaluation.rules.affirmations import affirmed, partly_denied_levels
 from medaid.evaluation.rules.answers import answer, is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.clause_lists import HEADING, items_by_words
 from medaid.evaluation.rules.compared_levels import compared_level
+from medaid.evaluation.rules.complete_sets import complete_outcome
 from medaid.evaluation.rules.event_levels import denial_reading, occurrence_level, occurrences
+from medaid.evaluation.rules.exemption import absent_thing, exempted, exemption_mixed
 from medaid.evaluation.rules.judged_conditions import judged_alone
 from medaid.evaluation.rules.naming import canon, denies, named
 from medaid.evaluation.rules.reached_levels import indicator_level, reached_level, share_pair
 from medaid.evaluation.rules.sanctions import beyond_row
+from medaid.evaluation.rules.standard_levels import standard_level, standard_outcome
 from medaid.evaluation.rules.stated_failures import failure_level
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 from medaid.evaluation.rules.target_levels import target_level
@@ -115,6 +118,10 @@ class Qualitative(Rule):
         if top > inputs.weight and not inputs.bonus_allowed:  # the text's scale and the row disagree: no level is sure
             why = f"评分标准的最高等级为 {fmt(top)} 分，超过本行分值 {fmt(inputs.weight)} 分（{scale}）"
             return Outcome(None, f"{why}，各等级应得几分无法确定；请核对分值或评分标准", needs_judgement=True)
+        if (free := exempted(absent_thing(self.text or ""), inputs, min(top, inputs.weight))) is not None:
+            return free  # (affirm s8) "无协同单位" against "符合标准,得1分(如无协同单位,此处不失分)"
+        if (mixed := exemption_mixed(absent_thing(self.text or ""), inputs, min(top, inputs.weight))) is not None:
+            return mixed  # (affirm fix round s8) "无附属医院，资料不全": the exemption named beside a failure
         if len(self.levels) == 1 and (judged := judged_alone(self.text, self.levels[0].name, inputs)) is not None:
             return Outcome(None, f"{judged}（{scale}）", allowed=allowed, needs_judgement=True)  # "制度健全规范,得2分"
         if inputs.holds is not None:
@@ -126,7 +133,13 @@ class Qualitative(Rule):
         words = inputs.actual is None or not is_number(inputs.actual)
         names = [lv.name for lv in self.levels]
         scores = [lv.score(inputs.weight) for lv in self.levels]
-        if words and (why := unsaid_before(text, names)):  # (fix round) "拟建立", "草案", "不够规范"
+        if words and (done := standard_outcome(names, scores, text, inputs, self, scale)) is not None:
+            return done  # (affirm s8) "实有床位12张" against "符合标准,得1分 不达标准,不得分" and the target "≥10张"
+        if words and (done := complete_outcome(names, scores, text, said, scale, inputs.weight)) is not None:
+            return done  # (affirm s8) "均已设置" / "缺MRI 1项" against "满足要求,得1分;缺1项,不得分"
+        if words and (
+            why := unsaid_before(text, names) or partly_denied_levels(text, names, scores)
+        ):  # "拟建立", "草案"…
             return Outcome(None, f"{said}“{text}”不对应任一等级（{scale}）：{why}，需人工判断", allowed=allowed,
                            needs_judgement=True)  # fmt: skip
         at, how = occurrence_level(names, scores, None, text) if words else (None, "")
@@ -145,6 +158,8 @@ class Qualitative(Rule):
             level, how = self._read(text, inputs.weight, strict=inputs.actual is not None) if words else (None, "")
         if level is None and not words and inputs.actual is not None:  # "小于或等于年度目标值,得10分;大于目标值,不得分"
             at, how = target_level(names, scores, inputs.actual, inputs.target)
+            if at is None and not how:  # (affirm s8) "符合标准,得1分 不达标准,不得分" with the target "≥10张"
+                at, how = standard_level(names, scores, inputs.actual, inputs.target)
             if at is None and not how:  # a bar in words that the row's target states ("达到…占用的耕地面积")
                 at, how, none = reached_level(names, scores, inputs.actual, inputs.target)
                 if none:

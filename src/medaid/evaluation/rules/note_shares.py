@@ -160,6 +160,9 @@ def note_actual(
     share = _read(cleaned) if completion and not counted and (whole or not divides) else None
     if isinstance(share, str):
         return Outcome(None, share, needs_judgement=True)  # not read again by the general reading
+    if share is None and completion and not counted and (whole or not divides):
+        # numbers family (s8): "年初预算数310.2万元，全年执行数154.74万元"
+        share = budget_pair(cleaned, rule.text or "")
     if share is not None:
         actual, words = share
         plan = Quantity(text="100%", value=Decimal(100), unit="%") if divides else target
@@ -188,3 +191,48 @@ def note_actual(
     outcome = rule.apply(dataclasses.replace(inputs, actual=reading.actual))
     said = "、".join(m.group(0).lstrip(",;") for m in _CHANGE.finditer(note))
     return dataclasses.replace(outcome, reason=f"{reading.reason}（“{said}”是变化，不是实际值）；{outcome.reason}")
+
+
+# numbers family (s8): the 执行率 of the self-evaluation form written as its two amounts, as evaluators copy them
+# from the form's columns ("年初预算数310.2万元，全年执行数154.74万元", "全年预算数50万元，实际支出45万元"): one amount
+# labelled by 预算 (the plan), one by 执行/支出 without 预算 (what was spent), both in money, and no other amount.
+_MONEY = re.compile(rf"(?<![\d.])({_NUM})(万元|亿元|元)")
+# s8 fix round: the labels as the form's columns and evaluators write them, whole: a scope of this year, then 预算
+# (plan) or 执行/支出 (spent), then 数/资金/金额…, then 为/是; any other word (未, 尚未, 结余, 上年, 计划, 预计, 应,
+# 无) makes the amount something else, and the note is not read
+_THIS_YEAR = r"(?:项目|该项目|本项目)?(?:年初|全年|年度|本年度?|当年|今年|调整后|本期)?"
+_AMOUNT_WORD = r"(?:数|资金|金额|额|总额|总数)?(?:为|是|了)?"
+_PLAN_LABEL = re.compile(rf"{_THIS_YEAR}(?:预算|批复预算|下达预算)(?:安排)?{_AMOUNT_WORD}")
+_DONE_LABEL = re.compile(rf"{_THIS_YEAR}(?:实际|累计)?(?:执行|支出|已支出|已执行){_AMOUNT_WORD}")
+
+
+def budget_pair(note: str, text: str) -> tuple[Quantity, str] | None:
+    """执行率 = 执行数 ÷ 预算数 from the note, for a rule naming 执行率; None otherwise."""
+    if "执行率" not in text or "%" in note:
+        return None
+    from medaid.evaluation.quantity import parse_quantity
+
+    found: list[tuple[Quantity, str, str]] = []
+    rest = note
+    for match in _MONEY.finditer(note):
+        label = re.split(r"[,;。:、]", note[: match.start()])[-1]
+        amount = parse_quantity(match.group(0))
+        if amount is None or amount.value is None or _bounded(note, match.start(1), match.end()) is not None:
+            return None
+        # s8 fix round: the label is a whole column name, nothing else ("未支出", "执行结余", "上年执行数",
+        # "计划执行数", "预计执行数", "应执行数" are not what was spent this year)
+        kind = "plan" if _PLAN_LABEL.fullmatch(label) else "done" if _DONE_LABEL.fullmatch(label) else ""
+        found.append((amount, kind, label + match.group(0)))
+        rest = rest.replace(label + match.group(0), "", 1)
+    if re.sub(r"[,;。:、\s]", "", rest):
+        return None  # s8 fix round: other words beside the two amounts ("（含上年结转）", "均为预计")
+    plans = [f for f in found if f[1] == "plan"]
+    done = [f for f in found if f[1] == "done"]
+    if len(found) != 2 or len(plans) != 1 or len(done) != 1:
+        return None
+    plan, spent = plans[0][0], done[0][0]
+    if plan.value is None or spent.value is None or plan.value <= 0:
+        return None
+    value = (spent.value / plan.value * 100).quantize(Decimal("0.0001")).normalize()
+    words = f"{done[0][2]} ÷ {plans[0][2]} = {fmt(value)}%"
+    return Quantity(text=f"{fmt(value)}%", value=value, unit="%"), words

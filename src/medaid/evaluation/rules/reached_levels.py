@@ -40,6 +40,10 @@ _NOT_REACHED = re.compile(
     r"^(?:否|否则|其他|其它|反之)$|^(?:达不到|未达到|无达到|没有达到|未达标|无达标|不达标|低于|小于|少于|超过|高于|大于)"
 )
 _NEGATED = re.compile(r"[未无不没]|达不到|否")
+# (affirm fix round s8) a condition naming several subjects, each to reach the bar: one number cannot answer it
+_SEVERAL = re.compile(
+    r"(?:[两二三四五六七八九十几多]|\d+)(?:项|个|类|家|所|种|名|科|条)|各(?:项|个|类|科|单位)|均|都|全部|所有|分别|、"
+)
 
 
 def _clean(name: str) -> str:
@@ -59,6 +63,8 @@ def _reach(name: str) -> tuple[str, Comparator | None] | None:
     if _NEGATED.search(word.replace(spelling, "")):  # "未达到…", "不…的面积": not a bar to reach
         return None
     head, tail = word.split(spelling)
+    if _SEVERAL.search(head):  # (affirm fix round s8) "两项均达到标准", "三个科室均达标": one number is one of them
+        return None
     if spelling == "达标" and tail:  # "达标率…": a rate's name, not a condition
         return None
     if len(head) < 2 or (spelling != "达标" and len(tail) < 2):
@@ -70,7 +76,9 @@ def _checked(actual: Quantity, target: Quantity | None) -> tuple[Decimal | None,
     if target is None or target.value is None:
         return None, "缺少指标值（目标值）"
     value = comparable(target, actual).value
-    if value is None or not units_compatible(target, actual) or bool(target.unit) != bool(actual.unit):
+    apart = bool(target.unit and actual.unit and target.unit != actual.unit)
+    apart = apart and target.unit.endswith("次") != actual.unit.endswith("次")  # (affirm fix round s8) 人次 vs 人
+    if value is None or apart or not units_compatible(target, actual) or bool(target.unit) != bool(actual.unit):
         return None, f"实际 {actual.describe()} 与指标值 {target.describe()} 单位不同，无法比较"
     return value, ""
 

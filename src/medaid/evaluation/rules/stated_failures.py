@@ -104,6 +104,21 @@ def failure_level(text: str, zero: str, condition: str) -> tuple[bool | None, st
         if not against:
             return None, ""
         denied |= against
-    if len(denied) != len(failures) or not _covered(condition, failures):
+    if len(denied) != len(failures) or not _covered(condition, failures) or _object_unsaid(condition, failures, text):
         return None, ""
     return True, f"即评分标准所列不得分情形（{'；'.join(failures)}）均未出现，"
+
+
+def _object_unsaid(condition: str, failures: list[str], text: str) -> bool:
+    """(affirm fix round s8) The condition names what the failure leaves out ("设置专人负责档案管理工作" beside "无专人
+    负责") and the description does not say it: "设置专人负责人事管理工作" denies the failure for another duty."""
+    said = canon(text)
+    for requirement in requirements(condition):
+        for failure in failures:
+            core = re.sub(r"^(?:无|未|不|没有|缺少|缺)", "", failure)
+            if len(core) < 2 or core not in requirement:
+                continue
+            rest = requirement.split(core, 1)[1]
+            if len(rest) >= 2 and rest not in said:
+                return True
+    return False

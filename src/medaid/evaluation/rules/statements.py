@@ -13,6 +13,7 @@ from collections.abc import Callable
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
 from medaid.evaluation.rules.list_denials import all_denied, object_first_forms
 from medaid.evaluation.rules.naming import canon, denies, named, parts, sentences
+from medaid.evaluation.rules.narrower_denials import narrower
 from medaid.evaluation.rules.wording import ACHIEVING, CHECKING, counted_event, unchecked
 
 __all__ = ["faults_found", "negated_requirement"]
@@ -82,6 +83,8 @@ def is_count(name: str) -> bool:
 _DONE = re.compile(r"(无|不)?(?:均|都|全部)?(?:完成|达到|达标|符合要求|符合|落实|到位|做到|实现)$")
 _REST = re.compile(r"^(?:其余|其他|其它|另外)(?:的)?(?:\d+|[一二两三四五六七八九十])?(?:项|个)?")
 _ONLY = re.compile(r"^(?:仅|只有|仅有|只)")
+_PUT_INTO_PRACTICE = re.compile(r"落实|到位|做到|实现")
+_HAVING = re.compile(r"有|建立|制定|制订|编制|配备|设置|设立|成立")
 
 
 def _item_said(statement: str, items: tuple[str, ...]) -> tuple[set[int], set[int]] | None:
@@ -93,6 +96,8 @@ def _item_said(statement: str, items: tuple[str, ...]) -> tuple[set[int], set[in
     if len(which) == 1 and not deny:
         return {which[0]}, set()
     if not which and len(deny) == 1:
+        if narrower(statement, items[deny[0] - 1]):
+            return None  # fix round s8: "考核办法未修订", "未开展岗前培训" deny more, or less, than the item
         return set(), {deny[0]}
     done = _DONE.search(statement)
     if which or deny or done is None or len(core := statement[: done.start()]) < 2:
@@ -100,6 +105,8 @@ def _item_said(statement: str, items: tuple[str, ...]) -> tuple[set[int], set[in
     found = [i for i, n in enumerate(items, 1) if named(core, canon(n)) is not False]
     if len(found) != 1:
         return None
+    if done.group(1) and _PUT_INTO_PRACTICE.search(done.group(0)) and _HAVING.match(canon(items[found[0] - 1])):
+        return None  # fix round s8: "考核办法未落实" against "有考核办法": the method exists, not carried out
     return (set(), set(found)) if done.group(1) else (set(found), set())
 
 

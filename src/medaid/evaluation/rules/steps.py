@@ -21,6 +21,7 @@ from medaid.evaluation.numbers import HUNDRED, ZERO, fmt
 from medaid.evaluation.quantity import Quantity, as_percent_points, comparable, same_unit
 from medaid.evaluation.rules.base import Inputs
 from medaid.evaluation.rules.count_phrasings import listed_against, named_items
+from medaid.evaluation.rules.listed_elements import all_missing, listed, missing_named
 
 
 class Direction(StrEnum):
@@ -223,11 +224,18 @@ class StepBase:
         """An actual that repeats the step's word states the distance: "滞后2年", "缺少1项"."""
         if actual.value is not None or not self.word:
             return None
+        rule_text = str(getattr(self, "text", None) or "")
+        if found := missing_named(actual.text, rule_text) or all_missing(actual.text, rule_text):
+            return found  # counts family (s8): "封面缺少评价类型、评价日期2项", "封面五项要素全部缺少"
         kind = word_kind(self.word) or frozenset({self.word})
         words = "|".join(sorted(kind, key=len, reverse=True))
-        match = re.match(rf"^(?:{words})[^\d,;。]{{0,6}}?(\d+(?:\.\d+)?)([^\d,;。]*)$", actual.text.strip())
+        # s8 fix round: with the elements listed in the text, only "缺少2项" itself; names are checked above
+        between = "" if listed(rule_text) else r"[^\d,;。，；]{0,6}?"
+        match = re.match(rf"^(?:{words}){between}(\d+(?:\.\d+)?)([^\d,;。，；]*)$", actual.text.strip())
+        if match is None and listed(rule_text):
+            return None
         if match is None:  # counts family: "缺卫生许可证、组织机构代码证2项", the things missing named, as many as said
-            match = re.match(rf"^((?:{words})[^\d,;。]+?)(\d+)([^\d,;。]*)$", actual.text.strip())
+            match = re.match(rf"^((?:{words})[^\d,;。，；]+?)(\d+)([^\d,;。，；]*)$", actual.text.strip())
             if match is None or listed_against(match.group(1), int(match.group(2))) is not None:
                 return None
             if named_items(match.group(1)) is None and named_items(match.group(1), joined_too=False) is None:

@@ -12,12 +12,11 @@ rule: {type: proportional}
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 
-from medaid.evaluation.numbers import ZERO, to_decimal
+from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules.adjustments import AddDeduct, add_deduct_from_mapping
 from medaid.evaluation.rules.band_requirements import RequiredBands, required_bands_from_mapping  # bands family
-from medaid.evaluation.rules.bands import Band, Banded
+from medaid.evaluation.rules.bands import Banded
 from medaid.evaluation.rules.base import Rule
 from medaid.evaluation.rules.base_bonus_items import BaseWithBonusItems, base_bonus_items_from_mapping  # bands family
 from medaid.evaluation.rules.bonus import StepBonus, step_bonus_from_mapping
@@ -31,7 +30,7 @@ from medaid.evaluation.rules.completion import (
 )
 from medaid.evaluation.rules.composite import Composite, composite_from_mapping  # composite family
 from medaid.evaluation.rules.counts import CountScore, count_score_from_mapping, spec_words
-from medaid.evaluation.rules.deduction import Direction, Partial, PerPoint
+from medaid.evaluation.rules.deduction import PerPoint
 from medaid.evaluation.rules.deduction_sum import DeductionSum, deduction_sum_from_mapping  # steps family
 from medaid.evaluation.rules.direction import Directional
 from medaid.evaluation.rules.floored_ratio import FlooredProportional, floored_from_mapping  # formulas family
@@ -40,6 +39,7 @@ from medaid.evaluation.rules.gated import GatedChecklist, gated_from_mapping  # 
 from medaid.evaluation.rules.group_bands import GroupBands, group_bands_from_mapping  # bands family
 from medaid.evaluation.rules.items import EachItem, each_item_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
+from medaid.evaluation.rules.kind_levels import KindLevels, kind_levels_from_mapping  # numbers family (s8)
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
 from medaid.evaluation.rules.listed_average import ListedAverage, listed_average_from_mapping  # formulas family
@@ -54,6 +54,17 @@ from medaid.evaluation.rules.rate_floor import RateFlooredProportional, rate_flo
 from medaid.evaluation.rules.reference_bands import ReferenceBands, reference_bands_from_mapping  # bands family
 from medaid.evaluation.rules.shares import ElementShares, element_shares_from_mapping  # lists family
 from medaid.evaluation.rules.status_shares import StatusShares, status_shares_from_mapping  # formulas family
+from medaid.evaluation.rules.structured_fields import (
+    RuleSpecError as RuleSpecError,
+)
+from medaid.evaluation.rules.structured_fields import (
+    band,
+    number,
+    per_point,
+    positive,
+    required,
+    text_option,
+)
 from medaid.evaluation.rules.threshold_ranks import ThresholdRanked, threshold_ranked_from_mapping  # bands family
 from medaid.evaluation.rules.unweighted import Unweighted
 
@@ -95,54 +106,11 @@ RULE_TYPES: dict[str, str] = {
     FlooredProportional.kind: FlooredProportional.label,  # formulas family: the ratio with a floor
     RateFlooredProportional.kind: RateFlooredProportional.label,  # formulas family: a floor on the rate
     StatusShares.kind: StatusShares.label,  # formulas family: a coefficient for each status of the things counted
+    KindLevels.kind: KindLevels.label,  # numbers family (s8): several kinds around written levels, steps both ways
     ListedAverage.kind: ListedAverage.label,  # formulas family: the mean of the scores listed for each thing
     PriceScore.kind: PriceScore.label,  # numbers family: 基准价 ÷ 报价 × the points
     PerUnitStandard.kind: PerUnitStandard.label,  # numbers family: a standard per unit × the units
 }
-
-
-class RuleSpecError(ValueError):
-    """A structured rule is malformed; the message is Chinese and names the key."""
-
-
-def _number(spec: Mapping[str, object], key: str, *, default: Decimal | None = None) -> Decimal | None:
-    if key not in spec or spec[key] is None:
-        return default
-    raw = spec[key]
-    text = str(raw).strip().rstrip("%") if isinstance(raw, str) else raw
-    value = to_decimal(text)
-    if value is None:
-        raise RuleSpecError(f"规则参数 {key} 应为数字，实际为“{raw}”")
-    return value
-
-
-def _positive(spec: Mapping[str, object], key: str) -> Decimal:
-    value = _number(spec, key, default=Decimal(1)) or Decimal(0)
-    if value <= 0:
-        raise RuleSpecError(f"规则参数 {key} 应为正数")
-    return value
-
-
-def _required(spec: Mapping[str, object], key: str) -> Decimal:
-    value = _number(spec, key)
-    if value is None:
-        raise RuleSpecError(f"规则缺少参数 {key}")
-    return value
-
-
-def _band(item: object) -> Band:
-    if not isinstance(item, Mapping):
-        raise RuleSpecError("bands 的每一档应为键值对，如 {low: 90%, points: 10}")
-    return Band(
-        low=_number(item, "low"),
-        high=_number(item, "high"),
-        low_inclusive=bool(item.get("low_inclusive", True)),
-        high_inclusive=bool(item.get("high_inclusive", False)),
-        points=_number(item, "points"),
-        minus=_number(item, "minus", default=ZERO) or ZERO,
-        full=bool(item.get("full", False)),
-        fraction=_number(item, "fraction"),
-    )
 
 
 def _levels(raw: object) -> tuple[Level, ...]:
@@ -150,54 +118,9 @@ def _levels(raw: object) -> tuple[Level, ...]:
     return levels_from_spec(raw)
 
 
-def _text_option(spec: Mapping[str, object], key: str) -> str | None:
-    return str(spec[key]) if spec.get(key) else None
-
-
-def _per_point(spec: Mapping[str, object], text: str | None) -> PerPoint:
-    """ "每低于1个百分点扣1分" and its kin: the keys of ``PerPoint.params``."""
-    direction = str(spec.get("direction", "both" if spec.get("two_sided") is True else "below"))
-    partial = str(spec.get("partial", "linear"))
-    if direction not in {d.value for d in Direction}:
-        raise RuleSpecError("direction 应为 below（每低于）、above（每高于）或 both（与目标每相差）")
-    if "two_sided" in spec and bool(spec["two_sided"]) != (direction == "both"):
-        raise RuleSpecError("two_sided: true 只能与 direction: both 同用")
-    if partial not in {p.value for p in Partial}:
-        raise RuleSpecError("partial 应为 linear（按比例）、floor（按整档）或 ceil（不足一档按一档）")
-    return PerPoint(
-        direction=Direction(direction),
-        step=_positive(spec, "step"),
-        points=_required(spec, "points"),
-        reference=_number(spec, "reference"),
-        full=_number(spec, "full"),
-        partial=Partial(partial),
-        on_completion=bool(spec.get("on_completion", False)),
-        unit=_text_option(spec, "unit"),
-        from_zero=bool(spec.get("from_zero", False)),
-        word=_text_option(spec, "word"),
-        zero_beyond=_number(spec, "zero_beyond"),
-        zero_inclusive=bool(spec.get("zero_inclusive", False)),
-        zero_distance=_number(spec, "zero_distance"),
-        points_share=bool(spec.get("points_share", False)),
-        hundred=bool(spec.get("hundred", True)),
-        max_deduction=_number(spec, "max_deduction"),
-        min_score=_number(spec, "min_score"),
-        full_if_none=_text_option(spec, "full_if_none"),
-        # steps and bonus family: "亩均…每少于100公斤" (per 亩) and "扣分不封顶"
-        per=_text_option(spec, "per"),
-        uncapped=bool(spec.get("uncapped", False)),
-        when_unmet=bool(spec.get("when_unmet", False)),
-        vetoes=spec_words(spec, "vetoes"),
-        full_when=spec_words(spec, "full_when"),
-        explicit_reading="partial" in spec,  # the file states how part of a step counts
-        negative=spec.get("negative") is True,  # counts family: the text allows a score below 0
-        text=text,
-    )
-
-
 # The types read by a function of their own module from the spec and the text: one line each.
 _FROM_MAPPING: dict[str, Callable[[Mapping[str, object], str | None], Rule]] = {
-    "per_point": _per_point,
+    "per_point": per_point,
     "count_score": count_score_from_mapping,
     "per_kind": per_kind_from_mapping,
     "ranked": ranked_from_mapping,
@@ -223,6 +146,7 @@ _FROM_MAPPING: dict[str, Callable[[Mapping[str, object], str | None], Rule]] = {
     "proportional_floor": floored_from_mapping,
     "proportional_rate_floor": rate_floored_from_mapping,
     "status_shares": status_shares_from_mapping,
+    "kind_levels": kind_levels_from_mapping,  # numbers family (s8): several kinds around written levels
     "listed_average": listed_average_from_mapping,
     "price_score": price_score_from_mapping,
     "per_unit_standard": per_unit_from_mapping,
@@ -236,14 +160,18 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
     match kind:
         case "full_if_met":
             return FullIfMet(text=text)
+        # numbers family (s8): "按B/A或A/B×该指标分值记分": the way of the ratio from the target's ≥/≤
+        case "proportional" if spec.get("letters"):
+            return Proportional(reference=text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
+                                stated_full=number(spec, "stated_full"), letters=True, text=text)  # fmt: skip
         # formulas family: full marks stated in the text ("本项满分10分,按完成比例计分", ``stated_marks``)
         case "proportional" if spec.get("stated_full") is not None:
-            return Proportional(reference=_text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
-                                stated_full=_number(spec, "stated_full"), text=text)  # fmt: skip
+            return Proportional(reference=text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
+                                stated_full=number(spec, "stated_full"), text=text)  # fmt: skip
         case "rate_times_weight" if spec.get("stated_full") is not None:  # formulas family (``stated_marks``)
-            return RateTimesWeight(stated_full=_number(spec, "stated_full"), text=text)
+            return RateTimesWeight(stated_full=number(spec, "stated_full"), text=text)
         case "proportional":
-            return Proportional(reference=_text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
+            return Proportional(reference=text_option(spec, "reference"), beyond=bool(spec.get("beyond", False)),
                                 text=text)  # fmt: skip
         case "rate_times_weight":
             return RateTimesWeight(text=text)
@@ -255,15 +183,15 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                 raise RuleSpecError("reverse 应为 true（反向指标）、false（正向指标），或不写（按指标值的 ≥、≤ 判断）")
             return Directional(
                 reverse=reverse,
-                reference=_number(spec, "reference"),
+                reference=number(spec, "reference"),
                 unit=str(spec.get("unit") or ""),
-                full=_number(spec, "full"),
+                full=number(spec, "full"),
                 capped=bool(spec.get("capped", False)),
                 gap=bool(spec.get("gap", False)),
                 text=text,
             )
         case "per_case":
-            zero_cases = _number(spec, "zero_cases")
+            zero_cases = number(spec, "zero_cases")
             inclusive = spec.get("zero_inclusive")
             if zero_cases is not None and not isinstance(inclusive, bool):
                 raise RuleSpecError(
@@ -271,19 +199,19 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
                     "或 false（不含本数，如“超过3例不得分”）"
                 )
             return PerCase(
-                points=_required(spec, "points"),
-                per=_positive(spec, "per"),
-                full=_number(spec, "full"),
+                points=required(spec, "points"),
+                per=positive(spec, "per"),
+                full=number(spec, "full"),
                 zero_cases=zero_cases,
                 zero_inclusive=bool(inclusive) if zero_cases is not None else True,
-                max_deduction=_number(spec, "max_deduction"),
+                max_deduction=number(spec, "max_deduction"),
                 unit=str(spec["unit"]) if spec.get("unit") else None,
                 what=str(spec.get("what") or ""),
                 subject=str(spec.get("subject") or ""),
                 vetoes=spec_words(spec, "vetoes"),
                 share=bool(spec.get("share", False)),
                 clears=spec_words(spec, "clears"),  # counts family: requirements restated for none found
-                total=_number(spec, "total"),  # counts family: the items the text lists ("2分×4项")
+                total=number(spec, "total"),  # counts family: the items the text lists ("2分×4项")
                 limits=spec_words(spec, "limits"),  # counts family: vetoes with a limit ("淹死树木≥10株")
                 norm=str(spec.get("norm") or ""),  # counts family: the plan of times missed ("每月至少开展1次巡查")
                 fault=str(spec.get("fault") or ""),  # counts family: which things counted are cases ("不完整")
@@ -294,12 +222,16 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             from medaid.evaluation.rules.bare_rates import bare_rate_from_mapping
 
             return bare_rate_from_mapping(spec, text)
+        case "fault_levels":  # counts family (s8e): "满足要求,得1分;缺1项,得0.5分", levels by a count of faults
+            from medaid.evaluation.rules.fault_levels import fault_levels_from_mapping
+
+            return fault_levels_from_mapping(spec, text)
         case "banded":
             bands = spec.get("bands")
             if not isinstance(bands, list) or not bands:
                 raise RuleSpecError("banded 规则需要 bands 列表")
             return Banded(
-                bands=tuple(_band(b) for b in bands),
+                bands=tuple(band(b) for b in bands),
                 on_completion=bool(spec.get("on_completion", False)),
                 relative=bool(spec.get("relative", False)),
                 unit=str(spec.get("unit", "%")),
@@ -310,11 +242,11 @@ def rule_from_mapping(spec: Mapping[str, object]) -> Rule:
             return Qualitative(levels=_levels(spec.get("levels")), text=text)
         case "judgement":
             return Judgement(
-                full=_number(spec, "full"),
-                low=_number(spec, "low", default=ZERO) or ZERO,
-                high=_number(spec, "high"),
+                full=number(spec, "full"),
+                low=number(spec, "low", default=ZERO) or ZERO,
+                high=number(spec, "high"),
                 high_inclusive=bool(spec.get("high_inclusive", False)),
-                fail=_number(spec, "fail"),
+                fail=number(spec, "fail"),
                 text=text,
             )
         case "manual":

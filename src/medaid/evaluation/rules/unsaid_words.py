@@ -141,7 +141,12 @@ def other_deed(text: str, name: str) -> str:
 
 # Words that say a fault is kept off, feared or over, not that it happened: "防止逃学", "有逃学倾向", "被…波及",
 # "网吧已关停"; a statement with one of them is never the fault (nor, alone, its denial)
-_NOT_THE_FAULT = re.compile(r"防止|预防|防范|避免|倾向|苗头|波及|受害|已关停|已取缔|已拆除|已消除|已关闭|原有")
+# (affirm s8) 预防 inside the name of a field or a department ("预防医学专业", "预防保健科", "疾病预防控制中心") is no
+# fault kept off
+_NOT_THE_FAULT = re.compile(
+    r"防止|(?<!疾病)预防(?!医学|保健|接种|控制|科|门诊|中心|站|所)|防范|避免|倾向|苗头|波及|受害"
+    r"|已关停|已取缔|已拆除|已消除|已关闭|原有"
+)
 
 
 def unsaid_before(text: str, names: list[str]) -> str:
@@ -149,7 +154,36 @@ def unsaid_before(text: str, names: list[str]) -> str:
     other = _NOT_THE_FAULT.search(text)
     if other is not None and not any(other.group(0) in name for name in names):
         return f"“{other.group(0)}”说的是防范、倾向或已消除，不是发生了该情形，也不是没有该情形"
-    return pending(text, names) or hedged(text, names)
+    if "兼职" in text and not any("兼职" in name for name in names):  # (affirm s8) a part-time post is no 专人
+        return "“兼职”人员不是评分条件所说的专人或专职人员"
+    return pending(text, names) or hedged(text, names) or not_now(text, names)
+
+
+# (affirm fix round s8) Time, intent and degree words a level never says, wherever they stand before the deed (not
+# only directly before a making verb as ``_PENDING``): a plan or an obligation ("拟定期开展…", "计划按季度开展…",
+# "拟有专人管理", "要求定期开展…", "准备…"), the past ("曾有专职人员管理", "以前有专人管理", "原配备专职人员"),
+# a part of
+# the period ("上半年定期开展…"), a degree ("很少定期开展…", "难以满足要求", "勉强满足"), a standard other than the
+# row's ("符合规定以外的要求"), a role beside the deed ("专职人员协助/参与/指导管理"), what only exists on paper
+# ("有专人管理的计划/要求", "名义上有专人管理", "（临时）", "长期不在岗").
+_NOT_NOW = re.compile(
+    r"(?:^|[,，;；。])(?:将要?|即将|拟|准备|打算|计划|要求|规划|预计|曾经?|以前|过去|原来|原先|先前|此前|原|上半年|下半年"
+    r"|[一二三四1-4]季度|今后|下一步|明年)"
+    r"|(?<![模])拟(?=[^,，;；。]{0,8}(?:有|设|配|开展|进行|建立|负责))|(?:将|准备|打算)(?=[^,，;；。]{0,6}(?:有|设置|开展|进行))"
+    r"|曾经?(?=[^,，;；。]{0,4}(?:有|配备|设置|开展|进行|建立))|(?:以前|过去|原来|原先|此前)(?=有|配备|设置|开展|进行)"
+    r"|(?<=[\u4e00-\u9fa5])原(?=配备|设置|设立|有|安排)"
+    r"|很少|极少|较少|鲜有|难以|很难|较难|勉强|以外|之外|协助|参与|指导|配合|名义上|挂名|临时|不在岗|代管"
+    r"|(?:的|之)(?:计划|要求|打算|方案)$|管理要求$|(?<=管理)(?:制度|台账|办法|规定|方案|计划|要求)(?=$|[,，;；。])"
+)
+
+
+def not_now(text: str, names: list[str]) -> str:
+    """A time, intent, degree or role word (``_NOT_NOW``) that no level's name holds."""
+    for found in _NOT_NOW.finditer(re.sub(r"\s", "", text)):
+        word = found.group(0).strip(",，;；。")
+        if word and not any(word in name for name in names):
+            return f"“{word}”表示计划、过去、部分时段、程度或其他角色，不能确定现在是否做到"
+    return ""
 
 
 _ANY_OF = re.compile(r"任何一?|任一|一切")

@@ -4,14 +4,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.quantity import Comparator, Quantity, is_met, parse_quantity
-from medaid.evaluation.rules.answers import answer, is_number, leaning
+from medaid.evaluation.rules.answers import answer, is_number, leaning, standard_answer
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.explained_values import doubtful_value
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.unsaid_words import unsaid_after, unsaid_before
 
@@ -92,6 +94,8 @@ class YesNo(Rule):
             met = answer(canon(text))
             if met is None:
                 met = leaning(text, strict=actual is not None)
+            if met is None and self.text:  # (affirm s8) "设备满足…细则要求" against "不满足，不得分"
+                met = standard_answer(text, self.text)
             # (fix round) "拟建立", "草案", a quality or deed of the text left out ("按计划完成" against "已完成")
             why = unsaid_before(text, [self.text or ""]) or (
                 unsaid_after(text, self.text or "", True, []) if met else ""
@@ -109,6 +113,8 @@ class YesNo(Rule):
         if bound is None or bound.value is None:
             return Outcome(None, "缺少指标值（目标值），无法判断是否达到")
         met = is_met(bound, actual)
+        if why := _apart(bound, actual, self.bound is None, met):  # (affirm fix round s8) 人 vs 人次, "3天"
+            return Outcome(None, why, needs_judgement=True)
         if met is None:
             return Outcome(None, f"实际 {actual.describe()} 与{where} {bound.describe()} 单位不同，无法比较")
         said = f"{source}实际 {actual.describe()} {'达到' if met else '未达到'}{where} {bound.describe()}"
@@ -140,9 +146,31 @@ class YesNo(Rule):
         reading = read_actual(text, bound, self)
         if reading is None or reading.actual is None:
             return None, ""
+        if not given and doubtful_value(text, bound):  # (affirm fix round s8) a forecast, a part, a change…
+            return None, ""
         if given:  # the actual in words, not an explanation
             return reading.actual, f"实际完成情况“{text}”即 {reading.actual.describe()}；"
         return reading.actual, f"{reading.reason}；"
+
+
+def _apart(bound: Quantity, actual: Quantity, from_target: bool, met: bool | None) -> str:
+    """(affirm fix round s8) Why the actual is not compared with the bound: a count of times against a count of
+    persons or things ("100人次" against "≥100人"), or a target in time units with no comparator ("3天": a time limit
+    is at most, a duration at least — the target does not say). Persons are never more than their visits, so a
+    floor is settled one way: "500人" meets "≥500人次", "80人次" misses "≥100人"; the other way is not known."""
+    floor = bound.comparator in (Comparator.GE, Comparator.GT)
+    settled = floor and ((bound.unit.endswith("次") and met is True) or (actual.unit.endswith("次") and met is False))
+    if counts_apart(bound.unit, actual.unit) and not settled:
+        return f"实际 {actual.describe()} 与指标值 {bound.describe()} 计数单位不同（人次不是人数），无法比较"
+    if from_target and bound.comparator is None and re.search(r"天|日|小时|分钟|周|月|年", bound.unit):
+        why = f"指标值 {bound.describe()} 未写明是不超过还是不少于，无法判断 {actual.describe()} 是否达到"
+        return f"{why}；请在指标值前加 ≤ 或 ≥"
+    return ""
+
+
+def counts_apart(one: str, other: str) -> bool:
+    """(affirm fix round s8) Two count units of which one counts times and the other not ("人次" and "人")."""
+    return bool(one and other and one != other and one.endswith("次") != other.endswith("次"))
 
 
 def yes_no_from_spec(spec: Mapping[str, object], text: str | None) -> YesNo:

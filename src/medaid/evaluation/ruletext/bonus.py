@@ -122,11 +122,14 @@ def _both(text: str) -> str:
 
     def steps(m: re.Match[str]) -> str:
         size = m.group("size")
-        return f"每{m.group('up')}{size}加{m.group('n')}分;每{m.group('down')}{size}{m.group('minus')}{m.group('n')}分"
+        down = "减少" if m.group("down") == "减" else m.group("down")  # numbers family (s8): "每增(减)"
+        up = {"高": "高于", "升": "上升"}.get(m.group("up"), m.group("up"))  # numbers family (s8): "每高(低)"
+        return f"每{up}{size}加{m.group('n')}分;每{down}{size}{m.group('minus')}{m.group('n')}分"
 
     text = re.sub(
-        rf"每(?P<up>{_UP})(?:\(|或)(?P<down>{_DOWN})\)?(?P<size>\d+(?:\.\d+)?(?:{_UNIT})?)(?:的)?,?"
-        rf"(?:分别|相应)?加(?:\(|或)?(?P<minus>减|扣)\)?(?P<n>\d+(?:\.\d+)?)分",
+        # numbers family (s8): also "每高(低)1个百分点", "每增减1个百分点加减5分" (no bracket between the two words)
+        rf"每(?P<up>{_UP}|高|升)(?:\(|或|/)?(?P<down>{_DOWN}|减)\)?(?P<size>\d+(?:\.\d+)?(?:{_UNIT})?)(?:的)?,?"
+        rf"(?:分别|相应)?加(?:\(|或|/)?(?P<minus>减|扣)\)?(?P<n>\d+(?:\.\d+)?)分",
         steps,
         text,
     )

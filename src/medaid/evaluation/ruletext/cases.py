@@ -23,7 +23,12 @@ from decimal import Decimal
 from medaid.evaluation.rules import PerCase, Rule
 from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, plain, same_counter
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
-from medaid.evaluation.ruletext.count_context import denied_thing, each_requirements, shortfall_norm
+from medaid.evaluation.ruletext.count_context import (
+    denied_thing,
+    each_requirements,
+    full_requirement,
+    shortfall_norm,
+)
 from medaid.evaluation.ruletext.count_limits import limit_vetoes
 from medaid.evaluation.ruletext.count_spelling import canon_counts
 from medaid.evaluation.ruletext.counts import (
@@ -117,6 +122,7 @@ def per_case(text: str) -> Rule | None:
     if total == 0:
         return None
     clears = requirements(body, spans[read:]) + each_requirements(body)  # counts family: "每间教室应安装监控设备"
+    clears += full_requirement(body)  # counts family (s8): "均符合标准,得满分"
     full, max_deduction = deduction_caps(body, full, spans)
     found_limits = limit_vetoes(body, spans, unit)
     found_vetoes = vetoes(body, spans)

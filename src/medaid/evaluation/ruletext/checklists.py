@@ -22,13 +22,15 @@ from medaid.evaluation.rules import Checklist, Rule
 from medaid.evaluation.rules.naming import canon, denies
 from medaid.evaluation.rules.phrasing import VERBS
 from medaid.evaluation.rules.wording import DISCRETION
-from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses, strip_benign
+from medaid.evaluation.ruletext.clauses import FEN_WORD, Clause, complement, read_clauses, strip_benign
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.count_context import procedure_parts
 from medaid.evaluation.ruletext.count_spelling import without_item_numbers
+from medaid.evaluation.ruletext.each_listed import each_listed
 from medaid.evaluation.ruletext.fault_names import OWN_DENIAL
 from medaid.evaluation.ruletext.gates import split_gate, with_gate
 from medaid.evaluation.ruletext.head_denials import spread_head
+from medaid.evaluation.ruletext.joined_things import split_things
 from medaid.evaluation.ruletext.listrules import ListRules, list_rule, split_rules
 from medaid.evaluation.ruletext.sub_items import fault_items, paired_items, sub_items
 
@@ -63,6 +65,8 @@ def _items(text: str) -> tuple[str, list[str]] | None:
         run: list[re.Match[str]] = []
         for m in found:
             counted = marks is _MARKS[-1] and _COUNTER.match(text, m.end()) is not None
+            # lists family (s8): "2分工明确", "2分管领导…": 分 opening a word is no counter
+            counted = counted and not re.match(rf"分{FEN_WORD}", text[m.end() :])
             if _number(m.group(1)) == len(run) + 1 and not (counted and len(run) < 2):
                 run.append(m)
         if len(run) >= 2:
@@ -137,10 +141,15 @@ def _unnumbered(body: str) -> tuple[str, list[str], Decimal | None] | None:
             return None  # "纸质档案、电子档案出现缺项或逻辑错误,每项扣0.1分": each case found, not each item
         if "," in one and "、" in one:
             return None  # "现场检查,A、B、C": commas and 、 both; which of them part the items is not said
-        pieces = one.split(",") if "," in one else [p for p in re.split(r"、|和|及|与|以及", one) if p]
+        # lists family (s8 fix round): cut at 、 and the last thing's one conjunction only (``joined_things``)
+        things = one.split(",") if "," in one else split_things(one)
+        if things is None:
+            return None
+        pieces = things
         lead = re.match(rf"^(?:没有|无|未|不)?(?:{VERBS})?", pieces[0])  # "未建立制度、台账": 未建立 is every one's
         # lists family: not when a later one has its own denial ("未建立制度、台账不规范": not 未台账不规范)
-        own = any(re.match(rf"^(?:没有|无|未|不|{VERBS})", p) or OWN_DENIAL.search(p) for p in pieces[1:])
+        # fix round: a thing opening with 有 has its verb ("配备专职人员、有办公场所": never 配备有办公场所)
+        own = any(re.match(rf"^(?:没有|无|未|不|有|{VERBS})", p) or OWN_DENIAL.search(p) for p in pieces[1:])
         if lead and re.match(r"^(?:没有|无|未|不)", lead.group(0)) and len(pieces) > 1:
             # lists family (fix round): a head denial is spread by ``head_denials`` (adverbs and verb, onto objects
             # and verbs, never onto faults of their own: 迟报, 混乱, 滞后…); a list mixing both is not read
@@ -159,6 +168,8 @@ def checklist(text: str) -> Rule | None:
     """ "1. …的，得3分。…2. …的，得2分。" — items each worth their marks; ``Inputs.holds`` says which hold. A
     prerequisite among them ("未编制…的本指标(2)-(4)项不得分", ``gates``) is read only of such a list."""
     body, gate = split_gate(text)
+    if gate is None and (listed := each_listed(text)) is not None:
+        return listed  # lists family (s8): "A、B、与C和D配合、E各占1分": cut at 、 alone
     return _checklist(text) if gate is None else with_gate(_checklist(body), gate)
 
 

@@ -17,6 +17,17 @@ from decimal import Decimal
 
 from medaid.evaluation.ruletext.common import NUM
 
+# lists family (s8): an item number written bare before a word that begins with 分 — "…得4分。2分工明确,…",
+# "②分管领导负责" (a circled number normalized to a bare digit) — is no "2分": after the start of the text or a
+# sentence (。;:) a bare number followed by one of these words is an item number. Only words whose second character
+# never opens another word after a mark ("2分工作…", "2分配备…", "2分档案…", "2分管理…" stay marks). A mark with a
+# verb ("得2分"), 各 or a bracket is a mark whatever follows it.
+FEN_WORD = (
+    r"(?:工(?=明确|合理|负责|协作|清楚|清晰|到位|落实|具体|[,、;。])|类(?!似)|级(?!别)"
+    r"|管(?=领导|负责|副|同志|人员|部门|单位|科室|校长|院长|局长|主任|干部)|析|拣|层)"
+)
+ITEM_BEFORE_WORD = rf"(?!(?:(?<=^\d分)|(?<=[;。:\s]\d分)|(?<=^\d\d分)|(?<=[;。:\s]\d\d分)){FEN_WORD})"
+
 # How a score is given: 得/计/给/记/赋/给予/获得 N分 (and a bare "N分" after its condition).
 _VERB = r"(?:给予|获得|可得|得|计|给|记|赋|为)"
 _WHOLE = r"(?:此项|该项|本项|本指标|该指标|此指标|本条|该条|年度)"
@@ -32,7 +43,8 @@ _EFFECT = re.compile(
     rf"|(?P<halved>(?:得|计|按)?(?:得分|分值)?减半(?:计分|得分|计算|计)?))"
     rf"|(?P<full>(?:{_VERB}|按)(?:满分|全分|全部分值|满分值|基本分|标准分)(?:计)?(?![\d.]|配|析|类|解|别|数)"
     r"|(?<![\u4e00-\u9fa5])满分(?![\d.\u4e00-\u9fa5]))"
-    rf"|(?P<points>(?P<open>\()?(?P<each>每项各|每项|各)?(?P<verb>{_VERB})?(?<![\d.]){NUM}分(?![钟值数])(?(open)\)))"
+    rf"|(?P<points>(?P<open>\()?(?P<each>每项各占|每项各|每项占|每项|各占|各)?(?P<verb>{_VERB})?(?<![\d.]){NUM}分(?![钟值数])"
+    rf"(?(open)\)){ITEM_BEFORE_WORD})"
 )
 # Said about the whole list, or nothing a score depends on.
 _BENIGN = re.compile(

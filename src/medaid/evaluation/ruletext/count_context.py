@@ -178,3 +178,17 @@ def case_words(pre: str, unit: str) -> str:
     if named_norm_qualifier(pre, unit):
         return NAMED_NORM.sub("", pre)
     return QUALIFIER.sub("", pre) if case_qualifier(pre, unit) else pre
+
+
+# counts family (s8): the condition of a full-marks score written "得满分" (no number: ``counts.requirements`` reads
+# only "得N分"), when it is a requirement met ("均符合标准,得满分", "资料齐全的得满分"): an actual that restates it
+# says no case was found. Not one with a number, a negation, a score or 每 ("未发生事故的得满分" is no requirement).
+_FULL_WORDED = re.compile(r"(?:^|(?<=[,;。:]))(?P<cond>[^,;。:]{2,30}?)(?:的|者|时)?,?(?:可)?得满分")
+
+
+def full_requirement(text: str) -> tuple[str, ...]:
+    """The requirement before "得满分", as ``_FULL_WORDED`` says, or ()."""
+    found = _FULL_WORDED.search(text)
+    if found is None or re.search(rf"\d|[{NEGATION}]|分|每|扣|否则|其余|其他", found.group("cond")):
+        return ()
+    return (found.group("cond"),)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules import Rule
-from medaid.evaluation.rules.count_vocab import plain
+from medaid.evaluation.rules.count_vocab import counts_faults, plain
 from medaid.evaluation.rules.counts import CountScore
 from medaid.evaluation.ruletext.common import NUM
 from medaid.evaluation.ruletext.count_context import condition_before
@@ -29,6 +29,7 @@ from medaid.evaluation.ruletext.counts import (
     unbracket,
     vetoes,
 )
+from medaid.evaluation.ruletext.fault_levels import fault_levels
 from medaid.evaluation.ruletext.kinds import gain_caps, several
 
 _LIMIT_CAP = re.compile(rf"(^|[,;。])(?:以|本项|该项|此项)?{NUM}分为限")
@@ -54,10 +55,16 @@ def count_score(text: str) -> Rule | None:
         return measure_score(body)  # counts family: "每完成1000亩,加0.1分,以3分为限"
     if None in clauses:
         return None
+    if any(c is not None and _counts_faults(c) for c in clauses):
+        # counts family (s8e): "缺1项,得0.5分" is what one fault leaves, not points per fault: levels by the count
+        return fault_levels(body, [c for c in clauses if c is not None]) if all(map(_counts_faults, clauses)) else None
     if len(clauses) > 1:
         return several(body, [c for c in clauses if c is not None], gain=True)
     clause = clauses[0]
     assert clause is not None
+    if not clause.each and re.match(r"(?:有|配备|配有|设有|明确|确定|安排)", clause.words):
+        # counts family (s8): "…,有一名办事员兼职抓日常工作记4分": one to be had (a requirement), not each one counted
+        return None
     spans.append(clause.span)
     bases = [(Decimal(m.group(1)), m.span()) for m in _BASE.finditer(body)]
     spans += [span for _, span in bases]
@@ -80,6 +87,13 @@ def count_score(text: str) -> Rule | None:
     return CountScore(points=clause.points, per=clause.per, cap=caps.pop() if caps else None, unit=clause.unit,
                       what=clause.what, subject=clause.subject, base=bases[0][0] if bases else ZERO,
                       condition=condition_before(body, clause.span[0]))  # fmt: skip
+
+
+def _counts_faults(clause: Counted | None) -> bool:
+    """What the clause counts is a fault (缺, 未, 不符合…: ``count_vocab.counts_faults``): no count that scores."""
+    if clause is None:
+        return False
+    return bool(clause.fault) or counts_faults(clause.what) or counts_faults(clause.words)
 
 
 def _none_scores_none(body: str, spans: list[tuple[int, int]], clause: Counted) -> bool:

@@ -178,8 +178,30 @@ def _loose_each(m: re.Match[str]) -> str:
     return f"{m.group('clause')}{m.group('de') or ''},{m.group('once')}"
 
 
+# counts family (s8): a score closing one clause glued to the next clause with no punctuation, as a table cell's
+# line break or space leaves it once whitespace is dropped ("科室齐全，得1分 缺1个科室，扣0.5分" → "…得1分缺1个科室…"):
+# the score ends its clause. Only before a word that opens a clause of a count rule (a fault word, 每, 有, 发现…);
+# "得1分的", "得1分以上", "扣1分/次" are left as written.
+_GLUED = re.compile(
+    r"(?<=分)(?<![百每/])(?=(?:缺|少|漏|错|每|未|无|没有|发现|有(?!关|效|的)|凡|如|若|出现|发生)[^分]*?"
+    rf"(?:{NUMBER}){COUNTER})"
+)
+_GLUED_SCORE = re.compile(r"(?:得|计|扣)(?:\d+(?:\.\d+)?|满)分$|不得分$")
+
+
+def unglued(text: str) -> str:
+    """The text with a comma after a score glued to the count clause that follows it (``_GLUED``)."""
+    out, last = [], 0
+    for m in _GLUED.finditer(text):
+        if _GLUED_SCORE.search(text[max(0, m.start() - 8) : m.start()]):
+            out.append(text[last : m.start()] + ",")
+            last = m.start()
+    return "".join(out) + text[last:]
+
+
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
+    text = unglued(text)  # counts family (s8): "得1分缺1个科室" is two clauses
     text = _CN_DECIMAL.sub(_cn_decimal, text)  # "扣零点五分"
     text = bare_points(redundant_bounds(text))  # "每处扣1;" → "每处扣1分;"; "低于50%(不含)" → "低于50%"
     text = _CN_POINTS.sub(_cn_points, text)  # "扣壹分", "得十分"

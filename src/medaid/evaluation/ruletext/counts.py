@@ -275,6 +275,7 @@ def requirements(text: str, marks: list[tuple[int, int]]) -> tuple[str, ...]:
     for start, _ in marks:
         head = max(text.rfind(c, 0, start) for c in ";。:(") + 1
         condition = re.sub(r"(?:的|者|时|,)+$", "", text[head:start])
+        condition = re.sub(r"^(?:\d{1,2}|[一二三四五六七八九])[.、](?!\d)", "", condition)  # counts family (s8): "2.…"
         if condition and not re.search(rf"\d|[{NEGATION}]|分|每", condition):
             found.append(condition)
         elif re.search(r"[,、]且|,并且|,同时", condition):

@@ -36,6 +36,7 @@ from medaid.evaluation.ruletext.conditions import Condition, read_condition, sam
 from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.expressions import expression
 from medaid.evaluation.ruletext.formula_parts import formula_sum, goal_then_formula
+from medaid.evaluation.ruletext.formula_sentences import formula_among_sentences  # numbers family (s8)
 from medaid.evaluation.ruletext.interpolation import interpolated
 from medaid.evaluation.ruletext.listed_averages import listed_average  # the mean of listed scores
 from medaid.evaluation.ruletext.named_quantities import named_formula, says_less
@@ -178,6 +179,13 @@ _MOST_HUNDRED = re.compile(
 
 
 _ALL_MARKS = re.compile(r"得(?:100%(?:的)?分(?:值)?|(?:该项)?分值的100%)(?=[,;。)]|$)")
+# numbers family (s8): the cap at the marks spelled other ways ("最高不得超过分值上限", "以分值为上限") is the one the
+# readers know, "最高不超过分值"; a cap at a number of points is not touched
+_MARKS_CAP = re.compile(
+    r"(?:得分)?最高(?:不得|不能|不应|不可)超过(?:该项|本项|该指标|本指标)?(?:分值|满分)(?:上限)?"
+    r"|(?:得分)?(?:最高)?不(?:得)?超过(?:该项|本项|该指标|本指标)?分值上限"
+    r"|(?:得分)?以(?:该项|本项|该指标|本指标)?(?:分值|满分)为上限"
+)
 
 
 def formula(text: str) -> Rule | None:
@@ -188,6 +196,7 @@ def formula(text: str) -> Rule | None:
     text = _HEADER.sub(r"\g<who>=\g<expr>\g<tail>", latin_times(full_in_words(text)))  # 得100%分: 得满分
     text = _MOST_HUNDRED.sub(r"\1超过100%按100%计算", text)  # "(完成率最高按100%计算)": the cap said another way
     text = _ALL_MARKS.sub("得满分", text)  # "得100%分", "得分值的100%": full marks
+    text = _MARKS_CAP.sub("最高不超过分值", text)  # numbers family (s8): "最高不得超过分值上限"
     if (
         between := interpolated(text) or two_points(text) or per_unit_average(text) or listed_average(text)
     ) is not None:
@@ -200,7 +209,9 @@ def formula(text: str) -> Rule | None:
     if read is not None and read.value_kind == "count":
         return read  # "0.57×实达标数": a count, which the forms below would take for a rate
     # named quantities last, so that no reading above changes: "实际救助人次/计划救助人次×分值" (``named_quantities``)
-    return _written(text) or read or formula_sum(text) or named_formula(text)
+    found = _written(text) or read or formula_sum(text) or named_formula(text)
+    # numbers family (s8): "按完成进度比例得分。得分=(A/B)×分值": sentences that only restate the formula
+    return found or formula_among_sentences(text, formula)
 
 
 def _written(text: str) -> Rule | None:

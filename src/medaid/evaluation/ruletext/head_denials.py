@@ -98,3 +98,9 @@ def spread_head(things: list[str], mixed: bool = False) -> list[str] | None:
         else:
             return None  # "未落实,台账": a verb without its object, then a thing that is no verb
     return out
+
+
+def starts_verb(thing: str) -> bool:
+    """The thing opens with a verb or an adverb of doing ("建立台账", "公开举报电话", "按时报送"): a deed of its own
+    (lists family, s8 fix round)."""
+    return _STARTS_VERB.match(thing) is not None

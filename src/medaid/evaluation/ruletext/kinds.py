@@ -29,6 +29,7 @@ from medaid.evaluation.rules.count_vocab import plain
 from medaid.evaluation.rules.kinds import CaseKind, PerKind
 from medaid.evaluation.ruletext.common import NUM, deduction_caps
 from medaid.evaluation.ruletext.counts import Counted, full_marks, leftover, vetoes
+from medaid.evaluation.ruletext.joined_things import split_things
 
 _GAIN_CAP = re.compile(
     rf"(?:加分|得分)?(?:最高|最多|上限|封顶)(?:为|可)?(?:得|加|计)?(?:分)?(?:为)?(?:不超过|不得超过)?{NUM}分"
@@ -71,7 +72,10 @@ def _one_offs(body: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, 
         cond = body[begin : m.start()].strip(",")
         if not plain(cond.split(",")[-1]) or re.search(r"\d|每", cond):
             return None  # no condition, or a threshold ("3例以上扣2分"): not a one-off
-        for each in _each(plain(cond.split(",")[-1])) or [cond]:
+        listed = _each(plain(cond.split(",")[-1]))
+        if listed is None:
+            return None  # lists family (s8 fix round): "A、与B和C配合各扣2分": how many things is not said
+        for each in listed or [cond]:
             name = _name(_last(each))  # "计划不完善", not "划不完善"
             found.append(((begin, m.end()), CaseKind(name, Decimal(m.group(1)), words=each,
                                                      once=True)))  # fmt: skip
@@ -91,12 +95,16 @@ def _name(cond: str) -> str:
     return lighter if plain(cond) and re.match(r"计(?!\d)|检查|核查|抽查", lighter) else plain(cond)
 
 
-def _each(cond: str) -> list[str]:
+def _each(cond: str) -> list[str] | None:
     """ "无垃圾池、垃圾填埋场各扣6分": one one-off kind for each thing listed, the list's opening negation
-    distributed ("无垃圾池", "无垃圾填埋场"); [] when the condition is no list before 各."""
+    distributed ("无垃圾池", "无垃圾填埋场"); [] when the condition is no list before 各; None when it is a list
+    whose things cannot be told (a conjunction inside a thing, ``joined_things``)."""
     if not cond.endswith("各"):
         return []
-    things = [t for t in re.split(r"、|和|及|与", cond[:-1]) if t]
+    split = split_things(cond[:-1])  # lists family (s8 fix round): never inside a thing or a word (及时)
+    if split is None:
+        return None
+    things = split
     head = re.match(r"(?:没有|缺少|尚未|无|未|缺|不)", things[0]) if things else None
     if len(things) < 2 or any(not plain(t) for t in things):
         return []

@@ -16,17 +16,18 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO
-from medaid.evaluation.rules import Checklist, Judgement, Level, Qualitative, RateTimesWeight, Rule
+from medaid.evaluation.rules import Checklist, Level, Qualitative, RateTimesWeight, Rule
 from medaid.evaluation.rules.levels import YesNo
-from medaid.evaluation.rules.naming import GRADES, aliases, canon, denies, stem
+from medaid.evaluation.rules.naming import canon, denies
 from medaid.evaluation.rules.sanctions import WIDER
 from medaid.evaluation.rules.statements import is_count
 from medaid.evaluation.rules.wording import DISCRETION
 from medaid.evaluation.ruletext.checklists import checklist, numbered
 from medaid.evaluation.ruletext.clauses import Clause, complement, read_clauses
-from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT, first_points
+from medaid.evaluation.ruletext.common import NUM, STEPWISE, TIMES_WEIGHT
 from medaid.evaluation.ruletext.condition_sentences import all_taken, once_of_none, whole_condition
 from medaid.evaluation.ruletext.fault_names import spread_negation, unit_step
+from medaid.evaluation.ruletext.level_grades import graded as are_grades
 from medaid.evaluation.ruletext.thresholds import fault_threshold, threshold
 
 __all__ = ["checklist", "judgement", "qualitative", "single_condition"]
@@ -65,6 +66,9 @@ _TOTAL = re.compile(
 _AS_FOUND = re.compile(r"(?<=分)[,;。]?按实际(?:情况|完成情况|检查情况)(?:评分|计分|打分|给分|评定)[;。]?$")
 
 
+_SCORE_INSIDE = re.compile(r"不(?:记|计|得|给)分|(?:记|计)\d+(?:\.\d+)?分")
+
+
 def _clauses(text: str) -> list[Clause] | None:
     """The clauses of a text these shapes read: no steps, no numbered items (``checklist`` reads those or
     nothing does), no deduction per case found ("每发现1例", "一次扣10分": ``cases``). A total said beside
@@ -76,6 +80,10 @@ def _clauses(text: str) -> list[Clause] | None:
     totals = {Decimal(m.group(1)) for m in _TOTAL.finditer(text)}
     clauses = read_clauses(_TOTAL.sub("", text))
     if not clauses:
+        return None
+    # (affirm s8) a condition holding a score word the clauses did not read ("无专人负责的,不记分,设置专人…") or none
+    # at all ("…记录不得分(5分)": the marks are the total, not a level's): not these shapes
+    if any((not c.name.strip() and i > 0) or _SCORE_INSIDE.search(c.name) for i, c in enumerate(clauses)):
         return None
     counts = sum(1 for c in clauses if is_count(c.name)) >= 2  # "两条指标均符合计2分;满足一条计1分"
     if any(not c.positive and c.effect == "minus" and unit_step(canon(c.name)) for c in clauses):  # "上升1个百分点"
@@ -126,7 +134,7 @@ def single_condition(text: str) -> Rule | None:
     if len(positive) > 1:
         return None
     p = positive[0]
-    if p.effect == "fraction":
+    if p.effect == "fraction" or _SCORE_INSIDE.search(whole_condition(p).name):  # (affirm s8) "…的,不记分;设置…"
         return None
     rest = [all_taken(c, p) for c in rest]  # (affirm) "记6分,达不到的扣6分": the 6 taken, 不得分
     found, met = threshold(p, rest)
@@ -243,7 +251,7 @@ def qualitative(text: str) -> Rule | None:
         any(c.label for c in clauses)
         or any(c.is_zero and not complement(c.name) for c in others)
         or any(c.effect in ("full", "fraction") for c in positive)
-        or _graded([c.name for c in positive])
+        or are_grades([c.name for c in positive])
     )
     if graded and not equal:
         top = max(v for v in values if v is not None) if len(values) == len(positive) else None
@@ -261,40 +269,6 @@ def qualitative(text: str) -> Rule | None:
     return Checklist(items=items, names=names, either=not additive, otherwise=otherwise)
 
 
-def _graded(names: list[str]) -> bool:
-    """Two names that are one another with a degree or a negation (合理/基本合理, 健全/基本健全), or names
-    that are grades ("优秀(10分)、良好(8分)…", "评价为优的得10分", "A级…")."""
-    plain = [canon(n).replace("|", "") for n in names]
-    if sum(1 for n in names if any(a in GRADES for a in aliases(n))) >= 2:
-        return True
-    stems = [stem(n) for n in plain]
-    marks = [n != s for n, s in zip(plain, stems, strict=True)]
-    for i, a in enumerate(stems):
-        for j, b in enumerate(stems):
-            if i != j and a and (marks[i] or marks[j]) and (a in b or _sub(a, b)):
-                return True
-    return False
-
-
-def _sub(short: str, long: str) -> bool:
-    it = iter(long)
-    return len(short) >= 2 and all(ch in it for ch in short)
-
-
-# --- met or judged ------------------------------------------------------------------------
-
-
-def judgement(text: str) -> Rule | None:
-    """ "…得5分，否则按0-5分（不含5分）酌情给分"; "是，得5分，否则酌情给分"."""
-    if "酌情" not in text:
-        return None
-    full = first_points(text)
-    span = re.search(rf"按{NUM}-{NUM}分(\(不含{NUM}分\))?", text)
-    fail = re.search(r"未达到[^,;。]*?(?:得0分|不得分)", text)
-    return Judgement(
-        full=full,
-        low=Decimal(span.group(1)) if span else ZERO,
-        high=Decimal(span.group(2)) if span else None,
-        high_inclusive=bool(span and not span.group(3)),
-        fail=ZERO if fail else None,
-    )
+# The grade test of level names lives in ``level_grades`` and the judged shape in ``judgements`` (split in
+# session 8 to keep this module under 300 lines); ``judgement`` is imported from here too.
+from medaid.evaluation.ruletext.judgements import judgement  # noqa: E402

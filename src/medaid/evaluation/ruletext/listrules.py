@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from medaid.evaluation.ruletext.clauses import FEN_WORD
 from medaid.evaluation.ruletext.common import NUM
 
 _SCOPE = (
@@ -24,7 +25,10 @@ _SCOPE = (
     r"|[\d一二两三四五六七八九十]+(?:项|条)(?:指标|要点|内容|条件|标准|要求)?)"
 )
 _YES = r"(?:符合|满足|具备|达到|做到|完成|落实|有)"
-_NO = r"(?:不符合|不满足|不具备|未达到|达不到|未做到|未完成|不达标|未落实|不到位|缺失|缺少|缺|少|漏|无|没有)"
+_NO = (
+    r"(?:不符合|不满足|不具备|未达到|达不到|未做到|未完成|不达标|未落实|不到位|缺失|缺少|缺|少|漏|无|没有"
+    r"|没有做到|没做到|未能做到|没有完成|未能完成)"  # lists family (s8): "每有一项没有做到扣1分"
+)
 _ONE = r"(?:(?:每|任|任何|其中)(?:1|一)?|1|一)(?:项|条)(?:措施|内容|指标|要点|工作|任务|要求)?"
 _VERB = r"(?:给予|获得|得|计|给|记|赋)"
 # "扣1.5分", "减1.5分", "扣除1分": a deduction, however the verb is written (lists family)
@@ -46,11 +50,14 @@ _EACH_DEDUCT = (
     re.compile(
         rf"^{_SCOPE}?(?:的)?,?(?:每|凡|如|若)?(?:有|存在|发现)?(?:{_ONE}|每项)(?:要点|条件|内容|指标)?{_NO}(?:的)?,?各?{_MINUS}{NUM}分$"
     ),
-    re.compile(rf"^(?:每|凡)?{_NO}{_SCOPE}?(?:中的)?(?:1|一)?(?:项|条)(?:的)?,?{_MINUS}{NUM}分$"),
+    # lists family (s8): "缺任一项扣1分", "少其中一项扣3分" (任/任何/其中 as in "任一项不符合扣1分")
+    re.compile(rf"^(?:每|凡)?{_NO}{_SCOPE}?(?:中的)?(?:其中|任|任何)?(?:1|一)?(?:项|条)(?:的)?,?{_MINUS}{NUM}分$"),
     re.compile(rf"^每(?:1|一)?(?:项|条)各?{_MINUS}{NUM}分$"),
 )
 _ALL_OR_NOTHING = re.compile(
     rf"^{_SCOPE}?(?:的)?,?(?:如|若|凡)?(?:有|存在)?(?:任|任何|其中)?(?:1|一)(?:项|条)(?:要点|条件|内容|指标)?{_NO}{_ZERO}$"
+    # lists family (s8): "缺任一项不得分", "少其中一项的,不得分" (任/任何/其中 said: any one of the list)
+    rf"|^{_SCOPE}?(?:的)?,?(?:如|若|凡)?{_NO}{_SCOPE}?(?:中的)?(?:任|任何|其中)(?:1|一)(?:项|条){_ZERO}$"
 )
 _FULL = re.compile(
     rf"^{_SCOPE}?(?:的)?,?(?:全部|均|都|同时)?{_YES}(?:全部|所有)?{_SCOPE}?(?:条件|要点|要求|标准|内容)?(?:的)?,?"
@@ -138,7 +145,11 @@ def split_rules(text: str) -> tuple[str, ListRules] | None:
     for sentence in re.split(r"(?<=[;。])", text):
         end = sentence[-1] if sentence[-1:] in (";", "。") else ""
         # a score ends a clause even without a comma: "每项1.5分不达标不得分"
-        pieces = re.split(r",|(?<=\d分)(?=[^\d,;。)])", sentence[: len(sentence) - len(end)])
+        # lists family (s8): not after an item number opening the sentence before a word of 分 ("2分工明确")
+        pieces = re.split(
+            rf",|(?<=\d分)(?=[^\d,;。)])(?!(?:(?<=^\d分)|(?<=^\d\d分)){FEN_WORD})",
+            sentence[: len(sentence) - len(end)],
+        )
         left: list[str] = []
         at = 0
         while at < len(pieces):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from medaid.evaluation.rules import Rule
+from medaid.evaluation.ruletext.absent_exemptions import absent_exemption  # affirm family
 from medaid.evaluation.ruletext.answered_questions import answered_question  # affirm family
 from medaid.evaluation.ruletext.band_requirements import disqualified_bands, required_bands  # bands family
 from medaid.evaluation.ruletext.bands import banded, banded_after_evidence  # bands family: banded_after_evidence
@@ -38,9 +39,12 @@ from medaid.evaluation.ruletext.formulas import formula
 from medaid.evaluation.ruletext.group_bands import group_bands  # bands family
 from medaid.evaluation.ruletext.item_steps import item_step  # steps family
 from medaid.evaluation.ruletext.items import each_item  # steps and bonus family
+from medaid.evaluation.ruletext.kind_levels import kind_levels  # numbers family (s8)
 from medaid.evaluation.ruletext.levelled_parts import levelled_parts  # lists family
 from medaid.evaluation.ruletext.levels import checklist, judgement, qualitative, single_condition
 from medaid.evaluation.ruletext.non_scoring import read_past_non_scoring  # unread family
+from medaid.evaluation.ruletext.numbered_deductions import numbered_deductions  # lists family (s8)
+from medaid.evaluation.ruletext.one_missing import one_missing  # affirm family
 from medaid.evaluation.ruletext.parts import step_sum  # steps and bonus family
 from medaid.evaluation.ruletext.per_unit_standards import per_unit_standard  # numbers family
 from medaid.evaluation.ruletext.periods import period_thresholds  # faults family
@@ -64,6 +68,7 @@ from medaid.evaluation.ruletext.simple import (
 from medaid.evaluation.ruletext.status_coefficients import status_coefficients  # formulas family
 from medaid.evaluation.ruletext.threshold_ranks import threshold_ranked  # bands family
 from medaid.evaluation.ruletext.wider_sanctions import wider_sanction  # affirm family
+from medaid.evaluation.ruletext.written_levels import step_bonus_level  # numbers family (s8)
 
 SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     directional,  # 正向/反向指标: before formula, which would not know the declared direction
@@ -72,6 +77,8 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     step_bonus,
     step_bonus_written,  # bands family: "全年运营240天不扣分,…每少10天扣1.5分,…每多10天加分1.5分"
     step_bonus_threshold,  # bands family: "达3万元的,计3分,每超额完成1万的加计1分,…;未达到3万元的,扣3分"
+    step_bonus_level,  # numbers family (s8): "…增长20%的得20分,每增(减)1个百分点加(减)5分": a written level, both ways
+    kind_levels,  # numbers family (s8): "私营企业3个、个体工商户30个得20分,每增(减)1个私营企业加(减)5分": kinds
     rank_bonus,  # bands family: "第一名加3分,第二名加2分,第三名加1分" (places, not 加减分 conditions)
     add_deduct,
     budget_execution,
@@ -135,18 +142,28 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # affirm family: "无安全隐患计10分。有以下安全隐患存在计0分:1.…;2.…": a condition, then a numbered list of what
     # scores 0 (no earlier shape reads such a text)
     disqualifying_list,
+    # affirm family (s8): "满足要求,得1分;缺1项,不得分", "缺1项,不得分": a set scored all or nothing ("1项" the
+    # threshold of a yes/no, not a deduction per item, which the level readings above leave unread)
+    one_missing,
     base_marks_lost,  # affirm family: "单项基准2分,不符合要求,该单项基准分扣完为止": the base lost whole is 不得分
     rank_parts,  # bands family: parts each read alone, one by rank, matched to the actual's statements by words
     base_bonus_items,  # bands family: a base rule, then bonus items on other things ("接受…代建的单位,每完成1000亩…")
     # composite family: parts each with its own marks ("(1)…得1.2分,每低…扣0.1分;(2)…得0.3分"), last: only a
     # text no single shape reads is read as parts
     composite,
+    # lists family (s8): "1.…每少一次扣0.5分;2.…的,扣2分;3.…": a numbered list of deductions from one full marks,
+    # read as its items written as sentences (the readers of deductions do not all take item numbers); after
+    # composite, which reads numbered parts with marks of their own
+    numbered_deductions,
     # affirm family: a sanction beyond the row ("发生一次,本表100分扣完", "(实行一票否决)") is this row's 不得分; the
     # rest read by the shapes again (after every shape that reads such a text as written)
     wider_sanction,
     # affirm family: "…扣2分。(相关资料必须报乡禁烧办留存,否则视为责任落实不到位)": a proviso on the evidence, taken
     # out and the rest read by the shapes again
     evidence_proviso,
+    # affirm family (s8): "符合标准，得1分（如无协同单位，此处不失分）": the exemption of a unit without the thing taken
+    # out, the rest read by the shapes again (kept only as levels: ``Qualitative`` gives "无协同单位" the full marks)
+    absent_exemption,
     # unread family: a known shape wrapped in clauses that say nothing about the score (a row number, where the
     # evidence is, a sentence naming the task, "不记分" for 不得分): last, the rest read by the shapes again
     read_past_non_scoring,

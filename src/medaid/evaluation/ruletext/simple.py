@@ -14,6 +14,7 @@ rate times the weight and nothing but the rate's name stands beside it ("按完�
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -100,12 +101,26 @@ def _reference(text: str) -> tuple[bool, str | None]:
     return True, found.pop() if found else None
 
 
+# numbers family (s8): the letters of the 财政部 self-evaluation form, "按B/A或A/B×该指标分值记分" — A the 年度指标值,
+# B the 实际完成值; B/A for a 正向 indicator, A/B for a 反向 one — are the completion ratio, its way chosen by the
+# target's comparator (``Proportional.letters``: a target with neither ≥ nor ≤ is refused). Read only when the text
+# defines neither letter itself ("A为…", "A=…", "(A)").
+_LETTERS = re.compile(
+    r"按(?:照)?(?:B/A或A/B|A/B或B/A|B/A\(?:或\)A/B)[×*]?(?:该|本)?(?:指标|项)?(?:分值|权重)?(?:的比例)?"
+    r"(?P<verb>记分|计分|得分|计算得分|计算|给分|赋分)"
+)
+_LETTER_DEFINED = re.compile(r"[AB](?:为|是|=|:|指|代表)|\([AB]\)")
+
+
 def proportional(text: str) -> Rule | None:
     """ "定量指标达到指标值得满分，未达到按完成比例计分"; "没有完成的，按实际完成值占目标值的比重计算得分";
     "按实际支出占预算的比重计分"; "低于目标的按比例扣分"; "满意度达到90%得满分，未达到的按比例得分" (90% is the
     reference); "超额完成的按比例加分" (the ratio runs on, where a bonus is allowed)."""
     if (headed := total_then_formula(text, proportional)) is not None or stated_heading(text):
         return headed  # formulas family: "本项满分10分,按完成比例计分": the heading's marks kept
+    if len(_LETTERS.findall(text)) == 1 and not _LETTER_DEFINED.search(text):
+        read = proportional(_LETTERS.sub(r"按完成比例\g<verb>", text))  # numbers family (s8): "按B/A或A/B×分值记分"
+        return dataclasses.replace(read, letters=True) if isinstance(read, Proportional) else None
     text = full_in_words(text)  # "得100%分" is full marks
     text = re.sub(r"(?<=[按不])记(?=分)|(?<=比例)记(?=分)|记(?=\d+(?:\.\d+)?分|满分)", "计", text)  # 记分 is 计分
     if (rated := rate_floor(text)) is not None:

@@ -153,7 +153,14 @@ def fault_items(bodies: list[str]) -> Rule | None:
             names.append(c.name)
     if not explicit or len(items) < 2:
         return None
+    if len({_tier(n) for n in names if re.search(r"\d", n)}) < sum(1 for n in names if re.search(r"\d", n)):
+        return None  # lists family (s8): "1.差错率超过1%扣1分;2.差错率超过2%扣2分": tiers of one quantity, not faults
     return Checklist(items=tuple(items), names=tuple(names), deduct=True, zeroing=tuple(zeroing))
+
+
+def _tier(name: str) -> str:
+    """A fault's words with its numbers blotted out: two faults alike but for a number are tiers of one quantity."""
+    return re.sub(r"\d+(?:\.\d+)?", "#", canon(name))
 
 
 # public names for the readers of levels within a part (``part_levels``, lists family)
