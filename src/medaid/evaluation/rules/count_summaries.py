@@ -34,7 +34,7 @@ from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.rules.count_exceptions import excepts, plainly_met
 from medaid.evaluation.rules.count_hedges import _BOUND_BEFORE, HEDGES, negations
 from medaid.evaluation.rules.count_opposites import opposite
-from medaid.evaluation.rules.count_vocab import COUNTER, MISSING, NUMBER, cn_int, plain, same_counter
+from medaid.evaluation.rules.count_vocab import COUNTER, MISSING, NUMBER, cn_int, of_kind, plain, same_counter
 from medaid.evaluation.rules.wording import BOUND_AFTER_NUMBER
 
 # counters of items listed or checked, not of times or cases found: "3项均完成" may be all, "3次均按时上报" of how
@@ -167,7 +167,7 @@ def all_present(segment: str, what: str, subject: str) -> tuple[str, tuple[str, 
     said = re.sub(r"\([^()]*\)", "", segment)
     if (found := _PRESENT.match(said)) is not None:
         things = [t for t in _NAMES_SPLIT.split(found.group("things")) if t]
-        if any(_unsafe(t) or not _of_kind(t, subject) for t in things):
+        if any(_unsafe(t) or not of_kind(t, subject) for t in things):
             return None
         qualifier = things[0][: -len(subject)] if things[0].endswith(subject) else None
         every = len(things) == 1 and qualifier is not None and (not qualifier or _REQUIRED.search(qualifier))
@@ -178,19 +178,6 @@ def all_present(segment: str, what: str, subject: str) -> tuple[str, tuple[str, 
     return None
 
 
-# two-character words ending as a department does that name no department: "学科", "专科", "各科"
-_NO_NAME = re.compile(r"^[学专本分各该此每其大小]科$")
-
-
-def _of_kind(thing: str, subject: str) -> bool:
-    """A thing named is of the rule's kind (s8 fix round): it ends with the rule's thing ("骨科病区" of "病区"), or with
-    its first character, which heads the names of its kind ("儿科" of "科室", "财务部" of "部门"); never with another of
-    its characters ("会议室", "档案室" are rooms, "社区" no 病区) nor a word naming no thing ("学科")."""
-    if thing.endswith(subject):
-        return True
-    return len(subject) >= 2 and len(thing) >= 2 and thing[-1] == subject[0] and not _NO_NAME.match(thing)
-
-
 def present_alone(named: tuple[str, ...], items: Decimal | None, topic: str, subject: str) -> bool:
     """A statement that the things named are there, with no count beside it, says none is missing when it speaks of
     all of them: each the text lists ("应设内科、外科、儿科、康复科": "内科、外科、儿科均已设置" says nothing of
@@ -199,7 +186,7 @@ def present_alone(named: tuple[str, ...], items: Decimal | None, topic: str, sub
         return True
     listed = [t for run in re.findall(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+", topic) for t in run.split("、")]
     listed = [re.sub(r"^(?:应设|应有|必设|设有|设置|包括|含)", "", t) for t in listed]
-    kind = [t for t in listed if _of_kind(t, subject)]
+    kind = [t for t in listed if of_kind(t, subject)]
     if len(kind) >= 2:
         return set(kind) <= set(named)
     return items is None or len(named) == items

@@ -127,3 +127,19 @@ def counts_faults(words: str) -> bool:
     text = _EDGE.sub("", simplified(words))
     text = plain(re.sub(r"^每", "", text))
     return bool(_FAULT_COUNTED.match(text))
+
+
+# two-character words ending as a department does that name no department: "学科", "专科", "各科"
+_NO_NAME = re.compile(r"^[学专本分各该此每其大小]科$")
+
+
+def of_kind(thing: str, noun: str) -> bool:
+    """A thing named is of the counted noun's kind: it ends with the noun ("骨科病区" of "病区"), or with the noun's
+    first character, which heads the names of its kind ("儿科" of "科室", "许可证" of "证件"); never with another of its
+    characters ("会议室", "档案室" are rooms, "社区" no 病区), nor a word naming no thing ("学科"), nor the noun
+    itself or an open list ("等")."""
+    if len(thing) < 2 or thing == noun or "等" in thing:
+        return False
+    if thing.endswith(noun):
+        return True
+    return len(noun) >= 2 and thing[-1] == noun[0] and not _NO_NAME.match(thing)

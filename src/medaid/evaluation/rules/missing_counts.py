@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import fmt
 from medaid.evaluation.rules.clause_match import HEDGES
-from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, same_counter, simplified
+from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, cn_int, of_kind, same_counter, simplified
 
 _MISS = r"(?:缺少|缺失|缺|少)"
 _CLAUSE = re.compile(
@@ -52,7 +52,6 @@ _SHORT = re.compile(
 _NOT_HAD = re.compile(r"(?P<list>[^\d缺少无未没]+?)(?:均|都|全部)?(?:未设置|未设立|未开设|未配备|未取得)")
 _SPLIT = re.compile(r"[、和及与/]")
 _COUNT_MISSING = re.compile(rf"{_MISS}(?:{NUMBER}{COUNTER}|任一)")
-_GENERIC_TAIL = "件项个员物品类种"  # a last character that names no kind: "文件" is no 证件
 
 
 @dataclass(frozen=True)
@@ -121,32 +120,26 @@ def counted_clauses(names: tuple[str, ...]) -> bool:
     return bool(clauses) and all(c is not None for c in clauses) and len({c.noun for c in clauses if c}) == 1
 
 
-def _of_kind(thing: str, noun: str) -> bool:
-    """ "康复科" is a thing of 科室, "食品经营许可证" one of 证件; "科室" itself, or "文件" for 证件, is not."""
-    if len(thing) < 2 or thing == noun or "等" in thing:
-        return False
-    return thing.endswith((noun, noun[0])) or (thing[-1] == noun[-1] and noun[-1] not in _GENERIC_TAIL)
-
-
 def _listed(text: str, noun: str) -> list[str] | None:
     things = [t for t in _SPLIT.split(text) if t]
     if len(set(things)) != len(things):
         return None  # "缺病理科、病理科2个": one thing named twice
-    return things if things and all(_of_kind(t, noun) for t in things) else None
+    return things if things and all(of_kind(t, noun) for t in things) else None
 
 
 def _statement(said: str, noun: str, counter: str | None) -> tuple[str, int, str] | None:
     """(topic, things missing, how) one statement says, or None."""
+    unit = counter or "个"  # the counter the clause counts in ("缺医师2名": 名)
     if HEDGES.search(said):
         return None
     if (m := _FULL.fullmatch(said)) is not None:
-        return m.group("topic"), 0, f"“{said}”即缺 0 个"
+        return m.group("topic"), 0, f"“{said}”即缺 0 {unit}"
     # "内科、外科均已设置" is NOT read: the rule does not list the things required, so what is set up says nothing
     # of what is missing (fix round s8: it was read as none missing, a wrong number)
     if (m := _NONE_MISSING.fullmatch(said)) is not None:
-        return (m.group("topic"), 0, f"“{said}”即缺 0 个") if m.group("noun") in ("", noun) else None
+        return (m.group("topic"), 0, f"“{said}”即缺 0 {unit}") if m.group("noun") in ("", noun) else None
     if (m := _NOT_HAD.fullmatch(said)) is not None and (things := _listed(m.group("list"), noun)):
-        return "", len(things), f"“{said}”即缺 {len(things)} 个"
+        return "", len(things), f"“{said}”即缺 {len(things)} {unit}"
     m = _SHORT.fullmatch(said)
     if m is None or re.search(r"[缺少失无未没不]", m.group("list") or ""):
         return None  # "无缺少科室": a miss word inside the list is a negation of the miss, not a thing
@@ -169,13 +162,13 @@ def _statement(said: str, noun: str, counter: str | None) -> tuple[str, int, str
             things = _listed(listing.removesuffix("等"), noun)
             if things is None or (len(things) != n if not open_list else len(things) > n):
                 return None
-        return topic, n, f"“{said}”即缺 {n} 个"
+        return topic, n, f"“{said}”即缺 {n} {unit}"
     if tail:
         listing += tail
     things = _listed(listing, noun)
     if things is None:
         return None
-    return topic, len(things), f"“{said}”即缺 {len(things)} 个（{'、'.join(things)}）"
+    return topic, len(things), f"“{said}”即缺 {len(things)} {unit}（{'、'.join(things)}）"
 
 
 def _topic_of(said: str, clauses: list[_Clause]) -> str | None:
@@ -247,10 +240,10 @@ def missing_counts(text: str, names: tuple[str, ...], zeroing: tuple[int, ...],
             return None  # "缺1个科室扣1分" with two missing: once, or once for each?
     reached = zero or found
     each = "；".join(
-        f"第{i}项“{names[i - 1]}”（缺 {fmt(Decimal(listed[i - 1].count))} 个及以上）"
-        + ("已出现" if i in reached else "未出现")
+        f"第{i}项“{names[i - 1]}”（缺 {fmt(Decimal(listed[i - 1].count))} {listed[i - 1].counter or '个'}及以上）"
+        + ("已出现" if i in found else "未出现")  # every clause the count reaches, the one that decides or not
         for i in range(1, len(listed) + 1)
         if listed[i - 1].topic in missing
     )
-    how = f"{'，'.join(notes)}；扣分情形所写个数为起点（缺 N 个即 N 个及以上）：{each}"
+    how = f"{'，'.join(notes)}；扣分情形所写个数为起点（缺 N 个即 N 个及以上，其他量词同）：{each}"
     return MissingCounts(tuple(reached), how)
