@@ -30,6 +30,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
 FOLDER = Path(__file__).parent / "rule_corpus"
+# explanations written afresh by other hands for corpus texts medaid reads (tests/test_rule_paraphrases.py)
+PARAPHRASES = Path(__file__).parent / "rule_paraphrases"
 SHAPES = ("formula", "levels", "yes_no", "steps", "per_case", "count_cap", "checklist", "direction", "ratio",
           "relative_band", "rank", "band", "bonus", "text_actual", "other")  # fmt: skip
 TOLERANCE = Decimal("0.005")  # hand scores are written to 2 decimals, or 4 when they do not terminate
@@ -93,9 +95,9 @@ class Entry(BaseModel):
         return _decimal(value)
 
 
-def load() -> list[Entry]:
+def load(folder: Path = FOLDER) -> list[Entry]:
     entries: list[Entry] = []
-    for path in sorted(FOLDER.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         entries += [Entry.model_validate(raw) for raw in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return entries
 

@@ -16,7 +16,7 @@ from tests.corpus_cases import figures, judge, load, table, verdicts
 ENTRIES = load()
 KNOWN_WRONG: set[str] = set()  # entries still scored wrong (none: keep it so)
 # the share of the mechanical cases scored right: raised as readings are added, reset when a held-out set joins
-FLOOR = 0.856
+FLOOR = 0.822
 
 
 def test_the_corpus_holds_at_least_150_real_texts_each_with_its_source_and_hand_scores():

@@ -102,10 +102,13 @@ def test_a_count_scores_each_one_done_up_to_its_cap(text, weight, actual, expect
     assert _score(text, weight, actual, bonus=bonus) == Decimal(expected)
 
 
-def test_a_count_above_the_weight_is_kept_to_the_weight_unless_a_bonus_is_allowed():
-    """每完成一个得10分，最高得60分 on a 50-point indicator: 6 done is 60, the weight 50 unless 加分 is allowed."""
+def test_a_count_above_the_weight_is_refused_unless_a_bonus_is_allowed():
+    """每完成一个得10分，最高得60分 on a 50-point indicator: 6 done is 60 with 加分 allowed; without it the text's cap
+    and the row disagree and nothing says the weight clamps it (docs "A score outside 0..weight is a misreading";
+    counts s9 fix round: refused, formerly clamped to 50). Below the weight the count is scored."""
     text = "每完成一个得10分，最高得60分"
-    assert _score(text, 50, "6个") == Decimal(50)
+    assert _score(text, 50, "6个") is None
+    assert _score(text, 50, "4个") == Decimal(40)
     assert _score(text, 50, "6个", bonus=True) == Decimal(60)
 
 

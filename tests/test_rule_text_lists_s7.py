@@ -11,6 +11,7 @@ import pytest
 
 from medaid.evaluation.rules import Checklist, Qualitative
 from medaid.evaluation.rules.composite import Composite
+from medaid.evaluation.rules.frequency_levels import FrequencyLevels
 from medaid.evaluation.ruletext import parse_rule_text
 from medaid.evaluation.ruletext.part_levels import alternatives
 from tests.rule_checks import round_trips, trial_score
@@ -134,13 +135,19 @@ def test_levels_within_a_part(piece: str, full: Decimal, levels: list[int]) -> N
     [
         ("有工作方案得2分,有工作台账得1分", Decimal(2)),  # two requirements, not levels of one
         ("资料基本完整得3分,资料完整得4分", Decimal(4)),  # marks rise: not read
-        ("每月召开例会,得4分,每季度召开例会,得2分", Decimal(4)),  # frequencies: not compared by the matching
         ("覆盖率达到90%得4分,覆盖率达到80%得2分", Decimal(4)),  # thresholds: the band readings'
         ("及时报送得2分,延期报送得1分,弄虚作假的不得分", Decimal(2)),  # a 不得分 of something else
     ],
 )
 def test_not_levels_within_a_part(piece: str, full: Decimal) -> None:
     assert alternatives(piece, full) is None
+
+
+def test_frequencies_within_a_part_are_levels_by_their_period() -> None:
+    # (s9) frequencies are read as ``FrequencyLevels``, matched by their period, never by the words of a level
+    from medaid.evaluation.rules.frequency_levels import FrequencyLevels
+
+    assert isinstance(alternatives("每月召开例会,得4分,每季度召开例会,得2分", Decimal(4)), FrequencyLevels)
 
 
 def test_levels_part_scores_the_level_stated_and_refuses_another() -> None:
@@ -199,6 +206,8 @@ def test_respective_thresholds_near_misses(text: str) -> None:
 
 def test_frequencies_are_not_sub_items() -> None:
     # "每月…(2分)、每季度…(1分)": the same requirement at two frequencies is levels, never two items added up
-    assert parse_rule_text("1.每月召开例会(2分)、每季度召开例会(1分)2.建立台账(2分)") is None
+    read = parse_rule_text("1.每月召开例会(2分)、每季度召开例会(1分)2.建立台账(2分)")
+    # s9 fix: read now as levels by period (``FrequencyLevels``), still never as two items added up
+    assert read is None or (isinstance(read, Composite) and isinstance(read.parts[0].rule, FrequencyLevels))
     rule = parse_rule_text("1.单位有安全领导小组(2分),并分工明确(1分)2.有应急预案(1分)")
     assert isinstance(rule, Checklist) and rule.items == (Decimal(2), Decimal(1), Decimal(1))

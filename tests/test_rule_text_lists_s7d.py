@@ -61,7 +61,8 @@ RESPECTIVE = [
     # variants: the head's adverbs and verb are every thing's
     ("未及时上报周报、月报、年报的,分别扣1、1、2分", 4, "月报未及时上报", 3),
     ("未按期提交季度报表、半年报表、年度报表的,依次扣1、1、2分", 4, "半年报表未按期提交", 3),
-    ("未及时上报周报、月报、年报的,分别扣1、1、2分", 4, "年报迟报", None),
+    # 迟报 (reported late) is 未及时上报 of the year's report: 4 − 2 (faults s9 fix: was None before 迟报 was read)
+    ("未及时上报周报、月报、年报的,分别扣1、1、2分", 4, "年报迟报", 2),
     # a list mixing faults of their own with things needing the head: which the head covers is not said
     ("未建立制度、台账、记录缺失的,分别扣2、1、1分", 4, "台账缺失", None),
     ("如发现未建立制度、台账、资金挪用的,分别扣2、1、1分", 4, "已建立台账", None),

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from medaid.evaluation.bounded_actuals import bounded_actual  # numbers family (session 7)
-from medaid.evaluation.named_values import labelled_pair
+from medaid.evaluation.bounded_actuals import bounded_actual, labelled_actual  # numbers family (session 7; s9)
+from medaid.evaluation.labelled_targets import each_measure  # numbers family (s9)
 from medaid.evaluation.note_bounds import (  # numbers family (session 7; s8 fix: included_reference, note_denial)
     counted_alike,
     included_reference,
@@ -31,22 +31,21 @@ from medaid.evaluation.note_bounds import (  # numbers family (session 7; s8 fix
     note_denial,
     note_reference,
 )
+from medaid.evaluation.note_lists import each_met  # numbers family (s9)
+from medaid.evaluation.note_numerals import in_digits  # numbers family (s9)
 from medaid.evaluation.numbers import ZERO, fmt
-from medaid.evaluation.quantity import Comparator, Quantity, parse_quantity, units_compatible
-from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, RateTimesWeight, Rule
+from medaid.evaluation.plan_pairs import CHANGE_BEFORE, VALUE, completed_plan, paired  # numbers family (s9 split)
+from medaid.evaluation.quantity import Quantity, parse_quantity, units_compatible
+from medaid.evaluation.rules import Banded, Formula, FormulaValue, Inputs, Outcome, PerPoint, RateTimesWeight, Rule
 from medaid.evaluation.rules.bonus import Reference, StepBonus, signed_change
+from medaid.evaluation.rules.count_vocab import simplified
 from medaid.evaluation.rules.expressions import Expression
+from medaid.evaluation.rules.stated_gaps import stated_gap  # numbers family (s9)
 
-_UNITS = (
-    r"%|‰|[万亿千]?(?:人次|人|户|家|元|公斤|亩|公顷|吨|株|公里)"
-    r"|项|天|个月|例|处|次|名|所|个|件|场|期|座|套|台|间|张|份|岁"
-)
-_VALUE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)({_UNITS})")
-_CHANGE_BEFORE = re.compile(
-    r"(?:提高|增加|增长|下降|减少|降低|上升|提升|高出|超出|超过|低于|高于|相差|差|增幅|降幅|同比|环比|较上年|比上年|多|少)"
-    r"(?:了|约)?$"
-)
-_TARGET_WORDS = re.compile(r"目标|指标值|计划|下达|要求|标准|任务数|预期")
+# s9: 指标 right before the number too ("控制指标20人"), not inside a rate's name ("指标完成率96%")
+_TARGET_WORDS = re.compile(r"目标|指标值|指标(?:数)?(?:为|是)?$|计划|下达|要求|标准|任务数|预期")
+# numbers family (s9): a rate written as zero with no unit ("预算控制率为0", "差错率为零") is 0 in any unit
+_ZERO_RATE = re.compile(r"([\u4e00-\u9fa5]{0,8}?(?:率|度))(?:为|是|达|仅为)?(?:0|零)(?![\d.%‰])")
 _RATE = re.compile(r"([\u4e00-\u9fa5]{0,8}?(?:率|度))(?:为|是|达|达到|约)?$")
 
 
@@ -99,25 +98,30 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
     """The one value of the needed kind the explanation states; None when there is no explanation."""
     if not note or not note.strip():
         return None
-    shown = note.strip()
+    shown = in_digits(note.strip())  # numbers family (s9): "死亡人数为二十人" → "20人"
     if isinstance(rule, StepBonus) and rule.reference is Reference.CHANGE and signed_change(Quantity(text=shown)):
         return NoteReading(Quantity(text=shown), f"实际变化取自说明“{shown}”")
     wanted = _wanted(target, rule)
+    if wanted is None and (bare := bare_measure(shown, target, rule)) is not None:  # numbers family (s9)
+        return bare  # "性别比为108" against a target "≤110" with no unit
     if wanted is None:
         return NoteReading(None, f"说明“{shown}”中的数值无法确定对应哪一项（指标值未写单位），未从说明读取实际值")
-    named = re.findall(r"[\u4e00-\u9fa5]{1,8}?(?:率|度)", rule.text or "") if wanted in ("%", "‰") else []
+    rule_text = simplified(rule.text or "")  # numbers family (s9): "入戶率" in the text is the note's "入户率"
+    named = re.findall(r"[\u4e00-\u9fa5]{1,8}?(?:率|度)", rule_text) if wanted in ("%", "‰") else []
     candidates: dict[tuple[Decimal, str], str] = {}
     bounds: list[str] = []  # numbers family (session 7): bounds and approximations, never the actual
     references: list[str] = []  # numbers family (session 7): another year's, a wider area's, a part's value
     denials: list[str] = []  # numbers family (s8 fix): a number denied done or a shortfall, never the actual
     mixed: list[str] = []  # numbers family (s8 fix): another year's part inside the value ("含上年结转1个")
-    for match in _VALUE.finditer(shown):
+    for match in VALUE.finditer(shown):
         quantity = _quantity(match.group(1), match.group(2))
         if quantity is None or quantity.value is None or not _fits(quantity, wanted):
             continue
         before = shown[: match.start()]
         clause = re.split(r"[,，;；。:：、]", before)[-1]
-        if _CHANGE_BEFORE.search(before):
+        if re.search(r"\d(?:%|‰)?[、和及与]$", before):  # round-2 review: a list's later value has the list's words
+            clause = re.split(r"[,，;；。:：]", before)[-1]  # "上年合格率分别为96%、97%": 97% is last year's too
+        if CHANGE_BEFORE.search(before):
             continue
         if (bound := note_bound(shown, match.start(), match.end())) is not None:  # numbers family (session 7)
             bounds.append(bound)
@@ -132,7 +136,7 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
             continue
         if not _same_count(quantity.unit, wanted):  # numbers family (session 7): 人次 is not 人
             continue
-        if _TARGET_WORDS.search(clause):
+        if _TARGET_WORDS.search(clause) and not completed_plan(clause):  # s9: "完成计划建设内容的94%"
             if target is not None and target.value is not None and target.unit and quantity.value != target.value:
                 return NoteReading(None, f"说明中的“{clause}{match.group(0)}”与指标值 {target.describe()} 不同，"
                                          "未从说明读取实际值")  # fmt: skip
@@ -142,7 +146,12 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
             continue
         if label and wanted in ("%", "‰") and not _named_rate(label.group(1), named):  # numbers family (session 7)
             continue
+        if label and wanted in ("%", "‰") and not named and not _own_subject(label.group(1), rule_text):  # round 2
+            continue  # "晚稻任务完成率92%" for "早稻完成分配任务95%以上": another subject's rate
         candidates.setdefault((quantity.value, quantity.unit), clause + match.group(0))
+    for zero in _ZERO_RATE.finditer(shown) if wanted in ("%", "‰") else ():  # numbers family (s9)
+        if _same_rate(zero.group(1), named) and _named_rate(zero.group(1), named) and not note_reference(zero.group(1)):
+            candidates.setdefault((Decimal(0), wanted), zero.group(0))
     if mixed:  # numbers family (s8 fix): the value mixes this year's with an earlier year's
         return NoteReading(None, f"说明“{shown}”中的数值含有“{'”“'.join(mixed)}”（上年或以前的部分），"
                                  "不是本期的实际完成值，未从说明读取；请写明本期确切的实际完成值")  # fmt: skip
@@ -166,73 +175,6 @@ def read_actual(note: str | None, target: Quantity | None, rule: Rule) -> NoteRe
     return NoteReading(None, f"说明“{shown}”中有多个{kind}（{listed}），无法确定哪一个是实际完成值，未从说明读取")
 
 
-# A number the text labels as the plan, or as what was done ("计划200人，实际服务210人").
-_PLAN = re.compile(r"应|计划|下达|目标|任务|预算|要求")
-_DONE = re.compile(r"实际|实|完成|已|共|累计")
-
-
-def read_pair(text: str) -> tuple[Quantity, Quantity, str] | None:
-    """ "计划200人，实际服务210人", "应检测60户次，实检测55户次", "省下达减贫人口1200人，净完成1140人": the plan and
-    what was done, each labelled, in one unit, and no other number in that unit; None otherwise."""
-    found: list[tuple[Quantity, str, str]] = []
-    for match in _VALUE.finditer(text):
-        quantity = _quantity(match.group(1), match.group(2))
-        if quantity is None or quantity.value is None or quantity.unit in ("%", "‰"):
-            continue
-        before = text[: match.start()]
-        clause = re.split(r"[,，;；。:：、]", before)[-1]
-        label = "plan" if _PLAN.search(clause) else "done" if _DONE.search(clause) else ""
-        if _CHANGE_BEFORE.search(before):
-            label = "change"
-        found.append((quantity, label, clause + match.group(0)))
-    plans = [f for f in found if f[1] == "plan"]
-    done = [f for f in found if f[1] == "done"]
-    if len(plans) != 1 or len(done) != 1:
-        return None
-    plan, actual = plans[0][0], done[0][0]
-    if not units_compatible(plan, actual) or not plan.unit or not actual.unit:
-        return None
-    if any(f[1] not in ("plan", "done") and units_compatible(f[0], plan) for f in found):
-        return None  # "应报12次，实报11次，其中迟报2次": a third number in the unit
-    return plan, actual, f"{plans[0][2]}，{done[0][2]}"
-
-
-def _paired(rule: Rule, inputs: Inputs, text: str, source: str) -> Outcome | None:
-    """The outcome with the plan as the target and what was done as the actual, when the text states both and
-    the plan agrees with the target (or there is none, or the target is 100 %: completing the plan)."""
-    pair = read_pair(text)
-    named = None
-    if isinstance(rule, Expression) and rule.plan_named:  # formulas family: the formula's own names label them
-        named = labelled_pair(text, rule.actual_named, rule.plan_named)
-        pair = named or pair
-    if pair is None:
-        return None
-    plan, actual, words = pair
-    unit = re.escape(plan.unit)  # "计划200户，实际服务190户次": one count in 户, one in 户次
-    mixed = bool(re.search(rf"\d{unit}次", text)) and bool(re.search(rf"\d{unit}(?!次)", text))
-    if mixed or not counted_alike(plan.unit, actual.unit):  # numbers family (session 7): "计划200人，实际服务190人次"
-        return Outcome(None, f"{source}“{text.strip()}”中计划数 {plan.describe()} 与实际数 {actual.describe()} "
-                             "的单位不同（人次不是人数），未从中读取实际值；请按同一单位写明两数")  # fmt: skip
-    if (bounded := _pair_bound(text, plan)) is not None:  # numbers family (session 7): "实际服务约190人"
-        return Outcome(None, f"{source}“{text.strip()}”中的“{bounded}”是界限或约数，不是确切的数量，未从中读取实际值；"
-                             "请写明确切的计划数和实际数")  # fmt: skip
-    target = inputs.target
-    if target is not None and target.value is not None:
-        if target.is_percent:
-            if target.value != 100 or target.comparator in (Comparator.LE, Comparator.LT):
-                return None
-        elif not units_compatible(target, plan) or target.value != plan.value:
-            return Outcome(None, f"{source}“{words}”中的计划数 {plan.describe()} 与指标值 {target.describe()} 不同，"
-                                 "未从中读取实际值")  # fmt: skip
-    outcome = rule.apply(dataclasses.replace(inputs, target=plan, actual=actual))
-    how = f"实际完成值取自{source}“{words}”：计划 {plan.describe()}（作指标值），实际 {actual.describe()}"
-    if outcome.score is None and named is not None:  # the formula's own names read both: its refusal says why
-        return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
-    if outcome.score is None:
-        return None
-    return dataclasses.replace(outcome, reason=f"{how}；{outcome.reason}")
-
-
 def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     """The rule's outcome; when the actual is missing and the rule cannot score without it, it is read from
     the explanation, and the reason says so (or says why nothing could be read). An actual or explanation that
@@ -247,9 +189,11 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     outcome = rule.apply(inputs)
     if outcome.score is not None:
         return outside_weight(outcome, inputs) or outcome
+    if (labelled := labelled_actual(rule, inputs, apply_rule) or each_measure(rule, inputs)) is not None:  # s9
+        return outside_weight(labelled, inputs) or labelled  # numbers family (s9): "达标率70%", "小学100%;初中≥98%"
     if inputs.actual is not None and inputs.actual.value is None:  # the plan and what was done as the actual
-        return _paired(rule, inputs, inputs.actual.text, "实际完成情况") or outcome
-    if inputs.actual is not None or outcome.needs_judgement:
+        return paired(rule, inputs, inputs.actual.text, "实际完成情况") or outcome
+    if inputs.actual is not None or outcome.needs_judgement or getattr(rule, "reads_note", False):  # s9: own note
         return outcome  # the rule has what it needs, or leaves the score to a person (checklists)
     reading = read_actual(inputs.note, inputs.target, rule)
     if reading is None:
@@ -257,8 +201,14 @@ def apply_rule(rule: Rule, inputs: Inputs) -> Outcome:
     if reading.actual is not None:
         outcome = rule.apply(dataclasses.replace(inputs, actual=reading.actual))
         outcome = outside_weight(outcome, inputs) or outcome
-    elif inputs.note and (paired := _paired(rule, inputs, inputs.note, "说明")) is not None:
-        return paired
+    elif inputs.note and (pair := paired(rule, inputs, inputs.note, "说明")) is not None:
+        return pair
+    elif (met := each_met(rule, inputs)) is not None:  # numbers family (s9): "利用率分别为80%、82%", all met
+        return met
+    elif isinstance(rule, PerPoint) and inputs.note and (gap := stated_gap(inputs.note)) is not None:  # s9
+        gapped = rule.apply(dataclasses.replace(inputs, actual=Quantity(text=inputs.note.strip())))  # "低于标准20%"
+        gapped = dataclasses.replace(gapped, reason=f"实际情况取自说明“{gap.words}”（与标准的差距）；{gapped.reason}")
+        return outside_weight(gapped, inputs) or gapped if gapped.score is not None else outcome
     return dataclasses.replace(outcome, reason=f"{reading.reason}；{outcome.reason}")
 
 
@@ -273,18 +223,6 @@ def outside_weight(outcome: Outcome, inputs: Inputs) -> Outcome | None:
     where = "低于 0 分" if score < ZERO else f"超过本行分值 {fmt(inputs.weight)} 分"
     return Outcome(None, f"按此读法得分为 {fmt(score)} 分，{where}，而本评价不允许得分超出分值范围：读法有误，"
                          f"未计分；请由评价人员按评分标准计分（读法：{outcome.reason}）")  # fmt: skip
-
-
-# numbers family (session 7): a pair of counts where one is a bound or an approximation ("计划200人，实际服务190人以上",
-# "实际服务约190人", "不足190人") gives no ratio: the words of the first such number in the plan's unit, else None.
-def _pair_bound(text: str, plan: Quantity) -> str | None:
-    for match in _VALUE.finditer(text):
-        quantity = _quantity(match.group(1), match.group(2))
-        if quantity is None or quantity.value is None or not units_compatible(quantity, plan):
-            continue
-        if (bound := note_bound(text, match.start(), match.end())) is not None:
-            return bound
-    return None
 
 
 # numbers family (session 7): a count in 人次 is not one in 人 (nor 户次 one in 户), though units_compatible lets them
@@ -304,3 +242,43 @@ def _named_rate(label: str, named: list[str]) -> bool:
         if longer.endswith(shorter) and not longer[: len(longer) - len(shorter)].endswith(("不", "非", "未", "无")):
             return True
     return False
+
+
+# numbers family (s9): a number with no unit in an explanation ("当年出生婴儿性别比为108") is the actual of a target
+# with no unit ("≤110") only when it is labelled with a measure the rule text names (性别比), is the one such number,
+# and is no target, change, bound or other year's value.
+_BARE = re.compile(r"([\u4e00-\u9fa5]{2,16})(?:为|是|达|达到|仅为)?(\d+(?:\.\d+)?)(?![\d.%‰\u4e00-\u9fa5])")
+
+
+def bare_measure(shown: str, target: Quantity | None, rule: Rule) -> NoteReading | None:
+    if target is None or target.value is None or target.unit:
+        return None
+    text = simplified(rule.text or "")
+    found: dict[Decimal, str] = {}
+    for match in _BARE.finditer(shown):
+        label, start = re.sub(r"(?:为|是|达到|达|仅为)$", "", match.group(1)), match.start(2)
+        if _TARGET_WORDS.search(label):
+            if Decimal(match.group(2)) != target.value:
+                return None  # "控制目标112" against a target 110: which is the standard is not clear
+            continue
+        named = next((label[i:] for i in range(len(label) - 1) if label[i:] in text), None)
+        if named is None or not re.search(r"[比率数值度]$", named):
+            continue
+        if CHANGE_BEFORE.search(shown[:start]) or note_reference(label) is not None:
+            return None  # "比上年下降2", "上年108": not the one value
+        if note_bound(shown, start, match.end()) is not None:
+            return None
+        found.setdefault(Decimal(match.group(2)), f"{label}{match.group(2)}")
+    if len(found) != 1:
+        return None
+    ((value, words),) = found.items()
+    actual = Quantity(text=fmt(value), value=value)
+    return NoteReading(actual, f"实际完成值取自说明“{words}”（与指标值同为不带单位的数）：{fmt(value)}")
+
+
+# numbers family (round-2 review, N9): with no rate named in the rule text, a labelled rate whose subject (what stands
+# before a rate word such as 完成率) is a kind the text names with another qualifier is another thing's rate:
+# "晚稻任务完成率" for "早稻…", "高中入学率" for "初中…" (the second character is the text's, the first is not).
+def _own_subject(label: str, text: str) -> bool:
+    stem = re.sub(r"(?:任务|计划|目标)?[\u4e00-\u9fa5]{0,2}率$", "", label)
+    return len(stem) < 2 or stem[:2] in text or stem[1] not in text

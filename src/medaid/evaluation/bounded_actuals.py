@@ -21,6 +21,8 @@ from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import Comparator, Quantity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from medaid.evaluation.rules import Inputs, Outcome, Rule
 
 _APPROXIMATE = re.compile(r"^(?:约|大约|大概|近|接近|将近|几近|約|大約|將近|幾近)|(?:左右|上下|出头|出頭|多|余|餘)$")
@@ -68,3 +70,47 @@ def bounded_actual(rule: Rule, inputs: Inputs) -> Outcome | None:
 
 def _exact(actual: Quantity, value: Decimal) -> Quantity:
     return Quantity(text=f"{fmt(value)}{actual.unit}", value=value, unit=actual.unit, scale=actual.scale)
+
+
+# numbers family (s9): "达标率70%", "年度工作任务完成率为80%": a percentage labelled with the one rate the rule text
+# names, and nothing else; the value is that percentage. A label the text does not name ("知晓率", "上年达标率"), a
+# text naming two rates ("小学入学率…初中入学率"), a bound or any other word is not read.
+_LABELLED = re.compile(r"^(?P<label>[\u4e00-\u9fa5]{1,16}?率)(?:为|是|达到|达)?(?P<value>\d+(?:\.\d+)?%)$")
+# A rate name with its negation: 不合格率 is another rate than 合格率 (its complement), not 合格率 found in it
+# (s9 fix)
+_RATE_NAME = re.compile(r"[不未非无]?[\u4e00-\u9fa5]{2}率")
+# the rate said of several subjects ("县医院、乡镇卫生院合格率均达到95%"): the actual must speak of each (s9 fix)
+_SUBJECTS = re.compile(r"[、和及与或]")
+_CLAUSE = re.compile(r"[，,；;。：:（(）)\s]")
+
+
+def labelled_actual(rule: Rule, inputs: Inputs, apply: Callable[[Rule, Inputs], Outcome]) -> Outcome | None:
+    """The outcome (``apply``: ``actual_text.apply_rule``) with a labelled percentage as the actual, when it gives a
+    score; None otherwise."""
+    from medaid.evaluation.quantity import parse_quantity
+    from medaid.evaluation.ruletext.normalize import normalize_rule_text
+
+    actual = inputs.actual
+    if actual is None or actual.value is not None or not rule.text:
+        return None
+    said = re.sub(r"\s+", "", actual.text)
+    match = _LABELLED.match(said)
+    if match is None or len(match.group("label")) < 3:
+        return None
+    text = normalize_rule_text(rule.text)
+    label = normalize_rule_text(match.group("label"))
+    own = _RATE_NAME.search(label)
+    names = {m.group(0) for m in _RATE_NAME.finditer(text)}
+    if label not in text or own is None or names != {own.group(0)}:
+        return None
+    for m in re.finditer(re.escape(own.group(0)), text):
+        before = _CLAUSE.split(text[: m.start()])[-1]
+        if _SUBJECTS.search(before) or text[m.end() : m.end() + 2].startswith(("均", "都", "分别")):
+            return None
+    value = parse_quantity(match.group("value"))
+    if value is None or value.value is None:
+        return None
+    outcome = apply(rule, dataclasses.replace(inputs, actual=value))
+    if outcome.score is None:
+        return None
+    return dataclasses.replace(outcome, reason=f"实际完成值取自“{said}”（评分标准所说的比率）；{outcome.reason}")

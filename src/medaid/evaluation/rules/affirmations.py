@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from medaid.evaluation.rules.clause_lists import HEADING
 from medaid.evaluation.rules.clause_match import QUALITIES
+from medaid.evaluation.rules.compared_restatements import compared_restatement, compares
 from medaid.evaluation.rules.deed_spellings import spellings
 from medaid.evaluation.rules.naming import canon, denies, named, sentences
 from medaid.evaluation.rules.statements import requirements
@@ -92,12 +93,18 @@ def _restates(said: str, requirement: str) -> bool:
 def _spoken(statement: str, needed: list[str]) -> tuple[set[int], set[int]]:
     """The requirements a statement names and those it denies."""
     said = counted_event(statement)
-    names = {i for i, r in enumerate(needed) if named(said, r) is not False and _restates(said, r)}
-    denied = {i for i, r in enumerate(needed) if denies(said, r)}
+    # (affirm s9) a comparison in words ("…面积大于或等于…保有量") is named only as a comparison: "…面积大于…保有量"
+    # met, "…小于…" not (``compared_restatements``), never by its words ("…面积拟大于…": a plan, not named)
+    plain = [i for i, r in enumerate(needed) if not compares(r)]
+    compared = [compared_restatement(said, r) for r in needed]
+    names = {i for i in plain if named(said, needed[i]) is not False and _restates(said, needed[i])}
+    names |= {i for i, c in enumerate(compared) if c}
+    # (affirm s9, review) a comparison is denied only as one: "将超过" is a forecast, not a denial of "不超过"
+    denied = {i for i, r in enumerate(needed) if (i in plain and denies(said, r)) or compared[i] is False}
     if not names and not denied:  # the deed in another verb or order ("已组建…", "台账已建立": ``deed_spellings``)
         for other in spellings(said)[1:]:
-            names |= {i for i, r in enumerate(needed) if named(other, r) is not False and _restates(other, r)}
-            denied |= {i for i, r in enumerate(needed) if denies(other, r)}
+            names |= {i for i in plain if named(other, needed[i]) is not False and _restates(other, needed[i])}
+            denied |= {i for i in plain if denies(other, needed[i])}
     return names - denied, denied - names
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from medaid.evaluation.quantity import Quantity
+from medaid.evaluation.rules.compared_restatements import compared_condition
 from medaid.evaluation.rules.naming import NO, YES, canon, parts
 
 _HAS = frozenset({"有", "无"})  # answers that say whether something exists, not whether it was done
@@ -24,6 +25,8 @@ def answer(actual: str, about: str = "") -> bool | None:
     are none, or that the requirement is not met) nor a fault (``about`` with a negation)."""
     if actual in _HAS and re.search(r"[无不非]", canon(about)):
         return None
+    if about and (compared := compared_condition(actual, about)) is not None:
+        return compared  # (affirm s9) "…面积少于…保有量" against "…面积不低于…保有量": by the comparison, not the words
     if actual in YES:
         return True
     if actual in NO:
@@ -117,16 +120,20 @@ def standard_answer(text: str, rule_text: str) -> bool | None:
         return None
     verb = verbs.pop()
     said: list[bool] = []
+    lacking = False
     for statement in re.split(r"[,，;；。]", re.sub(r"\s", "", text)):
         if not statement:
             continue
         found = _STANDARD_SAID.match(statement)
+        if found is None and _LACK.search(statement) and not _DOUBLE_NEGATION.search(statement):
+            lacking = True  # (affirm s9) "基地缺少生物安全柜等必备设备" beside "设备配置不满足标准要求": agrees with no
+            continue
         if found is None or _QUALIFIED.search(found.group("subject") + found.group("source")):
             return None
         own = found.group("verb") or "达到"
         source = found.group("source")
         if (
-            own != verb
+            _VERB_FAMILY.get(own, own) != _VERB_FAMILY.get(verb, verb)
             or re.search(r"[、和及与]", source)
             or (source and not _SOURCE.fullmatch(source))
             or _DOUBLE_NEGATION.search(statement)
@@ -135,6 +142,12 @@ def standard_answer(text: str, rule_text: str) -> bool | None:
         ):
             return None
         said.append(found.group("neg") is None and found.group("short") is None)
-    if not said:
+    if not said or (lacking and any(said)):
         return None
     return all(said)
+
+
+# (affirm s9) 达到标准 is 符合标准 ("藏书量达到标准要求" against "符合标准，得1分"); 满足 is kept apart
+_VERB_FAMILY = {"达到": "符合"}
+# (affirm s9) a statement of lack beside a standard said unmet: "缺少生物安全柜等必备设备", "未配备…", "…不足"
+_LACK = re.compile(r"缺少|缺乏|缺|未配备|未配置|未设置|没有配备|不足|短缺")

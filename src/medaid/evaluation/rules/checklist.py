@@ -8,7 +8,6 @@ and when every item is worth the same, a count does ("符合3项", "有1项不�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,16 +15,17 @@ from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.rules.answers import is_number
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, cap_note
 from medaid.evaluation.rules.checklist_counts import all_or_none, every_outcome
+from medaid.evaluation.rules.checklist_events import count_outcome
 from medaid.evaluation.rules.checklist_found import found_outcome
 from medaid.evaluation.rules.clause_lists import items_by_words
 from medaid.evaluation.rules.clause_synonyms import in_text_words
 from medaid.evaluation.rules.composite import as_parts
+from medaid.evaluation.rules.denied_lists import dependents, spread_tail_denial
+from medaid.evaluation.rules.item_overlap import items_by_overlap, swapped_qualifier
 from medaid.evaluation.rules.levels import Level, Qualitative
 from medaid.evaluation.rules.list_denials import spread_denials
 from medaid.evaluation.rules.missing_counts import names_missing_count
-from medaid.evaluation.rules.naming import canon
-from medaid.evaluation.rules.number_faults import number_fault
-from medaid.evaluation.rules.statements import counted, items_held, items_missing
+from medaid.evaluation.rules.statements import NOT_NOW, counted, items_held, items_missing
 from medaid.evaluation.rules.target_faults import note_beside, target_shortfall
 
 
@@ -160,15 +160,33 @@ class Checklist(Rule):
         if not self.deduct or self.required:
             text = in_text_words(text, self.names)  # faults (s7): the evaluator's synonyms in the table's words
             text = spread_denials(text)  # fix round s8: "制度、台账、档案均缺" denies each of the three
+            text = spread_tail_denial(text)  # s9: "A、B及C均未提供" denies each of the three
             held, why = items_held(text, self.names)
             rest = ""
             # only what is missing said (each statement denies one item): the rest are met, for items as for deductions
             if why is not None and (missing := items_missing(text, self.names)) is not None:
-                held, why = [i for i in range(1, len(self.names) + 1) if i not in missing], None  # "缺台账"
-                rest = "（其中未提及的分项视为符合）"
+                after, outright = dependents(text, self.names, missing)  # s9: "规划经批准" needs "制定规划"
+                if after and (self.deduct or not outright):
+                    return self._unsure(inputs, f"{self._names(after)}以被否定的分项为前提，未说明其情况")
+                held, why = [i for i in range(1, len(self.names) + 1) if i not in missing + after], None  # "缺台账"
+                needs = f"{self._names(after)}以被否定的分项为前提，随之不符合；其余" if after else "其中"
+                rest = f"（{needs}未提及的分项视为符合）"
             # each statement matched to one item by the words they share; not for items with rules of their own
-            if why is not None and not self.open_items and not (by_words := items_by_words(text, self.names))[1]:
+            if (
+                why is not None
+                and not self.open_items
+                and not NOT_NOW.search(text)  # s9: "有上年度工作计划" is not "有年度工作计划"
+                and not (by_words := items_by_words(text, self.names))[1]
+            ):
                 held, why = by_words[0], None
+            if (
+                why is not None
+                and not (self.open_items or self.deduct)
+                and (overlap := items_by_overlap(text, self.names)) is not None  # s9: "设有独立办公室"
+            ):
+                held, why, rest = overlap, None, "（各说法按与分项共有的词语对应到分项）"
+            if why is None and (swap := swapped_qualifier(text, self.names, held)) is not None:  # s9 review
+                why = f"{swap}（所说之物与分项所列不同）"
             if why is not None or len(self.names) != len(self.items):
                 return None if why is None else self._unsure(inputs, f"实际情况“{why}”无法对应分项")
             outcome = self.apply(Inputs(inputs.weight, inputs.target, None, holds=tuple(held)))
@@ -192,6 +210,9 @@ class Checklist(Rule):
         raw, missed = full - (total - held) * each, total - held
         steps = f"得分 = {fmt(full)} − {missed} × {fmt(each)} = {fmt(raw)}{cap_note(raw, inputs.weight)}"
         return Outcome(clamp(raw, ZERO, inputs.weight), f"{said}，{missed} 项不符合、每项扣 {fmt(each)} 分：{steps}")
+
+    def _names(self, items: list[int]) -> str:
+        return "、".join(self._name(i) for i in items)
 
     def _unsure(self, inputs: Inputs, why: str) -> Outcome:
         outcome = self._judged(inputs)
@@ -272,25 +293,5 @@ class Checklist(Rule):
         return found_outcome(self, inputs, text)
 
     def _count(self, inputs: Inputs) -> Outcome:
-        """ "出现重复档案此项不得分" against "0份"/"1份": how often the one event happened."""
-        actual = inputs.actual
-        assert actual is not None and actual.value is not None
-        event = len(self.items) == 1 and self.names and re.search(r"发现|出现|发生|存在", canon(self.names[0]))
-        count = actual.value
-        if (
-            not event
-            and len(self.items) == 1
-            and self.names
-            and (shown := number_fault(self.names[0], actual)) is not None
-        ):
-            outcome = self._deducted(inputs, [1] if shown else [], "")  # "改造率≤80%的,扣1分" against "85%"
-            said = "属于" if shown else "不属于"
-            return Outcome(outcome.score, f"实际 {actual.describe()}{said}“{self.names[0]}”：{outcome.reason}")
-        if not event or actual.unit == "%" or count < 0 or count != count.to_integral_value():
-            return self._judged(inputs)
-        if count > 1 and 1 not in self.zeroing:
-            outcome = self._judged(inputs)
-            return Outcome(None, f"“{self.names[0]}”发生 {fmt(count)} 次，文本未说明是否按次扣分；{outcome.reason}",
-                           allowed=outcome.allowed, needs_judgement=True)  # fmt: skip
-        outcome = self._deducted(inputs, [1] if count > 0 else [], "")
-        return Outcome(outcome.score, f"“{self.names[0]}”实际 {actual.describe()}：{outcome.reason}")
+        """ "出现重复档案此项不得分" against "0份"/"1份" (``checklist_events``)."""
+        return count_outcome(self, inputs)

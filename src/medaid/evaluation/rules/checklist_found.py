@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from medaid.evaluation.rules.answers import answer
 from medaid.evaluation.rules.base import Inputs, Outcome
 from medaid.evaluation.rules.clause_lists import faults_by_clauses, zeroing_named
+from medaid.evaluation.rules.clause_partners import separately_denied
 from medaid.evaluation.rules.clause_qualities import denied_lists, quality_refusal
 from medaid.evaluation.rules.clause_synonyms import in_text_words
 from medaid.evaluation.rules.compared_clauses import compared_notes
+from medaid.evaluation.rules.deduction_doubts import deduction_doubt  # affirm family (s9)
 from medaid.evaluation.rules.faults import faults_found, negated_requirement
+from medaid.evaluation.rules.full_conditions import another_time, restates_full_condition
 from medaid.evaluation.rules.missing_counts import counted_clauses, fewer_missing, missing_counts
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.wording import STATED
@@ -28,9 +31,19 @@ def found_outcome(rule: Checklist, inputs: Inputs, text: str) -> Outcome:
     """A list of faults against a description: what it names was found, nothing else."""
     if (why := quality_refusal(text, rule.names)) is not None:  # faults family (s6, r4): "X无问题", "X不全"
         return rule._unsure(inputs, why)
+    if (why := deduction_doubt(text, list(rule.names), rule.text or "")) is not None:  # affirm family (s9)
+        return rule._unsure(inputs, why)
     # fix round s8e: "辅助科室缺1个" against "辅助科室缺2个科室，不得分" (lists of counts only: ``missing_counts``)
     if fewer_missing(text, rule.names) and not counted_clauses(rule.names):
         return rule._unsure(inputs, f"实际情况“{text}”所缺个数少于扣分情形所写个数，评分标准未写明此时如何计分")
+    if (why := separately_denied(text)) is not None:  # s9 fix round: "未与A、B分别签订"
+        return rule._unsure(inputs, why)
+    if (why := another_time(text, rule.text or "")) is not None:  # faults fixer (s9): "上年度全年安全无事故"
+        return rule._unsure(inputs, why)
+    full = rule.full if rule.full is not None else rule._stated(inputs.weight)
+    if rule.text and (cond := restates_full_condition(text, rule.text, full)) is not None:  # faults (s9)
+        outcome = rule._deducted(inputs, [], "")
+        return Outcome(outcome.score, f"实际情况“{text}”即满分条件“{cond}”：{outcome.reason}")
     written = text
     text = in_text_words(text, rule.names)  # faults (s7): "经费" for the table's "资金"
     worded = f"（按评分标准用词读作“{text}”）" if text != written else ""

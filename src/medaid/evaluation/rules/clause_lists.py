@@ -7,10 +7,13 @@ import re
 
 from medaid.evaluation.quantity import Quantity
 from medaid.evaluation.rules.clause_cover import read_clause_statement
-from medaid.evaluation.rules.clause_match import literals, proper, read_statement
+from medaid.evaluation.rules.clause_faultwords import predicates_restated
+from medaid.evaluation.rules.clause_match import Literal, literals, proper, read_statement, shares_denial
+from medaid.evaluation.rules.clause_partners import separately_denied
 from medaid.evaluation.rules.clause_synonyms import opposite_restates
 from medaid.evaluation.rules.clause_words import alternatives
-from medaid.evaluation.rules.naming import parts
+from medaid.evaluation.rules.kind_statements import PLANNED, checked_scope
+from medaid.evaluation.rules.naming import sentences
 
 # "做好党费收缴工作,按…核定数额收缴上交": an exhortation heading the concrete requirement after it; it need not
 # be spoken of on its own when that requirement is (a statement that denies it still fails the item).
@@ -35,9 +38,11 @@ def items_by_words(text: str, items: tuple[str, ...] | list[str]) -> tuple[list[
     holds when every one of its literals is said to hold, fails when one is said not to; every item must be
     spoken of. Else ``([], why)``."""
 
+    if (why := separately_denied(text)) is not None:  # s9 fix round: "未与A、B分别签订"
+        return [], why
     literal_lists = [literals(x) for x in items]
     said: dict[int, dict[int, bool]] = {}
-    for statement in parts(re.sub(r"(?<=\d)\.(?=\d)", "_", text)):  # "0.5%": a decimal point kept
+    for statement in _statements(re.sub(r"(?<=\d)\.(?=\d)", "_", text)):  # "0.5%": a decimal point kept
         reading = read_statement(statement, literal_lists, list(items), requirements=True)
         if reading.why is not None:
             return [], reading.why
@@ -51,10 +56,34 @@ def items_by_words(text: str, items: tuple[str, ...] | list[str]) -> tuple[list[
             continue
         lits = literal_lists[i]
         heads = {j for j, x in enumerate(lits) if HEADING.match(x.content) and len(lits) > 1}
+        heads |= _shared_subject(literal_lists)  # faults (s9): "防疫员每年" of "防疫员每年与乡镇、与村委会签订…"
         if set(range(len(lits))) - heads - set(each):
             return [], f"未说明“{item}”"
         held.append(i + 1)
     return held, None
+
+
+def _statements(text: str) -> list[str]:
+    """``naming.parts``, but a sentence that denies each of the things it names before one negation stays whole
+    ("财务管理制度、项目管理制度均未提供": cut at 、 its first thing would be read as said to hold)."""
+    return [p for whole, split in sentences(text) for p in ([whole] if shares_denial(whole) else split)]
+
+
+def _shared_subject(literal_lists: list[list[Literal]]) -> set[int]:
+    """{0} when every item (two or more) begins with the same positive literal that does nothing (no verb: "防疫员
+    每年" of "防疫员每年与乡镇中心签订…", "…与村民委员会签订…"): the row's subject, not a requirement of its own."""
+    if len(literal_lists) < 2 or any(len(lits) < 2 for lits in literal_lists):
+        return set()
+    first = {(lits[0].negated, lits[0].content, lits[0].verbs) for lits in literal_lists}
+    if len(first) != 1 or any(negated or verbs for negated, _, verbs in first):
+        return set()
+    # and each item the same doing with another partner after it ("乡镇中心签订…", "村民委员会签订…"): one verb and
+    # object, the first literal their subject ("宣传栏与标识设置规范" against "宣传栏与展板更新": not so)
+    seconds = [lits[1] for lits in literal_lists]
+    tail = seconds[0].content
+    while tail and not all(x.content.endswith(tail) for x in seconds):
+        tail = tail[1:]
+    return {0} if len(tail) >= 4 and seconds[0].verbs and all(v in tail for v in seconds[0].verbs) else set()
 
 
 # faults family (session 6): a list of faults read statement by statement with ``clause_cover``.
@@ -73,8 +102,10 @@ def faults_by_clauses(
     notes: list[str] = []
     for sentence in re.split(r"[,;，；。]|但|并且|而且", text):
         sentence = re.sub(r"^\s*(?:并|同时|另外|也|且)(?=[\u4e00-\u9fa5]{2})", "", sentence.strip())
-        if not sentence:
-            continue
+        if not sentence or (checked_scope(sentence) and read_clause_statement(sentence, faults) is None):
+            continue  # faults (s9, round 2): "抽查学生档案20份", "经查": what was checked, naming no fault
+        if PLANNED.search(sentence):  # s9 fix round: "拟仅开展单一形式宣传" is a plan, not what was done
+            return [], f"“{sentence}”是计划或预计，不是已发生的情况", ""
         pieces = [sentence]
         said = read_clause_statement(sentence, faults, target=target)
         if (
@@ -85,7 +116,9 @@ def faults_by_clauses(
         else:
             readings = [said]
         for piece, reading in zip(pieces, readings, strict=True):
-            flipped = [i for i, f in enumerate(faults) if opposite_restates(piece, f)] if reading is None else []
+            flipped = [  # faults (s9, round 2): "学生归档材料齐全、规范" for "…不全、不规范" (``clause_faultwords``)
+                i for i, f in enumerate(faults) if opposite_restates(piece, f) or predicates_restated(piece, f)
+            ] if reading is None else []  # fmt: skip
             if len(flipped) == 1:
                 cleared.add(flipped[0] + 1)  # faults (s7): "联系方式畅通" for the fault "联系方式不通"
                 notes.append(f"“{piece}”即第{flipped[0] + 1}项的反面，该情形未出现")

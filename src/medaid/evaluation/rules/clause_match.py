@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from medaid.evaluation.rules.absences import masked
 from medaid.evaluation.rules.clause_measures import measured as _measured
+from medaid.evaluation.rules.clause_shares import QUALITIES as QUALITIES
+from medaid.evaluation.rules.clause_shares import apart, share, tail_share
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.phrasing import VERBS
 from medaid.evaluation.rules.wording import OPPOSITES, unify
@@ -59,11 +61,6 @@ _JOINS = re.compile(r"[|、或且]|并且|以及|同时|和(?!谐)|(?<![参给])
 _FILLERS = re.compile(
     r"^(?:均|都|全部)?有(?!效|序|力|关)|(?<=[均都])有(?!效|序|力|关)|均|都|全部|各项|任何|的|等|进行|相关|工作|情况|现象|问题|全年|年内|本年度|当年"
     r"|(?:一|每|1)(?:起|次|例|件|宗)"
-)
-# Words that make a requirement stricter (naming._QUALITIES, with 认真)
-QUALITIES = re.compile(
-    r"及时|足额|全面|完整|规范(?!化)|齐全|准确|真实|有效|严格|科学|合理|明确|健全|到位|公开|完善|充分|按规定|按要求|按程序"
-    r"|良好|正常|一致|相符|合规|清晰|详细|专门|专职|独立|定期|认真|100%|按季度?|按月|按年|每月|每季度?|每年|整齐|有序|无误"
 )
 # Verbs a table and an actual abbreviate alike: "未建机制" is "未建立机制"
 _SHORT = (("建立", "建"), ("设立", "设"), ("制订", "制定"), ("组建", "建"), ("配备", "配"), ("实行", "实施"))
@@ -151,7 +148,17 @@ def literals(text: str) -> list[Literal]:
     out: list[Literal] = []
     lead: bool | None = None
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)  # what brackets hold is a note or an example
-    for piece in (c for p in _JOINS.split(_spelled(bare)) if p for c in _conjoined(p)):
+    bare = re.sub(r"^((?:均|都)?(?:未|没有|无|不))[与與]", r"与\1", bare)  # faults (s9): "未与村委会签订"
+    pieces = [c for p in _JOINS.split(_spelled(bare)) if p for c in _conjoined(p)]
+    shared = _trailing_denial(_spelled(bare), pieces)  # faults (s9, round 2): "A、B及C均未提供"
+    for at, piece in enumerate(pieces):
+        if at < shared:  # each thing with the predicate denied after the last ("财务管理制度提供")
+            said = _FILLERS.sub("", pieces[-1][_NEGATION.search(pieces[-1]).end() :]).replace("□", "")  # type: ignore[union-attr]
+            thing = _FILLERS.sub("", piece).replace("□", "") + said
+            verbs = tuple(_short(v) for v in re.findall(VERBS, thing))
+            out.append(Literal(True, _short(thing), verbs, _short(said)))
+            lead = True
+            continue
         count = len(_NEGATION.findall(piece))
         if count % 2 and (found := _COUNT.search(piece)) and found.group(1) != "0":
             piece = piece[: found.start()] + piece[found.end() :]  # "有2个月待遇延迟发放": that it happened
@@ -171,35 +178,30 @@ def literals(text: str) -> list[Literal]:
     return out
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
+# faults (s9, round 2): a thing named with nothing said of it (no negation, verb of doing, quality, 有/已 or number)
+_SAYS_SOMETHING = re.compile(rf"[无非缺\d]|有|已|{VERBS}|{QUALITIES.pattern}")
 
 
-def _share(said: str, item: str, qualities: bool = False) -> float:
-    """The part of the statement's character pairs the item holds, qualities aside unless ``qualities`` (they
-    are compared apart: "协助查处到位" speaks of "协助查处")."""
-    said, item = re.sub(r"[\d._%‰]+", "|", said), re.sub(r"[\d._%‰]+", "|", item)
-    if not qualities:
-        said, item = QUALITIES.sub("|", said).strip("|") or said, QUALITIES.sub("|", item).strip("|") or item
-    mine = {p for p in _pairs(said) if "|" not in p}
-    return len(mine & _pairs(item)) / len(mine) if mine else 0.0
+def _trailing_denial(spelled: str, pieces: list[str]) -> int:
+    """How many first pieces take the negation said after them: "财务管理制度、项目管理制度及佐证资料均未提供" —
+    things only named, joined by 、/和/及/与, then the last one denied with its predicate after it ("均无提供",
+    "缺失"): the predicate is every thing's (a coordinated subject), so each is denied. 0 when the pieces are
+    anything else (a negation that leads its piece, 或/且/并 between them, a piece that says something)."""
+    last = len(pieces) - 1
+    said = last >= 1 and (found := _NEGATION.search(pieces[last])) is not None and found.start() >= 2
+    if not said or any(_SAYS_SOMETHING.search(p.replace("□", "")) for p in pieces[:last]):
+        return 0
+    head = rest = spelled[: max(spelled.find(pieces[last]), 0)]
+    for p in pieces[:last]:
+        rest = rest.replace(p, "", 1)
+    return last if head and re.fullmatch(r"(?:[|、和及与]|以及)+", rest) else 0
 
 
-def _apart(said: str, item: str) -> bool:
-    """Two negations negate different things: neither holds two thirds of the other's character pairs."""
-    return max(_share(said, item), _share(item, said)) < 2 / 3
-
-
-def _tail_share(item: str, said: str) -> float:
-    """The part of the item's character pairs, from the first one the statement holds on, that it holds."""
-    mine = _pairs(re.sub(r"[\d._%‰]+", "|", QUALITIES.sub("|", said)))
-    plain = re.sub(r"[\d._%‰]+", "|", QUALITIES.sub("|", item))
-    if len(plain) < 2:
-        return _share(plain, said)
-    at = next((k for k in range(len(plain) - 1) if plain[k : k + 2] in mine), None)
-    if at is None:
-        return 0.0
-    return _share(plain[at:], said)
+def shares_denial(statement: str) -> bool:
+    """The statement denies each of several things named before its one negation ("A、B均未提供")."""
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", statement)
+    pieces = [c for p in _JOINS.split(_spelled(bare)) if p for c in _conjoined(p)]
+    return _trailing_denial(_spelled(bare), pieces) > 0
 
 
 def _bare_verb(said: Literal, items: list[list[Literal]]) -> tuple[int, int] | None:
@@ -245,13 +247,13 @@ def read_statement(
             objects = [k for k, x in enumerate(items[i]) if k == j or (k > j and not x.verbs)]
             said.update({(i, k): lit.negated == items[i][k].negated for k in objects})  # and the objects after it
             continue
-        whole = [_share(lit.content, "|".join(x.content for x in item)) for item in items]
+        whole = [share(lit.content, "|".join(x.content for x in item)) for item in items]
         best = max(whole, default=0.0)
         if best < 2 / 3:
             return Reading({}, f"“{statement}”对应不到任一分项")
         tied = [k for k, x in enumerate(whole) if x == best]
         if len(tied) > 1:  # "资料齐全" against "无资料" and "资料不全": the one with its quality too
-            raw = {k: _share(lit.content, "|".join(x.content for x in items[k]), qualities=True) for k in tied}
+            raw = {k: share(lit.content, "|".join(x.content for x in items[k]), qualities=True) for k in tied}
             tied = [k for k in tied if raw[k] == max(raw.values())]
         if len(tied) != 1:
             return Reading({}, f"“{statement}”对应多个分项")
@@ -260,7 +262,7 @@ def read_statement(
         numbers = [n.replace("_", ".") for n in re.findall(r"\d+(?:_\d+)?", lit.content)]
         if measured is None and numbers and (texts is None or any(n not in _numbers(texts[i]) for n in numbers)):
             return Reading({}, f"“{statement}”含数量，不按字面对应")
-        shares = [_share(lit.content, x.content) if all(v in x.content for v in lit.verbs) else 0.0 for x in items[i]]
+        shares = [share(lit.content, x.content) if all(v in x.content for v in lit.verbs) else 0.0 for x in items[i]]
         tops = [j for j, x in enumerate(shares) if x == max(shares)]
         holds_each = {lit.negated == items[i][j].negated for j in tops}
         if len(tops) > 1 and holds_each != {True}:  # which of the item's parts it denies is not clear
@@ -268,14 +270,14 @@ def read_statement(
         j = tops[0]
         item = items[i][j]
         inner = item.scope and item.scope != item.content  # the item's negation after what it says is there
-        if lit.negated and item.negated and lit.scope and inner and _apart(lit.scope, item.scope):
+        if lit.negated and item.negated and lit.scope and inner and apart(lit.scope, item.scope):
             return Reading({}, f"“{statement}”否定的是“{lit.scope}”，不是“{item.scope}”")  # "库区无垃圾" (s7)
         if any(v not in item.content for v in lit.verbs):  # "方案已建立" against "未制定实施方案"
             return Reading({}, f"“{statement}”所说的做法与“{item.content}”不同")
         if measured is None and not item.negated and not (requirements and lit.negated):
             # an event said whole ("未发放" is not "重复发放"); a requirement from its first word said on (what
             # comes before is its subject: "各项待遇按时足额发放" for "各项社会保险待遇按时足额发放")
-            covered = _tail_share(item.content, lit.content) if requirements else _share(item.content, lit.content)
+            covered = tail_share(item.content, lit.content) if requirements else share(item.content, lit.content)
             if covered < 3 / 4:
                 return Reading({}, f"“{statement}”未说全“{item.content}”")
         missing = set(QUALITIES.findall(item.content)) - set(QUALITIES.findall(lit.content))

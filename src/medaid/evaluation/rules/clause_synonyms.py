@@ -27,7 +27,10 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from medaid.evaluation.rules.clause_faultwords import table_fault_words
 from medaid.evaluation.rules.clause_match import HEDGES
+from medaid.evaluation.rules.clause_partners import table_spelling
+from medaid.evaluation.rules.count_vocab import simplified
 
 # Groups of words used for one another in scoring tables and evaluators' notes; each member a pattern
 # (a fixed term containing a word is excluded by its look-around).
@@ -35,7 +38,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("资金", "经费"),
     ("成立", "组建"),
     ("上报", "报送"),
-    ("签订", "签署"),
+    ("签订", "签署", "签有"),  # faults (s9, round 2): "各项目均签有委托协议"
     # "建立档案" only as a phrase of its own: not "建立档案室/馆/柜/盒", "建立档案管理制度" (s7, fix round)
     ("建档(?!立卡)", "建立档案(?![\u4e00-\u9fa5])|建立档案(?=的|和|及|并|、)"),
 )
@@ -48,6 +51,7 @@ _BARE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fa5]|未|无|没有|不|落实|到�
 OPPOSITE_PREDICATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("(?:不符|不相符|不符合|不一致)", ("相符", "一致", "相符合", "吻合")),
     ("(?:错|错误|有误|差错)", ("正确", "准确", "无误", "准确无误")),
+    ("(?:不正确|不准确)", ("正确", "准确", "准确无误", "无误")),  # faults (s9, round 2): "电话号码均正确"
     ("(?:不通|不畅|不畅通|堵塞)", ("畅通", "通畅")),
     ("(?:不清|不清楚|不清晰|模糊)", ("清楚", "清晰")),
     ("(?:不详实|不翔实)", ("详实", "翔实")),
@@ -77,7 +81,60 @@ def in_text_words(statement: str, clauses: Sequence[str]) -> str:
         for member in group:
             if member != used[0]:
                 statement = re.sub(member, word, statement)
-    return statement
+    statement = _single_for_many(statement, joined)
+    statement = _schedule_met(statement, joined)
+    statement = table_fault_words(statement, joined)  # faults (s9, round 2): "迟报" for "未及时上报"
+    return _kind_of_file(table_spelling(statement, simplified(joined)), joined)  # faults (s9): ``clause_partners``
+
+
+# faults (s9): a schedule met, in the evaluator's words ("工程按期完成" for "工程未达到进度要求"); s9 fix round: only
+# the whole statement, its subject (if any) written in the clause ("工程"), nothing after it — never "工程预计/将/
+# 去年/一期/设计按期完成", "按期完成80%"
+_ON_SCHEDULE = re.compile(r"^(?P<subject>[\u4e00-\u9fa5]{0,8}?)(?:均|都|已|已经)*(?:按期|如期|按进度|按计划进度)完成$")
+
+
+def _schedule_met(statement: str, joined: str) -> str:
+    """ "工程按期完成" as "工程达到进度要求" when a clause writes 达到进度要求, statement by statement (see above)."""
+    if "达到进度要求" not in joined:
+        return statement
+
+    def met(piece: str) -> str:
+        found = _ON_SCHEDULE.match(piece)
+        if found is None or found.group("subject") not in joined:
+            return piece
+        return found.group("subject") + "达到进度要求"
+
+    pieces = re.split(r"([,;。，；\s])", statement)
+    return "".join(met(p) if i % 2 == 0 else p for i, p in enumerate(pieces))
+
+
+# faults (s9): "仅开展单一形式宣传" is "未开展多种形式宣传" where a clause deducts "未开展多种形式…"
+_SINGLE = re.compile(
+    r"(?:仅|只)(?:是)?(?P<verb>开展|采用|进行|组织|使用|利用)了?单一(?P<noun>形式|方式|渠道|类型|手段)的?"
+)
+
+
+def _single_for_many(statement: str, joined: str) -> str:
+    """ "仅<verb>单一<noun>" as "未<verb>多种<noun>" when a clause writes "未/没有/无<verb>多种<noun>"."""
+
+    def many(found: re.Match[str]) -> str:
+        asked = rf"(?:未|没有|无)(?:按要求)?{found.group('verb')}多种{found.group('noun')}"
+        return f"未{found.group('verb')}多种{found.group('noun')}" if re.search(asked, joined) else found.group(0)
+
+    return _SINGLE.sub(many, statement)
+
+
+# faults (s9): "建档" is "建立档案" of the one kind of file the row speaks of ("均已建档" for "没有建立免疫档案")
+_SHORT_FILE = re.compile(r"建档(?!立卡|案)")
+_KIND_OF_FILE = re.compile(r"建立([\u4e00-\u9fa5]{1,4}?)档案(?![室馆柜盒])")
+
+
+def _kind_of_file(statement: str, joined: str) -> str:
+    """ "建档" as "建立X档案" when the clauses write exactly one kind X and never a bare 建档/建立档案."""
+    kinds = set(_KIND_OF_FILE.findall(joined))
+    if len(kinds) != 1 or _SHORT_FILE.search(joined) or re.search(r"建立档案", joined):
+        return statement
+    return _SHORT_FILE.sub(f"建立{kinds.pop()}档案", statement)
 
 
 def _same_qualifier(statement: str, joined: str, group: tuple[str, ...], word: str) -> bool:

@@ -22,18 +22,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
-from medaid.evaluation.quantity import Quantity, parse_quantity
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.cases import PerCase
 from medaid.evaluation.rules.completion import Proportional
-from medaid.evaluation.rules.deduction import PerPoint
 from medaid.evaluation.rules.naming import canon, denies, names
+from medaid.evaluation.rules.part_scores import score_part
 from medaid.evaluation.rules.part_statements import (
     CUT,
-    NEGATION,
-    all_or_nothing,
     assign,
-    requirement,
     said_met,
     settled_by_holds,
     statements,
@@ -149,7 +144,7 @@ class Composite(Rule):
             if i - 1 not in said:
                 return Outcome(None, f"{head}：未写明第{i}部分“{part.name}”的实际情况，该部分无法计分")
             text = "，".join(said[i - 1])
-            outcome = _score_part(part, text, source)
+            outcome = score_part(part, text, source)
             if outcome.score is None:
                 return Outcome(None, f"{head}：第{i}部分（{fmt(part.full)}分）按“{text}”无法计分：{outcome.reason}")
             scores.append(outcome.score)
@@ -182,95 +177,6 @@ def _spread(written: str, parts: tuple[Part, ...]) -> str:
                 continue
         out.append(raw)
     return "，".join(x for x in out if x)
-
-
-_DONE = re.compile(r"完成(?:率|了|为|达|达到)?\d+(?:\.\d+)?%")
-_PERCENT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:%|‰)")
-
-
-_FAULT = re.compile(rf"{NEGATION.pattern}|少|错|差")  # the words a count of faults is said with
-
-
-def _fault_count(rule: Rule, text: str) -> Quantity | None:
-    """ "认定基础数据不准确3项" for "每认定1项扣0.5分": the one number said in the rule's unit, of a fault (a
-    statement with a negation or 少/错/差); "被采用5篇" is what was done, not a count of faults."""
-    counting = isinstance(rule, PerCase) or (isinstance(rule, PerPoint) and rule.from_zero)  # "每缺1项扣0.5分"
-    unit = getattr(rule, "unit", None) if counting else None
-    found = re.findall(rf"(?<![\d.])(\d+){re.escape(unit)}", text) if unit else []
-    if len(found) != 1 or len(re.findall(r"\d+", text)) != 1 or not _FAULT.search(text):
-        return None
-    return parse_quantity(f"{found[0]}{unit}")
-
-
-_AT_LEAST = r"(?:不少于|不低于|至少)"
-_ONE = re.compile(r"(?<![\d.])1(?=[户次例人家件起处])")
-
-
-def _shortfall(part: Part, text: str) -> tuple[str, Quantity] | None:
-    """ "采用不少于4篇4分,采稿每少一篇扣1分" against "被采用2篇": what was done, one number in the rule's unit and no
-    fault word, is short of the least required by the difference (少2篇); at or above it, by none."""
-    rule = part.rule
-    if not isinstance(rule, PerCase) or not rule.unit or "少" not in (rule.what or ""):
-        return None
-    unit = re.escape(rule.unit)
-    need = re.findall(rf"{_AT_LEAST}(\d+){unit}", part.name)
-    done = re.findall(rf"(?<![\d.])(\d+){unit}", text)
-    if len(need) != 1 or len(done) != 1 or len(re.findall(r"\d+(?:\.\d+)?", text)) != 1 or _FAULT.search(text):
-        return None
-    short = max(0, int(need[0]) - int(done[0]))
-    said = f"（要求{need[0]}{rule.unit}以上，实际{done[0]}{rule.unit}，即少{short}{rule.unit}）"
-    quantity = parse_quantity(f"{short}{rule.unit}")
-    return None if quantity is None else (said, quantity)
-
-
-def _done_against_reference(part: Part, text: str) -> Quantity | None:
-    """ "报送简报不少于6期(3分),每少1期扣0.5分" (a step against a stated value) against "报送简报4期": the one number
-    said in the step's unit, of what was done (no fault word: "少报2期" is a shortfall, not the value)."""
-    rule = part.rule
-    if not isinstance(rule, PerPoint) or rule.reference is None or not rule.unit or _FAULT.search(text):
-        return None
-    found = re.findall(rf"(?<![\d.])(\d+(?:\.\d+)?){re.escape(rule.unit)}", text)
-    if len(found) != 1 or len(re.findall(r"\d+(?:\.\d+)?", text)) != 1:
-        return None
-    return parse_quantity(f"{found[0]}{rule.unit}")
-
-
-def _score_part(part: Part, text: str, source: str) -> Outcome:
-    """One part's score from what is said of it: by its own rule (with the one number said, for a rule on a
-    value), else, for an all-or-nothing part, by whether the statements say its requirement is met."""
-    from medaid.evaluation.actual_text import apply_rule
-
-    tries = [("", Inputs(weight=part.full, actual=parse_quantity(text) if source == "实际" else None,
-                         note=text if source == "说明" else None))]  # fmt: skip
-    numbers = re.findall(r"(?<![\d.])\d+(?:\.\d+)?", text)
-    if len(numbers) == 1 and len(rates := _PERCENT.findall(text)) == 1:  # "完成任务的90%": a rate, not a count
-        # "按实际比例计分" of "发放完成95%": a share of what was to be done, against all of it
-        whole = isinstance(part.rule, Proportional) and _DONE.search(text) is not None
-        said = "（“完成…%”为完成比例，全部完成按100%计）" if whole else ""
-        tries.append((said, Inputs(weight=part.full, target=parse_quantity("100%") if whole else None,
-                                   actual=parse_quantity(rates[0]), note=text)))  # fmt: skip
-    # "发现1户未纳入" of a level written "发现一户未纳入": one case is written either way
-    if source == "说明" and (spelled := _ONE.sub("一", text)) != text:
-        tries.append(("", Inputs(weight=part.full, note=spelled)))
-    counted = _fault_count(part.rule, text)
-    if counted is not None:
-        tries.append(("", Inputs(weight=part.full, actual=counted, note=text)))
-    if (short := _shortfall(part, text)) is not None:
-        tries.append((short[0], Inputs(weight=part.full, actual=short[1], note=text)))
-    if (done := _done_against_reference(part, text)) is not None:
-        tries.append(("", Inputs(weight=part.full, actual=done, note=text)))
-    reason = ""
-    for said, inputs in tries:
-        outcome = apply_rule(part.rule, inputs)
-        if outcome.score is not None and not outcome.needs_judgement and ZERO <= outcome.score <= part.full:
-            return Outcome(outcome.score, said + outcome.reason)
-        reason = reason or outcome.reason
-    met = {said_met(x, part) for x in text.split("，")}
-    if len(met) == 1 and (answer := met.pop()) is not None and (answer or all_or_nothing(part)):
-        got = part.full if answer else ZERO
-        verdict = "符合" if answer else "不符合"
-        return Outcome(got, f"“{text}”即{verdict}“{requirement(part)}”，计 {fmt(got)} 分")
-    return Outcome(None, reason)
 
 
 _ZEROED = re.compile(r"([^,;]{2,30}?)[的,]*(?:不得分|不计分|不记分|不给分|(?:得|计|记)0分)")

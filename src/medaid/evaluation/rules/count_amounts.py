@@ -46,6 +46,11 @@ def measured_score(
     score = raw
     if cap is not None and score > cap:
         score, reason = cap, reason + f"，最高 {fmt(cap)} 分"
+    if score > inputs.weight and cap is not None and cap > inputs.weight and not inputs.bonus_allowed:
+        # counts family (s9 fix): no clamp without a word
+        return Outcome(None, f"{reason}；评分标准写明最高 {fmt(cap)} 分，超过本项分值 "
+                             f"{fmt(inputs.weight)} 分，而本表不允许加分：评分标准与分值不一致，"
+                             "需人工判断")  # fmt: skip
     if score > inputs.weight and not (inputs.bonus_allowed and cap is not None):
         score, reason = inputs.weight, reason + f"，超过分值按 {fmt(inputs.weight)} 分计"
     return Outcome(score, f"{reason}；得分 {fmt(score)}")

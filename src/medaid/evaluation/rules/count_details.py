@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 
 from medaid.evaluation.rules.count_hedges import negations, unsure
-from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, POSITIVE, plain
+from medaid.evaluation.rules.count_vocab import COUNTER, NUMBER, POSITIVE, cn_int, plain, same_counter
 from medaid.evaluation.rules.count_words import _HEDGED, _NOT_A_SUBJECT, NEGATIONS, QUALIFIERS
 
 # A verb a statement opens with that only says the case was found ("发现", "查出"): not part of what is counted.
@@ -231,3 +231,46 @@ def without_own_counter(what: str) -> str:
     """ "缺失内容或重复部分" of "缺失内容或重复一个部分": what is counted, without the second alternative's own
     count."""
     return re.sub(rf"(?<=或)([^,;。每\d]{{0,6}}?)(?:每)?(?:一|1){COUNTER}", r"\1", what)
+
+
+# counts family (s9 round 2): "三项指标中有一项未达到标准", "抽查10户，其中2户…" written in one clause: the whole
+# checked, then the part that failed. The count is the part (M of "N项中有M项"); the whole is only what was checked.
+_PART_OF_WHOLE = re.compile(
+    rf"(?P<lead>[^\d,;。:!?不未没无非缺漏拟将]{{0,6}}?)(?P<n>{NUMBER})(?P<c>{COUNTER})"
+    rf"(?P<noun>[^\d,;。:!?不未没无非缺漏]{{0,8}}?)(?:之中|当中|中|里)(?:有|共有|存在)?"
+    rf"(?P<m>{NUMBER})(?P<c2>{COUNTER})(?P<rest>\D*)"
+)
+# the shape of a whole before a part, for the refusal of one not read ("三户中有一项…", "三项中有四项…")
+PART_OF_WHOLE_LEFT = re.compile(
+    rf"{NUMBER}{COUNTER}[^\d,;。]{{0,10}}?(?:之中|当中|中|里)(?:有|共有|存在)?{NUMBER}{COUNTER}"
+)
+
+
+def part_of_whole(segment: str) -> str:
+    """ "三项指标中有一项未达到标准" → "一项未达到标准": the part of the whole checked that the statement counts, in the
+    same counter and no more than the whole; anything else is returned unchanged."""
+    found = _PART_OF_WHOLE.fullmatch(segment)
+    if found is None or not same_counter(found.group("c"), found.group("c2")):
+        return segment
+    whole, part = cn_int(found.group("n")), cn_int(found.group("m"))
+    if whole is None or part is None or part > whole or unsure(found.group("lead") + found.group("noun")):
+        return segment
+    return found.group("m") + found.group("c2") + found.group("rest")
+
+
+# counts family (s9 round 2): a bare failure in other words, "冲洗不达标" for "冲洗不符合质量要求": the thing the
+# same, its failure any of the words that name no failure of their own
+_BARE_TAIL = re.compile(
+    r"(?:不|未)(?:符合|达到|满足)(?:质量|相关|有关)?(?:要求|标准|规定)|不合格|不达标|未达标|不规范|不合规|不到位$"
+)
+
+
+def bare_failure_of(words: str, what: str) -> bool:
+    """ "冲洗不达标" names "冲洗不符合质量要求": the same thing (two characters at least, no negation, hedge or
+    number), each with a bare failure at its end."""
+    said = plain(_FOUND.sub("", words))
+    ours, theirs = _BARE_TAIL.search(said), _BARE_TAIL.search(plain(what))
+    if ours is None or theirs is None or ours.end() != len(said) or theirs.end() != len(plain(what)):
+        return False
+    head, wanted = said[: ours.start()], plain(what)[: theirs.start()]
+    return len(head) >= 2 and head == wanted and _clean(head) and not re.search(r"\d", head)

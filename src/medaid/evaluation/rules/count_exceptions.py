@@ -64,6 +64,8 @@ def restates_plainly(words: str, requirement: str) -> bool:
 _MET = re.compile(
     r"(?:可|能|能够|可以)[\u4e00-\u9fff]|远离|符合|达到|达标|齐全|齐备|完整|完好|完善|畅通|通畅|正常|良好|规范|合格|到位"
     r"|满足|健全|整洁|清洁|干净|安全|充足|落实|完成|宽敞|清楚|清晰|醒目"
+    r"|平整|适度|适宜|舒适|准确|及时|按时"  # counts family (s9): "路面平整", "路拱适度"
+    r"|已(?:建立|纳入|实行|实施|制定|设立|设置|开展|配备|签订|成立|公开|公示|执行)"  # s9: "制度已纳入村规民约"
 )
 # what makes a description more than a success: presence, passive, excess, contrast, location, difficulty, a defect
 _NOT_MET = re.compile(

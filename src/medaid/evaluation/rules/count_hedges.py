@@ -30,10 +30,13 @@ _NOT_NEGATION = re.compile(
     r"不锈钢|不错|不断|不仅|不但|不论|无论|不管|不久|不少|不止|不定期|不动产|未成年|未来|错峰|错时|错开|非常|非遗|非税"
     r"|无障碍|无人机|无线|无害化|无偿|无公害|缺一不可"
 )
-# A fault suspected, possible, hypothetical, graded or approximate.
+# A fault suspected, possible, hypothetical, graded or approximate. 约 inside a word ("村规民约", "签约") is no
+# "about" (counts family, s9).
 HEDGES = re.compile(
-    rf"{_HEDGED.pattern}|{STATEMENT_HEDGES.pattern}|疑似|疑为|涉嫌|可能|或许|也许|似乎|估计|大概|大约|约(?![定束谈请见])|若干|^(?:如|若)|假如|如果|倘若"
+    rf"{_HEDGED.pattern}|{STATEMENT_HEDGES.pattern}|疑似|疑为|涉嫌|可能|或许|也许|似乎|估计|大概|大约|(?<![民公合预签节制条契违践租婚])约(?![定束谈请见])|若干|^(?:如|若)|假如|如果|倘若"
     r"|不太|不够|不大|不甚|不很|不十分|明显|拟|应(?=[不未没当该])|或(?=[不未没存有])"
+    # a plan (s9 fix): "计划举办", "准备开展", "预计完成"
+    r"|预计|打算|(?<![按照依原年月])计划(?=[举开组完实建提召发进办落新修申争引])|准备(?=[举开组完实建召发进办])"
 )
 # Words of a defect: a negation before one denies it ("未丢失", "没有问题", "均不破损", "不超标").
 _DEFECTS = r"问题|隐患|缺陷|损坏|破损|故障|丢失|缺失|松动|超标|违规|违章|违法|事故|投诉|差错|错误|异常"
@@ -85,6 +88,14 @@ def unsure(words: str) -> str | None:
         if (hit := pattern.search(said)) is not None:
             return f"{why}“{hit.group(0)}”"
     return None
+
+
+def hedged_beyond(words: str, own: str) -> str | None:
+    """Why the words are hedged or planned ("计划举办培训班") by a word the rule's own words ``own`` do not hold — even
+    when those hold another word ``unsure`` names ("举办培训班": 培训 is work done) (s9 fix)."""
+    said = _NOT_NEGATION.sub("", words)
+    hit = next((m.group(0) for m in HEDGES.finditer(said) if m.group(0) not in own), None)
+    return None if hit is None else f"有推测、计划、假设或程度限定的词“{hit}”"
 
 
 def bounded(before: str, after: str) -> bool:

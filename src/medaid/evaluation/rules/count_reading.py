@@ -12,32 +12,32 @@ from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.quantity import normalize_text
+from medaid.evaluation.rules.count_beside import Counting, counted_beside
+from medaid.evaluation.rules.count_denials import EXAMPLES, SECOND_COUNT, denies_broader, looked_at
 from medaid.evaluation.rules.count_details import (
-    named_in_detail,
+    PART_OF_WHOLE_LEFT,
     named_side,
     numbered_what,
-    own_counter,
+    part_of_whole,
     split_counts,
     summed_alternatives,
     without_own_counter,
 )
-from medaid.evaluation.rules.count_exceptions import restates_plainly
-from medaid.evaluation.rules.count_hedges import bounded, unsure, veto_measured
+from medaid.evaluation.rules.count_exceptions import plainly_met, restates_plainly
+from medaid.evaluation.rules.count_hedges import veto_measured
 from medaid.evaluation.rules.count_opposites import opposite
 from medaid.evaluation.rules.count_phrasings import (
-    fault_around,
     joined,
-    listed_against,
     named_items,
     occurrence,
     read_occurrence,
 )
+from medaid.evaluation.rules.count_rests import faults_then_rest, headed_cases, named_lacking
 from medaid.evaluation.rules.count_results import Count as Count  # re-exported
 from medaid.evaluation.rules.count_statements import (
     NONE,
     PERIOD,
     PLAIN_GENERIC,
-    also_a_veto,
     names_a_count,
     none_of,
     not_done,
@@ -46,7 +46,6 @@ from medaid.evaluation.rules.count_statements import (
     veto_in,
 )
 from medaid.evaluation.rules.count_summaries import (
-    ITEM_COUNTERS,
     all_present,
     denies_head,
     named_missing,
@@ -56,19 +55,14 @@ from medaid.evaluation.rules.count_summaries import (
     summary,
 )
 from medaid.evaluation.rules.count_vocab import (
-    CHANGE,
     COUNTER,
     MISSING,
     NUMBER,
     PART,
-    classifies,
-    cn_int,
     plain,
-    same_counter,
     simplified,
     statements,
 )
-from medaid.evaluation.rules.count_words import content_chars
 
 
 def read_count(
@@ -99,14 +93,13 @@ def read_count(
         heading,
         limit_denied,
         limit_reached,
-        names_it,
         sample,
         shortfalls,
-        states_condition,
         written,
     )
 
     norm = normalize_text(simplified(text)).replace("“", "").replace("”", "").replace('"', "")
+    norm = EXAMPLES.sub("", norm)  # counts family (s9): "漂浮物3处(塑料瓶、泡沫板等)": kinds named, not counted
     what = without_own_counter(what)  # counts family (s7): "缺失内容或重复一个部分"
     shown = unit or "处"
     counts: list[Decimal] = []
@@ -117,9 +110,17 @@ def read_count(
     kept = {s for s in told if not re.search(r"\d", s) and any(restates_plainly(s, c.rstrip(PART)) for c in clears)}
     segments, notes = shortfalls([p for s in told for p in ([s] if s in kept else joined([s]))], what)
     segments = [piece for segment in segments for piece in split_counts(segment)]  # counts family (s7)
+    segments = [part_of_whole(segment) for segment in segments]  # counts family (s9): "三项中有一项未达标"
+    if (headed := headed_cases(segments)) is not None:  # counts family (s9): "发现三处不符合：两项…，一次…"
+        if isinstance(headed, str):
+            return Count(None, headed)
+        segments, notes = headed[0], [*notes, headed[1]]
     denied: set[int] = set()  # counts family (s7 fix): the alternatives of what is counted denied one by one
     worded: list[str] = []  # the words beside each count read in the main path, for ``summed_alternatives``
     present: tuple[str, ...] | None = None  # counts family (s8): a statement that the things named are there
+    described: list[str] = []  # counts family (s9): descriptions of a thing as required, beside the count
+    if not vetoes and not limits and (rested := faults_then_rest(segments, what, items)) is not None:
+        return Count(rested[0], f"{fmt(rested[0])}{shown}（“{text.strip()}”；{rested[1]}）")  # counts family (s9)
     if not vetoes and not limits and (summed := summarized(segments, what, unit, items)) is not None:
         # counts family (s8): descriptions of what was seen, then their summary ("…不能出入，1项不符合")
         return Count(summed[0], f"{fmt(summed[0])}{shown}（“{text.strip()}”；{summed[1]}）")
@@ -186,6 +187,7 @@ def read_count(
                 or plain(rest) == plain(what)
                 or none_of(rest, what)
                 or denies_head(rest, what)
+                or denies_broader(rest, what)  # counts family (s9): "无缺席" for "无故缺席会议"
             ):
                 counts.append(ZERO)
             elif (one := named_side(rest, what)) is not None:  # counts family (s7 fix): "无缺失内容" denies one
@@ -203,7 +205,10 @@ def read_count(
             counts.append(summed_up)
             worded.append(what)
             continue
-        if faults and (named := named_missing(segment, what, subject, unit)) is not None:  # s8: "缺康复科1个科室"
+        if faults and (
+            (named := named_missing(segment, what, subject, unit)) is not None  # s8: "缺康复科1个科室"
+            or (named := named_lacking(segment, what, subject)) is not None  # s9: "未设置康复医学科和医学影像科"
+        ):
             counts.append(named[0])
             worded.append(what)
             notes.append(f"“{segment}”列出缺{named[1]}")
@@ -212,7 +217,14 @@ def read_count(
             notes.append(there[0])  # none of those named is missing: a count beside it is of the others
             present = there[1]
             continue
-        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment) or numbered_what(segment, what)
+        if PART_OF_WHOLE_LEFT.search(segment) is not None:  # counts family (s9): "三户中有一项…" not read
+            return Count(None, f"“{segment}”写有所查的总数和其中的数，未能确定按哪一个计")
+        found = re.fullmatch(rf"(\D*?)({NUMBER})({COUNTER})(\D*)", segment)
+        if found is not None and SECOND_COUNT.search(found.group(4)) is not None:  # counts family (s9)
+            return Count(
+                None, f"“{segment}”写有两个数（如所查的数和其中的数），无法判断按哪一个计"
+            )  # "五次检查两次不合格"
+        found = found or numbered_what(segment, what)
         if found is None:
             if all_done(segment, what, alone=segment == norm):
                 counts.append(ZERO)
@@ -225,53 +237,20 @@ def read_count(
                 counts.append(Decimal(listed))  # counts family: "缺卫生许可证、组织机构代码证"
                 notes.append(f"“{segment}”列出缺 {listed}{shown}")
                 continue
+            if faults and plainly_met(segment):  # counts family (s9): "河面清洁，未发现漂浮物" — a success told
+                described.append(segment)
+                continue
+            if faults and looked_at(segment):  # counts family (s9): "实地查看…，未见…" — the scope of the check
+                notes.append(f"“{segment}”是检查的范围，未计")
+                continue
             return Count(None, f"“{segment}”不是{shown}数")
-        pre, number, counter, post = found.groups()
-        post = re.sub(r"^\((.+)\)$", r"\1", post)  # "3处(台账不规范)": what is counted, in brackets
-        counted = cn_int(number)
-        if counted is None or counted != counted.to_integral_value():
-            return Count(None, f"“{segment}”不是整{shown}数")
-        if (
-            unit is not None
-            and not same_counter(counter, unit)
-            and not classifies(counter, unit, subject)
-            and not own_counter(counter, topic)  # counts family (s7): "…或重复一个部分" counts parts in 个
-        ):
-            return Count(None, f"“{segment}”的单位是{counter}，规则按{unit}计")
-        if not pre and all_done(post, what):
-            # counts family (s8): "2次均按时上报" — of how many due? (fix round) "3个科室均达标" of 5
-            if counted and (counter not in ITEM_COUNTERS or counted != items):
-                return Count(None, f"“{segment}”只说明这{fmt(counted)}{counter}均做到，未说明应做的{shown}数")
-            counts.append(ZERO)
-            continue
-        if (against := listed_against(pre, int(counted))) is not None:  # counts family: "缺A、B3项"
-            return Count(None, f"“{segment}”{against}，与所写的 {fmt(counted)}{counter}不一致")
-        if by_aside:  # the bracket is what is counted; the words before it name the occurrence
-            words = content_chars(pre + post)
-            if re.search(r"[不未没无非]", pre + post) or not words <= content_chars(topic or what):
-                return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
-        elif (
-            not names_it(pre + post, what, subject)
-            and not states_condition(pre + post, subject or what, condition)
-            and not fault_around(pre, post, fault, subject, clears)
-            # counts family (s7): the rule's words with a head, in the other order, or with an owner left out
-            and not named_in_detail(pre, post, what, topic=topic, alone=not vetoes and not limits)
-        ):
-            return Count(None, f"“{segment}”与规则所计的“{what}”不一致")
-        # counts family (s7 fix): words the rule's own do not hold that make the count no count of cases found
-        # ("疑似不符合要求3处", "已解决问题5处", "上年存在问题", "约4处", "少于4处", "4处以上")
-        if (why := unsure(pre + post)) is not None and unsure(topic or what) is None:
-            return Count(None, f"“{segment}”{why}，不能按发现的{shown}数计")
-        if bounded(pre, post):
-            return Count(None, f"“{segment}”的数是约数、界限或范围，不是确定的{shown}数")
-        if other := also_a_veto(pre + post, what, vetoes):
-            return Count(None, f"“{segment}”也可能是“{other}”（该项不得分），无法判断是哪一类")  # "保险缺失1项"
-        if not plain(pre + post) and what and CHANGE.match(plain(what)):
-            return Count(None, f"规则按{what}的数量计分，“{segment}”未写明是增加数")
-        if not pre + post and any(sample(s) for s in segments):
-            return Count(None, f"“{segment}”写在抽查数旁，未写明是发现的问题数")  # "抽查20例,2例": 2 of what?
-        counts.append(counted)
-        worded.append(pre + post)
+        counting = Counting(unit, what, subject, condition, fault, topic, clears, vetoes, limits, items)
+        beside = counted_beside(found, segment, segments, by_aside, counting)  # the words beside the count
+        if isinstance(beside, Count):
+            return beside
+        counts.append(beside[0])
+        if beside[1] is not None:
+            worded.append(beside[1])
     if denied == {0, 1} and not any(counts):  # counts family (s7 fix): "无缺失内容、无重复部分" deny both
         counts.append(ZERO)
     elif denied and not counts and veto is None:
@@ -288,6 +267,7 @@ def read_count(
         return Count(None, f"“{text}”只写明得满分条件的一部分，未写明{shown}数")
     if not counts and veto is None:
         return Count(None, f"“{text}”未写明{shown}数")
+    notes += [f"“{d}”是所查情况合乎要求的描述，未计" for d in described]
     if len(counts) > 1 and any(counts):
         # counts family (s7): "未出勤2次、未佩戴袖标1次" for "未出勤或未佩戴袖标的,一次扣5分": one count per alternative
         if len(worded) != len(counts) or (total_of := summed_alternatives(counts, worded, what)) is None:

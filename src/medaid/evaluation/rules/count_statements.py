@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _PERIOD = r"(?:全年|本年度|年度内|年内|当年|本年|考核期内|考核期间|检查期间|检查中|本期|本季度|本月)"
 PERIOD = re.compile(rf"^{_PERIOD}(?=[^\d,;。])")
 NONE = re.compile(
-    rf"^{_PERIOD}?(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生|未查到|没有发现|没发现|未检出)(.*)$"
+    rf"^{_PERIOD}?(?:无|未发现|没有|未出现|未查实|未查出|不存在|未发生|未查到|没有发现|没发现|未检出|未见)(.*)$"
 )
 # "未脱岗" for "值班脱岗", "未举办培训" for "每举办一次培训": read only when the words after 未 are what is counted
 # (``none_of``), never for a count that is itself negated ("未签字" of "档案未签字" is a case found)

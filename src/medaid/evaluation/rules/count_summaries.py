@@ -214,7 +214,16 @@ def denies_head(denied: str, what: str) -> bool:
         and (len(head) == 2 or wanted[-len(head) - 1] == "的")
         and not re.search(r"\d|[不未没无非缺漏错]", head)
         and HEDGES.search(head) is None
+        # counts family (s9 round 2): "无台账" for "未建立台账" is the fault itself, not a denial of it — the thing
+        # denied is what a negated verb before it lacks (a negation inside a modifier before 的 is no such verb:
+        # "无投诉" for "未及时处理的投诉")
+        and _MADE.search(wanted[: -len(head)]) is None  # "未建立的台账": the ledger is still the one lacked
+        and (wanted[-len(head) - 1] == "的" or _LACKED.search(wanted[: -len(head)]) is None)
     )
+
+
+_MADE = re.compile(r"[未没无缺漏不](?:按规定|按要求|及时)?(?:建|制|设|配|签|开|成立|编|提供|备|订|办|购|装)")
+_LACKED = re.compile(r"[未没无缺漏]|不(?:按|依|建|开|制|签|落|设|配|执|实|进|组|上|报|公|及|规|作|履|提|办)")
 
 
 _NUMBERED = re.compile(r"[(（](\d{1,2})[)）]|([①②③④⑤⑥⑦⑧⑨⑩])")

@@ -84,6 +84,11 @@ class CountScore(Rule):
         score = raw
         if self.cap is not None and score > self.cap:
             score, reason = self.cap, reason + f"，最高 {fmt(self.cap)} 分"
+        if score > inputs.weight and self.cap is not None and self.cap > inputs.weight and not inputs.bonus_allowed:
+            # counts family (s9 fix): no clamp without a word
+            return Outcome(None, f"{reason}；评分标准写明最高 {fmt(self.cap)} 分，超过本项分值 "
+                                 f"{fmt(inputs.weight)} 分，而本表不允许加分：评分标准与分值不一致，"
+                                 "需人工判断")  # fmt: skip
         if score > inputs.weight and not (inputs.bonus_allowed and self.cap is not None):
             score, reason = inputs.weight, reason + f"，超过分值按 {fmt(inputs.weight)} 分计"
         return Outcome(score, f"{reason}；得分 {fmt(score)}")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import Comparator, Quantity, is_met
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
+from medaid.evaluation.rules.count_doubts import doubtful_statement
 from medaid.evaluation.rules.deduction_words import words_met
 from medaid.evaluation.rules.naming import canon, named
 from medaid.evaluation.rules.steps import (
@@ -164,6 +165,8 @@ class PerPoint(StepBase, Rule):
             missing = Outcome(None, "缺少实际完成值，无法按规则扣分")
             noted = self._from_note(inputs) if inputs.note else None
             return noted if noted is not None and noted.score is not None else missing
+        if (doubt := doubtful_statement(actual.text, periods=False)) is not None:
+            return Outcome(None, f"实际{doubt}，需人工判断")  # counts family (s9): "少报约3个月"
         full = self.full if self.full is not None else inputs.weight
         if self.full_if_none and actual.value is None and self.states_none(actual.text):
             return Outcome(

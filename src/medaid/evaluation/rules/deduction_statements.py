@@ -27,6 +27,8 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from medaid.evaluation.note_leadins import lead_in  # numbers family (s9)
+from medaid.evaluation.note_numerals import in_digits  # numbers family (s9)
 from medaid.evaluation.numbers import ZERO, clamp, fmt
 from medaid.evaluation.quantity import Quantity, parse_quantity
 from medaid.evaluation.rules.base import Inputs, Outcome
@@ -35,6 +37,7 @@ from medaid.evaluation.rules.count_vocab import simplified
 from medaid.evaluation.rules.deduction import Direction, PerPoint
 from medaid.evaluation.rules.listed_elements import listed
 from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.stated_gaps import compared_value, foreign_lead, stated_gap  # numbers family (s9)
 from medaid.evaluation.rules.steps import Distance, word_kind
 
 if TYPE_CHECKING:
@@ -148,6 +151,7 @@ def step_value(statement: str, rule: PerPoint, wording: str) -> tuple[Quantity, 
     gives no number, or why it cannot be read. ``wording`` is the part's text (a noun after the number, "6个
     行业", must be the part's)."""
     # counts family (s8 fix round): canon() drops punctuation, the decimal point with it ("少1.5次" read as 15)
+    statement = in_digits(statement)  # numbers family (s9): "超生三个小孩" → "超生3个小孩"
     said = canon(re.sub(r"(?<=\d)\.(?=\d)", _POINT, _BRACKETS.sub("", statement))).replace(_POINT, ".")
     said = re.sub(r"(\d+)个半(?=月|小时)", lambda m: f"{m.group(1)}.5个", said)  # 1个半月 = 1.5个月
     found = list(_NUMBER.finditer(said))
@@ -156,6 +160,10 @@ def step_value(statement: str, rule: PerPoint, wording: str) -> tuple[Quantity, 
     if len(found) > 1:
         return "有不止一个数值"
     m = found[0]
+    if rule.unit in (None, "%") and (gap := stated_gap(statement)) is not None:  # numbers family (s9): 低于标准20%
+        return foreign_lead(gap, None) or (Quantity(text=gap.words), True)
+    if rule.unit in (None, "%") and compared_value(statement):  # numbers family (s9): "低于90%" is no value
+        return f"“{statement}”写的是与某值的比较（高于、低于、不足…），不是实际值"
     number, unit, noun = m.group(1), m.group(2), m.group(3)
     if noun and not re.match(r"^(?:的|以上|以下|左右)", noun) and not _related(noun, canon(wording)):
         return f"数值“{m.group(0)}”所计的“{noun}”不是该项评分标准所说的"
@@ -211,6 +219,8 @@ def assigned(written: str, parts: tuple[DeductedPart, ...]) -> dict[int, list[st
     previous: tuple[str, int] | None = None
     rest: list[str] = []
     for statement in cut(written):
+        if lead_in(statement):  # numbers family (s9): "经查，…": how the facts were found
+            continue
         if _REST.match(statement):
             rest.append(statement)
             continue

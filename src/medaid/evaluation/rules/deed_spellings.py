@@ -24,7 +24,8 @@ import re
 from medaid.evaluation.rules.phrasing import VERBS
 
 # The same deed in two verbs: either may be said for the other.
-_SAME_DEED = (("成立", "组建"), ("开展", "进行"))  # (affirm s8) 开展/进行: one light verb before a deed ("开展考核")
+# (affirm s9) 执行/落实: carrying out a rule or plan ("各项规定均已执行" for "…且落实"); 上报/报送: sending up a report
+_SAME_DEED = (("成立", "组建"), ("开展", "进行"), ("执行", "落实"), ("上报", "报送"))
 # A verb that implies another (said → the one the table may use); never read the other way.
 _IMPLIES = (
     ("印发", "制定"),

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
-from medaid.evaluation.rules.answers import answer
+from medaid.evaluation.rules.answers import answer, standard_answer
 from medaid.evaluation.rules.base import Inputs
+from medaid.evaluation.rules.evidence_clauses import findings
 from medaid.evaluation.rules.naming import canon
 
 # Words that judge quality or conformity, as a predicate (at the end of a clause): "制度健全规范", "运行有效".
@@ -54,7 +55,7 @@ def judged_alone(text: str | None, condition: str, inputs: Inputs) -> str | None
     judgement is then made, and the verdict is taken as given (met: the marks; not met: 0)."""
     if not text or ALTERNATIVE.search(text) or not judged_condition(condition):
         return None
-    said = inputs.actual.text if inputs.actual is not None else (inputs.note or "")
-    if answer(canon(said), condition) is not None:
-        return None
+    said = inputs.actual.text if inputs.actual is not None else findings(inputs.note or "")  # (s9) "经核查，…"
+    if answer(canon(said), condition) is not None or standard_answer(said, text) is not None:
+        return None  # (affirm s9) "藏书量达到标准要求" against "符合标准，得1分": the verdict with its subject
     return "评分标准只写明满分条件，且条件是对质量或合规的判断，未写明不满足时如何计分，需评价人员判断"

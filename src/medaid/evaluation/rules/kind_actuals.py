@@ -21,7 +21,7 @@ from medaid.evaluation.quantity import normalize_text
 from medaid.evaluation.rules.absences import happened, stated_absences
 from medaid.evaluation.rules.case_kinds import CaseKind, Tally
 from medaid.evaluation.rules.clause_lists import denied_kinds
-from medaid.evaluation.rules.clause_synonyms import in_text_words, once_counted
+from medaid.evaluation.rules.clause_synonyms import hedged, in_text_words, once_counted
 from medaid.evaluation.rules.count_vocab import (
     COUNTER,
     NUMBER,
@@ -36,9 +36,30 @@ from medaid.evaluation.rules.count_words import (
 )
 from medaid.evaluation.rules.kind_asides import SPAN, aside_disagrees, only_counted
 from medaid.evaluation.rules.kind_clauses import by_clauses, settled
-from medaid.evaluation.rules.kind_periods import period_shortfall
+from medaid.evaluation.rules.kind_grades import (
+    graded_events,
+    planned_done,
+    sanction_statement,
+    shortfall_said_twice,
+    total_of_all,
+)
+from medaid.evaluation.rules.kind_periods import period_met, period_shortfall
 from medaid.evaluation.rules.kind_reader import KindReader
-from medaid.evaluation.rules.kind_statements import GENERIC, NONE, REST
+from medaid.evaluation.rules.kind_statements import (
+    GENERIC,
+    NONE,
+    OPEN_COUNT,
+    PER_PERIOD,
+    PLANNED,
+    REST,
+    after_scope,
+    checked_scope,
+    outside_words,
+    qualifier_left_out,
+    same_event_counter,
+    short_rate,
+    undated,
+)
 from medaid.evaluation.rules.kind_vetoes import veto_said, veto_unqualified
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.occurrences import OCCURRENCES
@@ -48,13 +69,25 @@ _NEG = NEGATIONS
 # "没有" + the requirement, is not a count of it
 _SHORTFALL = re.compile(r"^(?:每)?(?:少|缺)")
 _NO_SHORTFALL = re.compile(r"^(?:无|没有|未|不存在)(?:缺少|缺失|缺|少|漏)")
+# faults (s9): nouns that begin with 缺 and lack nothing ("质量有缺陷的每处扣1分": a defect found, counted)
+_NOT_LACK = re.compile(r"缺陷|缺点")
 
 
-def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], clears: tuple[str, ...] = ()) -> Tally:
+def read_kinds(
+    text: str,
+    kinds: tuple[CaseKind, ...],
+    vetoes: tuple[str, ...],
+    clears: tuple[str, ...] = (),
+    rule_text: str = "",
+    plan: str = "",
+) -> Tally:
     """The count of each kind an actual (or a 扣分说明) states; see the module's conventions."""
     reader = KindReader(kinds, vetoes)
     norm = normalize_text(simplified(text)).replace("“", "").replace("”", "")
     norm = in_text_words(norm, [k.text for k in kinds])  # faults (s7): "报送" for the table's "上报"
+    norm = planned_done(norm, simplified(plan))  # faults (s9): "公示制度10项" against the target "制度应公示10项"
+    if (graded := graded_events(norm, kinds)) is not None:  # faults (s9): "伤残事故1次(重伤1人)" (``kind_grades``)
+        return graded
     counts: dict[int, Decimal] = {}
     total: Decimal | None = None
     alike = len({(k.points, k.per, k.unit, k.once) for k in kinds}) == 1 and not kinds[0].once
@@ -67,15 +100,37 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
 
     absent: dict[int, set[str]] = {}  # faults written as an absence, stated: the elements named of each kind
     spoken: set[int] = set()  # kinds one alternative of which a statement cleared (``kind_clauses``)
-    for segment in reader.segments(norm):
+    statements = reader.segments(norm)
+    for at, segment in enumerate(statements):
+        previous = statements[at - 1] if at else ""  # the statement before (s9, round 2: "仍未整治" is of its object)
+        segment = after_scope(undated(segment, [k.unit or "" for k in kinds]))  # faults (s9, round 2): dates
+        if PLANNED.search(segment):  # s9 fix round: "工程预计达到进度要求" is no statement of what was done
+            return Tally({}, f"“{segment}”是计划或预计，不是已发生的情况")
+        if (other := outside_words(segment, simplified(rule_text) or "".join(k.text for k in kinds))) is not None:
+            return Tally({}, f"“{segment}”中“{other}”：说的是疑似、其他单位或隐患，不是本单位已发生的情形")
+        if checked_scope(segment) and not reader.named(segment, says_it=True):  # faults (s9, round 2): "经核查"
+            reader.notes.append(f"“{segment}”是检查的范围，不是发现的情形")
+            continue
         # a veto's words, 未/没有/无 alike (faults, s7): "未按要求开展宣传工作" for "没有按要求开展宣传工作的,不得分"
         hit = next((v for v in vetoes if canon(plain(segment)) == canon(plain(v))), None)
-        if hit := hit or veto_unqualified(segment, vetoes):  # "未开展宣传活动" for "未按要求开展宣传活动…不得分"
+        # "未开展宣传活动" for "未按要求开展宣传活动…不得分"; "仍未整治" after the thing counted (s9, round 2)
+        if hit := hit or veto_unqualified(segment, vetoes, previous):
             return Tally({}, veto=hit)
         if (vetoed := veto_said(segment, reader.texts, vetoes)) is not None:  # kinds without their vetoes (s7)
             if vetoed[1]:  # "但发生安全责任事故1起"; "未及时整治" for "…未及时整治的扣完基本分"
                 return Tally({}, veto=vetoed[0])
             continue  # "发生安全责任事故0起", "已及时整治": it did not happen
+        if (note := sanction_statement(segment, simplified(rule_text), kinds)) is not None:
+            reader.notes.append(note)  # faults (s9): "卫生费100%收取上缴" for "…按比例扣减工作补贴" (``kind_grades``)
+            continue
+        # s9 fix round: "建档率90%" against "没有建立健康档案…每次": how many were not done?
+        if short_rate(segment) and not any("率" in k.text for k in kinds):
+            return Tally({}, f"“{segment}”是比例，评分标准按个数计，未写明个数")
+        # faults (s9): "各类环境问题共12处" is the bare total "12处"
+        segment = total_of_all(segment, simplified(rule_text)) or segment
+        if short := shortfall_said_twice(segment, kinds, simplified(rule_text)):  # faults (s9): "少1个县未建立"
+            reader.notes.append(f"“{segment}”读作“{short}”")
+            segment = short
         if segment.startswith("其中"):  # "其中1件催办后仍未完成": counted in two kinds, or in one?
             if not any(k.within is not None for k in kinds):
                 return Tally({}, f"“{segment}”是另一类情形的一部分，各类是否重复计算未写明")
@@ -104,6 +159,7 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             counts.update({i: ZERO for i in range(len(kinds)) if i not in counts})
             continue
         denial = _NO_SHORTFALL.match(segment)  # s7 fix round: "无缺少要素" denies the absence, never states it
+        denial = denial or _NOT_LACK.search(segment)  # faults (s9): "质量无缺陷" is no absence of "陷"
         said = None if plain(segment) in GENERIC or denial else stated_absences(segment, [k.text for k in kinds])
         if isinstance(said, str):
             return Tally({}, said)
@@ -115,6 +171,8 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             reader.negated_kind(after := segment[len(none.group("topic")) :])
             or happened(after, [k.text for k in kinds])
         ):
+            if hedged(segment, "".join(k.text for k in kinds)):  # s9 fix round: "基本无进京非访", "部分乡镇未发生…"
+                return Tally({}, f"“{segment}”含程度词或只说部分对象，未说明是否全部未出现")
             rest = none.group("rest")
             generic = plain(rest) in GENERIC or rest in GENERIC  # "上述问题": plain would keep "上述"
             named = list(range(len(kinds))) if generic else reader.named(rest)
@@ -129,6 +187,11 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             for i in named:
                 counts.setdefault(i, ZERO)
             continue
+        if (met := period_met(segment, kinds, simplified(rule_text))) is not None:  # faults (s9): "每季度更新1期"
+            if why := put(met[0], ZERO):
+                return Tally({}, why)
+            reader.notes.append(met[1])
+            continue
         if (period := period_shortfall(segment, kinds)) is not None:  # faults (s7): "本季度已召开议事会议"
             if why := put(*period):
                 return Tally({}, why)
@@ -138,6 +201,10 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             continue
         if REST.fullmatch(segment):  # "其余均已落实": the kinds not named were not found, as a kind not named
             continue
+        if OPEN_COUNT.search(segment):  # s9 fix round: "质量缺陷2处以上", "资料至少缺2项": not an exact count
+            return Tally({}, f"“{segment}”的数量只写了下限，未写明确切数量")
+        if PER_PERIOD.search(segment):  # s9 fix round: "每月少2期": how many months is not said
+            return Tally({}, f"“{segment}”是每期的数量，未写明共几期")
         whole = not re.search(rf"{NUMBER}{COUNTER}", segment) or re.search(r"均|全部|都|全|皆", segment)
         named = reader.named(segment)
         cleared = [i for i in named if whole and reader.restates(segment, i)]
@@ -167,6 +234,9 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             which = "对应多类情形" if len(named) > 1 else "未对应评分标准所列的任何一类情形"
             return Tally({}, f"“{segment}”{which}")
         i, kind = named[0], kinds[named[0]]
+        others = [plain(k.what) for j, k in enumerate(kinds) if j != i]
+        if (left := qualifier_left_out(segment, plain(kind.what), others)) is not None:  # faults fixer (s9)
+            return Tally({}, f"“{segment}”未写明“{left}”，不能确定是否为“{kind.what}”")
         if found is None:
             if not any(c in _NEG for c in words) and (note := settled(segment, kinds, i, put, spoken)):
                 reader.notes.append(note)  # "项目经理均持证", "排查机制落实到位": what the kind negates, done
@@ -180,6 +250,9 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
             why = put(i, Decimal(1))
         else:
             value, counter = cn_int(found.group(2)), found.group(3)
+            thing = found.group(4).strip()  # s9 fix round: "少2个村" against "每少一个乡镇": another thing short
+            if _SHORTFALL.match(kind.what) and thing and not set(thing) & set(simplified(rule_text or kind.text)):
+                return Tally({}, f"“{segment}”缺少的是“{thing}”，不是“{kind.what}”所计的对象")  # s9 fix round
             if _SHORTFALL.match(kind.what) and not re.search(r"[少缺未没无不差漏]", words):  # s7 fix round
                 return Tally({}, f"“{segment}”是做到的次数，不是“{kind.what}”的次数")  # "召开议事会议2次"
             if kind.once and once_counted(value, counter):  # faults (s7): "漏报1次" for "漏报扣0.5分": it happened
@@ -192,7 +265,14 @@ def read_kinds(text: str, kinds: tuple[CaseKind, ...], vetoes: tuple[str, ...], 
                              f"未写明是否按次扣分")  # fmt: skip
             if kind.once or value is None or value != value.to_integral_value():
                 return Tally({}, f"“{segment}”不是“{kind.what}”的整数个数")
-            if kind.unit and not same_counter(counter, kind.unit) and not classifies(counter, kind.unit, kind.what):
+            if (
+                kind.unit
+                and not same_counter(counter, kind.unit)
+                and not classifies(counter, kind.unit, kind.what)
+                and not same_event_counter(
+                    counter, kind.unit, kind.text, simplified(rule_text)
+                )  # faults (s9, round 2): 起 for 次
+            ):
                 return Tally({}, f"“{segment}”的单位是{counter}，规则按{kind.unit}计")
             why = aside_disagrees(aside, kind, value) if aside else None
             why = why or put(i, value)

@@ -55,6 +55,27 @@ def shared_negation(pieces: list[str], texts: list[str]) -> list[str]:
 
     if (lead := _LEAD_NONE.match(pieces[0])) and bare(pieces[1:]):
         return [pieces[0]] + [lead.group(1) + p for p in pieces[1:]]
+    if (topical := _TOPIC_NONE.match(pieces[0])) and (heads := _shared_head(topical.group(3), pieces[1:], texts)):
+        # faults (s9, round 2): "本年度属地未发生进京、到省、到市非访": a topic before the negation, and the last
+        # thing's head noun (非访) every thing's, when each thing with it is a kind's words ("进京非访", "到省非访")
+        return [topical.group(1) + topical.group(2) + heads[0]] + [topical.group(2) + h for h in heads[1:]]
     if (tail := _TAIL_NONE.match(pieces[-1])) and bare([*pieces[:-1], tail.group(1)]):
         return [tail.group(2) + p for p in [*pieces[:-1], tail.group(1)]]
     return pieces
+
+
+_TOPIC_NONE = re.compile(r"^([^\d无没未不]{0,8}?)(无|没有|未发现|未出现|未发生)([^\d无没未不]+)$")
+
+
+def _shared_head(first: str, rest: list[str], texts: list[str]) -> list[str] | None:
+    """ "进京", ["到省", "到市非访"] → ["进京非访", "到省非访", "到市非访"]: the last piece's tail after the length
+    of the others, when each piece with it is written in a kind's words; None otherwise."""
+    if not rest or any(re.search(r"[\d无没未不]", p) for p in rest):
+        return None
+    last, words = rest[-1], [plain(t) for t in texts]
+    for cut in range(1, len(last) - 1):
+        head = last[cut:]
+        things = [first, *rest[:-1], last[:cut]]
+        if len(head) >= 2 and all(len(t) >= 2 and any(t + head in w for w in words) for t in things):
+            return [t + head for t in things]
+    return None

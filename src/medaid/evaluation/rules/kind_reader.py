@@ -8,7 +8,7 @@ import re
 
 from medaid.evaluation.rules.absences import masked
 from medaid.evaluation.rules.case_kinds import CaseKind
-from medaid.evaluation.rules.clause_synonyms import denial_falls_short, hedged, opposite_restates
+from medaid.evaluation.rules.clause_synonyms import OPPOSITE_PREDICATES, denial_falls_short, hedged, opposite_restates
 from medaid.evaluation.rules.count_vocab import POSITIVE, plain, statements
 from medaid.evaluation.rules.count_words import (
     NEGATIONS,
@@ -22,6 +22,10 @@ from medaid.evaluation.rules.count_words import (
 from medaid.evaluation.rules.kind_asides import shared_negation
 from medaid.evaluation.rules.kind_statements import ALL_OF
 from medaid.evaluation.rules.kind_vetoes import without_vetoes
+
+# a statement that ends in a predicate denying a fault ("…均畅通"): no bare topic of what follows it
+_OPPOSITE_END = re.compile("(?:" + "|".join(p for _, ps in OPPOSITE_PREDICATES for p in ps) + ")$")
+_TWO_SIDES = re.compile(r"[^且]*[\u4e00-\u9fa5]{2}(?:并且|而且|且)[\u4e00-\u9fa5]{2}[^且]*")
 
 _ANY = "[^,;。、不未没无]"
 _NEG = NEGATIONS
@@ -62,10 +66,11 @@ class KindReader:
         """The statements of an actual, split at ，；。 and 、; a bare topic before 、 ("全年报表、数据无缺报":
         no number, negation or predicate, naming no kind entire) is the subject of the statement after it."""
         found: list[str] = []
-        for statement in statements(text):
+        for statement in self._conjoined(statements(text)):
             pieces = shared_negation(statement.split("、"), [k.text for k in self.kinds])
             for i, piece in enumerate(pieces):
                 topic = not re.search(rf"\d|[{_NEG}]", piece) and not POSITIVE.search(piece)
+                topic = topic and not _OPPOSITE_END.search(piece)  # faults (s9): "河长牌联系方式均畅通、干净整洁"
                 if i + 1 < len(pieces) and topic and not any(self.whole(piece, k) for k in range(len(self.kinds))):
                     # "协助查处、回访均到位": objects under one 均 keep their 、 (each is said done)
                     joint = "、" if ALL_OF.search("".join(pieces[i + 1 :])) else ""
@@ -73,6 +78,13 @@ class KindReader:
                 elif piece:
                     found.append(piece)
         return self._shortfalls(plan_pairs(found))
+
+    def _conjoined(self, found: list[str]) -> list[str]:
+        """faults (s9): "有宣传栏且每季度更新1期" is two statements, cut at 且 (both sides two characters or more),
+        unless a kind's own words hold 且 ("发现问题且未整改": one fault of two conditions)."""
+        if any("且" in k.text for k in self.kinds):
+            return found
+        return [p for s in found for p in (re.split(r"(?:并且|而且|且)", s) if _TWO_SIDES.fullmatch(s) else [s])]
 
     def _shortfalls(self, found: list[str]) -> list[str]:
         """ "应巡访24次,实巡访22次": a plan and what was done, in one verb and counter, say 2 were not done; the

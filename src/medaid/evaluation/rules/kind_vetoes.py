@@ -74,15 +74,38 @@ def without_vetoes(text: str, vetoes: tuple[str, ...]) -> str:
     return ",".join(kept) if kept else text
 
 
-def veto_unqualified(segment: str, vetoes: tuple[str, ...]) -> str | None:
+def veto_unqualified(segment: str, vetoes: tuple[str, ...], before: str = "") -> str | None:
     """ "未开展宣传活动" against the veto "未按要求开展宣传活动的,不得分": a negation of the whole is also a
     negation of doing it as required (``clause_match``: "未上报" is also "未及时上报"), so the veto happened. The
     segment must be the veto's words less its qualities (no quality of its own, nothing else); None otherwise."""
     said = canon(plain(segment))
+    still = _STILL.match(said)  # faults (s9, round 2): "至检查时仍未整治", its object the thing just counted
+    said = said[still.end() :] if still else said
     if not said.startswith("无") or QUALITIES.search(said):
         return None
     for veto in vetoes:
         word = canon(plain(veto))
-        if word.startswith("无") and QUALITIES.search(word) and QUALITIES.sub("", word) == said:
+        if not (word.startswith("无") or still) or not QUALITIES.search(word):
+            continue
+        bare = QUALITIES.sub("", word)
+        if bare == said:
+            return veto
+        # "修坟2例，至检查时仍未整治" against "对修坟、建坟现象未及时整治的": the veto's predicate whole, its object
+        # named by the statement just before (two characters of the veto's words before its negation)
+        at = bare.find("无")
+        if still and at > 0 and bare[at:] == said and len(said) >= 3 and _object_named(before, bare[:at]):
             return veto
     return None
+
+
+def _object_named(before: str, head: str) -> bool:
+    """faults fixer (s9): the statement before names the veto's object by two characters in a row ("修坟2例" for
+    "对修坟、建坟现象"), not by two single characters ("发现修路" shares only 修 and 现)."""
+    thing = re.sub(r"^(?:对|凡|有|发现)|(?:现象|情况|问题|行为|情形)$", "", head)
+    return any(thing[k : k + 2] in before for k in range(len(thing) - 1))
+
+
+# what says a thing is still not done at the time of the check: "至检查时仍", "至今仍", "截至检查时尚"
+_STILL = re.compile(
+    r"^(?:(?:至|截至|截止|到)(?:检查|考核|验收|复查)?(?:时|前|日|今)(?:为止|止)?)?(?:仍|尚|还|依然|仍然)(?=无)"
+)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from medaid.evaluation.numbers import ZERO, fmt
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule, floored
 from medaid.evaluation.rules.case_kinds import CaseKind
+from medaid.evaluation.rules.count_doubts import counted_doubt  # counts family (s9): a count no reading can trust
 from medaid.evaluation.rules.count_vocab import plain, simplified
 from medaid.evaluation.rules.count_words import content_chars
 from medaid.evaluation.rules.counts import spec_decimal, spec_words
@@ -84,11 +85,14 @@ class PerKind(Rule):
         if (named := self._reversed(given)) is not None:
             why = f"评分标准写明“{named}”的倒扣分（得分低于0），{source}可能写到这一情形，需人工判断"
             return Outcome(None, why, allowed, needs_judgement=True)
-        tally = read_kinds(given, self.kinds, self.vetoes, self.clears)
+        plan = inputs.target.text if inputs.target is not None else ""
+        tally = read_kinds(given, self.kinds, self.vetoes, self.clears, self.text or "", plan)
         if tally.veto is not None:
             return Outcome(ZERO, f"{source}写明出现“{tally.veto}”，按评分标准该项不得分，得 0 分")
         if tally.why is not None:
             return Outcome(None, f"{source}：{tally.why}，需人工判断", allowed, needs_judgement=True)
+        if (over := counted_doubt(self.text or "", self.kinds, tally.counts, given)) is not None:  # counts family (s9)
+            return Outcome(None, f"{source}：{over}，需人工判断", allowed, needs_judgement=True)
         for i, kind in enumerate(self.kinds):  # "其中1件…" can be no more than the count it is part of
             if kind.within is not None and tally.counts.get(i, ZERO) > tally.counts.get(kind.within, ZERO):
                 why = f"“{kind.what}”的数量多于其所属的“{self.kinds[kind.within].what}”"

@@ -12,80 +12,32 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from medaid.evaluation.numbers import ZERO, clamp, fmt
+from medaid.evaluation.rules.absent_objects import absent_level
 from medaid.evaluation.rules.affirmations import affirmed, partly_denied_levels
-from medaid.evaluation.rules.answers import answer, is_number
+from medaid.evaluation.rules.answers import answer, is_number, standard_answer
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
-from medaid.evaluation.rules.clause_lists import HEADING, items_by_words
+from medaid.evaluation.rules.clause_lists import items_by_words
 from medaid.evaluation.rules.compared_levels import compared_level
+from medaid.evaluation.rules.compared_restatements import compares
+from medaid.evaluation.rules.compared_values import compared_values, tallied_level
 from medaid.evaluation.rules.complete_sets import complete_outcome
+from medaid.evaluation.rules.each_units import each_standard
 from medaid.evaluation.rules.event_levels import denial_reading, occurrence_level, occurrences
+from medaid.evaluation.rules.evidence_clauses import findings
 from medaid.evaluation.rules.exemption import absent_thing, exempted, exemption_mixed
 from medaid.evaluation.rules.judged_conditions import judged_alone
-from medaid.evaluation.rules.naming import canon, denies, named
+from medaid.evaluation.rules.kind_rows import kind_row  # affirm family (s9)
+from medaid.evaluation.rules.level_names import Level, bare_heads, binary, concrete, match_level, picked
+from medaid.evaluation.rules.naming import canon, denies
 from medaid.evaluation.rules.reached_levels import indicator_level, reached_level, share_pair
 from medaid.evaluation.rules.sanctions import beyond_row
 from medaid.evaluation.rules.standard_levels import standard_level, standard_outcome
 from medaid.evaluation.rules.stated_failures import failure_level
 from medaid.evaluation.rules.statements import DENIED_ALL, conjunction, counted, level_said, stated_total
 from medaid.evaluation.rules.target_levels import target_level
+from medaid.evaluation.rules.task_values import task_met
 from medaid.evaluation.rules.unsaid_words import unsaid_after, unsaid_before
-
-
-@dataclass(frozen=True)
-class Level:
-    """One grade of a qualitative rule: its name and score (points, or a fraction of the weight).
-
-    ``label`` is the letter a table prints before it ("A"); an actual may give the letter.
-    """
-
-    name: str
-    points: Decimal | None = None
-    fraction: Decimal | None = None
-    label: str | None = None
-
-    def score(self, weight: Decimal) -> Decimal:
-        if self.points is not None:
-            return self.points
-        return weight * (self.fraction if self.fraction is not None else ZERO)
-
-    def describe(self) -> str:
-        head = f"{self.label}. {self.name}" if self.label else self.name
-        if self.points is not None:
-            return f"{head} {fmt(self.points)} 分"
-        return f"{head} {fmt((self.fraction or ZERO) * 100)}%"
-
-    def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "name": self.name,
-            "points": None if self.points is None else float(self.points),
-            "fraction": None if self.fraction is None else float(self.fraction),
-        }
-        if self.label:
-            out["label"] = self.label
-        return out
-
-
-def match_level(levels: tuple[Level, ...], text: str) -> Level | None:
-    """The level an actual names: exactly (name, last clause, alternative, letter), else the one level it
-    names with words left out (``naming.names``); None when none or several do."""
-    word = canon(text)
-    if not word:
-        return None
-    found = [(lv, named(word, lv.name, lv.label)) for lv in levels]
-    exact = [lv for lv, how in found if how]
-    loose = [lv for lv, how in found if how is None]
-    if exact:
-        return exact[0] if len(exact) == 1 else None
-    return loose[0] if len(loose) == 1 else None
-
-
-def _binary(levels: tuple[Level, ...], weight: Decimal) -> tuple[Level, Level | None] | None:
-    """(the level 是 picks, the level 否 picks or None for an unstated 0) when exactly one level scores."""
-    scoring = [lv for lv in levels if lv.score(weight) > 0]
-    zero = [lv for lv in levels if lv.score(weight) == 0]
-    if len(scoring) != 1 or len(zero) > 1:
-        return None
-    return scoring[0], (zero[0] if zero else None)
+from medaid.evaluation.rules.verdict_levels import rest_level, verdict_level
 
 
 @dataclass(frozen=True)
@@ -115,6 +67,8 @@ class Qualitative(Rule):
         top = max(lv.score(inputs.weight) for lv in self.levels)
         allowed = (ZERO, min(top, inputs.weight))
         note = inputs.note.strip() if inputs.note and inputs.note.strip() else None
+        if (kinded := kind_row(self.levels, inputs)) is not None:  # affirm family (s9): "产区得4分,非产区得3分"
+            return kinded
         if top > inputs.weight and not inputs.bonus_allowed:  # the text's scale and the row disagree: no level is sure
             why = f"评分标准的最高等级为 {fmt(top)} 分，超过本行分值 {fmt(inputs.weight)} 分（{scale}）"
             return Outcome(None, f"{why}，各等级应得几分无法确定；请核对分值或评分标准", needs_judgement=True)
@@ -128,7 +82,7 @@ class Qualitative(Rule):
             return self._counted(inputs, scale)
         if inputs.actual is None and note is None:
             return Outcome(None, f"缺少实际完成情况，无法定级（{scale}）", allowed=allowed, needs_judgement=True)
-        text = inputs.actual.text if inputs.actual is not None else note or ""
+        text = inputs.actual.text if inputs.actual is not None else findings(note or "")  # (s9) "经核查，…"
         said = "实际完成情况" if inputs.actual is not None else "说明"
         words = inputs.actual is None or not is_number(inputs.actual)
         names = [lv.name for lv in self.levels]
@@ -175,6 +129,15 @@ class Qualitative(Rule):
             level = None if at is None else self.levels[at]
         if level is None and how:
             return Outcome(ZERO, f"{said}“{text}”{how}不得分（{scale}）")
+        if level is None and words and not how:  # (affirm s9) "未建立任何财务会计制度" against "…健全…不健全"
+            at, how = absent_level(text, names, scores, self.text or "")
+            if at is None:  # (affirm s9) "…，各项要求均已达到" against "符合得5分,部分符合得2分,不符合不得分"
+                at, how = verdict_level(text, names, scores)
+            if at is None:  # (affirm s9) "有一批…未经审批即拨付，其余环节按程序办理": the partial level
+                at, how = rest_level(text, names, scores)
+            if at is None:  # (affirm s9) "共体检156人，结果登记148人" against "A与B是否相符"
+                at, how = tallied_level(text, names, scores, self.text or "")
+            level = None if at is None else self.levels[at]
         if level is None and words and len(self.levels) > 1:  # "年末结余12万元，上年结转20万元"
             at, how = compared_level([lv.name for lv in self.levels], text)
             level = None if at is None else self.levels[at]
@@ -212,7 +175,7 @@ class Qualitative(Rule):
 
     def _unread(self, text: str, weight: Decimal) -> str:
         """Why a description does not say whether the one scoring condition holds ("：未说明是否做到…")."""
-        pair = _binary(self.levels, weight)
+        pair = binary(self.levels, weight)
         if pair is None or (pair[1] is None and len(self.levels) > 1):
             return ""
         met, why = affirmed(text, pair[0].name)
@@ -224,29 +187,43 @@ class Qualitative(Rule):
         levels = self.levels
         # One level alone ("明确分管领导和专门负责人(1分)") is answered 是/否: the text does not say what
         # meeting part of it scores, so a description is left to the evaluator.
-        if len(levels) > 1 and (level := match_level(levels, text)) is not None:
+        if len(levels) > 1 and (level := match_level(levels, text, about=self.text or "")) is not None:
             return level, ""
-        pair = _binary(levels, weight)
+        pair = binary(levels, weight)
         word = canon(text)
         if pair is not None:
             yes, no = pair
             met = answer(word, yes.name)
-            if met is None and len(levels) > 1 and denies(word, canon(yes.name)):
+            if met is None and len(levels) == 1 and self.text:  # (affirm s9) "藏书量达到标准要求" for "符合标准,得1分"
+                met = standard_answer(text, self.text)
+            # (affirm s9, review) a comparison in words is read only as one (``compared_restatements``, ``affirmed``):
+            # by its words "超出" names "不超过", "将超过" denies it
+            worded = not compares(yes.name)
+            if met is None and worded and len(levels) > 1 and denies(word, canon(yes.name)):
                 met = False
-            if met is None and no is not None and len(levels) > 1:
+            if met is None and worded and no is not None and len(levels) > 1:
                 met = conjunction(text, yes.name)  # "均设经费但未按时拨付" against "…且按时拨付,得2分;否则不得分"
-            if met is None and (no is not None or len(levels) == 1):
+            if met is None and worded and (no is not None or len(levels) == 1):
                 # each statement matched by its words; a level alone is met or not as 是/否 answer it
                 held, why = items_by_words(text, [yes.name])
                 met = None if why is not None else bool(held)
             if met is not None:
                 how = f"即{'' if met else '未'}做到“{yes.name}”，"
                 return (yes if met else no), how
+            met, how = compared_values(text, yes.name)  # (affirm s9) "耕地面积120.6万亩，保有量120万亩"
+            if met is None:  # (affirm s9) "任务800亩，实际完成820亩" against "完成…任务的,得1分"
+                met, how = task_met(text, yes.name, no.name if no is not None else None)
+            if met is None:  # (affirm s9) "有1个县…低于省定扶贫标准" against "各县…全部达到省定扶贫标准"
+                met, how = each_standard(text, yes.name)
+            if met is not None:
+                return (yes if met else no), how
             # the condition restated or denied requirement by requirement ("已逐级签订", "年终无总结")
             if no is not None or len(levels) == 1:
                 met, why = affirmed(text, yes.name, no.name if no is not None else None)
                 if met is not None:
                     return (yes if met else no), why
+            if not worded:
+                return None, ""
             # the failures the 0 level lists, named or all denied ("按要求发展党员1名" against "未发展党员或未按要求…")
             if no is not None and len(levels) == 2:
                 met, why = failure_level(text, no.name, yes.name)
@@ -256,10 +233,11 @@ class Qualitative(Rule):
             return None, ""
         scoring = [i for i, lv in enumerate(levels) if lv.score(weight) > 0]
         zero = [lv for lv in levels if lv.score(weight) == 0]
-        concrete = tuple(replace(lv, name=_concrete(lv.name)) for lv in levels)
+        plain = tuple(replace(lv, name=concrete(lv.name)) for lv in levels)
+        heads = bare_heads(text)  # (affirm s9) "用电用火、煤气使用安全": "用电用火" alone names nothing
         found = level_said(
             text,
-            lambda st: _picked(levels, concrete, st),
+            lambda st: picked(levels, plain, st, heads, self.text or ""),
             lambda st: {i for i in scoring if denies(canon(st), canon(levels[i].name))},
             [lv.name for lv in levels],
             len(scoring),
@@ -268,27 +246,9 @@ class Qualitative(Rule):
         if found == DENIED_ALL:
             how = f"即未做到任一得分等级（{'、'.join(levels[i].name for i in scoring)}），"
             return (zero[0] if len(zero) == 1 else None), how if len(zero) <= 1 else ""
-        if found is not None and concrete[found] != levels[found]:  # named by its concrete part
-            return levels[found], f"（按该等级的具体要求“{concrete[found].name}”对应）"
+        if found is not None and plain[found] != levels[found]:  # named by its concrete part
+            return levels[found], f"（按该等级的具体要求“{plain[found].name}”对应）"
         return (levels[found] if found is not None else None), ""
-
-
-def _concrete(name: str) -> str:
-    """A level without the exhortation heading it ("积极申报省级农业产业化联合体,提交申报材料" → "提交申报材料"):
-    tables open a level with the duty in general (积极/做好/加强…, ``clause_lists.HEADING``) and end it with the
-    concrete thing that scores; an evaluator reports the concrete thing. The name is kept when no clause is left."""
-    clauses = [c for c in re.split(r"[,，;；]", name) if c.strip()]
-    kept = [c for c in clauses if not HEADING.match(c.strip())]
-    return "，".join(kept) if kept and len(kept) < len(clauses) else name
-
-
-def _picked(levels: tuple[Level, ...], concrete: tuple[Level, ...], statement: str) -> int | None:
-    """The level a statement names: by the level's name, else by its concrete part (``_concrete``), one level only."""
-    level = match_level(levels, statement)
-    if level is None and concrete != levels:
-        level = match_level(concrete, statement)
-        return None if level is None else concrete.index(level)
-    return None if level is None else levels.index(level)
 
 
 # The structured syntax of levels lives in ``level_specs``; it is imported from here too.

@@ -19,6 +19,7 @@ import re
 from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.parts import Part
+from medaid.evaluation.rules.quality_left import quality_left_out  # lists family (s9)
 
 CUT = re.compile(r"[,;。，；]|但|并且|而且|且")
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
@@ -91,7 +92,7 @@ def said_met(statement: str, part: Part) -> bool | None:
     if re.search(r"\d", said) or len(wanted) < 2 or set(_QUALIFIED.findall(said)) - set(_QUALIFIED.findall(wanted)):
         return None
     core = _FILLER.sub("", said)
-    if len(core) < 2 or not set(core) <= set(_FILLER.sub("", wanted)):
+    if len(core) < 2 or not set(core) <= set(_FILLER.sub("", wanted)) or quality_left_out(said, wanted):  # lists (s9)
         return None
     # each negation turns the sense: "有缺会" (one) does not meet "无缺会现象" (two), "无缺会" does
     return len(NEGATION.findall(said)) % 2 == len(NEGATION.findall(wanted)) % 2

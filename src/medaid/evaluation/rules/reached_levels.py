@@ -181,7 +181,7 @@ def share_pair(names: Sequence[str], scores: Sequence[Decimal], actual: Quantity
     bars = [_SHARE_BAR.search(w) for w in words]
     barred = [i for i, b in enumerate(bars) if b is not None]
     if len(barred) != 1:
-        return None, ""
+        return valued_level(names, scores, actual)  # (affirm s9) "完成率100%计满分;…有1人不达标,不得分"
     at, other = barred[0], 1 - barred[0]
     found = bars[at]
     assert found is not None
@@ -199,3 +199,39 @@ def share_pair(names: Sequence[str], scores: Sequence[Decimal], actual: Quantity
     past = compares(actual.value, bar.comparator, bar.value)
     how = f"实际 {actual.describe()} {'' if past else '未'}达到“{names[at]}”的界限 {bar.describe()}，"
     return (at if past else other), how
+
+
+# (affirm s9) A rate at a stated value, no comparison word: "完成率100%计满分;净完成数有1人不达标,该项不得分"
+_VALUED = re.compile(r"^(?P<head>[\u4e00-\u9fa5]{1,12}?率)(?:达到|达|为|是)?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|‰)$")
+_SHORT = re.compile(r"不达标|未达标|未达到|没有达到|达不到|未完成|没有完成|不足|低于|^(?:否|否则|其他|其它|反之)$")
+
+
+def shortfall_of(zero: str, head: str) -> bool:
+    """(affirm s9, review) The 0 level says the rate itself falls short: bare ("不达标", "否则") or the rate's own
+    measure before the short word and nothing after it ("净完成数有1人不达标" for "完成率"); not another fault that
+    holds a short word ("资料报送不达标", "整改未完成", "未完成整改", "数据低于上年")."""
+    word = _clean(zero)
+    found = _SHORT.search(word)
+    if found is None or word[found.end() :].strip("的"):
+        return False
+    subject = word[: found.start()]
+    stem = re.sub(r"率$", "", head)[-2:]
+    return not subject or (len(stem) == 2 and stem in subject)
+
+
+def valued_level(names: Sequence[str], scores: Sequence[Decimal], actual: Quantity) -> tuple[int | None, str]:
+    """Two levels, one scoring a rate at a value written bare ("完成率100%") and the other (0 points) the value not
+    reached ("…不达标", "否则"): an actual equal to that value, in its unit, takes the scoring level whatever the
+    bare value means (at least, exactly, at most: each includes the value itself). Any other actual is left unread
+    (None, ""): what a bare value bounds is not said."""
+    if sorted(s > ZERO for s in scores) != [False, True]:
+        return None, ""
+    top, zero = (0, 1) if scores[0] > ZERO else (1, 0)
+    found = _VALUED.match(_clean(names[top]))
+    if found is None or re.search(r"[不未无没非]", found.group("head")) or not shortfall_of(names[zero], found["head"]):
+        return None, ""
+    if actual.value is None or actual.comparator is not None or actual.unit != found.group("unit"):
+        return None, ""
+    if actual.value != Decimal(found.group("num")):
+        return None, ""
+    return top, f"即等级“{names[top]}”所写的数值 {actual.describe()}，"

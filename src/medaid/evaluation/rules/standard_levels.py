@@ -39,22 +39,33 @@ def _word(name: str) -> str:
     return re.sub(r"[\s,，。;；:：的]|\([^()]*\)|（[^（）]*）", "", simplified(name))
 
 
-def _standard_pair(names: Sequence[str], scores: Sequence[Decimal]) -> tuple[int, int] | None:
-    """(the scoring level, the 0 level) when the two levels are the standard and its denial."""
+def _standard_pair(names: Sequence[str], scores: Sequence[Decimal], said: str = "") -> tuple[int, int] | None:
+    """(the scoring level, the 0 level) when the two levels are the standard and its denial. (affirm s9) The
+    levels may name the measure first ("同步组建率达标得2分,未达标不得分") when ``said`` (the explanation) names
+    that measure too ("经审组织同步组建率98%")."""
     if len(names) != 2 or sorted(s > ZERO for s in scores) != [False, True]:
         return None
     top, zero = (0, 1) if scores[0] > ZERO else (1, 0)
-    if not _MET.fullmatch(_word(names[top])) or not _UNMET.fullmatch(_word(names[zero])):
+    met, unmet = _word(names[top]), _word(names[zero])
+    if said and (measure := _MEASURED.fullmatch(met)) is not None and measure.group(1) in _word(said):
+        met, unmet = met[len(measure.group(1)) :], unmet.removeprefix(measure.group(1))
+    if not _MET.fullmatch(met) or not _UNMET.fullmatch(unmet):
         return None
     return top, zero
 
 
+# (affirm s9) a measure named before the standard word: a rate, a count, an amount ("同步组建率", "床位数")
+_MEASURED = re.compile(
+    r"([\u4e00-\u9fa5]{1,10}?(?:率|数|量|额|面积|人数|次数))(?:完全|全部|均)?(?:达标|达到标准|符合标准)"
+)
+
+
 def standard_level(
-    names: Sequence[str], scores: Sequence[Decimal], actual: Quantity, target: Quantity | None
+    names: Sequence[str], scores: Sequence[Decimal], actual: Quantity, target: Quantity | None, said: str = ""
 ) -> tuple[int | None, str]:
     """(the level a number picks, how) for two levels named by the standard and its denial; (None, "") when the
     levels are not of this family, (None, reason) when they are but the number cannot be compared."""
-    pair = _standard_pair(names, scores)
+    pair = _standard_pair(names, scores, said)
     if pair is None:
         return None, ""
     top, zero = pair
@@ -83,17 +94,38 @@ def standard_outcome(
     not of this family, the explanation says more than a measurement, or holds no single value in that unit."""
     from medaid.evaluation.actual_text import read_actual  # it imports the rules
 
-    if inputs.target is None or _SAYS_MORE.search(text) or _standard_pair(names, scores) is None:
+    if inputs.target is None:
+        return None
+    text, claim = _target_restated(text, inputs.target)  # (affirm s9) "…96.5%，未达到98%": the target said again
+    if _SAYS_MORE.search(text) or _standard_pair(names, scores, text) is None:
         return None
     reading = read_actual(text, inputs.target, rule)
     if reading is None or reading.actual is None:
         return None
     if why := doubtful_value(text, inputs.target):  # (affirm fix round s8) a forecast, a part, a change…
         return Outcome(None, f"{why}（{scale}），需人工判断", needs_judgement=True)
-    at, how = standard_level(names, scores, reading.actual, inputs.target)
+    at, how = standard_level(names, scores, reading.actual, inputs.target, text)
     if at is None:
         return Outcome(None, f"{reading.reason}；{how}（{scale}），需人工判断", needs_judgement=True)
+    if claim is not None and claim != (scores[at] > ZERO):  # the value and the words disagree
+        why = f"说明中的数值 {reading.actual.describe()} 与其“{'已' if claim else '未'}达到”指标值的说法相互矛盾"
+        return Outcome(None, f"{why}（{scale}），需人工判断", needs_judgement=True)
     raw = scores[at]
     return Outcome(
         clamp(raw, ZERO, inputs.weight), f"{reading.reason}{how}为“{names[at]}”一级，得 {fmt(raw)} 分（{scale}）"
     )
+
+
+_RESTATED = re.compile(r"^(?P<neg>未|没有|不)?(?:达到|达)(?P<n>\d+(?:\.\d+)?)(?P<u>%|‰)$")
+
+
+def _target_restated(text: str, target: Quantity) -> tuple[str, bool | None]:
+    """(affirm s9) The explanation without a statement that only says the target was (not) reached ("未达到98%", the
+    target's own value and unit), and what that statement says; (text, None) when there is none."""
+    statements = [st for st in re.split(r"[,，;；。]", re.sub(r"\s", "", text)) if st]
+    said = [(st, _RESTATED.match(st)) for st in statements]
+    hits = [(st, m) for st, m in said if m is not None and m["u"] == target.unit and Decimal(m["n"]) == target.value]
+    if len(hits) != 1 or len(statements) < 2 or target.comparator not in (Comparator.GE, Comparator.GT):
+        return text, None
+    kept = "，".join(st for st in statements if st != hits[0][0])
+    return kept, hits[0][1]["neg"] is None

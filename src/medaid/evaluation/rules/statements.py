@@ -83,6 +83,13 @@ def is_count(name: str) -> bool:
 _DONE = re.compile(r"(无|不)?(?:均|都|全部)?(?:完成|达到|达标|符合要求|符合|落实|到位|做到|实现)$")
 _REST = re.compile(r"^(?:其余|其他|其它|另外)(?:的)?(?:\d+|[一二两三四五六七八九十])?(?:项|个)?")
 _ONLY = re.compile(r"^(?:仅|只有|仅有|只)")
+_THING_HEAD = re.compile(
+    r"方案|计划|制度|台账|台帐|档案|记录|资料|材料|文件|机构|小组|队伍|机制|名册|总结|报告|预案|办法|规划"
+)
+NOT_NOW = re.compile(
+    r"拟|准备|打算|正在|将(?!其)|计划(?=[每于在将明下年开召组建制设配完实推举对进])|力争|争取|预计|应当|应(?=[按当于在每及定])"
+    r"|上年|上一年|去年|往年|曾|下年|下一年|明年"
+)  # a plan, an aim, a duty or another year: "计划开展", "应按月分析", "有上年度工作计划" (not 计划 the noun)
 _PUT_INTO_PRACTICE = re.compile(r"落实|到位|做到|实现")
 _HAVING = re.compile(r"有|建立|制定|制订|编制|配备|设置|设立|成立")
 
@@ -94,6 +101,9 @@ def _item_said(statement: str, items: tuple[str, ...]) -> tuple[set[int], set[in
     which = [i for i, how in says if how] or [i for i, how in says if how is None]
     deny = [i for i, n in enumerate(items, 1) if denies(statement, canon(n))]
     if len(which) == 1 and not deny:
+        head = re.sub(r"[的了]", "", canon(items[which[0] - 1]))[-2:]
+        if re.fullmatch(r"[\u4e00-\u9fa5]{2}", head) and head not in statement and _THING_HEAD.fullmatch(head):
+            return None  # lists (s9): "有工作" does not name "有工作方案": the thing itself is left out
         return {which[0]}, set()
     if not which and len(deny) == 1:
         if narrower(statement, items[deny[0] - 1]):
@@ -121,6 +131,8 @@ def items_held(text: str, items: tuple[str, ...]) -> tuple[list[int], str | None
     only: set[int] = set()
     counts: list[int] = []
     for statement in parts(text):
+        if NOT_NOW.search(statement):
+            return [], statement  # lists (s9): "拟建立台账", "有上年度工作计划" say nothing of the item now
         if (found := _REST.match(statement)) and (done := _DONE.search(statement)) and rest is None:
             stated = re.search(_N, found.group(0))
             rest = (not done.group(1), _number(stated.group(1)) if stated else None)

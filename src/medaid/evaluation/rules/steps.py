@@ -1,13 +1,12 @@
 """How a per-step deduction finds how far the actual is from where deduction starts, in the step's unit.
 
-- A step in percentage points (unit None, "每低于1个百分点") or in % ("每低于5%") looks at a percentage
-  actual as it is; a count actual only as its share of a count target, and for a "%" step only when the
-  text says the step is of the target ("每低于目标值2%").
-- A step in another unit ("每少10人", "每低于目标值10公斤", "每少50万元") looks at an actual in that
-  unit (人 and 人次, 天 and 日 are one; 万元 is 10000 元), never at one in another unit.
-- Delays and gaps with nothing to count from ("每滞后一个月", "每缺一项") count from zero: the actual is
-  the delay or the number missing. An actual that repeats the step's word ("滞后2年", "缺少1项") states
-  the distance itself.
+- A step in percentage points (unit None, "每低于1个百分点") or in % ("每低于5%") looks at a percentage actual as
+  it is (or a gap written as such, ``gap_steps``); a count actual only as its share of a count target, and for a "%"
+  step only when the text says the step is of the target ("每低于目标值2%").
+- A step in another unit ("每少10人", "每低于目标值10公斤", "每少50万元") looks at an actual in that unit (人 and
+  人次, 天 and 日 are one; 万元 is 10000 元), never at one in another unit.
+- Delays and gaps with nothing to count from ("每滞后一个月", "每缺一项") count from zero: the actual is the delay
+  or the number missing. An actual that repeats the step's word ("滞后2年", "缺少1项") states the distance itself.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ class Direction(StrEnum):
 
 class Partial(StrEnum):
     """How a part of a step counts. The text rarely says; the choice must be explicit.
-
     linear: proportionally (96.2% against 100% with 1 point per point deducts 3.8) — default;
     floor: only whole steps deduct (88% with 2 per 5% deducts 2 × 2 = 4);
     ceil: any part of a step deducts a whole step.
@@ -68,10 +66,9 @@ def show(amount: Decimal, unit: str) -> str:
 
 
 def in_step_unit(value_unit: str, unit: str, other_unit: str | None, per: str | None = None) -> bool:
-    """Whether a value's unit is the step's: one unit ("人" and "人次"), or a rate per something ("元/人") in
-    the step's unit when the other value (target or actual) is a rate per the same thing ("每少10元" on
-    480元/人 against ≥500元/人), or when the text itself says the quantity is per that thing (``per``:
-    "亩均…每少于100公斤" on ≥1000公斤/亩)."""
+    """Whether a value's unit is the step's: one unit ("人" and "人次"), or a rate per something ("元/人") in the
+    step's unit when the other value is a rate per the same thing ("每少10元" on 480元/人 against ≥500元/人), or
+    when the text says the quantity is per that thing (``per``: "亩均…每少于100公斤" on ≥1000公斤/亩)."""
     if same_unit(value_unit, unit):
         return True
     head, _, over = value_unit.partition("/")
@@ -89,8 +86,8 @@ def word_kind(word: str | None) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class Distance:
-    """How far the actual is, in the step's unit; ``value`` is the actual in that unit (None when the actual
-    states only the distance), ``how`` says in Chinese where the numbers came from."""
+    """How far the actual is, in the step's unit; ``value``: the actual in that unit (None: only the distance is
+    stated); ``how``: in Chinese, where the numbers came from."""
 
     distance: Decimal
     value: Decimal | None
@@ -168,8 +165,12 @@ class StepBase:
         return None
 
     def _percent(self, inputs: Inputs) -> Distance | str:
+        from medaid.evaluation.rules.gap_steps import gap_reading  # numbers family (s9): "低于规定标准20%"
+
         actual, target = inputs.actual, inputs.target
         assert actual is not None
+        if actual.value is None and (gap := gap_reading(self, actual.text)) is not None:  # gap_steps imports steps
+            return gap
         if target is not None:
             actual = comparable(target, actual)
         points = as_percent_points(actual)

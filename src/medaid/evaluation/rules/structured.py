@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 
 from medaid.evaluation.numbers import ZERO
 from medaid.evaluation.rules.adjustments import AddDeduct, add_deduct_from_mapping
+from medaid.evaluation.rules.amount_kinds import AmountKinds, amount_kinds_from_mapping  # numbers family (s9)
 from medaid.evaluation.rules.band_requirements import RequiredBands, required_bands_from_mapping  # bands family
 from medaid.evaluation.rules.bands import Banded
 from medaid.evaluation.rules.base import Rule
@@ -29,24 +30,35 @@ from medaid.evaluation.rules.completion import (
     RateTimesWeight,
 )
 from medaid.evaluation.rules.composite import Composite, composite_from_mapping  # composite family
+from medaid.evaluation.rules.count_asides import CurrencyAside, currency_aside_from_mapping  # counts (s9)
+from medaid.evaluation.rules.count_doubling import DoubledCases, doubled_cases_from_mapping  # counts family (s9)
+from medaid.evaluation.rules.count_gains import MeasuredGains, measured_gains_from_mapping  # counts family (s9)
+from medaid.evaluation.rules.count_grades import GradeDeductions, grade_deductions_from_mapping  # counts (s9)
+from medaid.evaluation.rules.count_nets import NetCounts, net_counts_from_mapping  # counts family (s9)
+from medaid.evaluation.rules.count_periods import PeriodCount, period_count_from_mapping  # counts family (s9)
 from medaid.evaluation.rules.counts import CountScore, count_score_from_mapping, spec_words
 from medaid.evaluation.rules.deduction import PerPoint
 from medaid.evaluation.rules.deduction_sum import DeductionSum, deduction_sum_from_mapping  # steps family
 from medaid.evaluation.rules.direction import Directional
+from medaid.evaluation.rules.either_bounds import EitherBounds, either_bounds_from_mapping  # lists (s9)
 from medaid.evaluation.rules.floored_ratio import FlooredProportional, floored_from_mapping  # formulas family
 from medaid.evaluation.rules.formulas import Formula, formula_from_mapping
+from medaid.evaluation.rules.frequency_levels import FrequencyLevels, frequency_levels_from_mapping  # lists (s9)
 from medaid.evaluation.rules.gated import GatedChecklist, gated_from_mapping  # lists family
 from medaid.evaluation.rules.group_bands import GroupBands, group_bands_from_mapping  # bands family
 from medaid.evaluation.rules.items import EachItem, each_item_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.judged import Checklist, Judgement, Level, Manual, Qualitative
+from medaid.evaluation.rules.kind_choices import KindChoice, kind_choice_from_mapping  # numbers family (s9)
 from medaid.evaluation.rules.kind_levels import KindLevels, kind_levels_from_mapping  # numbers family (s8)
 from medaid.evaluation.rules.kinds import PerKind, per_kind_from_mapping
 from medaid.evaluation.rules.levels import YesNo, levels_from_spec, yes_no_from_spec
 from medaid.evaluation.rules.listed_average import ListedAverage, listed_average_from_mapping  # formulas family
+from medaid.evaluation.rules.listed_subjects import SubjectsBound, subjects_bound_from_mapping  # lists (s9)
 from medaid.evaluation.rules.parts import StepSum, step_sum_from_mapping  # steps and bonus family
 from medaid.evaluation.rules.per_unit_scores import PerUnitStandard, per_unit_from_mapping  # numbers family
 from medaid.evaluation.rules.periods import PeriodParts, period_parts_from_mapping  # faults family
 from medaid.evaluation.rules.point_shortfalls import PointShortfallBands, point_shortfall_from_mapping  # bands family
+from medaid.evaluation.rules.prerequisites import Prerequisite, prerequisite_from_mapping  # numbers family (s9)
 from medaid.evaluation.rules.price_scores import PriceScore, price_score_from_mapping  # numbers family
 from medaid.evaluation.rules.rank_parts import RankParts, rank_parts_from_mapping  # bands family
 from medaid.evaluation.rules.ranks import Ranked, ranked_from_mapping
@@ -65,8 +77,15 @@ from medaid.evaluation.rules.structured_fields import (
     required,
     text_option,
 )
+from medaid.evaluation.rules.thing_steps import ThingSteps, thing_steps_from_mapping  # numbers family (s9)
 from medaid.evaluation.rules.threshold_ranks import ThresholdRanked, threshold_ranked_from_mapping  # bands family
 from medaid.evaluation.rules.unweighted import Unweighted
+from medaid.evaluation.rules.wrappers import (  # lists family (s9)
+    NotAssessed,
+    StatedFull,
+    not_assessed_from_mapping,
+    stated_full_from_mapping,
+)
 
 RULE_TYPES: dict[str, str] = {
     FullIfMet.kind: FullIfMet.label,
@@ -110,6 +129,21 @@ RULE_TYPES: dict[str, str] = {
     ListedAverage.kind: ListedAverage.label,  # formulas family: the mean of the scores listed for each thing
     PriceScore.kind: PriceScore.label,  # numbers family: 基准价 ÷ 报价 × the points
     PerUnitStandard.kind: PerUnitStandard.label,  # numbers family: a standard per unit × the units
+    Prerequisite.kind: Prerequisite.label,  # numbers family (s9): a requirement that, unmet, takes all the marks
+    ThingSteps.kind: ThingSteps.label,  # numbers family (s9): a step for each thing, added up
+    AmountKinds.kind: AmountKinds.label,  # numbers family (s9): kinds of a fault, each deducted per its amount
+    KindChoice.kind: KindChoice.label,  # numbers family (s9): one rule per kind of unit, the actual names it
+    NotAssessed.kind: NotAssessed.label,  # lists family (s9): a unit without the task left out (缺项)
+    StatedFull.kind: StatedFull.label,  # lists family (s9): full marks in a bracket after a 不得分 clause
+    FrequencyLevels.kind: FrequencyLevels.label,  # lists family (s9): levels by how often a thing is done
+    SubjectsBound.kind: SubjectsBound.label,  # lists family (s9): one bound each listed thing must reach
+    EitherBounds.kind: EitherBounds.label,  # lists family (s9): a bound kept, and other measures scoring 0
+    DoubledCases.kind: DoubledCases.label,  # counts family (s9): counted deductions, a condition doubling a case
+    PeriodCount.kind: PeriodCount.label,  # counts family (s9): periods short of a rate, counted
+    NetCounts.kind: NetCounts.label,  # counts family (s9): cases earned less cases taken
+    MeasuredGains.kind: MeasuredGains.label,  # counts family (s9): amounts of several kinds, each per step
+    GradeDeductions.kind: GradeDeductions.label,  # counts family (s9): deductions by grade
+    CurrencyAside.kind: CurrencyAside.label,  # counts family (s9): a bonus with another in a foreign currency
 }
 
 
@@ -150,6 +184,21 @@ _FROM_MAPPING: dict[str, Callable[[Mapping[str, object], str | None], Rule]] = {
     "listed_average": listed_average_from_mapping,
     "price_score": price_score_from_mapping,
     "per_unit_standard": per_unit_from_mapping,
+    "prerequisite": prerequisite_from_mapping,  # numbers family (s9): a requirement beside the scoring
+    "thing_steps": thing_steps_from_mapping,  # numbers family (s9): a step for each thing
+    "amount_kinds": amount_kinds_from_mapping,  # numbers family (s9): kinds of a fault per amount
+    "kind_choice": kind_choice_from_mapping,  # numbers family (s9): one rule per kind of unit
+    "not_assessed": not_assessed_from_mapping,  # lists family (s9)
+    "doubled_cases": doubled_cases_from_mapping,  # counts family (s9)
+    "period_count": period_count_from_mapping,  # counts family (s9)
+    "net_counts": net_counts_from_mapping,  # counts family (s9)
+    "measured_gains": measured_gains_from_mapping,  # counts family (s9)
+    "grade_deductions": grade_deductions_from_mapping,  # counts family (s9)
+    "currency_aside": currency_aside_from_mapping,  # counts family (s9)
+    "stated_full": stated_full_from_mapping,  # lists family (s9)
+    "frequency_levels": frequency_levels_from_mapping,  # lists family (s9)
+    "subjects_bound": subjects_bound_from_mapping,  # lists family (s9)
+    "either_bounds": either_bounds_from_mapping,  # lists family (s9)
 }
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from medaid.evaluation.rules.compared_restatements import COMPARISON, compared_restatement, compares
 from medaid.evaluation.rules.naming import canon, denies
 from medaid.evaluation.rules.wording import unify
 
@@ -154,7 +155,8 @@ def unsaid_before(text: str, names: list[str]) -> str:
     other = _NOT_THE_FAULT.search(text)
     if other is not None and not any(other.group(0) in name for name in names):
         return f"“{other.group(0)}”说的是防范、倾向或已消除，不是发生了该情形，也不是没有该情形"
-    if "兼职" in text and not any("兼职" in name for name in names):  # (affirm s8) a part-time post is no 专人
+    # (affirm s8) a part-time post is no 专人; (s9) unless the condition admits one: "专(兼)职", "专兼职"
+    if "兼职" in text and not any(re.search(r"兼[)）]?职", name) for name in names):
         return "“兼职”人员不是评分条件所说的专人或专职人员"
     return pending(text, names) or hedged(text, names) or not_now(text, names)
 
@@ -173,6 +175,10 @@ _NOT_NOW = re.compile(
     r"|曾经?(?=[^,，;；。]{0,4}(?:有|配备|设置|开展|进行|建立))|(?:以前|过去|原来|原先|此前)(?=有|配备|设置|开展|进行)"
     r"|(?<=[\u4e00-\u9fa5])原(?=配备|设置|设立|有|安排)"
     r"|很少|极少|较少|鲜有|难以|很难|较难|勉强|以外|之外|协助|参与|指导|配合|名义上|挂名|临时|不在岗|代管"
+    r"|预计|预期|估计|有望|可能"  # (affirm s9, review) a forecast anywhere: "完成率预计100%"
+    # (affirm s9, review 2) another period opening a statement ("上年度单位未建立…"), a promise ("将严格按程序办理")
+    r"|(?:^|[,，;；。])(?:上年度?|去年|前年|上一年度?|往年|上期)"
+    r"|将(?=严格|按时|按期|按要求|按规定|按程序|会|要|于|进一步|逐步|继续|全面)"
     r"|(?:的|之)(?:计划|要求|打算|方案)$|管理要求$|(?<=管理)(?:制度|台账|办法|规定|方案|计划|要求)(?=$|[,，;；。])"
 )
 
@@ -233,9 +239,38 @@ def unsaid_after(text: str, name: str, scores: bool, scoring: list[str], top: bo
         return ""
     if scores:
         return (
-            unsaid_quality(text, name)
+            loose_comparison(text, name)
+            or unsaid_verdict(text, name)
+            or unsaid_quality(text, name)
             or other_deed(text, name)
             or narrower_denial(text, name)
             or (missing_evidence(text, name) if top else "")
         )
     return half_denied(text, name) or next((w for w in (other_deed(text, s) for s in scoring) if w), "")
+
+
+def loose_comparison(text: str, name: str) -> str:
+    """(affirm s9) A scoring level that compares two quantities in words ("…面积大于或等于…保有量") met by a statement
+    holding a comparison word that does not restate it plainly ("…面积拟大于…", "预计…大于…", "…略高于…"): the
+    comparison must be read as one (``compared_restatements``), never by its words."""
+    statements = [s for s in re.split(r"[,，;；。\s]+", text) if s]
+    pieces = [re.sub(r"^(?:并且|而且|并|且|同时)", "", p) for p in re.split(r"[,，;；]", name)]
+    for piece in (p for p in pieces if compares(p)):  # each comparison of the level, also beside other requirements
+        if any(compared_restatement(canon(s), canon(piece)) for s in statements):
+            continue
+        loose = next((s for s in statements if COMPARISON.search(s)), None)
+        if loose:
+            return f"“{loose}”未按评分条件“{piece}”写明比较结果（计划、预计或程度词不算）"
+    return ""
+
+
+_VERDICT = re.compile(r"(?:合格|达标|通过|优秀|良好|及格)$")
+
+
+def unsaid_verdict(text: str, name: str) -> str:
+    """(affirm s9) A scoring level that ends in a check's verdict ("…检查结果为合格") read from a statement that does
+    not give it ("已检查", "已验收"): the check was made, its result is not said."""
+    found = _VERDICT.search(re.sub(r"[\s,，。;；的]", "", name))
+    if found is None or found.group(0) in canon(text):
+        return ""
+    return f"未写明结果是否“{found.group(0)}”"

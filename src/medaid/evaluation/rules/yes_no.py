@@ -13,6 +13,8 @@ from medaid.evaluation.numbers import ZERO, clamp, fmt, to_decimal
 from medaid.evaluation.quantity import Comparator, Quantity, is_met, parse_quantity
 from medaid.evaluation.rules.answers import answer, is_number, leaning, standard_answer
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
+from medaid.evaluation.rules.each_units import each_answer
+from medaid.evaluation.rules.evidence_clauses import findings
 from medaid.evaluation.rules.explained_values import doubtful_value
 from medaid.evaluation.rules.naming import canon
 from medaid.evaluation.rules.unsaid_words import unsaid_after, unsaid_before
@@ -90,12 +92,14 @@ class YesNo(Rule):
             return Outcome(None, "缺少实际完成值，无法判断是否达到")
         source = ""
         if actual is None or not is_number(actual):
-            text = actual.text if actual is not None else note or ""
+            text = actual.text if actual is not None else findings(note or "")  # (s9) "经核查，…"
             met = answer(canon(text))
             if met is None:
                 met = leaning(text, strict=actual is not None)
             if met is None and self.text:  # (affirm s8) "设备满足…细则要求" against "不满足，不得分"
                 met = standard_answer(text, self.text)
+            if met is None and self.text:  # (affirm s9) "其中3个村不足2000元" against "各村…2000元以上得分"
+                met = each_answer(text, self.text, bound)
             # (fix round) "拟建立", "草案", a quality or deed of the text left out ("按计划完成" against "已完成")
             why = unsaid_before(text, [self.text or ""]) or (
                 unsaid_after(text, self.text or "", True, []) if met else ""

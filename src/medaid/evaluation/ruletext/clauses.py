@@ -29,6 +29,7 @@ FEN_WORD = (
 ITEM_BEFORE_WORD = rf"(?!(?:(?<=^\d分)|(?<=[;。:\s]\d分)|(?<=^\d\d分)|(?<=[;。:\s]\d\d分)){FEN_WORD})"
 
 # How a score is given: 得/计/给/记/赋/给予/获得 N分 (and a bare "N分" after its condition).
+# A number after ≥/≤/</> is a threshold, not marks ("未对评分≥30分的孕妇进行随访管理扣2分", s9).
 _VERB = r"(?:给予|获得|可得|得|计|给|记|赋|为)"
 _WHOLE = r"(?:此项|该项|本项|本指标|该指标|此指标|本条|该条|年度)"
 # What a clause scores, in the order tried at each place of the text.
@@ -43,7 +44,7 @@ _EFFECT = re.compile(
     rf"|(?P<halved>(?:得|计|按)?(?:得分|分值)?减半(?:计分|得分|计算|计)?))"
     rf"|(?P<full>(?:{_VERB}|按)(?:满分|全分|全部分值|满分值|基本分|标准分)(?:计)?(?![\d.]|配|析|类|解|别|数)"
     r"|(?<![\u4e00-\u9fa5])满分(?![\d.\u4e00-\u9fa5]))"
-    rf"|(?P<points>(?P<open>\()?(?P<each>每项各占|每项各|每项占|每项|各占|各)?(?P<verb>{_VERB})?(?<![\d.]){NUM}分(?![钟值数])"
+    rf"|(?P<points>(?P<open>\()?(?P<each>每项各占|每项各|每项占|每项|各占|各)?(?P<verb>{_VERB})?(?<![\d.≥≤<>]){NUM}分(?![钟值数])"
     rf"(?(open)\)){ITEM_BEFORE_WORD})"
 )
 # Said about the whole list, or nothing a score depends on.

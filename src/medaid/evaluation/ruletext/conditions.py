@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.rules.count_vocab import COUNTERS
+from medaid.evaluation.rules.lower_rates import lower_is_better  # affirm family (s9)
 from medaid.evaluation.ruletext.condition_spans import PRE, PRE_WORDS, one_bound, two_bounds
 
 _N = r"\d+(?:\.\d+)?"
@@ -240,6 +241,8 @@ def _read(kind: str, m: re.Match[str]) -> Condition | None:
     groups = m.groupdict()
     subject = _subject(groups.get("s"))
     if subject is None:
+        return None
+    if kind == "bare" and lower_is_better(subject):  # affirm family (s9): "事故率1%得10分": at most 1 %? unsaid
         return None
     share = groups.get("share")
     two = kind in ("range", "sandwich", "both", "over_under")

@@ -23,6 +23,17 @@ import re
 
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, plain
 
+# "可倒扣", "扣完可倒扣", "实行倒扣" as a clause of its own: the permission to score below zero, which parse_rule_text
+# gives the rule (``negative``); "倒扣10分" of a case is a deduction and stays (``counts.leftover``).
+PERMITS_BELOW_ZERO = re.compile(
+    r"(?:^|(?<=[,;。]))(?:扣完(?:后)?(?:可以|可|允许)?|可以|可|允许|实行|予以)倒扣(?=[,;。]|$)"
+)
+# A limit of the score below zero ("最多倒扣1分", "倒扣不超过2分"): the permission is not unlimited, and no rule keeps
+# a floor below zero, so the text stays unread (counts s9 fix round).
+BOUNDED_REVERSAL = re.compile(
+    r"(?:最多|最高|至多)(?:可以|可)?倒扣|倒扣(?:最多|最高|至多|不超过|不得超过|上限|以)|负分(?:最多|最低|不超过|不低于)"
+)
+
 _CHECK = r"抽查|抽取|抽检|抽样|摸排|环绕|走访|回访|暗访|入户|查看|查阅|随机|实地|考核方式|检查方式|核查方式|采取|采用"
 # a part that says how the check is made: an inspection word, and no score, sanction, negation or comparison
 _PROCEDURE = re.compile(

@@ -28,6 +28,7 @@ import itertools
 import re
 
 from medaid.evaluation.rules.count_vocab import CN_NUMBER, COUNTER, NUMBER, cn_int
+from medaid.evaluation.ruletext.count_samples import sampled_each
 from medaid.evaluation.ruletext.score_spellings import bare_points, redundant_bounds
 
 _V = r"(\d+(?:\.\d+)?)"
@@ -202,6 +203,7 @@ def unglued(text: str) -> str:
 def canon_counts(text: str) -> str:
     """The one spelling the count and per-case readers match (see the module's list)."""
     text = unglued(text)  # counts family (s8): "得1分缺1个科室" is two clauses
+    text = sampled_each(text)  # counts family (s9): "抽取10份档案,1份有空项扣1分,漏项扣1分" counts 漏项 per 份
     text = _CN_DECIMAL.sub(_cn_decimal, text)  # "扣零点五分"
     text = bare_points(redundant_bounds(text))  # "每处扣1;" → "每处扣1分;"; "低于50%(不含)" → "低于50%"
     text = _CN_POINTS.sub(_cn_points, text)  # "扣壹分", "得十分"

@@ -24,6 +24,8 @@ from decimal import Decimal
 from medaid.evaluation.rules.count_vocab import COUNTER, NEGATION, NUMBER, PART, POSITIVE, cn_int, plain
 from medaid.evaluation.ruletext.common import NUM, residual, unexplained
 from medaid.evaluation.ruletext.count_context import (
+    BOUNDED_REVERSAL,
+    PERMITS_BELOW_ZERO,
     case_fault,
     case_words,
     each_requirement,
@@ -256,7 +258,10 @@ def vetoes(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...] | None:
 def leftover(text: str, spans: list[tuple[int, int]]) -> bool:
     """Something the reading would ignore is left: a score, a step, a bonus, another deduction or veto, or a
     sanction the rule does not score ("一票否决", "取消评优资格", "降一档", "加倍扣分")."""
-    rest = each_requirement(procedure_parts(_HOW_OFTEN.sub("", BENIGN.sub("", residual(text, spans)))), text)
+    if BOUNDED_REVERSAL.search(text):  # "(可倒扣,)最多倒扣1分": a floor below zero no rule keeps; stays unread
+        return True
+    rest = PERMITS_BELOW_ZERO.sub("", residual(text, spans))  # counts family (s9): ruletext._below_zero reads it
+    rest = each_requirement(procedure_parts(_HOW_OFTEN.sub("", BENIGN.sub("", rest))), text)
     rest = "".join(_norm_of_count(piece, text) for piece in re.split(r"(?<=[,;。])", rest))
     return unexplained(rest) or bool(
         re.search(

@@ -1,5 +1,6 @@
 """Per-step deductions: "每低于1个百分点扣1分", "每少10人扣1分", "每滞后一个月扣1分", "与计划每相差3%扣1分",
-"低于目标值的，每1个百分点扣0.5分" (per case found: ``cases``). The pieces and their spellings: ``step_parts``.
+"低于目标值的，每1个百分点扣0.5分" (per case found: ``cases``). The pieces and their spellings: ``step_parts``; where
+the step is written and which way it deducts: ``step_finding``.
 
 Reading conventions (docs/rules.md):
 - the step is a number and a unit after a word of direction: 低于/少/下降/下滑 (below), 超过/多/增加/超支
@@ -18,7 +19,6 @@ Reading conventions (docs/rules.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from medaid.evaluation.rules import Direction, Partial, PerPoint, Rule
@@ -26,31 +26,20 @@ from medaid.evaluation.ruletext.common import NUM, deduction_caps, residual, une
 from medaid.evaluation.ruletext.direction import less_is_better
 from medaid.evaluation.ruletext.step_context import (
     EITHER_STEP,
-    FAULT,
-    FAULT_UNITS,
     TASK_DONE,
+    UNSTATED,
     around,
     full_conditions,
     reference_first,
     step_vetoes,
-    unmet_only,
     unnumbered,
 )
+from medaid.evaluation.ruletext.step_finding import condition, find_steps, step_kind  # numbers family (s9 split)
 from medaid.evaluation.ruletext.step_parts import (
-    ABOVE,
-    BELOW,
-    BOTH,
     DELAY,
-    GAP,
-    POINTS,
     TO_ZERO,
-    TOLERANCE,
-    UNITS,
-    VERB,
-    WORDS,
     Spans,
     canonical,
-    condition_kinds,
     full_marks,
     references,
     step_unit,
@@ -58,33 +47,11 @@ from medaid.evaluation.ruletext.step_parts import (
     zero_in_unit,
 )
 
-_KIND = {**{w: "below" for w in BELOW}, **{w: "above" for w in ABOVE}, **{w: "delay" for w in DELAY},
-         **{w: "both" for w in BOTH}}  # fmt: skip
 _DIRECTION = {"below": Direction.BELOW, "above": Direction.ABOVE, "delay": Direction.ABOVE, "both": Direction.BOTH,
               "fault": Direction.ABOVE, "unmet": Direction.BOTH}  # fmt: skip
-_SHOWN = {"below": "低于", "above": "超过", "delay": "延迟", "both": "相差"}
 _FROM_ZERO = frozenset({*DELAY, "缺", "缺少", "短缺"})
 _SHORT = frozenset({"少", "差", "欠"})  # counted from zero only for items (每少1项), not quantities (每少10人)
 _ITEMS = frozenset({"项", "个", "处", "条", "份", "件", "篇", "次", "场", "期", "例", "册", "套"})
-_INCIDENTS = frozenset({"例", "处", "次", "件", "起", "宗", "笔"})  # "出现超标的，每1例扣1分" is ``cases``'
-# Words of change a step of one may be written with, without 每 ("下降1个百分点扣1分", "减少1人扣1分").
-_CHANGE = ("下降", "降低", "减少", "上升", "增加", "提高")
-_BARE = "|".join(sorted({*DELAY, *_CHANGE, "缺", "缺少", "少", "差", "欠", "多", "超"}, key=len, reverse=True))
-_NOUN = r"(?:(?![扣得每减分])[\u4e00-\u9fa5]){0,8}?"
-_TAIL = r"(?P<tail>[^\d扣减加;。,]{0,8}?)"
-_STEP = re.compile(
-    rf"(?:每(?P<word>{WORDS})(?P<noun>{_NOUN})(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|千|亿)?(?:{UNITS})){_TAIL}"
-    rf"|每个?(?P<bnum>\d+(?:\.\d+)?)?(?P<bunit>(?:万|千|亿)?(?:{UNITS}))"
-    rf"|(?:(?<![^,;。:])|(?<=\d分\))|(?<=未完成任务)|(?<=未完成计划)|(?<=未完成的))"  # "未完成任务少1个扣0.5分"
-    rf"(?P<bare>{_BARE})(?P<one>1)(?P<ounit>{UNITS})){GAP}{POINTS}"
-)
-# "超出部分按每天0.2分扣减", "按0.5分/百分点扣分": the points per unit written before the unit's deduction
-_UNIT = rf"(?:万|千|亿)?(?:{UNITS})"
-_RATE = re.compile(
-    rf"每个?(?P<unit1>{_UNIT})(?P<p1>\d+(?:\.\d+)?)分(?:的标准)?(?=扣|计扣)"
-    rf"|{VERB}(?P<p2>\d+(?:\.\d+)?)分/个?(?P<unit2>{_UNIT})"
-    rf"|(?P<p3>\d+(?:\.\d+)?)分/个?(?P<unit3>{_UNIT})(?:的标准)?(?=扣|计扣)"
-)
 _TARGET_NOUN = re.compile(r"目标|指标|计划|任务|预算|标准")
 _PRIOR = re.compile(r"上年|去年|同期|上一年|往年|基期|同比|环比")
 _DEFINITION = re.compile(r"[\u4e00-\u9fa5\"]{1,16}(?:率|比例|比重)=[^,;。=分]*?/[^,;。=分]*?(?=[,;。]|$)")
@@ -103,80 +70,6 @@ _LEFT = re.compile(
 )
 
 
-def _condition(text: str, start: int) -> str:
-    """The condition a step stands under: the text before it back to the previous score or sentence."""
-    ends = [m.end() for m in re.finditer(r"\d分(?![值点数])|满分|基本分|不得分|为止|[。;]", text[:start])]
-    return text[max(ends, default=0) : start]
-
-
-@dataclass(frozen=True)
-class _Step:
-    """A step as written: its place, its word of direction (None when the condition carries it), what stands
-    between the word and the number, the number, the unit, words after the unit, and the points."""
-
-    start: int
-    end: int
-    word: str | None
-    noun: str
-    number: str
-    unit: str
-    tail: str
-    points: str
-    share: bool  # "扣该项分值的10%"
-
-
-def _steps(text: str) -> list[_Step]:
-    found = []
-    for m in _STEP.finditer(text):
-        g = m.groupdict()
-        found.append(_Step(m.start(), m.end(), g["word"] or g["bare"], g["noun"] or "",
-                           g["num"] or g["bnum"] or g["one"] or "1", g["unit"] or g["bunit"] or g["ounit"],
-                           g["tail"] or "", g["points"] or g["share"], g["share"] is not None))  # fmt: skip
-    for m in _RATE.finditer(text):
-        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in found):
-            g = m.groupdict()
-            points, unit = g["p1"] or g["p2"] or g["p3"], g["unit1"] or g["unit2"] or g["unit3"]
-            found.append(_Step(m.start(), m.end(), None, "", "1", unit, "", points, False))
-    return found
-
-
-def _kind(step: _Step, text: str) -> tuple[str, str] | None:
-    """The step's kind (below, above, delay, both) and its word, from the step or from its condition."""
-    region = _condition(text, step.start)
-    named = condition_kinds(region)
-    word = step.word
-    if step.unit in _INCIDENTS and ((word and _KIND[word] == "delay") or (not word and "delay" in named)):
-        # "未按时上报的,每次扣1分", "信息迟报的,每次扣0.5分", "每迟报1次扣1分": late reports counted as occurrences,
-        # not a delay measured in 天/月/小时; ``cases`` reads them (and an actual such as "均按时上报" or "迟报2次")
-        return None
-    if word:
-        kind = _KIND[word]
-        if word == "差" and "both" in named:
-            kind = "both"  # "与目标值差距绝对值，每差1微克/立方米": the gap, on the side the condition names if any
-        if kind == "both":
-            if unmet_only(region):
-                return "unmet", word  # "未达到年度目标值的,按…差距绝对值…每差1…": the gap on the unmet side
-            sides = named & {"below", "above"}
-            return (sides.pop(), word) if len(sides) == 1 else (kind, word)
-        if kind != "delay" and ((named - {kind, "delay", "both"}) or TOLERANCE.search(region)):
-            return None  # "超过目标值的，每低于…", "实际值与目标值偏差每超过…": not one direction
-        return kind, word
-    if step.unit in _INCIDENTS and not named & {"delay"}:
-        return None
-    sides = named - {"both"}
-    if sides == {"above", "delay"}:
-        sides = {"delay"}
-    fault = region.rstrip(",;:、")
-    if not named and step.unit.lstrip("万千亿") in FAULT_UNITS and FAULT.match(fault):
-        return "fault", fault  # "適宜種植雙季稻但種植單季稻的,每5畝扣1分": the amount of the fault, from zero
-    if len(sides) > 1 or not (sides or named):
-        return None
-    kind = sides.pop() if sides else "both"
-    found = re.findall(WORDS, region)
-    shown = next((w for w in reversed(found) if _KIND.get(w) == kind), _SHOWN[kind])
-    return kind, shown
-
-
 def per_point(text: str) -> Rule | None:
     """ "100%完成得6分，每低于1个百分点扣1分，扣完为止" and its kin, in any unit (module docstring).
 
@@ -184,7 +77,7 @@ def per_point(text: str) -> Rule | None:
     "没有楼堂馆所项目的部门按满分计算". Any other score left in the text makes it not understood.
     """
     text = reference_first(unnumbered(canonical(text)))
-    found = _steps(text)
+    found = find_steps(text)
     if len(found) != 1 or "每发现" in text or EITHER_STEP.search(text):
         return None  # "每少1种机构或少1项制度的扣0.5分": two steps, one or the other (the count readings')
     step = found[0]
@@ -195,7 +88,7 @@ def per_point(text: str) -> Rule | None:
     spans += context.spans
     if _PRIOR.search(residual(text, spans[1:])):
         return None
-    read = _kind(step, text)
+    read = step_kind(step, text)
     if read is None:
         return None
     kind, word = read
@@ -216,7 +109,7 @@ def per_point(text: str) -> Rule | None:
         or bool(_TARGET_NOUN.search(noun))
         or bool(re.search(r"(?:与|比|较)(?:目标值?|指标值|计划(?:值|数)?|任务|预算|标准值?)$", before))
         or "完成目标任务量" in before
-        or (step.word is None and bool(_TARGET_NOUN.search(_condition(text, step.start))))
+        or (step.word is None and bool(_TARGET_NOUN.search(condition(text, step.start))))
         # "完成年度建设任务数,得2分,未完成任务少1个扣0.5分": a count short of the task, so a bare count ("8个")
         # is the number done, read against the target; without one it is refused, never taken for the shortfall
         or (word in _SHORT and unit in _ITEMS and bool(TASK_DONE.search(before)))
@@ -271,7 +164,12 @@ def per_point(text: str) -> Rule | None:
     if found_vetoes is None:
         return None
     rest_text = residual(text, spans)
-    if unexplained(rest_text) or _LEFT.search(rest_text) or re.search(rf"\d(?:{units})", rest_text):
+    if (
+        unexplained(rest_text)
+        or _LEFT.search(rest_text)
+        or re.search(rf"\d(?:{units})", rest_text)
+        or UNSTATED.search(text)  # numbers family (s9)
+    ):
         return None  # a score, a formula, or a number in the step's unit left unread
     percent = unit in (None, "%")
     hundred = percent and not _NOT_HUNDRED.search(residual(text, [(step.start, step.end)])) and not (

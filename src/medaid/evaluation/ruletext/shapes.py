@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from medaid.evaluation.rules import Rule
 from medaid.evaluation.ruletext.absent_exemptions import absent_exemption  # affirm family
+from medaid.evaluation.ruletext.amount_kinds import amount_kinds  # numbers family (s9)
 from medaid.evaluation.ruletext.answered_questions import answered_question  # affirm family
 from medaid.evaluation.ruletext.band_requirements import disqualified_bands, required_bands  # bands family
 from medaid.evaluation.ruletext.bands import banded, banded_after_evidence  # bands family: banded_after_evidence
@@ -24,31 +25,45 @@ from medaid.evaluation.ruletext.bonus_reference import (
     step_bonus_written,  # bands family
 )
 from medaid.evaluation.ruletext.bounds import bound_alone
+from medaid.evaluation.ruletext.bracketed_deductions import bracketed_deduction  # affirm family (s9)
 from medaid.evaluation.ruletext.cases import per_case
 from medaid.evaluation.ruletext.completion_points import completion_points  # counts family
 from medaid.evaluation.ruletext.composite import composite  # composite family
+from medaid.evaluation.ruletext.count_asides import currency_aside  # counts family (s9)
+from medaid.evaluation.ruletext.count_doubling import doubled_cases  # counts family (s9)
+from medaid.evaluation.ruletext.count_gains import measured_gains  # counts family (s9)
+from medaid.evaluation.ruletext.count_grades import grade_deductions  # counts family (s9)
+from medaid.evaluation.ruletext.count_nets import net_counts  # counts family (s9)
+from medaid.evaluation.ruletext.count_periods import period_count  # counts family (s9)
 from medaid.evaluation.ruletext.count_scores import count_score
+from medaid.evaluation.ruletext.count_totals import split_total  # counts family (s9)
 from medaid.evaluation.ruletext.deduction_sums import deduction_sum  # steps family
 from medaid.evaluation.ruletext.deductions import per_point
 from medaid.evaluation.ruletext.direction import directional
 from medaid.evaluation.ruletext.disqualifying_lists import disqualifying_list  # affirm family
+from medaid.evaluation.ruletext.either_bounds import either_bounds  # lists family (s9)
 from medaid.evaluation.ruletext.elements import element_shares  # lists family
 from medaid.evaluation.ruletext.evidence_provisos import evidence_proviso  # affirm family
+from medaid.evaluation.ruletext.exclusive_levels import exclusive_levels  # affirm family (s9)
 from medaid.evaluation.ruletext.fill_in_forms import fill_in_form  # numbers family
 from medaid.evaluation.ruletext.formulas import formula
 from medaid.evaluation.ruletext.group_bands import group_bands  # bands family
 from medaid.evaluation.ruletext.item_steps import item_step  # steps family
 from medaid.evaluation.ruletext.items import each_item  # steps and bonus family
+from medaid.evaluation.ruletext.kind_choices import kind_choice  # numbers family (s9)
 from medaid.evaluation.ruletext.kind_levels import kind_levels  # numbers family (s8)
 from medaid.evaluation.ruletext.levelled_parts import levelled_parts  # lists family
 from medaid.evaluation.ruletext.levels import checklist, judgement, qualitative, single_condition
+from medaid.evaluation.ruletext.listed_subjects import subjects_bound  # lists family (s9)
 from medaid.evaluation.ruletext.non_scoring import read_past_non_scoring  # unread family
 from medaid.evaluation.ruletext.numbered_deductions import numbered_deductions  # lists family (s8)
 from medaid.evaluation.ruletext.one_missing import one_missing  # affirm family
+from medaid.evaluation.ruletext.part_levels import frequency_levels  # lists family (s9 fix)
 from medaid.evaluation.ruletext.parts import step_sum  # steps and bonus family
 from medaid.evaluation.ruletext.per_unit_standards import per_unit_standard  # numbers family
 from medaid.evaluation.ruletext.periods import period_thresholds  # faults family
 from medaid.evaluation.ruletext.point_shortfalls import point_shortfall_bands  # bands family
+from medaid.evaluation.ruletext.prerequisites import prerequisite  # numbers family (s9)
 from medaid.evaluation.ruletext.price_formulas import price_formula  # numbers family
 from medaid.evaluation.ruletext.rank_bonus import rank_bonus  # bands family
 from medaid.evaluation.ruletext.rank_parts import rank_parts  # bands family
@@ -66,11 +81,22 @@ from medaid.evaluation.ruletext.simple import (
     rate_times_weight,
 )
 from medaid.evaluation.ruletext.status_coefficients import status_coefficients  # formulas family
+from medaid.evaluation.ruletext.thing_steps import thing_steps  # numbers family (s9)
 from medaid.evaluation.ruletext.threshold_ranks import threshold_ranked  # bands family
 from medaid.evaluation.ruletext.wider_sanctions import wider_sanction  # affirm family
+from medaid.evaluation.ruletext.wrapped_rules import not_assessed, stated_full  # lists family (s9)
 from medaid.evaluation.ruletext.written_levels import step_bonus_level  # numbers family (s8)
 
 SHAPES: tuple[Callable[[str], Rule | None], ...] = (
+    # lists family (s9): "没有年度任务的按缺项考核计分" taken out, the rest read again; first, so that no shape
+    # reads past the clause and scores a unit the row leaves out
+    not_assessed,
+    # lists family (s9): "早、晚稻达到500公斤单产指标的记6分,达不到…扣6分": each thing listed must reach the bound;
+    # before the bound readers, which would read one value for the whole list
+    subjects_bound,
+    # lists family (s9): "A控制在0.1%以下的计10分,A超过0.1%或B在2亩以上的不计分": before the bound readers, which
+    # would read A alone
+    either_bounds,
     directional,  # 正向/反向指标: before formula, which would not know the declared direction
     formula,  # these three read a text only when nothing is left unexplained
     status_coefficients,  # formulas family: "已完成项目、在建项目…分值系数分别为1、0.5…": a share for each status
@@ -109,6 +135,14 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     rate_list,  # steps family: "五率(A率、B率…)达100%记7分。每项低1个百分点扣0.2分": each rate a part
     bare_rate,  # counts family: a text that is only "2分/基": which way is the actual's (a fault counted)
     per_case,
+    split_total,  # counts family (s9): "每月未按时上报报表(扣12分,其中每少报1个月扣1分)": the step, capped
+    doubled_cases,  # counts family (s9): "…一次扣5分,跨月未整改翻倍扣分": counts, one condition doubling a case
+    period_count,  # counts family (s9): "每月X在97%以上得3分,有一个月达不到该比率的扣1分": periods short, counted
+    net_counts,  # counts family (s9): "…提供一例得1分,最高8分;…发现一次扣2分": cases earned less cases taken
+    measured_gains,  # counts family (s9): "每新建成A50亩加8分,新发展B50亩加6分,加分最高不超过15分"
+    grade_deductions,  # counts family (s9): "一级减50分,二级减30分,三级20,四级减10": each grade what it takes
+    currency_aside,  # counts family (s9): "…5万元以上加1分,在此基础上每增5万元加1分,利用外资5万美元以上加5分,…"
+    frequency_levels,  # lists family (s9 fix): "每季度…得4分,每半年…得2分": by period, before count_score's kinds
     count_score,
     completion_points,  # counts family: "每完成任务一个百分点得0.1分,共10分"
     judgement,
@@ -137,6 +171,8 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # in one sentence, another requirement in the next, added (composite); before qualitative, which would take
     # the other requirement for a third level
     levelled_parts,
+    bracketed_deduction,  # affirm family (s9): "未上报A和B(扣5分)" is "未上报A和B,扣5分"
+    exclusive_levels,  # affirm family (s9): "检查合格得20分;不合格不得分;未检查的单位得20分": one scale
     qualitative,
     single_condition,
     # affirm family: "无安全隐患计10分。有以下安全隐患存在计0分:1.…;2.…": a condition, then a numbered list of what
@@ -164,6 +200,7 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # affirm family (s8): "符合标准，得1分（如无协同单位，此处不失分）": the exemption of a unit without the thing taken
     # out, the rest read by the shapes again (kept only as levels: ``Qualitative`` gives "无协同单位" the full marks)
     absent_exemption,
+    stated_full,  # lists family (s9): "…没有分工文件不得分(5分)": the full marks after a 不得分 clause
     # unread family: a known shape wrapped in clauses that say nothing about the score (a row number, where the
     # evidence is, a sentence naming the task, "不记分" for 不得分): last, the rest read by the shapes again
     read_past_non_scoring,
@@ -174,4 +211,8 @@ SHAPES: tuple[Callable[[str], Rule | None], ...] = (
     # numbers family: "平均每班配备教师数不少于1.5人,按班级数计算,每少1人扣1分": the step below the number required,
     # which the actual states ("应配9人，实配7人"); last (no other shape reads the standard per unit)
     per_unit_standard,
+    prerequisite,  # numbers family (s9): "未完成年度检测任务此项不得分" beside the scoring: a requirement
+    thing_steps,  # numbers family (s9): "每班每超5人扣1分": the step for each thing, added up
+    amount_kinds,  # numbers family (s9): "每连片抛荒5亩或零星抛荒30亩的,扣2分": kinds of a fault, each per its amount
+    kind_choice,  # numbers family (s9): "产区得1.5分、非产区得1分;…产区扣0.15分、非产区扣0.1分": one rule per kind
 )

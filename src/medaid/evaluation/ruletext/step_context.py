@@ -154,3 +154,8 @@ EITHER_STEP = re.compile(
 )
 # "完成年度建设任务数,得2分,未完成任务少1个扣0.5分": full marks for completing a task or plan
 TASK_DONE = re.compile(r"完成[^,;。]{0,16}?(?:任务|计划)")
+
+
+# numbers family (s9): "(不参加国培扣分)", a deduction of its own with no number (not "没有完成的扣分,每低于…", the
+# step's lead-in): a step reading that left it would ignore what it says (``prerequisites`` reads it)
+UNSTATED = re.compile(r"(?:不|未|没有)[^,;。\d]{1,12}?扣分(?![,;:]?每)(?!\d)")
