@@ -120,6 +120,8 @@ class MeasuredGains(Rule):
             how += f"，最高 {fmt(self.cap)} 分"
         if score > inputs.weight and not inputs.bonus_allowed:
             return Outcome(None, f"{how}，超过本项分值 {fmt(inputs.weight)} 分，而本表不允许加分")
+        if score > inputs.weight:
+            how += f"，超过本项分值 {fmt(inputs.weight)} 分（本表允许加分）"
         return Outcome(score, f"{how}；得分 {fmt(score)}")
 
 
@@ -130,7 +132,9 @@ def measured_gains_from_mapping(spec: Mapping[str, object], text: str | None) ->
 
     raw, cap = spec.get("parts"), number(spec, "cap")
     if not isinstance(raw, list) or not raw or cap is None or not all(isinstance(p, Mapping) for p in raw):
-        raise RuleSpecError("measured_gains 规则需要 parts（各类的 words、per、points）和 cap")
+        raise RuleSpecError(
+            "measured_gains 规则需要 parts（各类的 words 名称、per 每档数量、points 每档加分）和 cap（加分上限）"
+        )
     parts = []
     for p in raw:
         per, points = number(p, "per"), number(p, "points")

@@ -127,6 +127,8 @@ def period_count_from_mapping(spec: Mapping[str, object], text: str | None) -> P
     period, rate, points, full = str(spec.get("period") or ""), number(spec, "rate"), number(spec, "points"), number(
         spec, "full")  # fmt: skip
     if period not in IN_YEAR or rate is None or points is None or full is None:
-        raise RuleSpecError("period_count 规则需要 period（月或季度）、rate、points 和 full")
+        raise RuleSpecError(
+            "period_count 规则需要 period（月或季度）、rate（达到的比率）、points（每期扣分）和 full（满分）"
+        )
     return PeriodCount(period=period, subject=str(spec.get("subject") or ""), rate=rate, points=points, full=full,
                        text=text)  # fmt: skip

@@ -168,11 +168,13 @@ def either_bounds_from_mapping(spec: Mapping[str, object], text: str | None) -> 
 
     raw, points = spec.get("limits"), number(spec, "points")
     if not isinstance(raw, list) or len(raw) < 2 or points is None:
-        raise RuleSpecError("either_bounds 规则需要 limits（两项以上）和 points")
+        raise RuleSpecError("either_bounds 规则需要 limits（两项以上的条件）和 points（满分）")
     limits: list[Limit] = []
     for item in raw:
         if not isinstance(item, Mapping) or number(item, "value") is None or not item.get("unit"):
-            raise RuleSpecError("either_bounds 的每一项需写明 name、value、unit 和 inclusive")
+            raise RuleSpecError(
+                "either_bounds 的每一项需写明 name（名称）、value（数值）、unit（单位）和 inclusive（是否含本数）"
+            )
         value = number(item, "value")
         assert value is not None
         limits.append(Limit(str(item.get("name") or ""), value, str(item["unit"]), item.get("inclusive") is True))

@@ -18,6 +18,7 @@ from decimal import Decimal
 from medaid.evaluation.numbers import fmt
 from medaid.evaluation.rules.base import Inputs, Outcome, Rule
 from medaid.evaluation.rules.naming import canon
+from medaid.evaluation.rules.statements import NOT_NOW
 
 # a statement that the unit has no such thing: "没有年度任务", "本年度无任务", "未下达任务" (not "没有完成任务")
 _ABSENT = re.compile(r"(?:无|未下达|未安排|未分配|不涉及)(?P<between>[^,;。]{0,8}?)$")
@@ -25,7 +26,7 @@ _DEED = re.compile(r"完成|落实|执行|开展|达到|达标|按时|按期|及
 # an actual about a plan, the future, the past or another year says nothing of what was done; the inner reader
 # takes an unsaid fault as not having happened, so it would get full marks (s9 fix; a word of the text itself, as
 # 计划 of "制定工作计划", is the thing, not a plan)
-_NOT_NOW = re.compile(r"拟|计划|预计|力争|准备|打算|争取|(?<![已均并])将|曾|上年|去年|往年|明年|下年|以前|此前|今后")
+_NOT_NOW = re.compile(rf"{NOT_NOW.pattern}|计划|以前|此前|今后")  # statements.NOT_NOW, and 计划 even as a noun
 _PART = re.compile(r"一半|半数|大部分|部分|基本|多数|少数|个别|大多")  # a part done is not all done (s9 fix)
 _RATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
 

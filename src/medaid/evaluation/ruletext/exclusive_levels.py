@@ -50,9 +50,9 @@ def _rest(clause: Clause, scoring: list[str]) -> bool:
 
 def exclusive_levels(text: str) -> Rule | None:
     """The scale a text states when two of its levels with the same marks exclude each other (see above)."""
-    from medaid.evaluation.ruletext.levels import _clauses  # the level readings' clauses
+    from medaid.evaluation.ruletext.levels import level_clauses  # the level readings' clauses
 
-    clauses = _clauses(text)
+    clauses = level_clauses(text)
     if clauses is None:
         return None
     positive = [c for c in clauses if c.positive]

@@ -69,7 +69,7 @@ _AS_FOUND = re.compile(r"(?<=分)[,;。]?按实际(?:情况|完成情况|检查�
 _SCORE_INSIDE = re.compile(r"不(?:记|计|得|给)分|(?:记|计)\d+(?:\.\d+)?分")
 
 
-def _clauses(text: str) -> list[Clause] | None:
+def level_clauses(text: str) -> list[Clause] | None:
     """The clauses of a text these shapes read: no steps, no numbered items (``checklist`` reads those or
     nothing does), no deduction per case found ("每发现1例", "一次扣10分": ``cases``). A total said beside
     them ("(共2分,未建立不得分,已建立得2分)") must be the highest marks or their sum."""
@@ -124,7 +124,7 @@ def _level(clause: Clause, top: Decimal | None) -> Level | None:
 
 def single_condition(text: str) -> Rule | None:
     """One condition and its marks, with the rest (否则/没有/…不得分) or its faults; or faults alone."""
-    clauses = _clauses(text)
+    clauses = level_clauses(text)
     if clauses is None:
         return None
     positive = [c for c in clauses if c.positive]
@@ -236,7 +236,7 @@ def qualitative(text: str) -> Rule | None:
         if re.search(r"全部[^;。]*?得\d", text) and re.search(r"部分[^;。]*?×", text):
             return RateTimesWeight()
         return None
-    clauses = _clauses(text)
+    clauses = level_clauses(text)
     if clauses is None:
         return None
     positive = [c for c in clauses if c.positive]
