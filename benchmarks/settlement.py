@@ -1,13 +1,20 @@
-"""Benchmark: a year of claims settled in batch (Ibis on DuckDB) against a naive per-claim
-Python loop and against a numpy pass over pre-sorted arrays (the floor).
+"""Benchmark: a year of claims settled in batch (``policy.batch``: DuckDB sorts, the numpy kernel
+settles) against a naive per-claim Python loop and against a numpy pass over pre-sorted arrays
+(the floor).
 
     .venv/bin/python benchmarks/settlement.py --claims 1000000
-    .venv/bin/python benchmarks/settlement.py --claims 10000000
+    .venv/bin/python benchmarks/settlement.py --claims 10000000 --repeat 1
 
-The naive loop runs medaid's own one-claim path (``policy.claim.settle``) claim by claim on
-a sample and is extrapolated per claim; the floor computes the same layers with numpy
-cumulative sums over arrays already sorted by person and date — no joins, no rounding
-subtleties beyond the same half-up on cumulative amounts. Ratios are measured in one run.
+The batch is timed from the claims table in DuckDB to the settled table in DuckDB (bucketed by
+person, sorted, coded, settled into a temporary table, then stored in (settle_date,
+settlement_id) order); ``batch_unordered`` is the first part alone (``settle_batch`` itself).
+The naive loop runs medaid's own one-claim path (``policy.claim.settle``, the kernel as a
+batch of one with the person's year-to-date totals) claim by claim on a sample and is
+extrapolated per claim; the floor computes the basic, 大病 and 医疗救助 layers with numpy
+cumulative sums over arrays already sorted by person and date whose text columns are already
+integer codes. Batch and floor run ``--repeat`` times, alternately, and the best time of each
+counts (the machine may be shared). Ratios are measured in one run; the floor's three layer
+totals must equal the batch's.
 """
 
 from __future__ import annotations
@@ -15,12 +22,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
+import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 if TYPE_CHECKING:
     from medaid.policy.model import Policy
@@ -60,22 +71,31 @@ def _granted(fn: Linear, cumulative: np.ndarray) -> np.ndarray:
 
 def codes(table: pa.Table, name: str) -> tuple[np.ndarray, dict[str, int]]:
     """A text column as integer codes and its dictionary (prepared before timing, as the sort is)."""
-    values, index = np.unique(table.column(name).to_numpy(zero_copy_only=False), return_inverse=True)
-    return index.astype(np.int64), {str(v): i for i, v in enumerate(values)}
+    encoded = pc.dictionary_encode(table.column(name).combine_chunks())
+    return encoded.indices.to_numpy().astype(np.int64), {
+        str(v): i for i, v in enumerate(encoded.dictionary.to_pylist())
+    }
 
 
-def floor(table: pa.Table, policy: Policy) -> tuple[float, int]:
+def floor_inputs(table: pa.Table) -> dict[str, tuple[np.ndarray, dict[str, int]]]:
+    """The floor's arrays, prepared once before any timing: text columns as integer codes."""
+    inputs = {name: codes(table, name) for name in ("person_key", "visit_type", "hospital_level", "category")}
+    inputs["in_scope"] = (table.column("in_scope").to_numpy(), {})
+    return inputs
+
+
+def floor(inputs: dict[str, tuple[np.ndarray, dict[str, int]]], policy: Policy) -> tuple[float, dict[str, int], float]:
     """The same basic → critical → assistance layers with numpy over pre-sorted arrays whose
     text columns are already integer codes: no joins, no strings, no trace."""
     from medaid.money import to_fen
     from medaid.policy.steps import Linear, Segmented, bp
 
-    person, _ = codes(table, "person_key")
-    visit, visits = codes(table, "visit_type")
-    level, levels = codes(table, "hospital_level")
-    category, categories = codes(table, "category")
-    in_scope = table.column("in_scope").to_numpy()
-    start = time.perf_counter()
+    person, _ = inputs["person_key"]
+    visit, visits = inputs["visit_type"]
+    level, levels = inputs["hospital_level"]
+    category, categories = inputs["category"]
+    in_scope = inputs["in_scope"][0]
+    start, cpu = time.perf_counter(), time.process_time()
     first = np.r_[True, person[1:] != person[:-1]]
     group = np.cumsum(first) - 1
 
@@ -116,51 +136,120 @@ def floor(table: pa.Table, policy: Policy) -> tuple[float, int]:
         fn = Linear.of(layer)
         mask = category == categories.get(name, -1)
         assistance[mask] = (_granted(fn, cum) - _granted(fn, cum - own))[mask]
-    return time.perf_counter() - start, int(assistance.sum())
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+    totals = {"basic": int(basic.sum()), "critical": int(critical.sum()), "assistance": int(assistance.sum())}
+    return seconds, totals, cpu_seconds
+
+
+class PeakRss:
+    """The process's largest resident set while the block runs (sampled every 20 ms), in MiB."""
+
+    def __enter__(self) -> PeakRss:
+        self.peak, self.done = self.now(), threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.done.set()
+        self.thread.join()
+
+    @staticmethod
+    def now() -> int:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") // 2**20
+
+    def sample(self) -> None:
+        while not self.done.wait(0.02):
+            self.peak = max(self.peak, self.now())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--naive-sample", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of batch and floor, alternately; the best counts")
     args = parser.parse_args()
     from medaid.policy.batch import settle_batch
     from medaid.policy.claim import Claim, YearToDate, settle
     from medaid.policy.params import default_policy
+    from medaid.store import engine
 
     policy = default_policy(dt.date(2023, 12, 31))
     table = claims(args.claims)
-    from medaid.store import engine
-
     con = engine.connect(threads=2, memory="3GB")
     con.register("claims_arrow", table)
     con.execute("CREATE TABLE claims AS SELECT * FROM claims_arrow")
     con.unregister("claims_arrow")
     backend = engine.backend(con)
-    start = time.perf_counter()
-    backend.create_table("settled", settle_batch(backend.table("claims"), policy))
-    batch = time.perf_counter() - start
-    checked = con.execute("SELECT count(*), sum(assistance) FROM settled").fetchall()[0]
-    floor_seconds, floor_assistance = floor(table, policy)
+    inputs = floor_inputs(table)
     sample = table.slice(0, args.naive_sample).to_pylist()
+    del table  # the claims now live in DuckDB; the floor has its own arrays
+    before_mib = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # claims built and stored
+    batch_runs, floor_runs, batch_cpu, floor_cpu, arrow_runs, settle_runs = [], [], [], [], [], []
+    rss_before = PeakRss.now()
+    with PeakRss() as during_batch:
+        for _ in range(args.repeat):
+            start, cpu = time.perf_counter(), time.process_time()
+            settled = settle_batch(backend.table("claims"), policy)  # settled into a DuckDB temporary table
+            settle_runs.append(time.perf_counter() - start)
+            backend.create_table("settled", settled, overwrite=True)  # stored in (settle_date, settlement_id) order
+            batch_runs.append(time.perf_counter() - start)
+            batch_cpu.append(time.process_time() - cpu)
+            del settled
+            floor_seconds, floor_totals, cpu_seconds = floor(inputs, policy)
+            floor_runs.append(floor_seconds)
+            floor_cpu.append(cpu_seconds)
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        settle_batch(backend.table("claims"), policy).to_pyarrow()
+        arrow_runs.append(time.perf_counter() - start)
+        floor_seconds, floor_totals, cpu_seconds = floor(inputs, policy)
+        floor_runs.append(floor_seconds)
+        floor_cpu.append(cpu_seconds)
+    batch, floor_best = min(batch_runs), min(floor_runs)
+    row = con.execute("SELECT count(*), sum(basic), sum(critical), sum(assistance) FROM settled").fetchall()[0]
+    in_order = con.execute(  # the stored rows keep the result's order: (settle_date, settlement_id)
+        "SELECT bool_and(k >= lag_k) FROM (SELECT (settle_date, settlement_id) AS k, "
+        "lag((settle_date, settlement_id)) OVER (ORDER BY rowid) AS lag_k FROM settled)"
+    ).fetchall()[0][0]
+    batch_totals = {"basic": int(row[1]), "critical": int(row[2]), "assistance": int(row[3])}
     start = time.perf_counter()
     ytd: dict[str, YearToDate] = {}
     for r in sample:
         _, ytd[r["person_key"]] = settle(policy, Claim(r["visit_type"], r["settle_date"], r["total"], r["in_scope"],
                                                        category=r["category"], hospital_level=r["hospital_level"]),
                                          ytd.get(r["person_key"], YearToDate()))  # fmt: skip
-    naive = (time.perf_counter() - start) / len(sample) * args.claims
+    per_claim = (time.perf_counter() - start) / len(sample)
+    naive = per_claim * args.claims
     print(json.dumps({
         "claims": args.claims,
         "batch_seconds": round(batch, 2),
+        "batch_runs": [round(s, 2) for s in batch_runs],
+        "batch_unordered_seconds": round(min(settle_runs), 2),  # settle_batch itself: to its temporary table
+        "batch_unordered_vs_floor": round(min(settle_runs) / min(floor_runs), 2),
+        "batch_to_arrow_seconds": round(min(arrow_runs), 2),  # the settled claims as an Arrow table, not stored
+        "batch_to_arrow_vs_floor": round(min(arrow_runs) / floor_best, 2),
         "claims_per_second": round(args.claims / batch),
+        "naive_microseconds_per_claim": round(per_claim * 1e6, 1),
         "naive_seconds_extrapolated": round(naive, 1),
-        "floor_seconds": round(floor_seconds, 2),
+        "floor_seconds": round(floor_best, 3),
+        "floor_runs": [round(s, 3) for s in floor_runs],
         "batch_vs_naive": round(naive / batch, 1),
-        "batch_vs_floor": round(batch / floor_seconds, 1),
-        "settled_rows": checked[0],
-        "assistance_batch_equals_floor": int(checked[1]) == floor_assistance,
+        "batch_vs_floor": round(batch / floor_best, 2),
+        "batch_cpu_seconds": round(min(batch_cpu), 2),  # both DuckDB threads and the kernel's
+        "floor_cpu_seconds": round(min(floor_cpu), 3),
+        "batch_vs_floor_cpu": round(min(batch_cpu) / min(floor_cpu), 2),
+        "settled_rows": row[0],
+        "settled_in_date_order": bool(in_order),
+        "floor_totals_equal_batch": floor_totals == batch_totals,
+        "totals": batch_totals,
+        "peak_mib_before_batch": before_mib,  # building the claims and the floor's arrays
+        "rss_mib_before_batch": rss_before,
+        "rss_mib_peak_during_batch": during_batch.peak,  # settle_batch + storing its result (+ the floor's run)
+        "rss_mib_batch_added": during_batch.peak - rss_before,
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average_1min": round(__import__("os").getloadavg()[0], 1),
     }, ensure_ascii=False, indent=1))  # fmt: skip
 
 

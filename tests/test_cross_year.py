@@ -26,6 +26,7 @@ from medaid.services.demo import IMPORT_ORDER
 from medaid.services.imports import import_file
 from medaid.store.schema import SCHEMA_VERSION
 from medaid.workspace import Workspace
+from tests.old_store import back_to_version_4
 
 P = make_people(4, seed=41)
 BASE = "结算编号,身份证号,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付"
@@ -165,6 +166,7 @@ def test_a_service_date_brought_later_completes_a_stored_settlement_without_a_co
 def test_a_version_3_store_is_upgraded_and_keeps_working(ws, tmp_path):
     line = f"S1,{P[0].id_number},住院,二级,2023-01-05,1000.00,800.00,500.00,0,{{}}"
     import_file(ws.root, "settlements", write(tmp_path / "s.csv", BASE, [line.format("210.00")]))
+    back_to_version_4(ws.root)  # settlements in the DuckDB file, as before schema 5 (tests/old_store.py)
     with duckdb.connect(str(ws.store_path)) as con:  # the store as medaid left it before schema 4
         for table in ("settlements", "replaced_settlements"):
             con.execute(f"ALTER TABLE {table} DROP COLUMN service_date")
@@ -173,7 +175,7 @@ def test_a_version_3_store_is_upgraded_and_keeps_working(ws, tmp_path):
     reopened = Workspace.open(ws.root)
 
     version = stored(reopened, "SELECT value FROM meta WHERE key = 'schema_version'")
-    assert version == [(str(SCHEMA_VERSION),)] and SCHEMA_VERSION == 4
+    assert version == [(str(SCHEMA_VERSION),)] and SCHEMA_VERSION == 5
     assert service_dates(reopened) == {"S1": None}
     assert cross_year(reopened)["cross_year_payments"].value is None
     # a corrected export with the date replaces it; the old version is kept, its columns by name

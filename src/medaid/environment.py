@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr
 
 from medaid import typed_yaml
-from medaid.settings import SettingsError, info
+from medaid.settings import DEFAULT_SPARK_MASTER, Engine, SettingsError, SparkMaster, info
 from medaid.typed_yaml import Document, Invalid, Problem
 
 _HEX = re.compile(r"^[0-9a-fA-F]*$")
@@ -69,6 +69,34 @@ class Environment(BaseModel):
             "分析库 DuckDB 使用的线程数",
             default="DuckDB 默认（CPU 核数）",
             hint="请写正整数，如 2；或删除该变量",
+        ),
+    )
+    engine: Engine | None = Field(
+        default=None,
+        alias="MEDAID_ENGINE",
+        json_schema_extra=info(
+            "duckdb 或 spark",
+            "分析引擎；设置后代替 medaid.yaml 的 engine",
+            default="medaid.yaml 的 engine（duckdb）",
+        ),
+    )
+    spark_master: SparkMaster | None = Field(
+        default=None,
+        alias="MEDAID_SPARK_MASTER",
+        json_schema_extra=info(
+            "Spark 地址",
+            "Spark 集群（local[2]、spark://主机:7077、yarn、k8s://…）或 Spark Connect 地址 sc://主机:15002；"
+            "设置后代替 medaid.yaml 的 spark.master",
+            default=f"medaid.yaml 的 spark.master（{DEFAULT_SPARK_MASTER}）",
+        ),
+    )
+    spark_tables: str | None = Field(
+        default=None,
+        alias="MEDAID_SPARK_TABLES",
+        json_schema_extra=info(
+            "目录地址",
+            "集群读取结算明细 Parquet 文件的目录（hdfs://、s3a://、file://）；设置后代替 medaid.yaml 的 spark.tables",
+            default="medaid.yaml 的 spark.tables（不设置：随作业发送）",
         ),
     )
     lock_timeout: Annotated[int, Field(ge=0)] = Field(

@@ -11,10 +11,11 @@ by scripts/settings_reference.py, and a test fails when it is stale).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, Field, JsonValue
@@ -111,6 +112,49 @@ class ReportInfo(FileModel):
 
 REPORT_KEYS = ("project", "project_type", "unit", "department", "organiser", "date")
 
+Engine = Literal["duckdb", "spark"]
+ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
+DEFAULT_SPARK_MASTER = "local[*]"  # Spark on this machine, every core
+# local, local[4], local[*], spark://host:7077 (several hosts for a standby master), yarn,
+# k8s://https://host:443, or a Spark Connect server sc://host:15002
+_MASTER = re.compile(r"^(local(\[(\*|\d+)(,\d+)?\])?|yarn|spark://[^/\s]+|k8s://\S+|sc://[^/\s]+(/\S*)?)$")
+
+
+def spark_master(value: object) -> object:
+    """A Spark master URL or a Spark Connect address, as Spark writes them (checked before Spark starts)."""
+    text = str(value).strip()
+    if text and not _MASTER.match(text):
+        raise Invalid(
+            f"“{text}”不是 Spark 集群地址",
+            "应写成 local[2]、spark://主机:7077、yarn、k8s://https://主机:443 或 Spark Connect 地址 sc://主机:15002",
+        )
+    return text or None
+
+
+SparkMaster = Annotated[str, BeforeValidator(spark_master)]
+
+
+class SparkFile(FileModel):
+    """Where Spark runs and reads the tables (``engine: spark``); MEDAID_SPARK_MASTER and
+    MEDAID_SPARK_TABLES override these."""
+
+    master: SparkMaster | None = Field(
+        default=None,
+        json_schema_extra=info(
+            "Spark 地址",
+            "Spark 集群：local[2]、spark://主机:7077、yarn、k8s://…，或 Spark Connect 地址 sc://主机:15002",
+            default=DEFAULT_SPARK_MASTER,
+        ),
+    )
+    tables: Text | None = Field(
+        default=None,
+        json_schema_extra=info(
+            "目录地址",
+            "集群读取结算明细 Parquet 文件的目录，如 hdfs:///medaid/某省（其下 settlements/ 按地区、年、月分区）",
+            default="不设置：由 medaid 把所需数据随作业发给集群",
+        ),
+    )
+
 
 class WorkspaceFile(FileModel):
     """``medaid.yaml``: the settings of one workspace (written by ``medaid init``)."""
@@ -137,6 +181,13 @@ class WorkspaceFile(FileModel):
     warnings: WarningsFile | None = Field(default=None, json_schema_extra=info("映射", "高额费用预警"))
     budget: BudgetFile | None = Field(default=None, json_schema_extra=info("映射", "预算安排"))
     report: ReportInfo | None = Field(default=None, json_schema_extra=info("映射", "报告封面"))
+    engine: Engine | None = Field(
+        default=None,
+        json_schema_extra=info(
+            "duckdb 或 spark", "分析引擎：duckdb 在本机计算；spark 在 Spark 集群上计算（见 spark）", default="duckdb"
+        ),
+    )
+    spark: SparkFile | None = Field(default=None, json_schema_extra=info("映射", "Spark 集群（engine: spark 时）"))
 
 
 @dataclass
@@ -153,6 +204,9 @@ class Settings:
     budget_planned: dict[str, Decimal] = field(default_factory=dict)  # 计划安排的各级资金 (元) by source
     opening_balance: Decimal | None = None  # 上年结余 (元), when the fund file has no such line
     report: dict[str, str] = field(default_factory=dict)  # the report's cover (ReportInfo's keys)
+    engine: Engine = "duckdb"  # MEDAID_ENGINE overrides (store.engine.choice)
+    spark_master: str | None = None  # MEDAID_SPARK_MASTER overrides; default DEFAULT_SPARK_MASTER
+    spark_tables: str | None = None  # MEDAID_SPARK_TABLES overrides; default: the workspace's own tables
 
     def key_path(self, root: Path) -> Path:
         """The key file of the workspace at ``root`` (``key_file`` is relative to it unless absolute)."""
@@ -175,13 +229,19 @@ class Settings:
                 "opening_balance": None if self.opening_balance is None else float(self.opening_balance),
             },
             "report": {k: self.report.get(k) for k in REPORT_KEYS},
+            "engine": self.engine,
+            "spark": {"master": self.spark_master, "tables": self.spark_tables},
         }
         header = "# medaid 工作区设置。修改后下次运行生效。\n"
         return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
     @staticmethod
     def from_model(spec: WorkspaceFile) -> Settings:
-        warnings, budget = spec.warnings or WarningsFile(), spec.budget or BudgetFile()
+        warnings, budget, spark = (
+            spec.warnings or WarningsFile(),
+            spec.budget or BudgetFile(),
+            spec.spark or SparkFile(),
+        )
         return Settings(
             region=spec.region or "",
             year=spec.year,
@@ -193,6 +253,9 @@ class Settings:
             budget_planned=dict(budget.planned or {}),
             opening_balance=budget.opening_balance,
             report={k: v for k, v in (spec.report or ReportInfo()).model_dump().items() if v},
+            engine=spec.engine or "duckdb",
+            spark_master=spark.master or None,
+            spark_tables=spark.tables or None,
         )
 
     @staticmethod

@@ -3,7 +3,8 @@
 ```
 DIR/
   medaid.yaml      settings (region, year, framework, thresholds), checked on open (medaid.settings)
-  store.duckdb     the analytics store (embedded DuckDB)
+  store.duckdb     the analytics store (embedded DuckDB): what is small, and which Parquet files are current
+  tables/          the bulk tables as Parquet, tables/settlements/year=2024/month=3/*.parquet (store.bulk)
   medaid.key       the key for personal data (owner-only); or MEDAID_KEY in the environment
   rejects/         rows refused at import, one CSV per import
   ledgers/         verification ledgers (核查台账), one folder per run
@@ -24,7 +25,7 @@ import duckdb
 from medaid.environment import variable_set
 from medaid.errors import Location, MedaidError
 from medaid.settings import DEFAULT_WARNING_THRESHOLD, KEY_FILE, Settings
-from medaid.store import engine, schema, scratch
+from medaid.store import bulk, bulk_life, engine, schema, scratch
 from medaid.store.crypto import ENV_VAR, KeyRing, create_key_file, load_key
 from medaid.store.keys import check_key
 
@@ -83,8 +84,15 @@ class Workspace:
 
     def connect(self, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         """The store, through the engine factory (MEDAID_DUCKDB_MEMORY and MEDAID_DUCKDB_THREADS bound it);
-        DuckDB spills into the private scratch directory, and a second writer waits for the first."""
-        return engine.connect(self.store_path, read_only=read_only, temp_directory=self.scratch() / "duckdb")
+        DuckDB spills into the private scratch directory, and a second writer waits for the first. The bulk
+        tables (``settlements``) are TEMP VIEWs of this connection over their current Parquet files."""
+        con = engine.connect(self.store_path, read_only=read_only, temp_directory=self.scratch() / "duckdb")
+        try:
+            bulk.show(con)  # the bulk tables (Parquet files under tables/) by their names, as views
+        except BaseException:
+            con.close()
+            raise
+        return con
 
     @staticmethod
     def init(
@@ -132,6 +140,7 @@ class Workspace:
         workspace = Workspace.open(root)
         _SERVED[workspace.root.resolve()] = _settings_mark(root / SETTINGS_FILE), workspace.settings
         engine.share_connections(workspace.store_path, keep_open=keep_open)
+        bulk_life.serve(workspace.root)  # replaced Parquet files outlive an import's COMMIT for its requests
         return workspace
 
     @staticmethod
@@ -154,6 +163,7 @@ class Workspace:
         scratch.clean(root)  # what a killed command left in clear is removed before anything else runs
         with workspace.connect(read_only=True) as con:  # readers never take the write lock
             up_to_date = schema.current(con)
+            bulk.sweep(con)  # Parquet files a killed import wrote and never recorded (no writer while we hold it)
         if not up_to_date:
             with workspace.connect() as con:
                 dropped = schema.create(con)  # brings an older store up to the current tables

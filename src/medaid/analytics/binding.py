@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from medaid.analytics.metric_defs import BY_NAME, METRICS
-from medaid.analytics.metrics import Sources, Value, compute
+from medaid.analytics.metrics import Sources, Value, compute_many
 from medaid.analytics.registry import latest_registry, latest_snapshot
 from medaid.errors import Location, MedaidError
 from medaid.evaluation.model import Framework
@@ -22,9 +23,13 @@ from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.survey_metrics import HOW_TO_FILL, SURVEY_METRICS
 from medaid.money import to_fen
 from medaid.policy.model import Policy
+from medaid.progress import SILENT, Progress
 from medaid.store import engine
 from medaid.suggest import nearest
 from medaid.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ibis.backends import BaseBackend
 
 
 class BindingError(MedaidError):
@@ -38,8 +43,24 @@ def policies_of(workspace: Workspace, year: int) -> tuple[Policy, ...]:
     return tuple(resolve_year(workspace.settings.policy or "default", year))
 
 
-def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> tuple[Sources, dict[str, object]]:
-    backend = engine.backend(con)
+def source_tables(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, str]:
+    """What :func:`sources` reads, for the engine factory (``engine.analytics``): the year's rows of each
+    table (the metrics see no other) and the latest registry snapshot."""
+    snapshot, y = latest_snapshot(con), int(year)
+    return {
+        "settlements": f"SELECT * FROM settlements WHERE year(settle_date) = {y}",
+        "subsidies": f"SELECT * FROM subsidies WHERE year = {y}",
+        "fund": f"SELECT * FROM fund WHERE year(entry_date) = {y}",
+        "verification_runs": f"SELECT * FROM verification_runs WHERE starts_with(month, '{y}-')",
+        "registry_snapshots": f"SELECT * FROM registry_snapshots WHERE import_id = {snapshot or -1}",
+    }
+
+
+def sources(
+    con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int, backend: BaseBackend | None = None
+) -> tuple[Sources, dict[str, object]]:
+    """The year's tables on ``backend`` (default: DuckDB over ``con``), and the inputs the metrics cite."""
+    backend = backend if backend is not None else engine.backend(con)
     settlements = backend.table("settlements")
     subsidies = backend.table("subsidies")
     fund = backend.table("fund")
@@ -82,11 +103,18 @@ def sources(con: duckdb.DuckDBPyConnection, workspace: Workspace, year: int) -> 
     return src, inputs
 
 
-def compute_all(workspace: Workspace, year: int, names: list[str] | None = None) -> list[Value]:
+def compute_all(
+    workspace: Workspace, year: int, names: list[str] | None = None, progress: Progress = SILENT
+) -> list[Value]:
     chosen = [BY_NAME[n] for n in names] if names else list(METRICS)
-    with workspace.connect(read_only=True) as con:
-        src, inputs = sources(con, workspace, year)
-        return [compute(m, src, inputs) for m in chosen]
+    with (
+        workspace.connect(read_only=True) as con,
+        engine.analytics(
+            con, workspace.settings, scratch=workspace.scratch(), tables=source_tables(con, year)
+        ) as backend,
+    ):
+        src, inputs = sources(con, workspace, year, backend)
+        return compute_many(chosen, src, inputs, progress)
 
 
 @dataclass
@@ -111,7 +139,14 @@ def check_metric_names(framework: Framework) -> None:
             )
 
 
-def bind(framework: Framework, workspace: Workspace, year: int, *, computed: list[Value] | None = None) -> Binding:
+def bind(
+    framework: Framework,
+    workspace: Workspace,
+    year: int,
+    *,
+    computed: list[Value] | None = None,
+    progress: Progress = SILENT,
+) -> Binding:
     """A copy of the framework whose metric-bound indicators carry the computed actuals.
 
     ``computed``: metrics of the same workspace and year already computed (not computed again).
@@ -124,7 +159,7 @@ def bind(framework: Framework, workspace: Workspace, year: int, *, computed: lis
     missing = [n for n in wanted if n not in have]
     values = {n: have[n] for n in wanted if n in have}
     if missing:
-        values |= {v.metric.name: v for v in compute_all(workspace, year, missing)}
+        values |= {v.metric.name: v for v in compute_all(workspace, year, missing, progress)}
     result = Binding(bound, values)
     for node in bound.walk():
         if not node.metric:

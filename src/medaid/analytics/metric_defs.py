@@ -2,6 +2,10 @@
 
 Money is summed in fen. "Assistance" is 医疗救助 plus 倾斜救助. A settlement is a
 recipient's when the merged registry covers its date.
+
+The tables several metrics read (the year's claims, the fund's totals, the settled year) are
+built once per :class:`Sources` (``per_run``), and ``metrics.compute_many`` computes the metrics
+that read one table in one query.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from medaid.analytics.metrics import Metric, Sources
+from medaid.analytics.metrics import Metric, Sources, per_run
 from medaid.analytics.standards import TOLERANCE, compared
 
 NO_OPENING = "缺少上年结余：请在基金收支中加一行科目为“上年结余”的收入，或在 medaid.yaml 的 budget.opening_balance 填写"
@@ -27,6 +31,7 @@ OPENING_WORDS = ("上年结余", "上年结转", "期初")
 INTEREST_WORDS = ("利息",)
 
 
+@per_run
 def claims(src: Sources) -> ir.Table:
     """Settlements with the registry category on their date (null for non-recipients)."""
     s, r = src.settlements, src.registry
@@ -39,11 +44,13 @@ def claims(src: Sources) -> ir.Table:
     )
 
 
+@per_run
 def aided(src: Sources) -> ir.Table:
     c = claims(src)
     return c.filter(c.aid > 0)
 
 
+@per_run
 def fund_totals(src: Sources) -> ir.Table:
     """One row: 上年结余, 当年收入, 筹集的财政资金 (收入 less 利息), 当年支出 — all in fen."""
     f = src.fund
@@ -116,16 +123,19 @@ def _people(visit: str | None) -> Any:
     return count
 
 
+@per_run
 def _key_inpatient(src: Sources) -> ir.Table:
     c = claims(src)
     return c.filter(c.category.isin(KEY_CATEGORIES) & (c.visit_type == "住院"))
 
 
+@per_run
 def _recipients(src: Sources) -> ir.Table:
     c = claims(src)
     return c.filter(c.category.notnull())
 
 
+@per_run
 def _checked(src: Sources) -> ir.Table:
     """Settlements the policy is checked on: a recipient's, or any with assistance paid."""
     table = compared(src.settlements, src.registry, src.policies, src.year)
@@ -137,6 +147,7 @@ def _compliant(src: Sources) -> Any:
     return checked.filter(checked.gap.abs() <= TOLERANCE).count()
 
 
+@per_run
 def _out_of_area(src: Sources) -> ir.Table:
     a = aided(src)
     return a.filter(a.out_of_area.fill_null(False))
@@ -219,6 +230,7 @@ NO_SERVICE_DATE = (
 )
 
 
+@per_run
 def _cross_year(src: Sources) -> ir.Table:
     """One row: ``dated`` settlements of the year with a service date; ``payments`` and ``amount`` (fen) of the
     aided ones among them whose service date is in an earlier year than their settlement date."""

@@ -7,15 +7,21 @@ result says what it is, how it was computed, from which imports and with which q
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import ibis
 import ibis.expr.types as ir
 
+from medaid.analytics import scans
 from medaid.policy.model import Policy
+from medaid.progress import SILENT, Progress
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,12 +103,28 @@ class Value:
         }
 
 
-def _scalar(expr: Any) -> Decimal | None:
-    arrow = expr.to_pyarrow()  # not .execute(): no pandas round trip
-    result = arrow[0].as_py() if hasattr(arrow, "__len__") and not hasattr(arrow, "as_py") else arrow.as_py()
+def _decimal(result: Any) -> Decimal | None:
     if result is None or (isinstance(result, float) and result != result):  # NaN from an empty aggregate
         return None
     return Decimal(str(result))
+
+
+def per_run(build: Callable[[Sources], T]) -> Callable[[Sources], T]:
+    """``build(sources)`` once per :class:`Sources`: the metrics of a run share one expression (and a
+    table computed eagerly, such as the settled year, is computed once)."""
+    cache: dict[int, tuple[weakref.ref[Sources], T]] = {}
+
+    @functools.wraps(build)
+    def shared(src: Sources) -> T:
+        hit = cache.get(id(src))
+        if hit is not None and hit[0]() is src:
+            return hit[1]
+        result = build(src)
+        key = id(src)
+        cache[key] = (weakref.ref(src, lambda _gone: cache.pop(key, None)), result)
+        return result
+
+    return shared
 
 
 TABLE_LABELS = {"settlements": "结算明细", "subsidies": "资助参保", "fund": "基金收支"}
@@ -111,17 +133,72 @@ TABLE_LABELS = {"settlements": "结算明细", "subsidies": "资助参保", "fun
 def compute(metric: Metric, sources: Sources, inputs: dict[str, object]) -> Value:
     """Evaluate one metric; a zero or missing denominator gives no value, with a note; so does a
     year without any row of the table the metric is about (no data is not zero)."""
-    if sources.rows.get(metric.needs, 1) == 0:
+    return compute_many([metric], sources, inputs)[0]
+
+
+def compute_many(
+    metrics: Sequence[Metric], sources: Sources, inputs: dict[str, object], progress: Progress = SILENT
+) -> list[Value]:
+    """:func:`compute` for each metric, the metrics that read the same table computed in one query
+    (``scans``); each value keeps its own queries as provenance."""
+    label = f"计算 {sources.year} 年指标"
+    with progress.task(label, total=len(metrics)) as task:
+        exprs: list[Any] = []
+        parts: list[tuple[int, int | None] | None] = []  # per metric: where its numerator and denominator are
+        for metric in metrics:
+            if sources.rows.get(metric.needs, 1) == 0:
+                parts.append(None)
+                continue
+            task.describe(f"{label}：{metric.label}")  # building one may take long (救助标准执行率 settles the year)
+            exprs.append(metric.numerator(sources))
+            if metric.denominator is not None:
+                exprs.append(metric.denominator(sources))
+            parts.append((len(exprs) - 2, len(exprs) - 1) if metric.denominator else (len(exprs) - 1, None))
+        task.describe(label)
+        planned = scans.plan(exprs)
+        needed = [{planned.slots[i][0] for i in p if i is not None} if p else set() for p in parts]
+        task.advance(sum(1 for n in needed if not n))
+
+        def ran(index: int) -> None:  # a query has run: the metrics it completes are done
+            for waiting in needed:
+                if index in waiting:
+                    waiting.discard(index)
+                    if not waiting:
+                        task.advance()
+
+        sql = _texts(exprs)
+        results = [_decimal(r) for r in planned.run(ran)]
+    out = []
+    for metric, p in zip(metrics, parts, strict=True):
+        if p is None:
+            out.append(_value(metric, None, None, None, sources, inputs))
+            continue
+        num, den = p
+        queries = [sql[num]] + ([] if den is None else [sql[den]])
+        out.append(_value(metric, queries, results[num], None if den is None else results[den], sources, inputs))
+    return out
+
+
+def _texts(exprs: Sequence[Any]) -> list[str]:
+    """Each expression's query, as provenance (the same expression in several metrics compiled once)."""
+    texts: dict[Any, str] = {}
+    for expr in exprs:
+        if expr.op() not in texts:
+            texts[expr.op()] = str(ibis.to_sql(expr))
+    return [texts[expr.op()] for expr in exprs]
+
+
+def _value(
+    metric: Metric,
+    queries: list[str] | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    sources: Sources,
+    inputs: dict[str, object],
+) -> Value:
+    if queries is None:
         label = TABLE_LABELS[metric.needs]
         return Value(metric, None, None, None, [], inputs, f"{sources.year} 年没有{label}数据：请先导入")
-    num_expr = metric.numerator(sources)
-    queries = [str(ibis.to_sql(num_expr))]
-    numerator = _scalar(num_expr)
-    denominator: Decimal | None = None
-    if metric.denominator is not None:
-        den_expr = metric.denominator(sources)
-        queries.append(str(ibis.to_sql(den_expr)))
-        denominator = _scalar(den_expr)
     if metric.money and numerator is not None:
         numerator /= 100
     if metric.money_denominator and denominator is not None:

@@ -7,16 +7,20 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from medaid.analytics.registry import latest_snapshot
-from medaid.analytics.verification import REASONS, Month, detail, ledger
+from medaid.analytics.verification import REASONS, Month, detail, ledger, ledger_tables
 from medaid.errors import MedaidError
 from medaid.money import yuan_float
 from medaid.policy.params import Policy
 from medaid.store import engine
+
+if TYPE_CHECKING:
+    from medaid.settings import Settings
 
 
 class VerificationError(MedaidError):
@@ -92,8 +96,16 @@ def _inputs(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> dic
     }
 
 
-def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
-    """Compute the ledger of ``month`` and store it as a new run."""
+def verify(
+    con: duckdb.DuckDBPyConnection,
+    month: Month,
+    policy: Policy,
+    *,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
+) -> Run:
+    """Compute the ledger of ``month`` on the engine the settings choose (``engine.analytics``; the
+    workspace's ``settings`` and private ``scratch``) and store it in the store as a new run."""
     snapshot = latest_snapshot(con)
     if snapshot is None:
         raise VerificationError(
@@ -101,11 +113,11 @@ def verify(con: duckdb.DuckDBPyConnection, month: Month, policy: Policy) -> Run:
         )
     inputs = _inputs(con, month, policy)
     fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
-    backend = engine.backend(con)
-    registry = backend.table("registry_snapshots")
-    registry = registry.filter(registry.import_id == snapshot)
-    expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), policy, month)
-    rows = expr.to_pyarrow().to_pylist()
+    with engine.analytics(con, settings, scratch=scratch, tables=ledger_tables(month, snapshot)) as backend:
+        registry = backend.table("registry_snapshots")
+        registry = registry.filter(registry.import_id == snapshot)
+        expr = ledger(backend.table("settlements"), registry, backend.table("deaths"), policy, month)
+        rows = expr.to_pyarrow().to_pylist()
     counted = con.execute(
         "SELECT count(*) FROM settlements WHERE settle_date BETWEEN ? AND ?", [month.first, month.last]
     ).fetchall()[0][0]

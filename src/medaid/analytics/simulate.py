@@ -9,17 +9,21 @@ changes, and the months of fund coverage with the changed assistance spending.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import ibis
 
 from medaid.analytics.registry import latest_registry
-from medaid.analytics.standards import claims_of
+from medaid.analytics.standards import claims_of, year_tables
 from medaid.money import yuan_float
 from medaid.policy.batch import settle_batch
 from medaid.policy.model import Policy
 from medaid.store import engine
+
+if TYPE_CHECKING:
+    from medaid.settings import Settings
 
 LAYERS = ("basic", "critical", "assistance", "tilted", "supplementary")
 
@@ -54,13 +58,24 @@ class Simulation:
         }  # fmt: skip
 
 
-def simulate(con: duckdb.DuckDBPyConnection, base: Policy, changed: Policy, year: int) -> Simulation:
-    backend = engine.backend(con)
-    registry = latest_registry(backend, con)
-    claims = claims_of(backend.table("settlements"), registry, year)
-    one = settle_batch(claims, base).select("settlement_id", "person_key", "category", *LAYERS)
-    two = settle_batch(claims, changed).select("settlement_id", *[two_name(k) for k in LAYERS])
-    joined = one.join(two, "settlement_id").to_pyarrow().to_pylist()
+def simulate(
+    con: duckdb.DuckDBPyConnection,
+    base: Policy,
+    changed: Policy,
+    year: int,
+    *,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
+) -> Simulation:
+    """The year settled with ``base`` and with ``changed`` on the engine the settings choose, compared."""
+    with engine.analytics(con, settings, scratch=scratch, tables=year_tables(con, year)) as backend:
+        registry = latest_registry(backend, con)
+        claims = claims_of(backend.table("settlements"), registry, year)
+        one = settle_batch(claims, base).select("settlement_id", "person_key", "category", *LAYERS)
+        two = settle_batch(claims, changed).select("settlement_id", *[two_name(k) for k in LAYERS])
+        joined = (
+            one.join(two, "settlement_id").order_by("settlement_id").to_pyarrow().to_pylist()
+        )  # one order, any engine
     result = Simulation(year=year)
     result.before = {k: sum(r[k] for r in joined) for k in LAYERS}
     result.after = {k: sum(r[f"{k}_new"] for r in joined) for k in LAYERS}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import ibis
@@ -21,6 +22,11 @@ from medaid.money import yuan_float
 from medaid.policy.batch import settle_batch
 from medaid.policy.model import Policy
 from medaid.store import engine
+
+if TYPE_CHECKING:
+    from ibis.backends import BaseBackend
+
+    from medaid.settings import Settings
 
 TOLERANCE = 1  # fen
 
@@ -71,11 +77,33 @@ class Standards:
         }
 
 
-def standards(con: duckdb.DuckDBPyConnection, policy: Policy | Sequence[Policy], year: int) -> tuple[Standards, Any]:
-    """The summary, and the per-settlement comparison as an Arrow table (for ledgers)."""
-    backend = engine.backend(con)
-    registry = backend.table("registry_snapshots")
+def year_tables(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, str]:
+    """What settling a year reads (``engine.analytics``): its settlements and the latest registry snapshot."""
     snapshot = latest_snapshot(con)
+    return {
+        "settlements": f"SELECT * FROM settlements WHERE year(settle_date) = {int(year)}",
+        "registry_snapshots": f"SELECT * FROM registry_snapshots WHERE import_id = {snapshot or -1}",
+    }
+
+
+def standards(
+    con: duckdb.DuckDBPyConnection,
+    policy: Policy | Sequence[Policy],
+    year: int,
+    *,
+    settings: Settings | None = None,
+    scratch: Path | None = None,
+) -> tuple[Standards, Any]:
+    """The summary, and the per-settlement comparison as an Arrow table (for ledgers), computed on the
+    engine the settings choose (``engine.analytics``)."""
+    with engine.analytics(con, settings, scratch=scratch, tables=year_tables(con, year)) as backend:
+        return _standards(backend, latest_snapshot(con), policy, year)
+
+
+def _standards(
+    backend: BaseBackend, snapshot: int | None, policy: Policy | Sequence[Policy], year: int
+) -> tuple[Standards, Any]:
+    registry = backend.table("registry_snapshots")
     registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
     table = compared(backend.table("settlements"), registry, policy, year)
     relevant = table.filter(table.category.notnull() | (table.paid_assistance != 0))

@@ -28,7 +28,7 @@ from medaid.policy.model import Policy
 from medaid.policy.steps import bp
 from medaid.vocab import REASONS
 
-__all__ = ["REASONS", "Month", "detail", "ledger"]
+__all__ = ["REASONS", "Month", "detail", "ledger", "ledger_tables"]
 
 FAR = dt.date(9999, 12, 31)
 
@@ -72,6 +72,17 @@ def params_table(policy: Policy) -> ir.Table:
         },
         schema={"p_category": "string", "threshold": "int64", "ratio_bp": "int64", "annual_limit": "int64"},
     )
+
+
+def ledger_tables(month: Month, snapshot: int) -> dict[str, str]:
+    """What :func:`ledger` reads, for the engine factory (``engine.analytics``): the year's settlements
+    to the month's end, the registry snapshot used, the deaths."""
+    return {
+        "settlements": f"SELECT * FROM settlements WHERE settle_date BETWEEN DATE '{month.year:04d}-01-01' "
+        f"AND DATE '{month.last.isoformat()}'",
+        "registry_snapshots": f"SELECT * FROM registry_snapshots WHERE import_id = {int(snapshot)}",
+        "deaths": "SELECT * FROM deaths",
+    }
 
 
 def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, policy: Policy, month: Month) -> ir.Table:

@@ -104,7 +104,7 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
     if year is not None and as_of.year != year:
         raise WarningError(f"预警日期 {as_of} 不在工作区年度 {year} 内", fix=f"请使用 {year} 年内的日期")
     with workspace.connect() as con:
-        found = compute(con, workspace.settings, as_of)
+        found = compute(con, workspace.settings, as_of, scratch=workspace.scratch())
         key = workspace_id(con)
     who, now = actor, _now()
     result = PushResult(as_of)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -54,7 +55,7 @@ def thresholds_table(settings: Settings) -> ir.Table:
 def high_cost(
     settlements: ir.Table,
     registry: ir.Table,
-    persons: ir.Table,
+    persons: ir.Table | None,
     thresholds: ir.Table,
     as_of: dt.date,
     default_threshold: int,
@@ -62,8 +63,9 @@ def high_cost(
     """One row per person over their group's threshold on ``as_of``; the expression, not its result.
 
     ``registry`` is one registry snapshot (person_key, category, departments, valid_from,
-    valid_to); ``default_threshold`` is in fen. Columns: person_key, id_masked, name_masked,
-    group, departments ('、'-joined), amount, threshold (fen), settlements, first_date, last_date.
+    valid_to); ``persons`` the masks (None: null masks); ``default_threshold`` is in fen.
+    Columns: person_key, id_masked, name_masked, group, departments ('、'-joined), amount, threshold
+    (fen), settlements, first_date, last_date.
     """
     s = settlements.filter(settlements.settle_date.between(year_start(as_of), as_of))
     self_pay = (
@@ -96,8 +98,11 @@ def high_cost(
     j = j.left_join(thresholds, j.group == thresholds.t_group)
     j = j.mutate(threshold=j.t_threshold.fill_null(default_threshold))
     j = j.filter(j.amount > j.threshold)
-    p = persons.select(p_person=persons.person_key, id_masked=persons.id_masked, name_masked=persons.name_masked)
-    j = j.left_join(p, j.person_key == p.p_person)
+    if persons is None:  # the masks are looked up afterwards (compute): the engine sees no person but a key
+        j = j.mutate(id_masked=ibis.null("string"), name_masked=ibis.null("string"))
+    else:
+        p = persons.select(p_person=persons.person_key, id_masked=persons.id_masked, name_masked=persons.name_masked)
+        j = j.left_join(p, j.person_key == p.p_person)
     return j.select(
         "person_key", "id_masked", "name_masked", "group", "departments", "amount", "threshold", "settlements",
         "first_date", "last_date",
@@ -134,26 +139,30 @@ def departments_of(joined: str | None) -> tuple[str, ...]:
     return parts or GENERAL_DEPARTMENTS
 
 
-def compute(con: duckdb.DuckDBPyConnection, settings: Settings, as_of: dt.date) -> list[Candidate]:
-    """Run the expression on the workspace store: everyone over their threshold on ``as_of``."""
-    backend = engine.backend(con)
-    registry = backend.table("registry_snapshots")
+def compute(
+    con: duckdb.DuckDBPyConnection, settings: Settings, as_of: dt.date, *, scratch: Path | None = None
+) -> list[Candidate]:
+    """Everyone over their threshold on ``as_of``: the expression on the engine the settings choose
+    (``engine.analytics``; ``scratch``: the workspace's private scratch directory), then the masked
+    identities of those found, from the store (the engine sees people only as person_key)."""
     snapshot = latest_snapshot(con)
-    registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
-    expr = high_cost(
-        backend.table("settlements"),
-        registry,
-        backend.table("persons"),
-        thresholds_table(settings),
-        as_of,
-        to_fen(settings.warning_threshold),
-    )
-    rows = expr.to_pyarrow().to_pylist()
+    tables = {
+        "settlements": f"SELECT * FROM settlements WHERE settle_date BETWEEN DATE '{year_start(as_of).isoformat()}' "
+        f"AND DATE '{as_of.isoformat()}'",
+        "registry_snapshots": f"SELECT * FROM registry_snapshots WHERE import_id = {snapshot or -1}",
+    }
+    with engine.analytics(con, settings, scratch=scratch, tables=tables) as backend:
+        registry = backend.table("registry_snapshots")
+        registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
+        expr = high_cost(backend.table("settlements"), registry, None, thresholds_table(settings), as_of,
+                         to_fen(settings.warning_threshold))  # fmt: skip
+        rows = expr.to_pyarrow().to_pylist()
+    masks = _masks(con, [str(r["person_key"]) for r in rows])
     return [
         Candidate(
             person_key=str(r["person_key"]),
-            id_masked=str(r["id_masked"] or ""),
-            name_masked=r["name_masked"],
+            id_masked=masks.get(str(r["person_key"]), ("", None))[0],
+            name_masked=masks.get(str(r["person_key"]), ("", None))[1],
             group=str(r["group"]),
             departments=departments_of(r["departments"]),
             amount_fen=int(r["amount"]),
@@ -164,3 +173,15 @@ def compute(con: duckdb.DuckDBPyConnection, settings: Settings, as_of: dt.date) 
         )
         for r in rows
     ]
+
+
+def _masks(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+    """person_key → (masked 身份证号, masked name) of the people named."""
+    if not keys:
+        return {}
+    rows = con.execute(
+        "SELECT p.person_key, p.id_masked, p.name_masked FROM persons p "
+        "JOIN (SELECT unnest(?::VARCHAR[]) AS k) wanted ON wanted.k = p.person_key",
+        [keys],
+    ).fetchall()
+    return {str(k): (str(i or ""), n) for k, i, n in rows}

@@ -1,12 +1,14 @@
 """Load a validated file into the workspace store, all or nothing.
 
-Good rows are upserted by their natural key (re-importing a file changes nothing);
+Good rows are merged on their natural key (re-importing a file changes nothing; settlements, a
+bulk table, get new Parquet files only for the rows that are new or changed: ``store.bulk``);
 bad rows go to a rejects file with file, row, column, value and reason; the whole import
 runs in one transaction, so a failure midway leaves the store as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -25,6 +27,7 @@ from medaid.ingest.people import key_people, store_people
 from medaid.ingest.read import stage
 from medaid.ingest.validate import validate
 from medaid.progress import SILENT, Progress
+from medaid.store import bulk, bulk_life
 from medaid.store.crypto import load_key
 from medaid.store.keys import check_key
 from medaid.workspace import Workspace
@@ -120,8 +123,9 @@ def _incoming_sql(table: Table, import_id: int) -> str:
     )
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, table: Table, summary: ImportSummary) -> None:
-    """Store TEMP TABLE ``incoming``: new rows added, changed rows replaced, the same rows left."""
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table, summary: ImportSummary) -> bulk.Written | None:
+    """Store TEMP TABLE ``incoming``: new rows added, changed rows replaced, the same rows left. A bulk
+    table (``store.bulk``) gets new Parquet files for what changed; the caller settles them after COMMIT."""
     stored_cols = [r[0] for r in con.execute(f"DESCRIBE {table.kind}").fetchall()]
     data_cols = [c for c in stored_cols if c not in (*table.key, "import_id", "source_row")]
     on = " AND ".join(f"t.{k} = n.{k}" for k in table.key)
@@ -139,17 +143,28 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: Table, summary: ImportSummary
         counts.get("same", 0),
     )
     keys = ", ".join(table.key)
-    con.execute(
-        f"DELETE FROM {table.kind} WHERE ({keys}) IN (SELECT ({keys}) FROM classified WHERE status = 'changed')"
-    )
     columns = ", ".join(stored_cols)
-    con.execute(f"INSERT INTO {table.kind} ({columns}) SELECT {columns} FROM classified WHERE status <> 'same'")
+    written: bulk.Written | None = None
+    if table.kind in bulk.TABLES:  # merged on the key: only the files holding a changed row are rewritten
+        if summary.new or summary.changed:
+            written = bulk.store(
+                con,
+                table.kind,
+                f"SELECT {columns} FROM classified WHERE status <> 'same'",
+                f"SELECT {keys} FROM classified WHERE status = 'changed'" if summary.changed else None,
+            )
+    else:
+        con.execute(
+            f"DELETE FROM {table.kind} WHERE ({keys}) IN (SELECT ({keys}) FROM classified WHERE status = 'changed')"
+        )
+        con.execute(f"INSERT INTO {table.kind} ({columns}) SELECT {columns} FROM classified WHERE status <> 'same'")
     if table.kind == "settlements":
         missing = con.execute("SELECT count(*) FROM incoming WHERE hospital_level IS NULL").fetchall()[0]
         if missing and missing[0]:
             summary.notes.append(
                 f"{missing[0]} 条结算没有医院等级，且机构编码在定点医疗机构表中找不到；请先导入定点医疗机构"
             )
+    return written
 
 
 def _unit_notes(table: Table, units: dict[str, str]) -> list[str]:
@@ -200,9 +215,15 @@ def load_file(
     ring = load_key(workspace.key_path)
     check_regular(path)  # a FIFO would hang the digest below; a folder is no file
     digest = file_digest(path)
-    with workspace.connect() as con, progress.task(f"导入 {path.name}：读取", total=100) as task:
+    with (
+        workspace.connect() as con,
+        progress.task(f"导入 {path.name}：读取", total=100) as task,
+        bulk_life.turn(workspace.root),  # a server's imports one at a time: each its own import id
+    ):
         # a wrong key is refused before anything is written (an older store's fingerprint is recorded here)
         check_key(con, ring, key_path=workspace.key_path)
+        bulk.sweep(con)  # what an earlier import killed midway wrote and never recorded
+        written: bulk.Written | None = None
         con.execute("BEGIN TRANSACTION")
         try:
             staged = stage(con, path, table, scratch=workspace.scratch(), sheet=sheet, notes=summary.notes)
@@ -225,7 +246,7 @@ def load_file(
             if people:
                 store_people(con, ring, task=task, share=PEOPLE_SHARE / 2)
             task.describe(f"导入 {path.name}：写入")
-            _upsert(con, table, summary)
+            written = _upsert(con, table, summary)
             task.advance(STORE_SHARE)
             # written in the scratch space (removed after a kill), put in rejects/ once the import is committed
             temp_rejects = workspace.scratch() / f"{import_id}-{table.kind}-{path.stem}.csv.part"
@@ -246,8 +267,13 @@ def load_file(
                 summary.notes.append("该文件此前已导入，内容无变化")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if written is not None:
+                written.abandon()  # never recorded: removed first, whatever the rollback says
+            with contextlib.suppress(duckdb.TransactionException):  # a refused COMMIT has rolled back already
+                con.execute("ROLLBACK")
             raise
+        if written is not None:
+            written.settle()
     if summary.rejected:
         final = workspace.rejects_dir / f"{summary.import_id or 'repeat'}-{table.kind}-{path.stem}.csv"
         final.parent.mkdir(parents=True, exist_ok=True)

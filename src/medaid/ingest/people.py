@@ -3,8 +3,9 @@
 Two steps, so that a row rejected after the hashing (a settlement in conflict) stores nobody:
 :func:`key_people` hashes every distinct 身份证号 of the good rows into TEMP TABLE ``keymap``;
 :func:`store_people` then stores, once each, the people that the rows still good refer to.
-Both work in rounds of ``PEOPLE_CHUNK`` people, so that a province's list of millions is
-never held in Python at once.
+Each distinct person is hashed once and encrypted at most once, in batches
+(``ingest.pseudonymise``: in worker processes when there are many). Both work in rounds of
+``PEOPLE_CHUNK`` people, so that a province's list of millions is never held in Python at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from medaid.ingest import idnumber
+from medaid.ingest import idnumber, pseudonymise
+from medaid.ingest.pseudonymise import Pseudonymiser
 from medaid.progress import Task
 from medaid.store.crypto import KeyRing
 
@@ -23,8 +25,17 @@ def _rounds(count: int) -> range:
     return range(1, count + 1, PEOPLE_CHUNK)
 
 
-def key_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, *, has_name: bool, task: Task, share: float) -> None:
-    """TEMP TABLE ``keymap`` (rn, id_number, person_key, name) of the good rows' distinct people."""
+def key_people(
+    con: duckdb.DuckDBPyConnection,
+    ring: KeyRing,
+    *,
+    has_name: bool,
+    task: Task,
+    share: float,
+    pool_at: int | None = None,
+) -> None:
+    """TEMP TABLE ``keymap`` (rn, id_number, person_key, name) of the good rows' distinct people.
+    ``pool_at``: the people from which the hashing runs in worker processes (default ``HASH_POOL_AT``)."""
     name_sql = "max(name)" if has_name else "NULL"
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE people_in AS SELECT row_number() OVER (ORDER BY id_number) AS rn, id_number, "
@@ -33,65 +44,81 @@ def key_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, *, has_name: bool,
     con.execute("CREATE OR REPLACE TEMP TABLE keymap (rn BIGINT, id_number VARCHAR, person_key VARCHAR, name VARCHAR)")
     count = int(con.execute("SELECT count(*) FROM people_in").fetchall()[0][0])
     step = share * PEOPLE_CHUNK / count if count else 0.0
-    for first in _rounds(count):
-        last = first + PEOPLE_CHUNK - 1
-        chunk = con.sql(
-            f"SELECT rn, id_number, name FROM people_in WHERE rn BETWEEN {first} AND {last}"
-        ).to_arrow_table()
-        numbers = chunk.column("id_number").to_pylist()
-        keyed = chunk.append_column("person_key", pa.array([ring.person_key(n) for n in numbers], pa.string()))
-        con.register("__keys", keyed.select(["rn", "id_number", "person_key", "name"]))
-        con.execute("INSERT INTO keymap SELECT * FROM __keys")
-        con.unregister("__keys")
-        task.advance(min(step, share))
+    threshold = pseudonymise.HASH_POOL_AT if pool_at is None else pool_at
+    with Pseudonymiser(ring, expected=count, pool_at=threshold) as pseudonymiser:
+        for first in _rounds(count):
+            last = first + PEOPLE_CHUNK - 1
+            chunk = con.sql(
+                f"SELECT rn, id_number, name FROM people_in WHERE rn BETWEEN {first} AND {last}"
+            ).to_arrow_table()
+            keys = pseudonymiser.person_keys(chunk.column("id_number").to_pylist())
+            keyed = chunk.append_column("person_key", pa.array(keys, pa.string()))
+            con.register("__keys", keyed.select(["rn", "id_number", "person_key", "name"]))
+            con.execute("INSERT INTO keymap SELECT * FROM __keys")
+            con.unregister("__keys")
+            task.advance(min(step, share))
     con.execute("DROP TABLE people_in")
 
 
-def store_people(con: duckdb.DuckDBPyConnection, ring: KeyRing, *, task: Task, share: float) -> None:
+def store_people(
+    con: duckdb.DuckDBPyConnection, ring: KeyRing, *, task: Task, share: float, pool_at: int | None = None
+) -> None:
     """Store the people of the rows still good that the store does not know, and the names of known
-    people stored without one (a 死亡名单 has no names; a later 救助对象 list brings them)."""
-    count = int(con.execute("SELECT coalesce(max(rn), 0) FROM keymap").fetchall()[0][0])
+    people stored without one (a 死亡名单 has no names; a later 救助对象 list brings them).
+    ``pool_at``: the values (numbers and names) from which the encryption runs in worker processes
+    (default ``SEAL_POOL_AT``)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE people_new AS SELECT row_number() OVER (ORDER BY k.rn) AS n, k.id_number, "
+        "k.person_key, k.name, p.person_key IS NOT NULL AS known FROM keymap k "
+        "LEFT JOIN persons p USING (person_key) "
+        "WHERE (p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)) "
+        "AND k.id_number IN (SELECT id_number FROM checked WHERE err_reason IS NULL)"
+    )
+    row = con.execute("SELECT count(*), count(*) FILTER (WHERE NOT known), count(name) FROM people_new").fetchall()
+    count, new, named = (int(v) for v in row[0])
     step = share * PEOPLE_CHUNK / count if count else 0.0
-    for first in _rounds(count):
-        fresh = con.execute(
-            "SELECT k.id_number, k.person_key, k.name, p.person_key IS NOT NULL AS known FROM keymap k "
-            "LEFT JOIN persons p USING (person_key) WHERE k.rn BETWEEN ? AND ? "
-            "AND (p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)) "
-            "AND k.id_number IN (SELECT id_number FROM checked WHERE err_reason IS NULL)",
-            [first, first + PEOPLE_CHUNK - 1],
-        ).fetchall()
-        _store(con, ring, fresh)
-        task.advance(min(step, share))
+    with Pseudonymiser(ring, expected=new + named, pool_at=pool_at) as pseudonymiser:
+        for first in _rounds(count):
+            fresh = con.execute(
+                "SELECT id_number, person_key, name, known FROM people_new WHERE n BETWEEN ? AND ? ORDER BY n",
+                [first, first + PEOPLE_CHUNK - 1],
+            ).fetchall()
+            _store(con, pseudonymiser, fresh)
+            task.advance(min(step, share))
+    con.execute("DROP TABLE people_new")
 
 
-def _store(con: duckdb.DuckDBPyConnection, ring: KeyRing, fresh: list[tuple[object, ...]]) -> None:
-    """Insert new people and add names to known ones, each in one statement."""
-    fields = ("person_key", "id_cipher", "name_cipher", "id_masked", "name_masked")
-    new_rows: dict[str, list[object]] = {name: [] for name in fields}
-    named: dict[str, list[object]] = {"person_key": [], "name_cipher": [], "name_masked": []}
-    for number, key, name, known in fresh:
-        assert isinstance(number, str) and isinstance(key, str)
-        if known:
-            assert isinstance(name, str)
-            named["person_key"].append(key)
-            named["name_cipher"].append(ring.encrypt(name))
-            named["name_masked"].append(idnumber.mask_name(name))
-            continue
-        new_rows["person_key"].append(key)
-        new_rows["id_cipher"].append(ring.encrypt(number))
-        new_rows["name_cipher"].append(ring.encrypt(name) if isinstance(name, str) and name else None)
-        new_rows["id_masked"].append(idnumber.mask(number))
-        new_rows["name_masked"].append(idnumber.mask_name(name) if isinstance(name, str) and name else None)
-    if new_rows["person_key"]:
-        types = {"id_cipher": pa.binary(), "name_cipher": pa.binary()}
-        arrow = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in new_rows.items()})
+def _store(con: duckdb.DuckDBPyConnection, pseudonymiser: Pseudonymiser, fresh: list[tuple[object, ...]]) -> None:
+    """Insert new people and add names to known ones, each in one statement; every number and name
+    of the round encrypted in one batch."""
+    new = [(n, k, m) for n, k, m, known in fresh if not known]
+    named = [(k, m) for _, k, m, known in fresh if known]
+    numbers = [n for n, _, _ in new]
+    names = [m if isinstance(m, str) and m else None for _, _, m in new]
+    assert all(isinstance(n, str) for n in numbers) and all(isinstance(m, str) for _, m in named)
+    sealed = pseudonymiser.encrypt_all([*map(str, numbers), *names, *(str(m) for _, m in named)])
+    id_ciphers, name_ciphers, added_names = sealed[: len(new)], sealed[len(new) : 2 * len(new)], sealed[2 * len(new) :]
+    if new:
+        arrow = pa.table(
+            {
+                "person_key": pa.array([k for _, k, _ in new], pa.string()),
+                "id_cipher": pa.array(id_ciphers, pa.binary()),
+                "name_cipher": pa.array(name_ciphers, pa.binary()),
+                "id_masked": pa.array([idnumber.mask(str(n)) for n in numbers], pa.string()),
+                "name_masked": pa.array([idnumber.mask_name(m) if m else None for m in names], pa.string()),
+            }
+        )
         con.register("__persons", arrow)
         con.execute("INSERT INTO persons SELECT * FROM __persons")
         con.unregister("__persons")
-    if named["person_key"]:
-        arrow = pa.table({"person_key": pa.array(named["person_key"], pa.string()),
-                          "name_cipher": pa.array(named["name_cipher"], pa.binary()),
-                          "name_masked": pa.array(named["name_masked"], pa.string())})  # fmt: skip
+    if named:
+        arrow = pa.table(
+            {
+                "person_key": pa.array([k for k, _ in named], pa.string()),
+                "name_cipher": pa.array(added_names, pa.binary()),
+                "name_masked": pa.array([idnumber.mask_name(str(m)) for _, m in named], pa.string()),
+            }
+        )
         con.register("__names", arrow)
         con.execute(
             "UPDATE persons SET name_cipher = n.name_cipher, name_masked = n.name_masked FROM __names n "

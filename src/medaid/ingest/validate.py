@@ -135,7 +135,8 @@ def column_checks(column: Column, today: dt.date | None = None) -> list[Check]:
         out.append(Check(f"{r} IS NULL", label, "''", q(f"{label}不能为空")))
     out.append(too_long(r, label, value))
     if t is Type.ID:
-        rules = idnumber.problems_sql(pre(column.name), check=f's."ck__{column.name}"', today=today)
+        check = f's."ck__{column.name}"'  # NULL exactly when the number is not of the form FORM
+        rules = idnumber.problems_sql(pre(column.name), check=check, formed=f"{check} IS NOT NULL", today=today)
         out += [Check(f"{r} IS NOT NULL AND {condition}", label, value, reason) for condition, reason in rules]
     elif t is Type.MONEY or t is Type.INT:
         out += [
@@ -227,6 +228,48 @@ def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
     return [(cond, Check(c.condition, q(c.column), c.value, c.reason)) for cond, c in items]
 
 
+def _first_of(field: str, items: list[tuple[str, Check]]) -> str:
+    """CASE giving ``field`` (reason, column or value) of the first check whose condition holds."""
+    if not items:
+        return "NULL"
+    return "CASE " + " ".join(f"WHEN {cond} THEN {getattr(c, field)}" for cond, c in items) + " END"
+
+
+def _digits(name: str) -> str:
+    """The first 17 characters of a 身份证号 column as an integer (``idnumber.digits_sql``), once per row."""
+    return f's."n__{name}"'
+
+
+def _typed_rows(table: Table, staged: str, columns: list[Column], units: Mapping[str, str]) -> str:
+    """SELECT of every staged row with its trimmed cells (``r__``), typed values (``t__``) and check
+    characters (``ck__``): stacked projections, so that each is computed once per row, in one pipeline."""
+    raws = ", ".join(f'{raw_sql(c.name)} AS "r__{c.name}"' for c in columns)
+    derived = ", ".join(f'{typed(c, units.get(c.name, "元"))} AS "t__{c.name}"' for c in columns)
+    # the check character from the normalised number read as an integer (columns: computed once per row)
+    ids = [c for c in columns if c.type is Type.ID]
+    digits = "".join(f', {idnumber.digits_sql(pre(c.name))} AS "n__{c.name}"' for c in ids)
+    checks = "".join(f', {idnumber.check_char_sql(pre(c.name), digits=_digits(c.name))} AS "ck__{c.name}"' for c in ids)
+    typed_sql = f"SELECT s.*, {derived} FROM (SELECT s.*, {raws} FROM {staged} s) s"
+    return f"SELECT s.*{checks} FROM (SELECT s.*{digits} FROM ({typed_sql}) s) s"
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    """A repeat of the natural key among the rows whose cells are good (``__clean``) names the first
+    one; a row already refused by a cross-column rule keeps that reason. The window sees only the key
+    and the row number, so that a million wide rows are never sorted."""
+    keys = key_columns(table)
+    partition = ", ".join(f'"{k}"' for k in keys)
+    label = "、".join(table.column(k).label for k in keys)
+    con.execute(
+        f"""UPDATE checked SET err_reason = '与第 ' || d.first || ' 行重复（{label}相同）',
+               err_col = {q(label)}, err_value = ''
+        FROM (SELECT * FROM (SELECT __row, row_number() OVER w AS n, min(__row) OVER w AS first
+                             FROM checked WHERE __clean WINDOW w AS (PARTITION BY {partition} ORDER BY __row))
+              WHERE n > 1) d
+        WHERE checked.__row = d.__row AND checked.err_reason IS NULL"""
+    )  # fmt: skip
+
+
 def validate(
     con: duckdb.DuckDBPyConnection,
     table: Table,
@@ -239,72 +282,40 @@ def validate(
     """Create TEMP TABLE ``checked`` from ``staged``; ``today`` is the day of the check (by default today);
     ``units``: amount column → the unit its header gives (a plain number in “金额（万元）” is 万元).
 
-    The rows the reader refused (``<staged>_rejects``, when there is one) join ``checked`` as bad rows.
+    One pass over the staged rows (typed values, each column's checks, then the cross-column rules),
+    then the repeats of the natural key among the rows left good. The rows the reader refused
+    (``<staged>_rejects``, when there is one) join ``checked`` as bad rows.
     """
     today = today or dt.date.today()
     refused = rejects_table(staged)
     columns = [c for c in table.columns if c.name in present]
-    raws = ", ".join(f'{raw_sql(c.name)} AS "r__{c.name}"' for c in columns)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pre_raw AS SELECT s.*, {raws} FROM {staged} s")
-    derived = ", ".join(f'{typed(c, (units or {}).get(c.name, "元"))} AS "t__{c.name}"' for c in columns)
-    # the check character from the normalised number (a column, so it is normalised once per row)
-    check_chars = "".join(
-        f", CASE WHEN regexp_full_match({pre(c.name)}, {q(idnumber.FORM)}) "
-        f'THEN {idnumber.check_char_sql(pre(c.name))} END AS "ck__{c.name}"'
-        for c in columns
-        if c.type is Type.ID
-    )
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE pre AS SELECT s.*{check_chars} FROM (SELECT s.*, {derived} FROM pre_raw s) s"
-    )
-    staged = "pre"
     typed_cols = ", ".join(f'{pre(c.name)} AS "{c.name}"' for c in columns)
-    missing = [c for c in table.columns if c.name not in present]
-    nulls = "".join(f', NULL AS "{c.name}"' for c in missing)
-    checks = [check for c in columns for check in column_checks(c, today)]
-    first = [(f"({c.condition})", c) for c in checks]
-    cross = cross_checks(table, set(present))
-    keys = key_columns(table)
-
-    def case(field: str, items: list[tuple[str, Check]]) -> str:
-        if not items:
-            return "NULL"
-        return "CASE " + " ".join(f"WHEN {cond} THEN {getattr(c, field)}" for cond, c in items) + " END"
-
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE checked_1 AS
-        SELECT s.__row, {typed_cols}{nulls},
-               {case("reason", first)} AS err_reason,
-               {case("column", labelled(first))} AS err_col,
-               {case("value", first)} AS err_value
-        FROM {staged} s"""
-    )  # fmt: skip
-    cross_items = [(f"(err_reason IS NULL AND ({c.condition}))", c) for c in cross]
-    partition = ", ".join(f't."{k}"' for k in keys)
-    dup_label = "、".join(table.column(k).label for k in keys) if keys else ""
-    duplicate = (
-        f"CASE WHEN err_reason IS NULL AND row_number() OVER w > 1 "
-        f"THEN '与第 ' || min(t.__row) OVER w || ' 行重复（{dup_label}相同）' END"
-        if keys
-        else "NULL"
-    )
-    window = f"WINDOW w AS (PARTITION BY {partition}, (err_reason IS NULL) ORDER BY t.__row)" if keys else ""
+    nulls = "".join(f', NULL AS "{c.name}"' for c in table.columns if c.name not in present)
+    first = [(f"({c.condition})", c) for col in columns for c in column_checks(col, today)]
+    cross = [(f"(err_reason IS NULL AND ({c.condition}))", c) for c in cross_checks(table, set(present))]
+    keyed = bool(key_columns(table))
+    clean = ", err_reason IS NULL AS __clean" if keyed else ""
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE checked AS
-        SELECT * EXCLUDE (err_reason, err_col, err_value),
-               coalesce(err_reason, cross_reason, dup_reason) AS err_reason,
-               coalesce(err_col, cross_col, CASE WHEN dup_reason IS NOT NULL THEN {q(dup_label)} END) AS err_col,
-               coalesce(err_value, cross_value, CASE WHEN dup_reason IS NOT NULL THEN '' END) AS err_value
+        SELECT * EXCLUDE (err_reason, err_col, err_value, cross_reason, cross_col, cross_value),
+               coalesce(err_reason, cross_reason) AS err_reason,
+               coalesce(err_col, cross_col) AS err_col,
+               coalesce(err_value, cross_value) AS err_value{clean}
         FROM (
             SELECT t.*,
-                   {case("reason", cross_items)} AS cross_reason,
-                   {case("column", labelled(cross_items))} AS cross_col,
-                   {case("value", cross_items)} AS cross_value,
-                   {duplicate} AS dup_reason
-            FROM checked_1 t
-            {window}
+                   {_first_of("reason", cross)} AS cross_reason,
+                   {_first_of("column", labelled(cross))} AS cross_col,
+                   {_first_of("value", cross)} AS cross_value
+            FROM (SELECT s.__row, {typed_cols}{nulls},
+                         {_first_of("reason", first)} AS err_reason,
+                         {_first_of("column", labelled(first))} AS err_col,
+                         {_first_of("value", first)} AS err_value
+                  FROM ({_typed_rows(table, staged, columns, units or {})}) s) t
         )"""
     )  # fmt: skip
+    if keyed:
+        _mark_duplicates(con, table)
+        con.execute("ALTER TABLE checked DROP COLUMN __clean")
     suggest(con, columns)
     exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [refused]).fetchall()[0][0]
     if exists:

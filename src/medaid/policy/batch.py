@@ -1,182 +1,136 @@
-"""A year of claims through the layers at once, as Ibis window expressions.
+"""A year of claims through the layers at once: the numpy kernel (``kernel``) over Arrow.
 
-The same step functions as the one-claim path (``steps``), written over columns: each
-layer is f(cumulative after) − f(cumulative before) with running sums per person-year
-ordered by a unique key (settle_date, settlement_id), so the result equals settling the
-claims one by one, to the fen, on DuckDB and on PySpark alike.
+The kernel computes every layer as f(cumulative after) − f(cumulative before), exactly as
+the one-claim path (a batch of one with the person's year-to-date totals), so the result
+equals settling the claims one by one, to the fen. On DuckDB the claims are split into
+buckets of whole persons (hash of the person key, about ``BUCKET_ROWS`` claims each); each
+bucket is read sorted by person, date and settlement id into Arrow, settled
+(``stream.settle_sorted``) and appended to a temporary table on the claims' own connection,
+so the Python side holds one bucket at a time and DuckDB the rest (spilling what does not fit
+its memory limit); the rows are put in date order when the result is read. On PySpark the
+same kernel runs on each partition of claims partitioned by person (``kernel_spark``) and the
+result stays a Spark table. Either way the result is an
+expression ordered by (settle_date, settlement_id). docs/decisions/0019-settlement-kernel.md
+says why.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
-import ibis
+import duckdb
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
+import pyarrow as pa
 
-from medaid.money import to_fen
-from medaid.policy.model import Assistance, Policy
-from medaid.policy.steps import BP, Linear, Segmented, bp
+from medaid.policy.model import Policy
+from medaid.policy.rules import Rules, compile_rules
+from medaid.policy.stream import LAYERS, SORT_KEY, settle_sorted
 
-NO_LIMIT = 10**15
-
-
-def half_up(numerator: Any, denominator: int) -> Any:
-    """Integer division rounded half away from zero, as ``medaid.money.half_up``."""
-    up = (numerator * 2 + denominator) // (denominator * 2)
-    down = -((-numerator * 2 + denominator) // (denominator * 2))
-    return ibis.cases((numerator < 0, down), else_=up)
+BATCH_ROWS = 1 << 17  # claims the kernel settles at a time (whole person-years): its working memory
+BUCKET_ROWS = 1 << 21  # claims a bucket holds, about: what the Python side holds at once (~0.5 GiB)
+THREADS = min(2, os.cpu_count() or 1)  # as DuckDB's two threads (MEDAID_DUCKDB_THREADS)
+ORDER = ["settle_date", "settlement_id"]
 
 
-def linear(cumulative: Any, function: Linear) -> Any:
-    value = half_up(ibis.greatest(cumulative - function.threshold, 0) * function.ratio, BP)
-    return value if function.limit is None else ibis.least(value, function.limit)
-
-
-def segmented(cumulative: Any, function: Segmented) -> Any:
-    if function.basis == "excess":
-        amount, lower = ibis.greatest(cumulative - function.threshold, 0), 0
-    else:
-        amount, lower = ibis.greatest(cumulative, 0), function.threshold
-    raw: Any = ibis.literal(0, "int64")
-    for upto, ratio in function.segments:
-        top = amount if upto is None else ibis.least(amount, upto)
-        raw = raw + ibis.greatest(top - lower, 0) * ratio
-        if upto is not None:
-            lower = max(lower, upto)
-    value = half_up(raw, BP)
-    return value if function.cap is None else ibis.least(value, function.cap)
-
-
-def by_category(category: Any, cumulative: Any, amount: Any, layers: dict[str, Assistance]) -> Any:
-    """A yearly layer whose parameters depend on the claim's category: f(after) − f(before)."""
-    paid: Any = ibis.literal(0, "int64")
-    for name, layer in layers.items():
-        fn = Linear.of(layer)
-        paid = ibis.cases((category == name, linear(cumulative, fn) - linear(cumulative - amount, fn)), else_=paid)
-    return paid
-
-
-def _basic_params(policies: Sequence[Policy]) -> ir.Table:
-    rows = []
-    for period, policy in enumerate(policies):
-        rules = policy.basic.rules if policy.basic else {}
-        levels = [(v, lvl, r) for (v, lvl), r in rules.items()]
-        fallback = [(v, alias, r) for (v, lvl), r in rules.items() if lvl == "一级" for alias in ("基层", "未定级", "")]
-        known = {(v, lvl) for v, lvl, _ in levels}
-        rows += [(period, *row) for row in levels + [row for row in fallback if (row[0], row[1]) not in known]]
-    return ibis.memtable(
-        {
-            "b_period": [period for period, *_ in rows],
-            "b_visit": [v for _, v, _, _ in rows],
-            "b_level": [lvl for _, _, lvl, _ in rows],
-            "b_deductible": [to_fen(r.deductible) for *_, r in rows],
-            "b_ratio": [bp(r.ratio) for *_, r in rows],
-            "b_per_year": [r.per == "year" for *_, r in rows],
-        },
-        schema={"b_period": "int64", "b_visit": "string", "b_level": "string", "b_deductible": "int64",
-                "b_ratio": "int64", "b_per_year": "boolean"},
-    )  # fmt: skip
-
-
-def pick(period: Any, values: list[Any]) -> Any:
-    """The value of the policy in force: one expression per period, chosen by the claim's date."""
-    if len(values) == 1:
-        return values[0]
-    return ibis.cases(*[(period == i, v) for i, v in enumerate(values)], else_=values[0])
-
-
-def settle_batch(claims: ir.Table, policy: Policy | Sequence[Policy]) -> ir.Table:
+def settle_batch(
+    claims: ir.Table, policy: Policy | Sequence[Policy], *, batch_rows: int = BATCH_ROWS,
+    bucket_rows: int = BUCKET_ROWS,
+) -> ir.Table:  # fmt: skip
     """Claims with columns settlement_id, person_key, settle_date, visit_type, hospital_level,
     category, total, in_scope, referred (fen), and optionally basic_paid / critical_paid (a
     layer the insurance system settled, taken as given where not null) → the same with basic,
-    critical, assistance, tilted, supplementary and out-of-pocket amounts.
+    critical, assistance, tilted, supplementary and out-of-pocket amounts, ordered by
+    (settle_date, settlement_id).
 
     Several policies (a parameter that changes mid-year): each claim uses the one in force on
     its date, while the year's cumulative amounts run on across the change.
     """
-    policies = sorted([policy] if isinstance(policy, Policy) else list(policy), key=lambda p: p.valid_from)
-    year = claims.settle_date.year()
-    period: Any = ibis.literal(0, "int64")
-    for later in policies[1:]:
-        period = period + (claims.settle_date >= later.valid_from).cast("int64")
-    c = claims.mutate(p_year=year, level_key=claims.hospital_level.fill_null(""), period=period)
-    params = _basic_params(policies)
-    c = c.left_join(
-        params, [c.period == params.b_period, c.visit_type == params.b_visit, c.level_key == params.b_level]
-    )
-    w_person = ibis.cumulative_window(group_by=[c.person_key, c.p_year], order_by=[c.settle_date, c.settlement_id])
-    w_visit = ibis.cumulative_window(group_by=[c.person_key, c.p_year, c.visit_type],
-                                     order_by=[c.settle_date, c.settlement_id])  # fmt: skip
-    deductible = c.b_deductible.fill_null(0)
-    cum_in_scope = c.in_scope.sum().over(w_visit)
-    per_year = ibis.greatest(cum_in_scope - deductible, 0) - ibis.greatest(cum_in_scope - c.in_scope - deductible, 0)
-    sign = ibis.cases((c.in_scope < 0, -1), else_=1)
-    per_admission = sign * ibis.greatest(c.in_scope.abs() - deductible, 0)
-    eligible = ibis.cases((c.b_per_year.fill_null(False), per_year), else_=per_admission)
-    cut = pick(c.period, [bp(p.basic.referral_cut) if p.basic else 0 for p in policies])
-    ratio = c.b_ratio.fill_null(0)
-    applied = ibis.cases((c.referred.fill_null(True), ratio), else_=ibis.greatest(ratio - cut, 0))
-    raw, raw_referred = eligible * applied, eligible * ratio
-    given: Any = ibis.literal(False)
-    if "basic_paid" in claims.columns:  # settled by the insurance system: taken as given, as in the one-claim path
-        given = c.basic_paid.notnull()
-        raw = ibis.cases((given, c.basic_paid * BP), else_=raw)
-        raw_referred = ibis.cases((given, c.basic_paid * BP), else_=raw_referred)
-    c = c.mutate(raw=raw, raw_referred=raw_referred, given_basic=given)
-    c = c.mutate(cum_raw=c.raw.sum().over(w_person))
-    cap = pick(c.period, [to_fen(p.basic.annual_cap) if p.basic and p.basic.annual_cap is not None else NO_LIMIT
-                          for p in policies])  # fmt: skip
+    rules = compile_rules([policy] if isinstance(policy, Policy) else list(policy))
+    backend = claims._find_backend(use_default=True)
+    if backend.name == "pyspark":
+        from medaid.policy.kernel_spark import settle_on_spark
 
-    def entitled(cum: Any) -> Any:
-        return ibis.least(half_up(cum, BP), cap)
+        return settle_on_spark(backend, claims, rules).order_by(ORDER)
+    return _on_duckdb(backend, claims, rules, batch_rows, bucket_rows)
 
-    computed = entitled(c.cum_raw) - entitled(c.cum_raw - c.raw)
-    lost = entitled(c.cum_raw - c.raw + c.raw_referred) - entitled(c.cum_raw - c.raw) - computed
-    if "basic_paid" in claims.columns:
-        c = c.mutate(basic=ibis.cases((c.given_basic, c.basic_paid), else_=computed),
-                     lost=ibis.cases((c.given_basic, 0), else_=lost))  # fmt: skip
-    else:
-        c = c.mutate(basic=computed, lost=lost)
-    c = c.mutate(critical_base=c.in_scope - c.basic)
-    c = c.mutate(cum_critical=c.critical_base.sum().over(w_person))
-    by_period: list[Any] = []
-    for p in policies:
-        if p.critical is None:
-            by_period.append(ibis.literal(0, "int64"))
-            continue
-        plain, tilted_fn = Segmented.of(p.critical), Segmented.of(p.critical, p.critical.recipients)
-        general = segmented(c.cum_critical, plain) - segmented(c.cum_critical - c.critical_base, plain)
-        tilt = segmented(c.cum_critical, tilted_fn) - segmented(c.cum_critical - c.critical_base, tilted_fn)
-        by_period.append(ibis.cases((c.category.notnull(), tilt), else_=general))
-    critical = pick(c.period, by_period)
-    if "critical_paid" in claims.columns:
-        critical = ibis.cases((c.critical_paid.notnull(), c.critical_paid), else_=critical)
-    c = c.mutate(critical=critical)
-    own = c.critical_base - c.critical
-    # what was lost for want of a referral is the person's own, never more than their own pay (as ``claim``)
-    excluded = ibis.greatest(ibis.least(c.lost, ibis.greatest(own, 0)), ibis.least(own, 0))
-    c = c.mutate(assistance_base=ibis.cases((c.category.notnull(), own - excluded), else_=0))
-    c = c.mutate(cum_assist=c.assistance_base.sum().over(w_person))
-    c = c.mutate(assistance=pick(c.period, [by_category(c.category, c.cum_assist, c.assistance_base, p.assistance)
-                                            for p in policies]))  # fmt: skip
-    c = c.mutate(tilted_base=ibis.cases((c.category.notnull(), c.assistance_base - c.assistance), else_=0))
-    c = c.mutate(cum_tilted=c.tilted_base.sum().over(w_person))
-    c = c.mutate(tilted=pick(c.period, [by_category(c.category, c.cum_tilted, c.tilted_base, p.tilted)
-                                        for p in policies]))  # fmt: skip
-    c = c.mutate(out_of_pocket_in_scope=c.in_scope - c.basic - c.critical - c.assistance - c.tilted)
-    extras: list[Any] = []
-    for p in policies:
-        supplementary: Any = ibis.literal(0, "int64")
-        for extra in p.supplementary:
-            applies = c.category.isin(extra.categories) if extra.categories else c.category.notnull()
-            value = half_up(c.out_of_pocket_in_scope * bp(extra.in_scope_ratio)
-                            + (c.total - c.in_scope) * bp(extra.out_of_scope_ratio), BP)  # fmt: skip
-            supplementary = supplementary + ibis.cases((applies, value), else_=0)
-        extras.append(supplementary)
-    supplementary = pick(c.period, extras)
-    c = c.mutate(supplementary=supplementary)
-    c = c.mutate(out_of_pocket_total=c.total - c.basic - c.critical - c.assistance - c.tilted - c.supplementary)
-    keep = [*claims.columns, "basic", "critical", "assistance", "tilted", "supplementary", "out_of_pocket_in_scope",
-            "out_of_pocket_total"]  # fmt: skip
-    return c.select(*keep).order_by(["settle_date", "settlement_id"])
+
+def _name(kind: str) -> str:
+    return f"medaid_{kind}_{uuid.uuid4().hex}"
+
+
+def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a temporary table now (a closed connection took its temporary tables with it)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute(f'DROP TABLE IF EXISTS "{name}"')
+
+
+# Settled tables nothing refers to any more, dropped by the next batch on their connection. A finalizer only
+# notes them: it may run in any thread, in the middle of another query on the same connection, where a
+# statement of its own could close that query's pending result.
+_UNUSED: list[tuple[weakref.ref[duckdb.DuckDBPyConnection], str]] = []
+
+
+def _note_unused(con: weakref.ref[duckdb.DuckDBPyConnection], name: str) -> None:
+    _UNUSED.append((con, name))
+
+
+def _drop_unused(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop this connection's settled tables that nothing refers to; forget those of closed connections."""
+    keep = []
+    while _UNUSED:
+        owner, name = _UNUSED.pop()
+        held = owner()
+        if held is con:
+            _drop(con, name)
+        elif held is not None:
+            keep.append((owner, name))
+    _UNUSED.extend(keep)
+
+
+def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bucket_rows: int) -> ir.Table:
+    """The claims settled bucket by bucket into a temporary table of ``backend``'s connection."""
+    con: duckdb.DuckDBPyConnection = backend.con
+    _drop_unused(con)
+    backend._run_pre_execute_hooks(claims)  # in-memory tables the query reads
+    source = backend.compile(claims)
+    scratch = None
+    if not isinstance(claims.op(), ops.DatabaseTable | ops.InMemoryTable):  # a query: evaluated once
+        scratch = _name("claims")
+        con.execute(f'CREATE TEMP TABLE "{scratch}" AS {source}')
+        source = f'SELECT * FROM "{scratch}"'
+    try:
+        counted = int(con.execute(f"SELECT count(*) FROM ({source})").fetchall()[0][0])
+        buckets = max(1, -(-counted // max(1, bucket_rows)))
+        name = _name("settled")
+        zero = ", ".join(f"0::BIGINT AS {layer}" for layer in LAYERS)
+        con.execute(f'CREATE TEMP TABLE "{name}" AS SELECT *, {zero} FROM ({source}) LIMIT 0')
+        view = _name("bucket")
+        for bucket in range(buckets):
+            settled = _bucket(con, source, rules, batch_rows, (bucket, buckets))
+            con.register(view, settled)
+            try:
+                con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM "{view}"')
+            finally:
+                con.unregister(view)
+            del settled
+    finally:
+        if scratch is not None:
+            _drop(con, scratch)
+    result: ir.Table = backend.table(name)
+    weakref.finalize(result.op(), _note_unused, weakref.ref(con), name)
+    return result.order_by(ORDER)
+
+
+def _bucket(con: duckdb.DuckDBPyConnection, source: str, rules: Rules, batch_rows: int, which: tuple[int, int]
+            ) -> pa.Table:  # fmt: skip
+    """One bucket of whole persons, read sorted by person, date and settlement id, settled."""
+    bucket, buckets = which
+    chosen = f"WHERE hash(person_key) % {buckets} = {bucket}" if buckets > 1 else ""
+    table = con.sql(f"SELECT * FROM ({source}) {chosen} ORDER BY {', '.join(SORT_KEY)}").to_arrow_table()
+    return settle_sorted(table, rules, batch_rows, THREADS)

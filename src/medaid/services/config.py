@@ -29,11 +29,13 @@ from medaid.environment import (
 )
 from medaid.errors import Location, MedaidError
 from medaid.settings import (
+    DEFAULT_SPARK_MASTER,
     REPORT_KEYS,
     BudgetFile,
     ReportInfo,
     Settings,
     SettingsError,
+    SparkFile,
     WarningsFile,
     WorkspaceFile,
     field_help,
@@ -132,7 +134,9 @@ def _file_entries(settings: Settings, document: typed_yaml.Document) -> list[Con
     values: dict[str, tuple[object, type[BaseModel]]] = {
         "region": (settings.region, WorkspaceFile), "year": (settings.year, WorkspaceFile),
         "framework": (settings.framework, WorkspaceFile), "policy": (settings.policy or "default", WorkspaceFile),
-        "key_file": (settings.key_file, WorkspaceFile),
+        "key_file": (settings.key_file, WorkspaceFile), "engine": (settings.engine, WorkspaceFile),
+        "spark.master": (settings.spark_master or DEFAULT_SPARK_MASTER, SparkFile),
+        "spark.tables": (settings.spark_tables, SparkFile),
         "warnings.threshold": (settings.warning_threshold, WarningsFile),
         "warnings.groups": (settings.warning_groups, WarningsFile),
         "budget.planned": (settings.budget_planned, BudgetFile),

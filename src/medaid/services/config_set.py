@@ -20,7 +20,8 @@ from medaid.suggest import nearest
 from medaid.workspace import SETTINGS_FILE
 
 # The keys that take one value (maps such as budget.planned are edited in the file itself).
-SETTABLE = ("region", "year", "framework", "policy", "warnings.threshold", "budget.opening_balance",
+SETTABLE = ("region", "year", "framework", "policy", "warnings.threshold", "budget.opening_balance", "engine",
+            "spark.master", "spark.tables",
             *(f"report.{k}" for k in REPORT_KEYS))  # fmt: skip
 
 

@@ -218,10 +218,10 @@ def evaluate_workspace(
     chosen = year_of(workspace, year)
     ref = framework_ref(workspace, framework)
     with progress.task("计算指标并计分", total=4) as task:
-        metrics = compute_all(workspace, chosen) if all_metrics else None
+        metrics = compute_all(workspace, chosen, progress=progress) if all_metrics else None
         task.advance()
         system = indicator_system(load_framework(resolve(ref)))  # its indicators and rules, none of its claims
-        binding = bind(system, workspace, chosen, computed=metrics)
+        binding = bind(system, workspace, chosen, computed=metrics, progress=progress)
         task.advance()
         filled = binding.framework
         if survey is None:

@@ -28,5 +28,4 @@ def compute_metrics(root: Path, *, year: int | None = None, progress: Progress =
 
     workspace = Workspace.open(root)
     chosen = year_of(workspace, year)
-    with progress.task(f"计算 {chosen} 年指标", total=None):
-        return MetricList(chosen, compute_all(workspace, chosen))
+    return MetricList(chosen, compute_all(workspace, chosen, progress=progress))  # a step per metric

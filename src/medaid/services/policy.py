@@ -5,6 +5,7 @@ settlements from a file, and what-if simulation."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,7 +134,8 @@ def settle_workspace(
     chosen = year_of(workspace, year)
     policies = resolve_year(policy or workspace.settings.policy or "default", chosen)
     with workspace.connect(read_only=True) as con, progress.task(f"按政策重算 {chosen} 年结算", total=None):
-        summary, differences = standards(con, policies, chosen)
+        summary, differences = standards(con, policies, chosen, settings=workspace.settings,
+                                         scratch=workspace.scratch())  # fmt: skip
         masked = dict(con.execute("SELECT person_key, id_masked FROM persons").fetchall()) if out else {}
     if out is not None:
         basis = "；".join(f"{p.region} {p.valid_from} 起（{p.source}）" for p in policies)
@@ -181,7 +183,14 @@ def settle_file(
         today = dt.date.today()
         first, last = span or ((dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (today, today))
         chosen = resolve_span(policy or "default", first, last)
-        rows = settle_batch(engine.backend(checked.con).table("claims"), chosen).to_pyarrow().to_pylist()
+        salt = secrets.token_hex(16)  # on Spark, a 身份证号 is replaced by a hash only this run can undo
+        claims = {"claims": f"SELECT * REPLACE (sha256('{salt}' || person_key) AS person_key) FROM claims"}
+        with engine.analytics(checked.con, tables=claims) as backend:
+            rows = settle_batch(backend.table("claims"), chosen).to_pyarrow().to_pylist()
+        if engine.choice() is not None:
+            ids = dict(checked.con.execute(f"SELECT DISTINCT sha256('{salt}' || person_key), person_key FROM claims"
+                                           ).fetchall())  # fmt: skip
+            rows = [r | {"person_key": ids.get(r["person_key"], r["person_key"])} for r in rows]
     result = BatchSettlement(chosen, rows, checked.rejected, out)
     if "category" not in checked.columns:
         result.notes.append("文件没有“救助类别”列：各笔按非救助对象结算，医疗救助与倾斜救助为 0")
@@ -214,4 +223,6 @@ def simulate(
     base = resolve_year(policy or workspace.settings.policy or "default", chosen)[-1]
     changed = load_policy_with_override(base, override)
     with workspace.connect(read_only=True) as con, progress.task(f"政策测算 {chosen} 年", total=None):
-        return WhatIf(override, run_simulation(con, base, changed, chosen))
+        simulation = run_simulation(con, base, changed, chosen, settings=workspace.settings,
+                                    scratch=workspace.scratch())  # fmt: skip
+        return WhatIf(override, simulation)

@@ -71,7 +71,7 @@ def verify_month(
         if run_id is not None:
             return Verification(load_run(con, run_id))
         chosen = resolve(policy or workspace.settings.policy or "default", period.last)
-        return Verification(verify(con, period, chosen))
+        return Verification(verify(con, period, chosen, settings=workspace.settings, scratch=workspace.scratch()))
 
 
 REVEAL_ACTION = "核查台账未脱敏导出"

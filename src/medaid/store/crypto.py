@@ -15,6 +15,7 @@ import os
 import secrets
 import shlex
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,12 +60,38 @@ class KeyRing:
         mac.update(id_number.encode("utf-8"))
         return mac.finalize().hex()
 
+    def person_keys(self, id_numbers: Sequence[str]) -> list[str]:
+        """:meth:`person_key` of each number, in order: the keyed state is set up once for the batch."""
+        keyed = hmac.HMAC(self._hash_key, hashes.SM3())
+        out: list[str] = []
+        for number in id_numbers:
+            mac = keyed.copy()
+            mac.update(number.encode("utf-8"))
+            out.append(mac.finalize().hex())
+        return out
+
     def encrypt(self, text: str) -> bytes:
         """nonce ‖ ciphertext ‖ tag."""
         nonce = secrets.token_bytes(NONCE_BYTES)
         encryptor = Cipher(algorithms.SM4(self._cipher_key), modes.GCM(nonce)).encryptor()
         body = encryptor.update(text.encode("utf-8")) + encryptor.finalize()
         return nonce + body + encryptor.tag
+
+    def encrypt_all(self, texts: Sequence[str | None]) -> list[bytes | None]:
+        """:meth:`encrypt` of each text, in order (None stays None): one key schedule and one draw of
+        random nonces for the batch, each value still with its own nonce."""
+        sm4 = algorithms.SM4(self._cipher_key)
+        nonces = secrets.token_bytes(NONCE_BYTES * len(texts))
+        out: list[bytes | None] = []
+        for i, text in enumerate(texts):
+            if text is None:
+                out.append(None)
+                continue
+            nonce = nonces[i * NONCE_BYTES : (i + 1) * NONCE_BYTES]
+            encryptor = Cipher(sm4, modes.GCM(nonce)).encryptor()
+            body = encryptor.update(text.encode("utf-8")) + encryptor.finalize()
+            out.append(nonce + body + encryptor.tag)
+        return out
 
     def decrypt(self, blob: bytes) -> str:
         nonce, body, tag = blob[:NONCE_BYTES], blob[NONCE_BYTES:-TAG_BYTES], blob[-TAG_BYTES:]

@@ -7,13 +7,20 @@ plugs Spark in here, by setting, without touching the analytics that run on it.
   bounded by ``MEDAID_DUCKDB_MEMORY`` and ``MEDAID_DUCKDB_THREADS``.
 - :func:`backend` wraps a connection as the Ibis backend the analytics build their
   expressions on.
+- :func:`analytics` is the backend a computation over a workspace runs on, by setting
+  (``engine`` in medaid.yaml, ``MEDAID_ENGINE``): DuckDB as :func:`backend`, or Spark
+  (``MEDAID_SPARK_MASTER``: local mode, a standalone, YARN or Kubernetes cluster, or a Spark
+  Connect server) reading the same tables as Parquet (:mod:`medaid.store.spark`). Results to be
+  kept come back as Arrow and are written to the DuckDB store as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +31,11 @@ from medaid.progress import WAITING
 from medaid.store.scratch import replace_durably
 
 if TYPE_CHECKING:
+    from ibis.backends import BaseBackend
     from ibis.backends.duckdb import Backend
+
+    from medaid.settings import Settings
+    from medaid.store.spark import Cluster
 
 
 class EngineError(MedaidError):
@@ -194,3 +205,56 @@ def backend(con: duckdb.DuckDBPyConnection) -> Backend:
     import ibis
 
     return ibis.duckdb.from_connection(con)
+
+
+def choice(settings: Settings | None = None) -> Cluster | None:
+    """The cluster the settings choose (None: DuckDB). MEDAID_ENGINE, MEDAID_SPARK_MASTER and
+    MEDAID_SPARK_TABLES override ``engine``, ``spark.master`` and ``spark.tables`` of medaid.yaml."""
+    from medaid.environment import environment
+    from medaid.settings import DEFAULT_SPARK_MASTER, SettingsError
+    from medaid.store.spark import Cluster
+
+    try:
+        env = environment(only=("MEDAID_ENGINE", "MEDAID_SPARK_MASTER", "MEDAID_SPARK_TABLES"))
+    except SettingsError as err:
+        raise EngineError(err.what, where=err.where, fix=err.fix) from None
+    name = env.engine or (settings.engine if settings is not None else "duckdb")
+    if name != "spark":
+        return None
+    file_master = settings.spark_master if settings is not None else None
+    file_tables = settings.spark_tables if settings is not None else None
+    master = env.spark_master or file_master or DEFAULT_SPARK_MASTER
+    where = Location(key="MEDAID_SPARK_MASTER" if env.spark_master or not file_master else "spark.master")
+    tables_where = Location(key="MEDAID_SPARK_TABLES" if env.spark_tables else "spark.tables")
+    return Cluster(master, env.spark_tables or file_tables, where, tables_where)
+
+
+@contextlib.contextmanager
+def analytics(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings | None = None,
+    *,
+    scratch: Path | None = None,
+    tables: Iterable[str] | Mapping[str, str],
+) -> Iterator[BaseBackend]:
+    """The Ibis backend a computation over the store ``con`` runs on, by setting (see :func:`choice`).
+
+    ``tables``: the tables the computation reads (on Spark each becomes a view of the same name), or
+    name → the DuckDB query that gives the rows Spark may see (a temporary table, pseudonymised).
+    ``scratch``: the workspace's private scratch directory, where Spark's copies of the tables go
+    (None: a private directory under the system's temporary folder, for work without a workspace).
+    """
+    cluster = choice(settings)
+    if cluster is None:
+        yield backend(con)
+        return
+    import ibis
+
+    from medaid.store import scratch as private
+    from medaid.store import spark
+
+    queries = dict(tables) if isinstance(tables, Mapping) else {t: f"SELECT * FROM {t}" for t in tables}
+    with contextlib.ExitStack() as stack:
+        folder = scratch if scratch is not None else stack.enter_context(private.detached())
+        session = stack.enter_context(spark.views(con, cluster, scratch=folder, tables=queries))
+        yield ibis.pyspark.from_connection(session)

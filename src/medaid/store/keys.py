@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hmac
 
 from medaid.errors import Location
+from medaid.store import bulk
 from medaid.store.crypto import ENV_VAR, KeyRing, KeyRingError, read_key_file
 
 FINGERPRINT_KEY = "key_fingerprint"  # the row of ``meta``
@@ -153,14 +154,16 @@ def _read_only(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def person_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every table of the store with a ``person_key`` column, ``persons`` first."""
+    """Every table of the store with a ``person_key`` column, ``persons`` first; the bulk tables (Parquet
+    files the store records, ``store.bulk``) among them."""
     rows = con.execute(
         "SELECT c.table_name FROM duckdb_columns() c JOIN duckdb_tables() t "
         "USING (database_name, schema_name, table_name) WHERE c.column_name = 'person_key' "
         "AND c.database_name = current_database() AND c.schema_name = 'main' AND NOT t.temporary "
         "ORDER BY c.table_name <> 'persons', c.table_name"
     ).fetchall()
-    return [str(r[0]) for r in rows]
+    found = [str(r[0]) for r in rows]
+    return [*found[:1], *sorted([*found[1:], *(t for t in bulk.TABLES if t not in found)])]
 
 
 def _people(con: duckdb.DuckDBPyConnection) -> Iterator[pa.Table]:
@@ -201,6 +204,7 @@ def rekey_store(
     ``keep`` (the app database's, re-keyed next). Refuses, changing nothing, a key that is not
     the store's, a ciphertext that does not open, and rows whose person is not in ``persons``.
     """
+    written: list[bulk.Written] = []  # the bulk tables' new files, settled once committed
     con.execute("BEGIN TRANSACTION")
     try:
         check_key(con, old)
@@ -226,24 +230,32 @@ def rekey_store(
             con.unregister("__fresh")
         counts = {"persons": int(con.execute("SELECT count(*) FROM __keymap").fetchall()[0][0])}
         for table in tables[1:]:
-            counts[table] = _rekey_table(con, table)
+            counts[table] = _rekey_table(con, table, written)
         mapping = _mapping_for(con, set(keep))
         con.execute("DROP TABLE __keymap")
         record_fingerprint(con, new)
         con.execute("COMMIT")
     except BaseException:
+        for files in written:
+            files.abandon()  # never recorded: removed first, whatever the rollback says
         con.execute("ROLLBACK")
         raise
+    for files in written:
+        files.settle()  # the files under the old keys removed
     return counts, mapping
 
 
-def _rekey_table(con: duckdb.DuckDBPyConnection, table: str) -> int:
+def _rekey_table(con: duckdb.DuckDBPyConnection, table: str, written: list[bulk.Written]) -> int:
     """Every row of ``table`` to its person's new key; refused when a row's person is not in ``persons``."""
     keyed = int(con.execute(f"SELECT count(person_key) FROM {table}").fetchall()[0][0])
-    changed = con.execute(
-        f"UPDATE {table} SET person_key = m.new_key FROM __keymap m WHERE {table}.person_key = m.old_key"
-    ).fetchall()
-    done = int(changed[0][0]) if changed else 0
+    if table in bulk.TABLES:  # Parquet files: rewritten, recorded in this transaction
+        done, files = bulk.rekey(con, table, "__keymap")
+        written.extend([files] if files is not None else [])
+    else:
+        changed = con.execute(
+            f"UPDATE {table} SET person_key = m.new_key FROM __keymap m WHERE {table}.person_key = m.old_key"
+        ).fetchall()
+        done = int(changed[0][0]) if changed else 0
     if done != keyed:
         raise KeyRotationError(
             f"{table} 表有 {keyed - done} 行的人员不在 persons 表中，无法换钥",

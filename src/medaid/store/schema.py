@@ -10,10 +10,13 @@ import uuid
 
 import duckdb
 
+from medaid.store import bulk
+
 # 2: persons keeps no birth date or gender in clear (they are inside the ID's ciphertext; docs/security.md)
 # 3: replaced_settlements keeps each settlement an import replaced (--replace --reason; ingest/conflicts.py)
 # 4: settlements (and replaced_settlements) keep the service date, 出院日期 / 就诊日期 (跨年度支付)
-SCHEMA_VERSION = 4
+# 5: settlements are Parquet files partitioned by year and month beside the store (store.bulk), not a table in it
+SCHEMA_VERSION = 5
 
 # the tables as people name them (messages about the store: a key rotation's counts)
 LABELS: dict[str, str] = {
@@ -31,6 +34,7 @@ LABELS: dict[str, str] = {
     "imports": "导入记录",
 }
 
+_SETTLEMENT_COLUMNS = ", ".join(f"{name} {kind}" for name, kind in bulk.SETTLEMENTS.columns)
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS persons (
@@ -65,36 +69,10 @@ DDL: tuple[str, ...] = (
         import_id INTEGER NOT NULL,
         source_row INTEGER NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS settlements (
-        settlement_id VARCHAR PRIMARY KEY,
-        person_key VARCHAR NOT NULL,
-        visit_type VARCHAR NOT NULL,
-        hospital_level VARCHAR,
-        institution_code VARCHAR,
-        settle_date DATE NOT NULL,
-        total BIGINT NOT NULL,
-        out_of_scope BIGINT,
-        in_scope BIGINT NOT NULL,
-        basic_paid BIGINT NOT NULL,
-        critical_paid BIGINT NOT NULL,
-        large_paid BIGINT,
-        assistance_paid BIGINT NOT NULL,
-        tilted_paid BIGINT NOT NULL,
-        other_paid BIGINT,
-        fund_paid BIGINT,
-        self_paid BIGINT,
-        referred BOOLEAN,
-        out_of_area BOOLEAN,
-        one_stop BOOLEAN,
-        import_id INTEGER NOT NULL,
-        source_row INTEGER NOT NULL,
-        service_date DATE  -- version 4; last, where ALTER TABLE puts it in an upgraded store
-    )""",
+    bulk.FILES_DDL,  # the Parquet files that are the bulk tables (settlements): store.bulk
     # a settlement as it was before an import replaced it, with that import, the reason, who and when
-    """CREATE TABLE IF NOT EXISTS replaced_settlements AS
-        SELECT *, CAST(NULL AS INTEGER) AS replaced_by, CAST(NULL AS VARCHAR) AS reason,
-               CAST(NULL AS VARCHAR) AS os_user, CAST(NULL AS TIMESTAMP) AS replaced_at
-        FROM settlements WHERE false""",
+    f"""CREATE TABLE IF NOT EXISTS replaced_settlements ({_SETTLEMENT_COLUMNS},
+        replaced_by INTEGER, reason VARCHAR, os_user VARCHAR, replaced_at TIMESTAMP)""",
     """CREATE TABLE IF NOT EXISTS subsidies (
         person_key VARCHAR NOT NULL,
         year INTEGER NOT NULL,
@@ -188,7 +166,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 def _migrate(con: duckdb.DuckDBPyConnection) -> bool:
     """Bring an older store up to date (each step idempotent); True when personal data was dropped."""
     for table, column, kind in ADDED_COLUMNS:
-        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+        if table not in bulk.TABLES or bulk.has_table(con, table):  # a bulk table still in the file (before 5)
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                          "WHERE table_name = 'persons'").fetchall()}  # fmt: skip
     dropped = False
@@ -196,13 +175,13 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> bool:
         if clear in columns:
             con.execute(f"ALTER TABLE persons DROP COLUMN {clear}")
             dropped = True
-    return dropped
+    return bulk.migrate(con) or dropped  # version 5: settlements out of the file into Parquet
 
 
 def create(con: duckdb.DuckDBPyConnection) -> bool:
     """Make the tables, or bring an older store up to this version. True when columns holding personal
-    data were dropped: their values stay in the file's freed blocks until it is rewritten
-    (``engine.rewrite``), which the caller must do once this connection is closed."""
+    data were dropped, or a bulk table moved out to Parquet: their values stay in the file's freed blocks
+    until it is rewritten (``engine.rewrite``), which the caller must do once this connection is closed."""
     for statement in DDL:
         con.execute(statement)
     dropped = _migrate(con)
