@@ -2,7 +2,9 @@
 independent reference: tests/test_policy_kernel.py checks that the kernel gives exactly its amounts.
 
 Each layer is f(cumulative after) − f(cumulative before) with running sums per person-year
-ordered by (settle_date, settlement_id), written as Ibis window expressions.
+ordered by (settle_date, settlement_id), written as Ibis window expressions. ``at`` evaluates
+the kernel's own layer function (``kernel.linear``, ``kernel.segmented``) at one cumulative
+amount, for hand-worked cases (tests/test_policy.py): the layer functions are written once.
 """
 
 from __future__ import annotations
@@ -12,12 +14,27 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 
 from medaid.money import to_fen
-from medaid.policy.model import Assistance, Policy
+from medaid.policy import kernel
+from medaid.policy.model import LEVEL_ALIASES, Assistance, Policy
 from medaid.policy.steps import BP, Linear, Segmented, bp
 
 NO_LIMIT = 10**15
+
+
+def at(function: Linear | Segmented, cumulative: int) -> int:
+    """The kernel's layer function with ``function``'s parameters, at one year-to-date amount (fen)."""
+    one = np.array([cumulative], np.int64)
+    if isinstance(function, Linear):
+        limit = NO_LIMIT if function.limit is None else function.limit
+        return int(kernel.linear(one, np.array([[function.threshold, function.ratio, limit]], np.int64))[0])
+    upto = np.array([[NO_LIMIT if u is None else u for u, _ in function.segments]], np.int64)
+    ratio = np.array([[r for _, r in function.segments]], np.int64)
+    cap = np.array([NO_LIMIT if function.cap is None else function.cap], np.int64)
+    excess = np.array([function.basis == "excess"])
+    return int(kernel.segmented(one, np.array([function.threshold], np.int64), excess, upto, ratio, cap)[0])
 
 
 def half_up(numerator: Any, denominator: int) -> Any:
@@ -61,7 +78,7 @@ def _basic_params(policies: Sequence[Policy]) -> ir.Table:
     for period, policy in enumerate(policies):
         rules = policy.basic.rules if policy.basic else {}
         levels = [(v, lvl, r) for (v, lvl), r in rules.items()]
-        fallback = [(v, alias, r) for (v, lvl), r in rules.items() if lvl == "一级" for alias in ("基层", "未定级", "")]
+        fallback = [(v, alias, r) for (v, lvl), r in rules.items() if lvl == "一级" for alias in LEVEL_ALIASES]
         known = {(v, lvl) for v, lvl, _ in levels}
         rows += [(period, *row) for row in levels + [row for row in fallback if (row[0], row[1]) not in known]]
     return ibis.memtable(

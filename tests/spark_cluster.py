@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from medaid.store.scratch import private_dir
+
 LOCAL = "local[2]"  # the one local master of the tests: another would stop this JVM and start one more
 QUICK = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"  # the tests' JVMs live a minute: a quick start, not peak speed
 START_SECONDS = 120  # the machine may be shared: a JVM can take a while to come up
@@ -110,6 +112,7 @@ def standalone(folder: Path, *, cores: int = 2, memory: str = "1g") -> Iterator[
         "SPARK_DAEMON_MEMORY": "256m",
         "SPARK_NO_DAEMONIZE": "1",
         "SPARK_DAEMON_JAVA_OPTS": QUICK,
+        "SPARK_LOCAL_DIRS": str(private_dir(folder / "local")),  # the executors' shuffle files: in the test's folder
     }
     env.pop("SPARK_HOME", None)  # spark-class finds the package it belongs to
     conf = folder / "conf"

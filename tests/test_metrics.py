@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
+import ibis
 import pytest
 
 from medaid.analytics.binding import bind, compute_all
@@ -179,6 +181,34 @@ def test_the_standard_compliance_rate_is_a_query_over_the_recomputed_year(ws):
     assert value.value == (Decimal(summary.compliant) / Decimal(summary.checked) * 100).quantize(Decimal("0.0001"))
     assert len(value.queries) == 2 and all("SELECT" in q for q in value.queries)
     assert value.inputs["policy"] and value.metric.label == "救助标准执行率"
+
+
+def test_the_standard_compliance_rate_says_which_claims_the_kernel_settled_under_which_policies(ws):
+    """Was: its queries read ``medaid_settled_<uuid>``, a temporary table gone with the connection."""
+    from medaid.analytics.binding import sources
+    from medaid.analytics.standards import claims_of
+    from medaid.policy.params import resolve_year
+
+    values = compute_all(ws, 2023)
+    value = {v.metric.name: v for v in values}["standard_compliance_rate"]
+    (policy,) = resolve_year("default", 2023)
+    with ws.connect(read_only=True) as con:
+        src, _ = sources(con, ws, 2023)
+        claims_sql = str(ibis.to_sql(claims_of(src.settlements, src.registry, 2023)))
+        rerun = con.sql(claims_sql).fetchall()  # the claims query runs again, on a connection of its own
+        year = con.sql("SELECT count(*) FROM settlements WHERE year(settle_date) = 2023").fetchall()[0][0]
+    assert len(rerun) == year > 0
+    for query in value.queries:
+        assert "medaid_" not in query and 'FROM "settled"' in query
+        assert claims_sql.strip() + ";" in query
+        assert "src/medaid/policy/kernel.py" in query and policy.file in query and policy.digest in query
+    settlement = value.inputs["settlement"]
+    assert isinstance(settlement, dict) and "src/medaid/policy/kernel.py" in str(settlement["kernel"])
+    assert settlement["policies"] == [{"region": policy.region, "valid_from": "2023-01-01", "source": policy.source,
+                                       "file": policy.file, "sha256": policy.digest}]  # fmt: skip
+    others = [v for v in values if v is not value]
+    assert all("settlement" not in v.inputs for v in others)  # the other metrics' provenance is unchanged
+    assert "medaid_settled" not in json.dumps([v.to_dict() for v in values], ensure_ascii=False)
 
 
 def test_a_year_without_data_has_no_metric_rather_than_zero(ws):

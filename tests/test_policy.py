@@ -1,4 +1,4 @@
-"""The policy engine: parameter files, step functions and the one-claim path."""
+"""The policy engine: parameter files, the layer functions and the one-claim path."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from medaid.policy.load import PolicyError, load_policy
 from medaid.policy.model import Critical, Segment
 from medaid.policy.params import default_policy
 from medaid.policy.steps import Linear, Segmented
+from tests.policy_reference import at
 
 DAY = dt.date(2023, 6, 1)
 POLICY = default_policy(DAY)
@@ -66,15 +67,17 @@ def test_segments_on_the_cumulative_amount_and_on_the_excess():
     critical = Critical(Decimal(12000), "cumulative", (Segment(Decimal(30000), Decimal("0.6")),
                         Segment(Decimal(100000), Decimal("0.65")), Segment(None, Decimal("0.75"))), None)  # fmt: skip
     on_cumulative = Segmented.of(critical)
-    assert on_cumulative(5_000_000) == half_up((3_000_000 - 1_200_000) * 6000 + (5_000_000 - 3_000_000) * 6500, 10_000)
+    assert at(on_cumulative, 5_000_000) == half_up(
+        (3_000_000 - 1_200_000) * 6000 + (5_000_000 - 3_000_000) * 6500, 10_000
+    )
     on_excess = Segmented.of(Critical(Decimal(12000), "excess", critical.segments, None))
-    assert on_excess(5_000_000) == half_up(3_000_000 * 6000 + 800_000 * 6500, 10_000)
+    assert at(on_excess, 5_000_000) == half_up(3_000_000 * 6000 + 800_000 * 6500, 10_000)
 
 
 def test_an_annual_limit_is_shared_across_claims():
     layer = Linear(threshold=0, ratio=7000, limit=8_000_000)
-    assert layer(20_000_000) == 8_000_000
-    assert layer(10_000_000) - layer(9_000_000) == 700_000
+    assert at(layer, 20_000_000) == 8_000_000
+    assert at(layer, 10_000_000) - at(layer, 9_000_000) == 700_000
 
 
 def _changed(tmp_path: Path, change: str, into: str, name: str = "p.yaml") -> Path:

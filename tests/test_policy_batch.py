@@ -149,3 +149,37 @@ def test_a_parameter_that_changes_mid_year_applies_from_its_date(tmp_path_factor
             hospital_level=r["hospital_level"], referred=r["referred"]), ytd.get(r["person_key"], YearToDate()))  # fmt: skip
         expected[r["settlement_id"]] = {k: getattr(result, k) for k in LAYERS}
     assert batch(rows, [late, early]) == expected
+
+
+def test_settled_tables_noted_unused_are_dropped_safely_from_several_threads():
+    """Was: ``while _UNUSED: _UNUSED.pop()`` raced between two requests settling at once (IndexError)."""
+    import threading
+    import weakref
+
+    from medaid.policy import batch as batch_module
+
+    connections = [duckdb.connect() for _ in range(4)]
+    for con in connections:
+        for i in range(200):
+            con.execute(f'CREATE TEMP TABLE "medaid_settled_t{i}" AS SELECT 1 AS x')
+    errors: list[BaseException] = []
+
+    def work(con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            for i in range(200):
+                batch_module._note_unused(weakref.ref(con), f"medaid_settled_t{i}")
+                batch_module._drop_unused(con)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(con,)) for con in connections]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for con in connections:  # each connection's noted tables are dropped, by its own thread or a later batch
+        batch_module._drop_unused(con)
+        left = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'medaid_settled_t%'")
+        assert left.fetchall() == [(0,)]
+    assert not [name for _, name in batch_module._UNUSED if name.startswith("medaid_settled_t")]

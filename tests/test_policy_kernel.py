@@ -174,3 +174,11 @@ def test_no_claims_give_no_rows_with_the_layer_columns():
     empty = claims(10, 8).slice(0, 0)
     kernel, reference = _both(empty, [DEFAULT])
     assert kernel.num_rows == 0 and kernel.column_names == reference.column_names
+
+
+def test_the_kernels_rounding_is_the_money_helper_on_every_sign():
+    from medaid.money import half_up as money_half_up
+    from medaid.policy.kernel import half_up
+
+    numerators = np.arange(-30_001, 30_002, 7, dtype=np.int64)
+    assert half_up(numerators, 10_000).tolist() == [money_half_up(int(n), 10_000) for n in numerators]

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -28,14 +29,14 @@ from medaid.analytics import warnings as high_cost  # noqa: E402
 from medaid.analytics.binding import source_tables  # noqa: E402
 from medaid.analytics.verification import Month, ledger_tables  # noqa: E402
 from medaid.demo.generate import generate  # noqa: E402
-from medaid.errors import MedaidError  # noqa: E402
+from medaid.errors import Location, MedaidError  # noqa: E402
 from medaid.services.demo import IMPORT_ORDER  # noqa: E402
 from medaid.services.imports import import_file  # noqa: E402
 from medaid.services.metrics import compute_metrics  # noqa: E402
 from medaid.services.policy import settle_file, settle_workspace, simulate  # noqa: E402
 from medaid.services.verification import verify_month  # noqa: E402
 from medaid.settings import Settings  # noqa: E402
-from medaid.store import bulk, engine, spark, spark_tables  # noqa: E402
+from medaid.store import bulk, engine, scratch, spark, spark_session, spark_tables  # noqa: E402
 from medaid.workspace import Workspace  # noqa: E402
 from tests.spark_cluster import LOCAL, free_port, local_spark, standalone  # noqa: E402, F401
 
@@ -209,13 +210,13 @@ def test_warnings_are_the_same_on_spark_and_spark_sees_no_identity(county, on_sp
     with monkeypatch.context() as elsewhere:  # a cluster that cannot read this machine's files: rows sent as Arrow
         elsewhere.setattr(spark, "shares_files", lambda _cluster: False)
         assert on_cluster() == on_duckdb
-    with monkeypatch.context() as stored:  # settlements as Parquet partitioned by region, year and month
+    with monkeypatch.context() as stored:  # settlements as Parquet partitioned by year and month
         tables = tmp_path / "tables"
         tables.mkdir()
         with workspace.connect(read_only=True) as con:
-            con.execute(f"COPY (SELECT *, '340100' AS region, year(settle_date) AS year, month(settle_date) AS month "
+            con.execute(f"COPY (SELECT *, year(settle_date) AS year, month(settle_date) AS month "
                         f"FROM settlements) TO '{tables / 'settlements'}' (FORMAT parquet, "
-                        "PARTITION_BY (region, year, month))")  # fmt: skip
+                        "PARTITION_BY (year, month))")  # fmt: skip
         stored.setenv("MEDAID_SPARK_TABLES", tables.as_uri())
         assert on_cluster() == on_duckdb
         stored.setenv("MEDAID_SPARK_TABLES", (tmp_path / "nowhere").as_uri())
@@ -272,22 +273,148 @@ def test_spark_reads_the_workspace_files_of_the_months_it_needs(county, on_spark
             assert (found[0], found[1]) == expected, month
             assert files == needed, month  # the workspace's own files of those months, no other, no copy
     assert not copied
-    tables = tmp_path / "tables"  # on the cluster's storage: partitioned by region, year and month
+    tables = tmp_path / "tables"  # on the cluster's storage: partitioned by year and month
     tables.mkdir()
     with workspace.connect(read_only=True) as con:
-        con.execute(f"COPY (SELECT *, '340100' AS region, year(settle_date) AS year, month(settle_date) AS month "
-                    f"FROM settlements) TO '{tables / 'settlements'}' (FORMAT parquet, PARTITION_BY (region, year, month))")  # fmt: skip
+        con.execute(f"COPY (SELECT *, year(settle_date) AS year, month(settle_date) AS month "
+                    f"FROM settlements) TO '{tables / 'settlements'}' (FORMAT parquet, PARTITION_BY (year, month))")  # fmt: skip
         monkeypatch.setenv("MEDAID_SPARK_TABLES", tables.as_uri())
         cluster = engine.choice()
         assert cluster is not None
         with spark.views(con, cluster, scratch=workspace.scratch(), tables=ledger_tables(Month(2023, 2), 1)) as own:
             frame = own.table("settlements")
             plan = str(frame._jdf.queryExecution().executedPlan().toString())
-            assert frame.columns == [c for c, _ in bulk.SETTLEMENTS.columns]  # not region, year, month
+            assert frame.columns == [c for c, _ in bulk.SETTLEMENTS.columns]  # not year, month
             assert frame.count() == con.execute("SELECT count(*) FROM settlements WHERE settle_date <= DATE "
                                                 "'2023-02-28'").fetchall()[0][0]  # fmt: skip
     pruned = plan.split("PartitionFilters: [", 1)[1].split("]", 1)[0]
     assert "year" in pruned and "month" in pruned  # Spark skips the other months' directories
+
+
+YEAR = "SELECT * FROM settlements WHERE year(settle_date) = 2023"
+SPRING = "SELECT * FROM settlements WHERE settle_date BETWEEN DATE '2023-01-01' AND DATE '2023-03-31'"
+
+
+def test_two_calls_at_once_each_see_their_own_views(county, on_spark):
+    workspace, _ = county
+    on_spark(True)
+    cluster = engine.choice()
+    assert cluster is not None
+    both_registered = threading.Barrier(2)
+    seen: dict[str, tuple[int, int]] = {}
+    failed: list[BaseException] = []
+
+    def call(query: str) -> None:
+        try:
+            with workspace.connect(read_only=True) as con:
+                expected = con.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
+                with spark.views(con, cluster, scratch=workspace.scratch(), tables={"settlements": query}) as own:
+                    both_registered.wait(timeout=120)  # each call's view registered before either reads
+                    seen[query] = (own.table("settlements").count(), expected)
+        except BaseException as err:
+            failed.append(err)
+            both_registered.abort()
+
+    threads = [threading.Thread(target=call, args=(q,)) for q in (YEAR, SPRING)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failed, failed
+    assert seen[SPRING][0] == seen[SPRING][1] < seen[YEAR][0] == seen[YEAR][1]
+
+
+def test_each_spark_connect_call_has_a_session_of_its_own_released_at_the_end(monkeypatch, tmp_path: Path):
+    class Remote:  # stands in for a Spark Connect session (grpc is not needed to follow the code path)
+        stopped = False
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    made: list[Remote] = []
+    monkeypatch.setattr(spark, "_connect", lambda _cluster: made.append(Remote()) or made[-1])
+    monkeypatch.setattr(spark, "_register", lambda *_args: None)
+    cluster = spark.Cluster("sc://127.0.0.1:15002", None, Location(key="spark.master"))
+    con = __import__("duckdb").connect()
+    with (
+        spark.views(con, cluster, scratch=tmp_path, tables={"settlements": YEAR}) as first,
+        spark.views(con, cluster, scratch=tmp_path, tables={"settlements": SPRING}) as second,
+    ):
+        assert first is not second and not first.stopped and not second.stopped
+    assert len(made) == 2 and all(r.stopped for r in made)
+
+
+@pytest.mark.parametrize("tables", [{"settlements": "SELECT * FROM persons"}, {"persons": "SELECT 1"},
+                                    {"claims": "SELECT person_key, id_cipher FROM staged"},
+                                    {"settlements": "SELECT s.* FROM settlements s JOIN main.persons p USING (person_key)"}])  # fmt: skip
+def test_spark_refuses_a_query_that_reads_identities(tables, tmp_path: Path):
+    cluster = spark.Cluster(LOCAL, None, Location())
+    con = __import__("duckdb").connect()
+    with pytest.raises(ValueError, match="person_key"), spark.views(con, cluster, scratch=tmp_path, tables=tables):
+        pass
+    spark.readable({"settlements": YEAR, "registry_snapshots": "SELECT * FROM registry_snapshots WHERE import_id = 3"})
+
+
+def test_a_second_master_in_one_process_is_refused_and_the_first_keeps_running(request):
+    session = request.getfixturevalue("local_spark")
+    with pytest.raises(MedaidError) as err:
+        spark.session(spark.Cluster("local[1]", None, Location(key="spark.master")))
+    assert "不能同时再用 local[1]" in err.value.message and err.value.where.key == "spark.master"
+    assert session.range(5).count() == 5  # not stopped
+
+
+def test_spark_shuffle_files_go_to_a_private_directory_of_the_process(request, monkeypatch, tmp_path: Path):
+    session = request.getfixturevalue("local_spark")
+    local_dir = Path(session.sparkContext.getConf().get("spark.local.dir"))
+    assert local_dir.is_dir() and local_dir.stat().st_mode & 0o777 == 0o700
+    assert local_dir.name.startswith(f"medaid-{os.getpid()}-")  # removed at exit, or by the next process after a crash
+    assert session.sparkContext.pythonExec == sys.executable  # the workers' Python, set without PYSPARK_PYTHON
+    monkeypatch.setattr(spark_session, "_LOCAL_DIRS", [])
+    work = scratch.process_dir(tmp_path / "ws")
+    assert spark_session._local_dir(spark.Cluster(LOCAL, None, Location()), work) == work / "spark-local"
+    assert spark_session._local_dir(spark.Cluster("yarn", None, Location()), work) is None  # the cluster's own
+
+
+def test_a_copy_on_the_cluster_that_differs_from_the_store_is_refused(county, on_spark, monkeypatch, tmp_path: Path):
+    workspace, _ = county
+    on_spark(True)
+    tables = tmp_path / "tables"
+    with workspace.connect(read_only=True) as con:
+        root = bulk.root_of(con)
+        for _year, _month, file in bulk.recorded(con, "settlements"):  # exactly the recorded files
+            target = tables / Path(file).relative_to(bulk.TABLES_DIR)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(root / file, target)
+        monkeypatch.setenv("MEDAID_SPARK_TABLES", tables.as_uri())
+        cluster = engine.choice()
+        assert cluster is not None and cluster.tables is not None
+
+        def count(query: str) -> tuple[int, int]:
+            with spark.views(con, cluster, scratch=workspace.scratch(), tables={"settlements": query}) as own:
+                return own.table("settlements").count(), con.execute(f"SELECT count(*) FROM ({query})").fetchall()[0][0]
+
+        found, expected = count(SPRING)
+        assert found == expected > 0
+        june = tables / "settlements" / "year=2023" / "month=6"
+        shutil.copy(next(june.glob("*.parquet")), june / "superseded.parquet")  # a file a later import replaced
+        with pytest.raises(MedaidError) as err:
+            count(YEAR)
+        assert "集群上的结算明细与工作区记录不一致" in err.value.message and "2023 年 6 月" in err.value.message
+        assert err.value.where.key == "MEDAID_SPARK_TABLES" and "bulk_files" in err.value.fix
+        assert count(SPRING)[0] == expected  # June is not read for January to March
+        other = "SELECT * FROM settlements WHERE institution_code IS NOT NULL"  # not a date interval: rows sent
+        found, expected = count(other)
+        assert found == expected > 0
+        shutil.rmtree(june)
+        (tables / "settlements").rename(tables / "by-year")
+        (tables / "settlements" / "region=340100").mkdir(parents=True)
+        (tables / "by-year").rename(tables / "settlements" / "region=340100" / "x")
+        shutil.move(
+            tables / "settlements" / "region=340100" / "x" / "year=2023", tables / "settlements" / "region=340100"
+        )
+        with pytest.raises(MedaidError) as err:
+            count(SPRING)
+        assert "region=" in err.value.message
 
 
 def test_settle_and_simulate_are_the_same_on_spark(county, on_spark, tmp_path: Path):
@@ -322,8 +449,8 @@ def test_medaid_verify_runs_on_a_standalone_cluster(county, spark_cluster):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEDAID_")} | spark_cluster.driver_environment()
     start = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-c", "from medaid.cli import main; main()", "verify", str(workspace.root), "--month", MONTH,
-         "--format", "json"],
+        [str(Path(sys.executable).with_name("medaid")), "verify", str(workspace.root), "--month", MONTH,
+         "--format", "json"],  # the command users type
         capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
     seconds = time.monotonic() - start

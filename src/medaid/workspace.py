@@ -89,6 +89,9 @@ class Workspace:
         con = engine.connect(self.store_path, read_only=read_only, temp_directory=self.scratch() / "duckdb")
         try:
             bulk.show(con)  # the bulk tables (Parquet files under tables/) by their names, as views
+        except bulk.MissingFileError as err:
+            con.close()
+            raise WorkspaceError(err.what, where=err.where, fix=err.fix) from err
         except BaseException:
             con.close()
             raise

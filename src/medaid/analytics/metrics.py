@@ -15,9 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 from medaid.analytics import scans
+from medaid.policy.batch import Origin, origin
 from medaid.policy.model import Policy
 from medaid.progress import SILENT, Progress
 
@@ -174,18 +176,47 @@ def compute_many(
             out.append(_value(metric, None, None, None, sources, inputs))
             continue
         num, den = p
-        queries = [sql[num]] + ([] if den is None else [sql[den]])
-        out.append(_value(metric, queries, results[num], None if den is None else results[den], sources, inputs))
+        queries = [sql[num][0]] + ([] if den is None else [sql[den][0]])
+        settled = list(dict.fromkeys(sql[num][1] + ([] if den is None else sql[den][1])))
+        cited = inputs if not settled else inputs | {"settlement": _kernels(settled)}
+        out.append(_value(metric, queries, results[num], None if den is None else results[den], sources, cited))
     return out
 
 
-def _texts(exprs: Sequence[Any]) -> list[str]:
-    """Each expression's query, as provenance (the same expression in several metrics compiled once)."""
-    texts: dict[Any, str] = {}
+def _texts(exprs: Sequence[Any]) -> list[tuple[str, list[Origin]]]:
+    """Each expression's query, as provenance, and the settled tables it reads (the same expression in
+    several metrics compiled once)."""
+    texts: dict[Any, tuple[str, list[Origin]]] = {}
     for expr in exprs:
         if expr.op() not in texts:
-            texts[expr.op()] = str(ibis.to_sql(expr))
+            texts[expr.op()] = _query(expr)
     return [texts[expr.op()] for expr in exprs]
+
+
+def _query(expr: Any) -> tuple[str, list[Origin]]:
+    """An expression's query. A table the policy engine settled is a temporary table that no query can
+    read again: it is called ``settled`` instead, and the text first says how it came about — the claims
+    query, which can be run again, settled by the kernel under the policy files named (``batch.Origin``)."""
+    text = str(ibis.to_sql(expr))
+    found: dict[str, Origin] = {}
+    for table in expr.op().find(ops.DatabaseTable):
+        came = origin(table)
+        if came is not None:
+            found.setdefault(table.name, came)
+    if not found:
+        return text, []
+    said = []
+    for i, (name, came) in enumerate(found.items()):
+        readable = "settled" if i == 0 else f"settled_{i + 1}"
+        text = text.replace(name, readable)
+        said.append(came.describe(readable))
+    return "\n".join([*said, "-- 指标查询（读 settled）：", text]), list(found.values())
+
+
+def _kernels(settled: list[Origin]) -> object:
+    """What a metric over settled tables cites: the kernel and the policy files of each."""
+    cited = [came.kernel() for came in settled]
+    return cited[0] if len(cited) == 1 else cited
 
 
 def _value(

@@ -8,7 +8,6 @@ runs in one transaction, so a failure midway leaves the store as it was.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -267,10 +266,7 @@ def load_file(
                 summary.notes.append("该文件此前已导入，内容无变化")
             con.execute("COMMIT")
         except BaseException:
-            if written is not None:
-                written.abandon()  # never recorded: removed first, whatever the rollback says
-            with contextlib.suppress(duckdb.TransactionException):  # a refused COMMIT has rolled back already
-                con.execute("ROLLBACK")
+            bulk.undo(con, [written])  # rolled back; files removed unless recorded (a Ctrl-C after COMMIT)
             raise
         if written is not None:
             written.settle()

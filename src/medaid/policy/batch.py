@@ -12,22 +12,31 @@ same kernel runs on each partition of claims partitioned by person (``kernel_spa
 result stays a Spark table. Either way the result is an
 expression ordered by (settle_date, settlement_id). docs/decisions/0019-settlement-kernel.md
 says why.
+
+The result reads a temporary table, whose name says nothing and which a query cannot read
+again; ``origin`` gives, for such a table, what it holds instead — the claims query the
+kernel settled and the policies it applied — so that a number computed from it can say where
+it came from (``analytics.metrics`` writes it as the number's provenance).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import uuid
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import ibis
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 
+from medaid import __version__
 from medaid.policy.model import Policy
 from medaid.policy.rules import Rules, compile_rules
 from medaid.policy.stream import LAYERS, SORT_KEY, settle_sorted
@@ -51,13 +60,61 @@ def settle_batch(
     Several policies (a parameter that changes mid-year): each claim uses the one in force on
     its date, while the year's cumulative amounts run on across the change.
     """
-    rules = compile_rules([policy] if isinstance(policy, Policy) else list(policy))
+    policies = tuple(sorted([policy] if isinstance(policy, Policy) else list(policy), key=lambda p: p.valid_from))
+    rules = compile_rules(policies)
     backend = claims._find_backend(use_default=True)
     if backend.name == "pyspark":
         from medaid.policy.kernel_spark import settle_on_spark
 
-        return settle_on_spark(backend, claims, rules).order_by(ORDER)
-    return _on_duckdb(backend, claims, rules, batch_rows, bucket_rows)
+        result = settle_on_spark(backend, claims, rules)
+    else:
+        result = _on_duckdb(backend, claims, rules, batch_rows, bucket_rows)
+    _ORIGINS[result.op()] = Origin(claims, policies)
+    return result.order_by(ORDER)
+
+
+KERNEL = "src/medaid/policy/kernel.py"  # the layer rules, written once
+RULES = "src/medaid/policy/rules.py"  # the policies as the kernel's parameter arrays
+
+
+@dataclass(frozen=True, eq=False)
+class Origin:
+    """What a settled table holds: the rows of ``claims``, each settled by the kernel under ``policies``."""
+
+    claims: ir.Table
+    policies: tuple[Policy, ...]  # by valid_from
+
+    def query(self) -> str:
+        """The claims query, compiled for the claims' own engine: it can be run again."""
+        return str(ibis.to_sql(self.claims))
+
+    def kernel(self) -> dict[str, object]:
+        """The kernel and the policy files (each with its SHA-256), as a metric's inputs cite them."""
+        return {
+            "kernel": f"medaid {__version__} 政策引擎结算内核（{KERNEL}，参数数组 {RULES}）",
+            "policies": [
+                {"region": p.region, "valid_from": p.valid_from.isoformat(), "source": p.source, "file": p.file,
+                 "sha256": p.digest} for p in self.policies
+            ],
+        }  # fmt: skip
+
+    def describe(self, name: str) -> str:
+        """How the table called ``name`` in a query came about, in SQL comments (Chinese: a user reads it)."""
+        lines = [f"-- {name}：下列理赔查询（claims）所得的每一行，经 medaid {__version__} 政策引擎的结算内核",
+                 f"-- （{KERNEL}，参数数组 {RULES}）按政策文件结算：同一人同一年的理赔按结算日期、结算编号依次累计，",
+                 f"-- 得到 claims 的各列加 {'、'.join(LAYERS)}（单位：分）。政策文件："]  # fmt: skip
+        lines += [f"--   {p.region} {p.valid_from.isoformat()} 起（{p.source}）：{p.file}，SHA-256 {p.digest}"
+                  for p in self.policies]  # fmt: skip
+        return "\n".join([*lines, "-- claims：", self.query().strip() + ";"])
+
+
+# The settled tables of live results, by the table's operation (dropped with it).
+_ORIGINS: weakref.WeakKeyDictionary[ops.Node, Origin] = weakref.WeakKeyDictionary()
+
+
+def origin(table: ops.Node) -> Origin | None:
+    """What a table a settled result reads holds (None: not a settled table)."""
+    return _ORIGINS.get(table)
 
 
 def _name(kind: str) -> str:
@@ -73,28 +130,36 @@ def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
 # Settled tables nothing refers to any more, dropped by the next batch on their connection. A finalizer only
 # notes them: it may run in any thread, in the middle of another query on the same connection, where a
 # statement of its own could close that query's pending result.
+# The list is only read or changed under ``_UNUSED_LOCK``, as two requests of a server may settle at once;
+# re-entrant, as a collection inside the lock can run a finalizer in the same thread.
 _UNUSED: list[tuple[weakref.ref[duckdb.DuckDBPyConnection], str]] = []
+_UNUSED_LOCK = threading.RLock()
 
 
 def _note_unused(con: weakref.ref[duckdb.DuckDBPyConnection], name: str) -> None:
-    _UNUSED.append((con, name))
+    with _UNUSED_LOCK:
+        _UNUSED.append((con, name))
 
 
 def _drop_unused(con: duckdb.DuckDBPyConnection) -> None:
     """Drop this connection's settled tables that nothing refers to; forget those of closed connections."""
+    global _UNUSED
+    with _UNUSED_LOCK:  # take the whole list (a name noted meanwhile lands in it or in the next one)
+        noted, _UNUSED = _UNUSED, []
     keep = []
-    while _UNUSED:
-        owner, name = _UNUSED.pop()
+    for owner, name in noted:
         held = owner()
         if held is con:
             _drop(con, name)
         elif held is not None:
             keep.append((owner, name))
-    _UNUSED.extend(keep)
+    if keep:
+        with _UNUSED_LOCK:
+            _UNUSED.extend(keep)
 
 
 def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bucket_rows: int) -> ir.Table:
-    """The claims settled bucket by bucket into a temporary table of ``backend``'s connection."""
+    """The claims settled bucket by bucket into a temporary table of ``backend``'s connection (unordered)."""
     con: duckdb.DuckDBPyConnection = backend.con
     _drop_unused(con)
     backend._run_pre_execute_hooks(claims)  # in-memory tables the query reads
@@ -124,7 +189,7 @@ def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bu
             _drop(con, scratch)
     result: ir.Table = backend.table(name)
     weakref.finalize(result.op(), _note_unused, weakref.ref(con), name)
-    return result.order_by(ORDER)
+    return result
 
 
 def _bucket(con: duckdb.DuckDBPyConnection, source: str, rules: Rules, batch_rows: int, which: tuple[int, int]

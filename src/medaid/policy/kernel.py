@@ -4,7 +4,8 @@ Claims arrive sorted by person-year, then by date and settlement id (``first`` m
 first claim of each person-year), with the person-year's opening bases (zero in a batch of
 whole years; the person's year-to-date totals at the desk, a batch of one). Every yearly
 layer is f(cumulative after the claim) − f(cumulative before it), each rounded half-up to
-the fen, as ``steps``; the parameters come per claim from ``rules`` (the policy in force
+the fen, f being ``linear`` or ``segmented`` (the only statement of the layer functions; ``steps``
+holds their parameters); the parameters come per claim from ``rules`` (the policy in force
 on its date, its visit, level and category). No Python loop runs per claim: only per
 segment of 大病保险, per visit type with a yearly deductible and per supplementary layer.
 """
@@ -92,14 +93,14 @@ class _Running:
         return out
 
 
-def _linear(cumulative: I64, table: I64) -> I64:
+def linear(cumulative: I64, table: I64) -> I64:
     """Per-claim parameters (threshold, ratio, limit): min(half_up(max(c − t, 0) × r), limit)."""
     value = half_up(np.maximum(cumulative - table[:, 0], 0) * table[:, 1], BP)
     out: I64 = np.minimum(value, table[:, 2])
     return out
 
 
-def _segmented(cumulative: I64, threshold: I64, excess: Bools, upto: I64, ratio: I64, cap: I64) -> I64:
+def segmented(cumulative: I64, threshold: I64, excess: Bools, upto: I64, ratio: I64, cap: I64) -> I64:
     """大病保险 on per-claim parameters: segments (upto, ratio) from the threshold or above it."""
     amount = np.where(excess, np.maximum(cumulative - threshold, 0), np.maximum(cumulative, 0))
     lower = np.where(excess, 0, threshold)
@@ -170,7 +171,7 @@ def settle(rules: Rules, c: Claims, opening: Opening | None = None) -> Settled:
     key = (c.period, tilt)
     seg = (rules.seg_threshold[key], rules.seg_excess[key], rules.seg_upto[key], rules.seg_ratio[key],
            rules.seg_cap[key])  # fmt: skip
-    critical = _segmented(cum, *seg) - _segmented(cum - critical_base, *seg)
+    critical = segmented(cum, *seg) - segmented(cum - critical_base, *seg)
     if c.critical_paid is not None and c.critical_given is not None:
         critical = np.where(c.critical_given, c.critical_paid, critical)
     own = critical_base - critical
@@ -179,13 +180,13 @@ def settle(rules: Rules, c: Claims, opening: Opening | None = None) -> Settled:
     assistance_base = np.where(has_category, own - excluded, 0)
     cum = running.after(assistance_base, opening.assistance_base)
     table = rules.assistance[c.period, c.category]
-    assistance = _linear(cum, table) - _linear(cum - assistance_base, table)
+    assistance = linear(cum, table) - linear(cum - assistance_base, table)
     if c.assistance_paid is not None and c.assistance_given is not None:
         assistance = np.where(c.assistance_given & has_category, c.assistance_paid, assistance)
     tilted_base = np.where(has_category, assistance_base - assistance, 0)
     cum = running.after(tilted_base, opening.tilted_base)
     table = rules.tilted[c.period, c.category]
-    tilted = _linear(cum, table) - _linear(cum - tilted_base, table)
+    tilted = linear(cum, table) - linear(cum - tilted_base, table)
     in_scope_left = c.in_scope - basic - critical - assistance - tilted
     supplementary = np.zeros(n, np.int64)
     for parts in supplementary_parts(rules, c, in_scope_left):

@@ -1,6 +1,6 @@
 """Policy parameters (contract 4) as typed values: 元 and ratios as Decimal, as people write them.
 
-The step functions turn them into fen and basis points; nothing here computes.
+``steps`` and ``rules`` turn them into fen and basis points for the kernel; nothing here computes.
 """
 
 from __future__ import annotations
@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+# Hospital levels the basic rules read as 一级 when they name no rule of their own ("": no level given);
+# the one-claim lookup (``Basic.rule``) and the kernel's level codes (``rules``) share it.
+LEVEL_ALIASES = ("基层", "未定级", "")
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Basic:
 
     def rule(self, visit: str, level: str | None) -> BasicRule | None:
         found = self.rules.get((visit, level or ""))
-        if found is None and level in ("基层", "未定级", None, ""):
+        if found is None and (level or "") in LEVEL_ALIASES:
             found = self.rules.get((visit, "一级"))
         return found
 

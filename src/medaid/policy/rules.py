@@ -19,14 +19,13 @@ import numpy as np
 import numpy.typing as npt
 
 from medaid.money import to_fen
-from medaid.policy.model import Assistance, Policy
+from medaid.policy.model import LEVEL_ALIASES, Assistance, Policy
 from medaid.policy.steps import Linear, Segmented, bp
 
 I64 = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 NO_LIMIT = 10**15
 EPOCH = dt.date(1970, 1, 1)
-LEVEL_ALIASES = ("基层", "未定级", "")  # a level the basic rules read as 一级 when they name no rule of their own
 
 
 def day_number(day: dt.date) -> int:

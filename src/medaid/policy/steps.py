@@ -1,10 +1,12 @@
-"""The step functions of each layer, pure and shared by the one-claim path and the batch.
+"""The parameters of each yearly layer's function in fen and basis points, and the function in words.
 
 Amounts are integer fen; ratios are basis points (1 = 0.01 %). A layer with a yearly
 threshold, ratio segments or an annual limit is a function of the year-to-date base:
 what a claim gets is f(cumulative after it) − f(cumulative before it), each rounded
-half-up to the fen, so rounding never accumulates over a year of claims. 元 → fen and the
-half-up division are ``medaid.money``'s; basis points are this module's.
+half-up to the fen, so rounding never accumulates over a year of claims. The functions
+themselves are written once, in the kernel (``kernel.linear``, ``kernel.segmented``), which
+``rules`` feeds with these parameters; ``describe`` is what the one-claim trace says of them.
+元 → fen is ``medaid.money``'s; basis points are this module's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from medaid.money import half_up, to_fen, yuan_text
+from medaid.money import to_fen, yuan_text
 from medaid.policy.model import Assistance, Critical, Tilt
 
 BP = 10_000
@@ -35,10 +37,6 @@ class Linear:
     def of(layer: Assistance) -> Linear:
         return Linear(to_fen(layer.threshold), bp(layer.ratio),
                       None if layer.annual_limit is None else to_fen(layer.annual_limit))  # fmt: skip
-
-    def __call__(self, cumulative: int) -> int:
-        value = half_up(max(0, cumulative - self.threshold) * self.ratio, BP)
-        return value if self.limit is None else min(self.limit, value)
 
     def describe(self) -> str:
         limit = "不设限额" if self.limit is None else f"年度限额 {yuan_text(self.limit, unit=False)} 元"
@@ -70,22 +68,6 @@ class Segmented:
             cap=None if cap is None else to_fen(cap),
         )
 
-    def __call__(self, cumulative: int) -> int:
-        if self.basis == "excess":
-            amount, lower = max(0, cumulative - self.threshold), 0
-        else:
-            amount, lower = max(0, cumulative), self.threshold
-        raw = 0
-        for upto, ratio in self.segments:
-            top = amount if upto is None else min(amount, upto)
-            if top > lower:
-                raw += (top - lower) * ratio
-            lower = max(lower, upto) if upto is not None else lower
-            if upto is not None and amount <= upto:
-                break
-        value = half_up(raw, BP)
-        return value if self.cap is None else min(self.cap, value)
-
     def describe(self) -> str:
         parts = []
         for upto, ratio in self.segments:
@@ -93,8 +75,3 @@ class Segmented:
         basis = "按年内累计金额分段" if self.basis == "cumulative" else "按超过起付线的部分分段"
         cap = "不封顶" if self.cap is None else f"封顶 {yuan_text(self.cap, unit=False)} 元"
         return f"起付线 {yuan_text(self.threshold, unit=False)} 元，{basis}：{'；'.join(parts)}，{cap}"
-
-
-def increment(function: Linear | Segmented, before: int, amount: int) -> int:
-    """What one claim adds: f(cumulative after) − f(cumulative before)."""
-    return function(before + amount) - function(before)

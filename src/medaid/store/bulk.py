@@ -1,7 +1,7 @@
 """Bulk tables as Parquet files partitioned by year and month, beside the store; the store records them.
 
 ```
-DIR/tables/settlements/year=2024/month=3/g<stamp>-<uuid>.parquet
+DIR/tables/settlements/year=2024/month=3/g<stamp>-<write>-<uuid>.parquet
 ```
 
 The DuckDB file keeps what is small. A bulk table's rows are in Parquet files that DuckDB and Spark
@@ -12,62 +12,35 @@ COMMIT is the switch. A kill before it leaves the files recorded before in force
 unrecorded: :func:`sweep` removes those (never a recorded file) the next time the workspace is opened
 or written. Files an import replaced are removed once it has committed: at once, or in a server process
 after a grace period for the requests still reading them (``store.bulk_life``). Writers of one process
-take turns (``bulk_life.turn``).
+take turns (``bulk_life.turn``). An exception after the write began (even one after COMMIT returned:
+a Ctrl-C) goes through :func:`undo`, which removes only files the store does not list.
 
 Every connection of the workspace sees a bulk table by its name, as a TEMP VIEW over its recorded
 files (:func:`show`, from ``Workspace.connect``): paths are absolute, made from where the store is
-now, so a workspace folder can be moved or copied. A table with no file yet is a typed empty view.
+now, so a workspace folder can be moved or copied. A table with no file yet is a typed empty view; a
+recorded file missing on disk is refused when the connection opens (:class:`MissingFileError`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass
+import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
-from medaid.store.bulk_life import Written, kept, turn
-from medaid.store.scratch import PRIVATE_DIR, PRIVATE_FILE, private_dir
+from medaid.errors import Location, MedaidError
+from medaid.store.bulk_life import Written, flush, kept, turn, undo
+from medaid.store.bulk_spec import FILES, FILES_DDL, SETTLEMENTS, TABLES, BadRowsError, Bulk, check
+from medaid.store.scratch import private_dir
 
 TABLES_DIR = "tables"
-FILES = "bulk_files"
 COMPACT_AT = 8  # files in one month: the next write to it merges them into one
-FILES_DDL = (
-    f"CREATE TABLE IF NOT EXISTS {FILES} (table_name VARCHAR NOT NULL, year INTEGER NOT NULL, "
-    "month INTEGER NOT NULL, file VARCHAR NOT NULL, rows BIGINT NOT NULL, PRIMARY KEY (table_name, file))"
-)
 
 
-@dataclass(frozen=True)
-class Bulk:
-    """A bulk table: its columns (name, type) in stored order, its key, the date it is partitioned by."""
-
-    name: str
-    columns: tuple[tuple[str, str], ...]
-    key: str
-    date: str
-
-    def names(self) -> str:
-        return ", ".join(c for c, _ in self.columns)
-
-    def typed(self, source: str = "") -> str:
-        """The columns cast to their stored types (from ``source``, an alias and a dot, or none)."""
-        return ", ".join(f"CAST({source}{c} AS {t}) AS {c}" for c, t in self.columns)
-
-
-_MONEY = ("total", "out_of_scope", "in_scope", "basic_paid", "critical_paid", "large_paid", "assistance_paid",
-          "tilted_paid", "other_paid", "fund_paid", "self_paid")  # fmt: skip
-_SETTLEMENT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("settlement_id", "VARCHAR"), ("person_key", "VARCHAR"), ("visit_type", "VARCHAR"),
-    ("hospital_level", "VARCHAR"), ("institution_code", "VARCHAR"), ("settle_date", "DATE"),
-    *((m, "BIGINT") for m in _MONEY),
-    ("referred", "BOOLEAN"), ("out_of_area", "BOOLEAN"), ("one_stop", "BOOLEAN"),
-    ("import_id", "INTEGER"), ("source_row", "INTEGER"), ("service_date", "DATE"),
-)  # fmt: skip
-SETTLEMENTS = Bulk("settlements", _SETTLEMENT_COLUMNS, key="settlement_id", date="settle_date")
-TABLES: dict[str, Bulk] = {SETTLEMENTS.name: SETTLEMENTS}
+class MissingFileError(MedaidError):
+    """A file the store records as part of a bulk table is not on disk (a partial backup, a manual delete)."""
 
 
 def root_of(con: duckdb.DuckDBPyConnection) -> Path:
@@ -78,14 +51,20 @@ def root_of(con: duckdb.DuckDBPyConnection) -> Path:
     return Path(str(row[0][0])).resolve().parent
 
 
+def _catalogue(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> tuple[str, set[str]]:
+    """The store file's path ('' in memory) and which of ``tables`` it holds itself, in one query."""
+    [(path, present)] = con.execute(
+        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), list(table_name) "
+        "FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
+        "AND list_contains(?, table_name)",
+        [list(tables)],
+    ).fetchall()
+    return str(path or ""), set(present or ())
+
+
 def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """Whether the store file itself holds ``table`` (a bulk table does before schema 5 only)."""
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
-        "AND table_name = ?",
-        [table],
-    ).fetchall()
-    return bool(found[0][0])
+    return table in _catalogue(con, (table,))[1]
 
 
 def recorded(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[int, int, str]]:
@@ -100,37 +79,45 @@ def bulk_files(con: duckdb.DuckDBPyConnection, table: str) -> list[Path]:
     """The Parquet files that are ``table`` now, absolute (for Spark: ``spark.read.option("basePath",
     str(root / "tables" / table)).parquet(*map(str, files))``; none for an empty table)."""
     root = root_of(con)
-    return [root / f for _, _, f in recorded(con, table)] if has_table(con, FILES) else []
+    return _present(root, [root / f for _, _, f in recorded(con, table)]) if has_table(con, FILES) else []
+
+
+def _present(root: Path, files: list[Path]) -> list[Path]:
+    """``files``, refused (:class:`MissingFileError`) when one is not on disk: DuckDB and Spark would say
+    so in English, and a table read without it would be short of its rows."""
+    for path in files:
+        if not path.is_file():
+            raise MissingFileError(
+                f"结算明细文件缺失：{path.relative_to(root)}（工作区在 {FILES} 中记录了它，磁盘上却没有）",
+                where=Location(file=str(path)),
+                fix="请从包含 tables/ 文件夹的完整备份恢复整个工作区文件夹（store.duckdb 与 tables/ "
+                "须来自同一次备份）；切勿单独删除或复制 tables/ 中的文件",
+            )
+    return files
 
 
 def _view_sql(spec: Bulk, files: list[Path]) -> str:
     if not files:
         return f"SELECT {', '.join(f'CAST(NULL AS {t}) AS {c}' for c, t in spec.columns)} WHERE false"
-    listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-    return f"SELECT {spec.names()} FROM read_parquet([{listed}])"
+    return f"SELECT {spec.names()} FROM read_parquet({_quoted(files)})"
 
 
 def show(con: duckdb.DuckDBPyConnection) -> None:
     """Make each bulk table readable by its name in this connection (a TEMP VIEW over its files). A
     store of the older layout (the table still in the DuckDB file) or not yet made is left as it is.
     Two queries and a view per table, whatever the store (a served request opens a connection each time)."""
-    names = ", ".join(f"'{t}'" for t in (FILES, *TABLES))
-    [(path, present)] = con.execute(
-        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()), list(table_name) "
-        "FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
-        f"AND table_name IN ({names})"
-    ).fetchall()
-    present = set(present or ())
+    path, present = _catalogue(con, (FILES, *TABLES))
     if FILES not in present or not path:
         return
-    root = Path(str(path)).resolve().parent
+    root = Path(path).resolve().parent
     listed: dict[str, list[Path]] = {}
     for table, file in con.execute(f"SELECT table_name, file FROM {FILES} ORDER BY table_name, year, month, file"
                                    ).fetchall():  # fmt: skip
         listed.setdefault(str(table), []).append(root / str(file))
     for spec in TABLES.values():
         if spec.name not in present:  # else a store from before schema 5, the table still in the file
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {spec.name} AS {_view_sql(spec, listed.get(spec.name, []))}")
+            files = _present(root, listed.get(spec.name, []))
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {spec.name} AS {_view_sql(spec, files)}")
 
 
 def sweep(con: duckdb.DuckDBPyConnection) -> list[Path]:
@@ -154,26 +141,6 @@ def sweep(con: duckdb.DuckDBPyConnection) -> list[Path]:
     return removed
 
 
-def _flush(paths: list[Path]) -> None:
-    """The files and their folders on disk before the transaction that records them commits; owner-only
-    whatever the umask (the month folders are DuckDB's)."""
-    for path in paths:
-        path.chmod(PRIVATE_FILE)
-        handle = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-    if os.name == "posix":
-        for folder in {p.parent for p in paths} | {p.parent.parent for p in paths}:
-            folder.chmod(PRIVATE_DIR)
-            handle = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(handle)
-            finally:
-                os.close(handle)
-
-
 def _quoted(paths: list[Path]) -> str:
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
 
@@ -184,8 +151,9 @@ def store(
     """Add the rows of query ``rows`` to bulk table ``table``, taking out first the stored rows whose key is
     in query ``removed``; inside the caller's transaction. Only the files holding a removed key are
     rewritten (and a month's files merged once it has ``COMPACT_AT``); the new rows go to new files.
-    ``everything``: the rows replace the whole table (every file is replaced).
-    The caller calls :meth:`Written.settle` after COMMIT, :meth:`Written.abandon` after ROLLBACK."""
+    ``everything``: the rows replace the whole table (every file is replaced). Rows written without their
+    key or a required column, or repeating a key, are refused first (:class:`BadRowsError`).
+    The caller calls :meth:`Written.settle` after COMMIT, and :func:`undo` on any exception (it rolls back)."""
     spec = TABLES[table]
     root = root_of(con)
     current = recorded(con, table)
@@ -206,20 +174,28 @@ def store(
             touched.update(files)
     written = Written(root, replaced=[paths[f] for f in sorted(touched)])
     kept = ""
-    if touched and not everything:
-        unless = f" WHERE {spec.key} NOT IN ({removed})" if removed is not None else ""
+    if touched and not everything:  # an anti-join: NOT IN would drop a row whose key is NULL
+        unless = (f" AS o WHERE NOT EXISTS (SELECT 1 FROM ({removed}) AS r(k) WHERE r.k = o.{spec.key})"
+                  if removed is not None else "")  # fmt: skip
         kept = f" UNION ALL SELECT {spec.names()} FROM read_parquet({_quoted(written.replaced)}){unless}"
-    folder = str(private_dir(root / TABLES_DIR / table)).replace("'", "''")
-    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
-    out = con.execute(
-        f"COPY (SELECT {spec.typed()}, year({spec.date}) AS year, month({spec.date}) AS month "
-        f"FROM (SELECT {spec.names()} FROM ({rows}){kept})) TO '{folder}' "
-        f"(FORMAT parquet, PARTITION_BY (year, month), APPEND, FILENAME_PATTERN 'g{stamp}-{{uuid}}', "
-        "RETURN_FILES true)"
-    ).fetchall()
+    whole = f"SELECT {spec.names()} FROM ({rows}){kept}"
+    check(con, spec, whole)  # one more read of the rows, not a copy of them (a re-keying writes them all)
+    target = private_dir(root / TABLES_DIR / table)
+    folder = str(target).replace("'", "''")
+    prefix = f"g{dt.datetime.now().strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"  # this write's own
+    try:
+        out = con.execute(
+            f"COPY (SELECT {spec.typed()}, year({spec.date}) AS year, month({spec.date}) AS month "
+            f"FROM ({whole})) TO '{folder}' (FORMAT parquet, PARTITION_BY (year, month), APPEND, "
+            f"FILENAME_PATTERN '{prefix}-{{uuid}}', RETURN_FILES true)"
+        ).fetchall()
+    except BaseException:  # a COPY that failed midway (disk full): what it wrote is this write's alone
+        for path in target.glob(f"year=*/month=*/{prefix}-*.parquet"):
+            path.unlink(missing_ok=True)
+        raise
     written.pending([Path(str(p)) for p in (out[0][1] if out else [])])
     try:
-        _flush(written.new)
+        flush(written.new)
         _record(con, table, root, written)
     except BaseException:
         written.abandon()
@@ -270,6 +246,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> bool:
             continue
         with turn(root_of(con)):
             sweep(con)
+            written: Written | None = None
             con.execute("BEGIN TRANSACTION")
             try:
                 written = store(con, spec.name, f"SELECT {spec.names()} FROM main.{spec.name}")
@@ -277,12 +254,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> bool:
                 show(con)
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                undo(con, [written])
                 raise
             written.settle()
         moved = True
     return moved
 
 
-__all__ = ["COMPACT_AT", "FILES", "SETTLEMENTS", "TABLES", "TABLES_DIR", "Bulk", "Written", "bulk_files",
-           "migrate", "recorded", "rekey", "root_of", "show", "store", "sweep"]  # fmt: skip
+__all__ = ["COMPACT_AT", "FILES", "FILES_DDL", "SETTLEMENTS", "TABLES", "TABLES_DIR", "BadRowsError", "Bulk",
+           "MissingFileError", "Written", "bulk_files", "has_table", "migrate", "recorded", "rekey", "root_of",
+           "show", "store", "sweep", "undo"]  # fmt: skip

@@ -18,14 +18,19 @@ server share one database, and two imports at once would each take the next impo
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from medaid.errors import Location, MedaidError
 from medaid.progress import WAITING
+from medaid.store.bulk_spec import FILES
+from medaid.store.scratch import PRIVATE_DIR, PRIVATE_FILE
 
 GRACE_SECONDS = 600.0  # a replaced file outlives its COMMIT this long in a server process (see above)
 _PENDING: set[Path] = set()  # files this process has written and not yet committed or abandoned
@@ -106,12 +111,61 @@ class Written:
         for path in self.replaced:
             path.unlink(missing_ok=True)
 
-    def abandon(self) -> None:
-        """The transaction rolled back: the new files were never the table; remove them."""
+    def abandon(self, keep: Collection[Path] = ()) -> None:
+        """The transaction did not commit: the new files were never the table; remove them but those in
+        ``keep`` (recorded after all, or not known to be unrecorded: a later ``bulk.sweep`` decides)."""
         for path in self.new:
-            path.unlink(missing_ok=True)
+            if path not in keep:
+                path.unlink(missing_ok=True)
         with _GUARD:
             _PENDING.difference_update(self.new)
+
+
+def flush(paths: list[Path]) -> None:
+    """The files and their folders on disk before the transaction that records them commits; owner-only
+    whatever the umask (the month folders are DuckDB's)."""
+    for path in paths:
+        path.chmod(PRIVATE_FILE)
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+    if os.name == "posix":
+        made = {p.parent for p in paths} | {p.parent.parent for p in paths}  # DuckDB's month and year folders
+        for folder in made:
+            folder.chmod(PRIVATE_DIR)
+        # and where a new year folder, the table folder or tables/ (a first import) is an entry
+        for folder in made | {p.parents[i] for p in paths for i in (2, 3, 4)}:
+            handle = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+
+
+def undo(con: duckdb.DuckDBPyConnection, written: Iterable[Written | None]) -> None:
+    """After an exception in a write's transaction: roll it back (a refused COMMIT has ended it already),
+    then remove the new files it wrote, but never one ``bulk_files`` lists. The exception may have come
+    after COMMIT returned (a Ctrl-C, a signal): the write then committed, and its replaced files go instead."""
+    try:
+        with contextlib.suppress(duckdb.TransactionException):
+            con.execute("ROLLBACK")
+    finally:
+        for files in written:
+            if files is None:
+                continue
+            try:
+                mine = [str(p.relative_to(files.root)) for p in (*files.new, *files.replaced)]
+                listed = {files.root / str(r[0]) for r in con.execute(
+                    f"SELECT file FROM {FILES} WHERE list_contains(?, file)", [mine]).fetchall()}  # fmt: skip
+            except duckdb.Error:  # the store cannot say: keep them all, the next sweep decides
+                files.abandon(keep=files.new)
+                continue
+            if (files.new or files.replaced) and listed == set(files.new):
+                files.settle()  # committed after all
+            else:
+                files.abandon(keep=listed)
 
 
 def _expire() -> None:
@@ -125,4 +179,4 @@ def _expire() -> None:
         path.unlink(missing_ok=True)
 
 
-__all__ = ["GRACE_SECONDS", "BulkBusyError", "Written", "kept", "serve", "turn"]
+__all__ = ["GRACE_SECONDS", "BulkBusyError", "Written", "flush", "kept", "serve", "turn", "undo"]

@@ -258,3 +258,13 @@ def analytics(
         folder = scratch if scratch is not None else stack.enter_context(private.detached())
         session = stack.enter_context(spark.views(con, cluster, scratch=folder, tables=queries))
         yield ibis.pyspark.from_connection(session)
+
+
+def stop() -> None:
+    """Stop the analytics engine's sessions of this process (Spark's JVM and its executors), if one was started:
+    a server shutting down. Nothing to do on DuckDB."""
+    import sys
+
+    started = sys.modules.get("medaid.store.spark")
+    if started is not None:
+        started.stop_all()

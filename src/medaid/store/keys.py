@@ -25,21 +25,20 @@ from cryptography.hazmat.primitives import hashes, hmac
 from medaid.errors import Location
 from medaid.store import bulk
 from medaid.store.crypto import ENV_VAR, KeyRing, KeyRingError, read_key_file
+from medaid.store.key_tables import CIPHER_COLUMNS as CIPHER_COLUMNS
+from medaid.store.key_tables import KeyRotationError as KeyRotationError
+from medaid.store.key_tables import person_tables as person_tables
+from medaid.store.key_tables import refuse_unknown_ciphers, rekey_table
 
 FINGERPRINT_KEY = "key_fingerprint"  # the row of ``meta``
 FINGERPRINT_LABEL = b"medaid key fingerprint v1"
 ROTATING_SUFFIX = ".rotating"  # the new key, beside the key file, while a rotation is under way
 CHUNK = 100_000  # people decrypted, hashed and encrypted per round: bounds memory on a province
-CIPHER_COLUMNS = frozenset({("persons", "id_cipher"), ("persons", "name_cipher")})
 UNCHANGED = "本次没有读取或修改任何数据"
 
 
 class WrongKeyError(KeyRingError):
     """The key is not the one the workspace's personal data were encrypted with."""
-
-
-class KeyRotationError(KeyRingError):
-    """The key cannot be changed, or a change cannot be completed."""
 
 
 def fingerprint(ring: KeyRing) -> str:
@@ -56,7 +55,7 @@ def rotating_path(key_path: Path) -> Path:
 
 def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     """The store's key fingerprint; None for a store from an older medaid (or not a store)."""
-    if not _has_table(con, "meta"):
+    if not bulk.has_table(con, "meta"):
         return None
     row = con.execute("SELECT value FROM meta WHERE key = ?", [FINGERPRINT_KEY]).fetchall()
     return str(row[0][0]) if row else None
@@ -73,7 +72,7 @@ def record_fingerprint(con: duckdb.DuckDBPyConnection, ring: KeyRing) -> None:
 def verify_against_persons(con: duckdb.DuckDBPyConnection, ring: KeyRing, *, key_path: Path | None = None) -> None:
     """Refuse ``ring`` unless it opens one stored person (the GCM tag) and hashes that ID to the
     stored ``person_key``; reads one row and writes nothing. A store with no people passes."""
-    if not _has_table(con, "persons"):
+    if not bulk.has_table(con, "persons"):
         return
     row = con.execute("SELECT person_key, id_cipher FROM persons ORDER BY person_key LIMIT 1").fetchall()
     if not row:
@@ -139,31 +138,9 @@ def _rotating_fingerprint(key_path: Path) -> str | None:
         return None
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
-        "AND table_name = ?",
-        [name],
-    ).fetchall()
-    return bool(found[0][0])
-
-
 def _read_only(con: duckdb.DuckDBPyConnection) -> bool:
     row = con.execute("SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
     return bool(row and row[0][0])
-
-
-def person_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every table of the store with a ``person_key`` column, ``persons`` first; the bulk tables (Parquet
-    files the store records, ``store.bulk``) among them."""
-    rows = con.execute(
-        "SELECT c.table_name FROM duckdb_columns() c JOIN duckdb_tables() t "
-        "USING (database_name, schema_name, table_name) WHERE c.column_name = 'person_key' "
-        "AND c.database_name = current_database() AND c.schema_name = 'main' AND NOT t.temporary "
-        "ORDER BY c.table_name <> 'persons', c.table_name"
-    ).fetchall()
-    found = [str(r[0]) for r in rows]
-    return [*found[:1], *sorted([*found[1:], *(t for t in bulk.TABLES if t not in found)])]
 
 
 def _people(con: duckdb.DuckDBPyConnection) -> Iterator[pa.Table]:
@@ -208,7 +185,7 @@ def rekey_store(
     con.execute("BEGIN TRANSACTION")
     try:
         check_key(con, old)
-        _refuse_unknown_ciphers(con)
+        refuse_unknown_ciphers(con)
         tables = person_tables(con)
         con.execute("CREATE OR REPLACE TEMP TABLE __keymap (old_key VARCHAR, new_key VARCHAR)")
         for chunk in _people(con):
@@ -230,38 +207,17 @@ def rekey_store(
             con.unregister("__fresh")
         counts = {"persons": int(con.execute("SELECT count(*) FROM __keymap").fetchall()[0][0])}
         for table in tables[1:]:
-            counts[table] = _rekey_table(con, table, written)
+            counts[table] = rekey_table(con, table, written)
         mapping = _mapping_for(con, set(keep))
         con.execute("DROP TABLE __keymap")
         record_fingerprint(con, new)
         con.execute("COMMIT")
     except BaseException:
-        for files in written:
-            files.abandon()  # never recorded: removed first, whatever the rollback says
-        con.execute("ROLLBACK")
+        bulk.undo(con, written)  # rolled back; files removed unless recorded (a Ctrl-C after COMMIT)
         raise
     for files in written:
         files.settle()  # the files under the old keys removed
     return counts, mapping
-
-
-def _rekey_table(con: duckdb.DuckDBPyConnection, table: str, written: list[bulk.Written]) -> int:
-    """Every row of ``table`` to its person's new key; refused when a row's person is not in ``persons``."""
-    keyed = int(con.execute(f"SELECT count(person_key) FROM {table}").fetchall()[0][0])
-    if table in bulk.TABLES:  # Parquet files: rewritten, recorded in this transaction
-        done, files = bulk.rekey(con, table, "__keymap")
-        written.extend([files] if files is not None else [])
-    else:
-        changed = con.execute(
-            f"UPDATE {table} SET person_key = m.new_key FROM __keymap m WHERE {table}.person_key = m.old_key"
-        ).fetchall()
-        done = int(changed[0][0]) if changed else 0
-    if done != keyed:
-        raise KeyRotationError(
-            f"{table} 表有 {keyed - done} 行的人员不在 persons 表中，无法换钥",
-            fix="这些行的身份证号无从得知，换钥后将无法关联到人；请先重新导入相应文件修复数据。本次没有修改任何数据",
-        )
-    return done
 
 
 def _mapping_for(con: duckdb.DuckDBPyConnection, keys: set[str]) -> dict[str, str]:
@@ -269,21 +225,6 @@ def _mapping_for(con: duckdb.DuckDBPyConnection, keys: set[str]) -> dict[str, st
     rows = con.execute("SELECT m.old_key, m.new_key FROM __keymap m JOIN __wanted USING (old_key)").fetchall()
     con.unregister("__wanted")
     return {str(o): str(n) for o, n in rows}
-
-
-def _refuse_unknown_ciphers(con: duckdb.DuckDBPyConnection) -> None:
-    """Every ciphertext column must be one this medaid re-encrypts: none is left under the old key."""
-    rows = con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND ends_with(column_name, '_cipher')"
-    ).fetchall()
-    unknown = sorted({(str(t), str(c)) for t, c in rows} - CIPHER_COLUMNS)
-    if unknown:
-        listed = "、".join(f"{t}.{c}" for t, c in unknown)
-        raise KeyRotationError(
-            f"工作区中有本版本 medaid 不认识的加密列：{listed}，无法换钥",
-            fix="请用创建这些列的 medaid 版本换钥。本次没有修改任何数据",
-        )
 
 
 def old_to_new(con: duckdb.DuckDBPyConnection, old: KeyRing, new: KeyRing, keys: Iterable[str]) -> dict[str, str]:

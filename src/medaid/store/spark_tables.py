@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from medaid.errors import Location
 from medaid.store import bulk
+from medaid.store.engine import EngineError
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -95,15 +97,7 @@ def recorded_files(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[int,
         root = bulk.root_of(con)
     except LookupError:
         return None
-    present = {
-        str(r[0])
-        for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "AND schema_name = 'main' AND table_name IN (?, ?)",
-            [bulk.FILES, name],
-        ).fetchall()
-    }
-    if bulk.FILES not in present or name in present:
+    if not bulk.has_table(con, bulk.FILES) or bulk.has_table(con, name):
         return None
     return [(year, month, root / file) for year, month, file in bulk.recorded(con, name)]
 
@@ -146,3 +140,55 @@ def empty(own: SparkSession, name: str) -> DataFrame:
     """Bulk table ``name`` without rows, with its columns and types."""
     columns = bulk.TABLES[name].columns
     return own.createDataFrame([], ", ".join(f"{c} {_SPARK_TYPES.get(t, t)}" for c, t in columns))
+
+
+UPKEEP = "medaid 工作区的 bulk_files 表列出的文件，按月整体替换（见 docs/scale.md「集群上的表」）"
+
+
+def checked(con: duckdb.DuckDBPyConnection, frame: DataFrame, name: str, span: Span, where: Location) -> DataFrame:
+    """``frame`` (bulk table ``name`` on the cluster's storage, kept to ``span``) once its rows per month are
+    the rows the store records for that month; else an error: a copy that lags, holds superseded files or
+    another region's rows would give wrong numbers without one. A directory of ``region=`` folders is refused:
+    a workspace is one region, and the cluster's copy of it is one directory of its own."""
+    if "region" in frame.columns:
+        raise EngineError(
+            f"spark.tables 下的 {name} 目录按 region= 分了地区，medaid 不从多个地区的目录中挑选本工作区的数据",
+            where=where,
+            fix=f"请让 spark.tables 指向只含本工作区数据的目录（每个工作区一个），其中的 {name}/ 只放 {UPKEEP}",
+        )
+    from pyspark.sql import functions as F
+
+    date = F.col(bulk.TABLES[name].date)
+    months = within(frame, name, whole_months(span))  # every row of the span's months, not just the span's days
+    found = {(int(y), int(m)): int(n) for y, m, n in months.groupBy(F.year(date), F.month(date)).count().collect()}
+    ours = store_counts(con, name, span)
+    for year, month in sorted(ours.keys() | found.keys()):
+        if ours.get((year, month), 0) != found.get((year, month), 0):
+            raise EngineError(
+                f"集群上的结算明细与工作区记录不一致：{name} {year} 年 {month} 月，集群上 "
+                f"{found.get((year, month), 0)} 行，工作区记录 {ours.get((year, month), 0)} 行",
+                where=where,
+                fix=f"请把该月目录换成 {UPKEEP}：先复制到新目录，再整体替换旧的月目录；或删除 spark.tables 设置，"
+                "由 medaid 把数据随作业发给集群",
+            )
+    return frame
+
+
+def whole_months(span: Span) -> Span:
+    """``span`` widened to the first day of its first month and the last day of its last month."""
+    last = span.last
+    if last is not None:
+        last = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return Span(span.first.replace(day=1) if span.first is not None else None, last)
+
+
+def store_counts(con: duckdb.DuckDBPyConnection, name: str, span: Span) -> dict[tuple[int, int], int]:
+    """The rows the store holds of bulk table ``name`` per (year, month) of ``span``: from ``bulk_files`` (the
+    rows each recorded file holds), or counted when the store keeps the table otherwise (an older layout)."""
+    if recorded_files(con, name) is not None:
+        rows = con.execute(f"SELECT year, month, sum(rows) FROM {bulk.FILES} WHERE table_name = ? "
+                           "GROUP BY year, month", [name]).fetchall()  # fmt: skip
+    else:
+        d = bulk.TABLES[name].date
+        rows = con.execute(f"SELECT year({d}), month({d}), count(*) FROM {name} GROUP BY 1, 2").fetchall()
+    return {(int(y), int(m)): int(n) for y, m, n in rows if n and span.months(int(y), int(m))}

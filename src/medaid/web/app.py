@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,17 @@ def _routers(package: str) -> list[object]:
     return found
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """At shutdown, stop the analytics engine this process started (Spark's JVM and executors)."""
+    from medaid.services.engine_life import stop_engine
+
+    try:
+        yield
+    finally:
+        stop_engine()
+
+
 def create_app(root: Path, options: ServerOptions | None = None) -> FastAPI:
     """The app for the workspace at ``root`` (opened and migrated once, here)."""
     from medaid.services.server import prepare_server
@@ -50,6 +63,7 @@ def create_app(root: Path, options: ServerOptions | None = None) -> FastAPI:
         openapi_url=None,  # served by web/api/session.py to signed-in users only (contract 6: only /api/health is open)
         docs_url=None,  # Swagger UI loads from a CDN: the description is /api/openapi.json
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.root = served.root
     app.state.served = served
