@@ -142,9 +142,9 @@ def stage(name: str, data: Path, work: Path, month: str) -> dict[str, float]:
 
         extra["findings"] = len(verify_month(work, month).run.rows)
     elif name == "floor":
-        from medaid.store import engine
+        from medaid.workspace import Workspace
 
-        with engine.connect(work / "store.duckdb", read_only=True) as con:
+        with Workspace.open(work).connect(read_only=True) as con:  # settlements: the view over its Parquet files
             con.execute(
                 "SELECT count(*), sum(c) FROM (SELECT sum(assistance_paid) OVER (PARTITION BY person_key "
                 "ORDER BY settle_date, settlement_id ROWS UNBOUNDED PRECEDING) AS c FROM settlements)"
@@ -165,11 +165,11 @@ def pandas_verification(work: Path, month: str) -> int:
 
     from medaid.analytics.verification import Month
     from medaid.policy.params import default_policy
-    from medaid.store import engine
+    from medaid.workspace import Workspace
 
     period = Month.parse(month)
     policy = default_policy(period.last)
-    with engine.connect(work / "store.duckdb", read_only=True) as con:
+    with Workspace.open(work).connect(read_only=True) as con:  # settlements: the view over its Parquet files
         s = con.sql(
             f"SELECT * FROM settlements WHERE settle_date BETWEEN '{period.year}-01-01' AND '{period.last}'"
         ).df()
