@@ -175,7 +175,7 @@ def test_a_version_3_store_is_upgraded_and_keeps_working(ws, tmp_path):
     reopened = Workspace.open(ws.root)
 
     version = stored(reopened, "SELECT value FROM meta WHERE key = 'schema_version'")
-    assert version == [(str(SCHEMA_VERSION),)] and SCHEMA_VERSION == 5
+    assert version == [(str(SCHEMA_VERSION),)] and SCHEMA_VERSION >= 5
     assert service_dates(reopened) == {"S1": None}
     assert cross_year(reopened)["cross_year_payments"].value is None
     # a corrected export with the date replaces it; the old version is kept, its columns by name

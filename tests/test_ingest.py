@@ -111,6 +111,28 @@ def test_people_are_stored_once_hashed_and_encrypted(ws, tmp_path):
     assert P[0].id_number.encode() not in raw and P[0].name.encode() not in raw
 
 
+def test_stored_masks_are_those_of_the_python_rules_whatever_the_writing(ws, tmp_path):
+    """The masks stored with each person (the number's in SQL, the name's in Python) are idnumber.mask and
+    mask_name of what the file holds: full-width digits, spaces and a lower-case x are normalised first, and
+    a name is stored without the blanks around it."""
+    from medaid.ingest import idnumber
+
+    wide = P[0].id_number.translate(str.maketrans("0123456789X", "０１２３４５６７８９ｘ"))
+    spaced = P[1].id_number[:6] + " " + P[1].id_number[6:].lower()
+    written = {P[0].id_number: (wide, P[0].name), P[1].id_number: (spaced, f"\u3000{P[1].name}")}
+    import_file(ws.root, "recipients", csv_file(tmp_path / "m.csv", REC_HEADER, [
+        f"{number},{name},低保对象,民政,2023-01-01,,一镇" for number, name in written.values()
+    ]))  # fmt: skip
+    ring = ws.key()
+    stored = rows_of(ws, "SELECT id_cipher, name_cipher, id_masked, name_masked FROM persons")
+    assert len(stored) == 2
+    for id_cipher, name_cipher, id_masked, name_masked in stored:
+        number = ring.decrypt(id_cipher)
+        raw, name = written[number]
+        assert id_masked == idnumber.mask(raw) == number[:4] + "*" * 10 + number[-4:]
+        assert ring.decrypt(name_cipher) == name.strip() and name_masked == idnumber.mask_name(name)
+
+
 def test_registry_keeps_the_highest_category_and_death_ends_validity(ws, tmp_path):
     import_file(ws.root, "recipients", recipients_file(tmp_path / "a.csv"))
     deaths = csv_file(tmp_path / "d.csv", "身份证号,死亡日期", [f"{P[1].id_number},2023-09-10"])

@@ -37,7 +37,7 @@ A, B, C, D, E, F = PEOPLE = make_people(6, seed=1010)
 REC = "身份证号,姓名,救助类别,认定部门,生效日期,终止日期"
 SET = "结算编号,身份证号,姓名,就诊类型,医院等级,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,医疗救助支付"
 SUB = "身份证号,年度,救助类别,个人缴费标准,资助金额"
-TABLES = ("persons", "recipients", "deaths", "settlements", "replaced_settlements", "subsidies", "registry_snapshots",
+TABLES = ("persons", "recipients", "deaths", "settlements", "replaced_settlements", "subsidies", "registry_intervals",
           "verification_findings")  # fmt: skip
 
 
@@ -217,6 +217,7 @@ def test_rotation_re_encrypts_and_re_keys_everything(ws: Workspace):
     assert result.outcome == "rotated" and result.people == len(PEOPLE) == before_counts["persons"]
     assert result.tables == {t: n for t, n in before_counts.items() if t != "persons"}
     assert result.app_warnings == 2 and result.app_warnings_other == 0
+    assert result.app_rows == dict.fromkeys(("cases", "case_members", "case_documents", "visit_targets"), 0)
     assert result.to_dict()["fingerprint"] == fingerprint(new) and "已更换密钥" in result.to_dict()["message"]
     assert "结算明细 5 行" in result.message and "settlements" not in result.message  # tables as people name them
     with ws.connect(read_only=True) as con:

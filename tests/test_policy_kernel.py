@@ -137,9 +137,12 @@ def test_buckets_of_whole_persons_give_the_same_amounts_and_order():
     backend = ibis.duckdb.from_connection(con)
     t = backend.table("claims")
     expected = settle_reference(t, [DEFAULT, _variant()]).to_pyarrow().to_pylist()
-    for bucket_rows in (1, 7, 150, 599):  # 600, 86, 4 and 2 buckets
+    for bucket_rows in (1, 7, 150, 599, 600):  # 600, 86, 4, 2 buckets, and one read in date order
         got = settle_batch(t, [DEFAULT, _variant()], batch_rows=40, bucket_rows=bucket_rows).to_pyarrow()
         assert got.to_pylist() == expected, bucket_rows
+    one = settle_batch(t, [DEFAULT, _variant()], batch_rows=40)  # stored in date order: read as it is stored
+    assert "ORDER BY" not in str(ibis.to_sql(one)) and one.to_pyarrow().to_pylist() == expected
+    del one
     query = t.filter(t.total > 0)
     got = settle_batch(query, [DEFAULT, _variant()], bucket_rows=100).to_pyarrow().to_pylist()
     assert got == settle_reference(query, [DEFAULT, _variant()]).to_pyarrow().to_pylist()
@@ -150,6 +153,33 @@ def test_buckets_of_whole_persons_give_the_same_amounts_and_order():
     del kept, got
     again = settle_batch(t, [DEFAULT], bucket_rows=100)
     assert con.execute(temporary).fetchall() == [(1,)]  # the next batch dropped the one nothing refers to
+    del again
+
+
+def test_unordered_results_hold_the_same_rows_and_are_dropped_when_unused():
+    """``ordered=False``: the rows of the ordered result, every column, in the kernel's order (one bucket:
+    the Arrow table the kernel filled, registered with the connection; several: a temporary table)."""
+    table = claims(500, 11, given=True)
+    con = duckdb.connect()
+    con.register("claims", table)
+    t = ibis.duckdb.from_connection(con).table("claims")
+    expected = sorted(settle_reference(t, [DEFAULT, _variant()]).to_pyarrow().to_pylist(),
+                      key=lambda r: r["settlement_id"])  # fmt: skip
+    for bucket_rows in (10_000, 120):  # one bucket, five buckets
+        got = settle_batch(t, [DEFAULT, _variant()], ordered=False, batch_rows=60, bucket_rows=bucket_rows)
+        rows = got.to_pyarrow().to_pylist()
+        assert sorted(rows, key=lambda r: r["settlement_id"]) == expected, bucket_rows
+        assert rows != expected  # in the kernel's order (person by person), not the date order
+        totals = got.aggregate(n=got.count(), basic=got.basic.sum()).to_pyarrow().to_pylist()[0]
+        assert totals == {"n": 500, "basic": sum(r["basic"] for r in expected)}
+    views = "SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'medaid_settled_%'"
+    tables = "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'medaid_settled_%'"
+    assert con.execute(views).fetchall() == [(1,)]  # the one-bucket result, unused once ``got`` was rebound
+    assert con.execute(tables).fetchall() == [(1,)]  # the five-bucket result, ``got``
+    del got
+    again = settle_batch(t, [DEFAULT], ordered=False)
+    assert con.execute(tables).fetchall() == [(0,)]  # both dropped by the next batch on the connection
+    assert con.execute(views).fetchall() == [(1,)]  # ``again``
     del again
 
 
@@ -181,4 +211,7 @@ def test_the_kernels_rounding_is_the_money_helper_on_every_sign():
     from medaid.policy.kernel import half_up
 
     numerators = np.arange(-30_001, 30_002, 7, dtype=np.int64)
-    assert half_up(numerators, 10_000).tolist() == [money_half_up(int(n), 10_000) for n in numerators]
+    for denominator in (10_000, 7, 2, 1):  # even denominators take the shorter path
+        expected = [money_half_up(int(n), denominator) for n in numerators]
+        assert half_up(numerators, denominator).tolist() == expected, denominator
+    assert numerators[0] == -30_001  # computed in place: the input is left as it was

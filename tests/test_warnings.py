@@ -203,7 +203,7 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
     assert push_warnings(ws.root, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
     url = app.url_for(ws.root)
     assert url == f"sqlite:///{(ws.root / 'app.sqlite').resolve().as_posix()}"
-    assert app.current_revision(url) == app.head_revision() == "0007"
+    assert app.current_revision(url) == app.head_revision() == "0009"
     engine = app.make_engine(url)
     try:
         with engine.connect() as con:
@@ -243,7 +243,7 @@ def test_app_database_on_postgresql(ws, monkeypatch):
     before = local.stat().st_mtime_ns if local.exists() else None
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
-    assert app.current_revision(url) == app.head_revision() == "0007"
+    assert app.current_revision(url) == app.head_revision() == "0009"
     engine = app.make_engine(url)
     with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
         con.exec_driver_sql("DELETE FROM warning_events")

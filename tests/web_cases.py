@@ -10,6 +10,7 @@ for each path parameter, an example body per state-changing route, the routes op
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, get_args
@@ -18,7 +19,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import Route
 
 from medaid.roles import ROLES, Right, may
-from tests.web_support import ACCOUNTS, DEPARTMENT, PASSWORD, County
+from tests.web_support import ACCOUNTS, DEPARTMENT, PASSWORD, YEAR, County
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 ROLE_ORDER: tuple[str | None, ...] = (None, *ROLES)
@@ -64,6 +65,55 @@ def _warning_of_the_department(county: County) -> str:
     return str(list_warnings(county.root, scope=Scope(department=DEPARTMENT)).warnings[0].id)
 
 
+_CASES: dict[int, int] = {}  # id(county) → its 民政 case
+
+
+def _case_of_the_department(county: County) -> str:
+    """A 依申请救助 case of 民政's (so that the department account may read it too), with one document; made once."""
+    from medaid.cases.model import Application, Declaration, Person
+    from medaid.ingest.idnumber import check_char
+    from medaid.services.cases import add_document, open_case
+    from medaid.services.follow_ups import Scope
+
+    if id(county) not in _CASES:
+        number = "45990119800101123" + check_char("45990119800101123")
+        application = Application(Person(number, "路人甲"), "因病致贫", dt.date(YEAR, 6, 1), Declaration(1_200_000))
+        case = open_case(county.root, application, actor="测试", role="department", scope=Scope(department=DEPARTMENT))
+        add_document(county.root, case.id, "申请书", "申请书.txt", "申请书".encode(), actor="测试")
+        _CASES[id(county)] = case.id
+    return str(_CASES[id(county)])
+
+
+def _document_of_the_department(county: County) -> str:
+    from medaid.services.cases import get_case
+
+    return str(get_case(county.root, int(_case_of_the_department(county))).documents[0].id)
+
+
+_PLANS: dict[int, tuple[int, int]] = {}  # id(county) → its 回访 plan of 民政's recipients and one of its people
+
+
+def _visit_plan_and_target(county: County) -> tuple[int, int]:
+    """A small 回访 sample of 民政's recipients (so that the department account sees its people too); made once."""
+    from medaid.services.visit_forms import PlanForm, plan
+    from medaid.services.visits import plan_progress
+
+    if id(county) not in _PLANS:
+        form = PlanForm("路由测试回访", f"{YEAR}-07-01", f"{YEAR}-09-30", as_of=f"{YEAR}-06-30",
+                        department=DEPARTMENT, method="sample", margin="0.2", seed="routes")  # fmt: skip
+        made = plan(county.root, form, actor="测试")
+        _PLANS[id(county)] = (made.id, plan_progress(county.root, made.id).targets[0].id)
+    return _PLANS[id(county)]
+
+
+def _visit_plan(county: County) -> str:
+    return str(_visit_plan_and_target(county)[0])
+
+
+def _visit_target(county: County) -> str:
+    return str(_visit_plan_and_target(county)[1])
+
+
 # A value for each path parameter: (the start of the route's path, the parameter) → value, or a function
 # of the county giving it (called once per county).
 PATH_VALUES: dict[tuple[str, str], str | Callable[[County], str]] = {
@@ -73,6 +123,12 @@ PATH_VALUES: dict[tuple[str, str], str | Callable[[County], str]] = {
     ("/api/imports/", "import_id"): _import_with_rejects,
     ("/api/reports/files/", "name"): _report_file,
     ("/api/warnings/", "warning_id"): _warning_of_the_department,
+    ("/api/cases/", "case_id"): _case_of_the_department,
+    ("/api/cases/", "document_id"): _document_of_the_department,
+    ("/cases/", "case_id"): _case_of_the_department,
+    ("/api/visits/", "plan_id"): _visit_plan,
+    ("/api/visits/", "target_id"): _visit_target,
+    ("/visits/", "plan_id"): _visit_plan,
 }
 _VALUES: dict[tuple[int, str, str], Any] = {}
 

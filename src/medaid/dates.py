@@ -3,6 +3,7 @@ write (``typed_yaml``) and the options they type (``--as-of``, ``--date``)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from medaid.celltext import narrow
@@ -23,3 +24,10 @@ def read_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def twelve_months_from(day: dt.date) -> dt.date:
+    """The first day of the 12 months up to ``day``: the day after the same day a year earlier (a 29 February
+    a year before that does not exist counts from the 28th, so the window starts on 1 March)."""
+    year, month = day.year - 1, day.month
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])) + dt.timedelta(days=1)

@@ -24,7 +24,9 @@ IGNORED = BLANKS + ",，"  # blanks and thousands separators anywhere in the tex
 # the accepted writing once IGNORED is removed; the same pattern runs in Python and in DuckDB (RE2)
 PATTERN = r"(?P<sign>[-−]?)[¥￥]?(?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?P<unit>元|万元|万)?"
 _TEXT = re.compile(PATTERN)
-_PLAIN = r"-?[0-9]{1,16}(?:\.[0-9]{1,2})?"  # a plain amount in 元 that fits BIGINT fen without rounding
+# a plain amount in 元 read exactly through DECIMAL(18, 2): with at most 14 digits before the point, times 100 it
+# still fits DECIMAL(18, 2) (DuckDB keeps that type for the product and refuses an overflow)
+_PLAIN = r"-?[0-9]{1,14}(?:\.[0-9]{1,2})?"
 
 
 class MoneyError(ValueError):
@@ -141,10 +143,11 @@ def fen_sql(text: str, *, unit: str = "元") -> str:
     )
     if UNITS[unit] != 1:
         return general
-    # most cells are plain "1234.56": exact through DECIMAL(38, 2), nothing to round
+    # most cells are plain "1234.56" (at most 14 digits before the point): exact through DECIMAL(18, 2), a 64-bit
+    # integer (DECIMAL(38, 2) is 128-bit, slower); a longer number takes the general way, also exact
     return (
         f"(CASE WHEN regexp_full_match({text}, {sql_string(_PLAIN)}) "
-        f"THEN CAST(CAST({text} AS DECIMAL(38, {FEN_PLACES})) * {FEN_PER_YUAN} AS BIGINT) ELSE {general} END)"
+        f"THEN CAST(CAST({text} AS DECIMAL(18, {FEN_PLACES})) * {FEN_PER_YUAN} AS BIGINT) ELSE {general} END)"
     )
 
 

@@ -31,16 +31,31 @@ class Right(StrEnum):
     REVEAL = "reveal"  # see 身份证号 and names unmasked, with a reason (logged)
     JUDGE = "judge"  # judged scores with reasons and evidence
     WRITE = "write"  # the report's draft text, generating reports
+    CASES = "cases"  # 依申请救助 cases: read them (a department or an area account: its own)
+    HANDLE_CASES = "handle_cases"  # register applications, bills, documents; take the steps the workflow allows
+    VISITS = "visits"  # plan follow-up visits (回访) and record their outcomes: the county's clerks
     AUDIT_LOG = "audit_log"  # read the audit trail
     ACCOUNTS = "accounts"  # manage accounts and roles
 
 
 RIGHTS: dict[str, frozenset[Right]] = {
     "admin": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.AUDIT_LOG, Right.ACCOUNTS}),
-    "clerk": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.IMPORT, Right.VERIFY, Right.FOLLOW_UP, Right.REVEAL}),
-    "evaluator": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.JUDGE, Right.WRITE}),
-    "finance": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.AUDIT_LOG}),
-    "department": frozenset({Right.READ_FOLLOW_UPS, Right.FOLLOW_UP}),
+    "clerk": frozenset(
+        {
+            Right.READ,
+            Right.READ_FOLLOW_UPS,
+            Right.IMPORT,
+            Right.VERIFY,
+            Right.FOLLOW_UP,
+            Right.REVEAL,
+            Right.CASES,
+            Right.HANDLE_CASES,
+            Right.VISITS,
+        }
+    ),
+    "evaluator": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.JUDGE, Right.WRITE, Right.CASES}),
+    "finance": frozenset({Right.READ, Right.READ_FOLLOW_UPS, Right.AUDIT_LOG, Right.CASES}),
+    "department": frozenset({Right.READ_FOLLOW_UPS, Right.FOLLOW_UP, Right.CASES, Right.HANDLE_CASES}),
 }
 # Every role that can reveal personal data, or give itself that right, needs a second factor (TOTP).
 TOTP_ROLES: tuple[str, ...] = ("admin", "clerk")

@@ -68,7 +68,10 @@ Group = Annotated[str, BeforeValidator(_group)]
 class WarningsFile(FileModel):
     threshold: Amount = Field(
         default=DEFAULT_WARNING_THRESHOLD,
-        json_schema_extra=info("金额（元）", "高额费用预警线：年内经各项报销后政策范围内个人自付超过此数即预警"),
+        json_schema_extra=info(
+            "金额（元）",
+            "高额费用预警线：年内经各项报销后政策范围内个人自付超过此数即预警；政策文件有 warning 键时以政策文件为准",
+        ),
     )
     groups: dict[Group, Amount] | None = Field(
         default=None,

@@ -75,6 +75,49 @@ FINDING_STATES: dict[str, str] = {
     "dismissed": "核实无误",  # the finding was wrong: the note says why
 }
 
+# 依申请救助 (issue 15): the seven steps of a case, in order, each done by one action of the workflow
+# (medaid.cases.workflow); a case's state says which steps are done.
+CASE_STEPS: dict[str, str] = {
+    "apply": "申请",
+    "accept": "受理",
+    "review": "审核",
+    "approve": "审批",
+    "publicise": "公示",
+    "pay": "发放",
+    "archive": "归档",
+}
+CASE_STATES: dict[str, str] = {
+    "applied": "已申请，待受理",
+    "accepted": "已受理，待审核",
+    "reviewed": "审核通过，待审批",
+    "approved": "审批通过，待公示",
+    "publicised": "公示中",
+    "paid": "已发放，待归档",
+    "archived": "已归档",
+    "rejected": "不予救助",  # refused at 受理, 审核, 审批 or by an upheld objection: closed, with its reason
+    "withdrawn": "已撤回",  # the applicant withdrew: closed
+}
+CASE_ACTIONS: dict[str, str] = {
+    "open": "登记申请",
+    "accept": "受理",
+    "refuse": "不予受理",
+    "review": "审核通过",
+    "fail_review": "审核不通过",
+    "approve": "审批通过",
+    "deny": "审批不通过",
+    "publish": "公示",
+    "object": "登记异议",
+    "dismiss_objection": "异议不成立",
+    "reopen": "异议成立，退回重新审核",
+    "overturn": "异议成立，不予救助",
+    "pay": "发放",
+    "archive": "归档",
+    "withdraw": "撤回申请",
+}
+# 申请材料的类别: what an uploaded document is
+CASE_DOCUMENTS: tuple[str, ...] = ("申请书", "身份证明", "户籍证明", "收入证明", "财产证明", "医疗费用票据",
+                                   "诊断证明", "出院小结", "公示材料", "发放凭证", "其他")  # fmt: skip
+
 VISIT_TYPES: tuple[str, ...] = ("住院", "门诊", "门诊慢特病")
 VISIT_ALIASES: dict[str, str] = {
     "普通住院": "住院",

@@ -9,6 +9,9 @@ unscored indicator.
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,10 +75,12 @@ def sources(
         "subsidies": subsidies.filter(subsidies.year == year),
         "fund": fund.filter(fund.entry_date.year() == year),
     }
-    counted = {
-        name: t.aggregate(rows=t.count(), imports=t.import_id.collect(distinct=True)) for name, t in of_year.items()
-    }
-    found = {name: c.to_pyarrow().to_pylist()[0] for name, c in counted.items()}
+    counted = [  # one query: each table's rows of the year, and the imports they came from
+        t.aggregate(**{f"{name}_rows": t.count(), f"{name}_imports": t.import_id.collect(distinct=True)})
+        for name, t in of_year.items()
+    ]
+    row = functools.reduce(lambda a, b: a.cross_join(b), counted).to_pyarrow().to_pylist()[0]
+    found = {name: {"rows": row[f"{name}_rows"], "imports": row[f"{name}_imports"]} for name in of_year}
     src = Sources(
         year=year,
         settlements=of_year["settlements"],
@@ -103,17 +108,24 @@ def sources(
     return src, inputs
 
 
-def compute_all(
-    workspace: Workspace, year: int, names: list[str] | None = None, progress: Progress = SILENT
-) -> list[Value]:
-    chosen = [BY_NAME[n] for n in names] if names else list(METRICS)
+@contextmanager
+def opened(workspace: Workspace, year: int) -> Iterator[tuple[Sources, dict[str, object]]]:
+    """The year's :func:`sources` on the analytics engine the workspace's settings choose, for as long as
+    the block runs (the workspace's connection is closed after it)."""
     with (
         workspace.connect(read_only=True) as con,
         engine.analytics(
             con, workspace.settings, scratch=workspace.scratch(), tables=source_tables(con, year)
         ) as backend,
     ):
-        src, inputs = sources(con, workspace, year, backend)
+        yield sources(con, workspace, year, backend)
+
+
+def compute_all(
+    workspace: Workspace, year: int, names: list[str] | None = None, progress: Progress = SILENT
+) -> list[Value]:
+    chosen = [BY_NAME[n] for n in names] if names else list(METRICS)
+    with opened(workspace, year) as (src, inputs):
         return compute_many(chosen, src, inputs, progress)
 
 

@@ -12,6 +12,7 @@ import ibis
 
 from medaid.analytics.binding import sources
 from medaid.analytics.metric_defs import OPENING_WORDS, claims, fund_totals
+from medaid.analytics.metrics import Sources
 from medaid.workspace import Workspace
 
 NOT_LISTED = "非救助对象"
@@ -30,19 +31,25 @@ class ChartData:
 
 
 def chart_data(workspace: Workspace, year: int) -> ChartData:
+    """The year's series, read from the workspace (on DuckDB)."""
     with workspace.connect(read_only=True) as con:
         src, _ = sources(con, workspace, year)
-        f = src.fund
-        is_opening = ibis.or_(*[f.subject.contains(w) for w in OPENING_WORDS])
-        lines = f.filter(~is_opening)
-        by_subject = lines.group_by(["direction", "subject"]).aggregate(amount=lines.amount.sum()).to_pyarrow()
-        monthly = (lines.mutate(month=lines.entry_date.month()).group_by(["direction", "month"])
-                   .aggregate(amount=lines.amount.sum()).to_pyarrow())  # fmt: skip
-        totals = fund_totals(src).to_pyarrow().to_pylist()[0]
-        c = claims(src)
-        aided = c.filter(c.aid != 0).mutate(category=c.category.fill_null(NOT_LISTED))
-        assistance = aided.group_by(["category", "visit_type"]).aggregate(amount=aided.aid.sum()).to_pyarrow()
-    out = ChartData(year, opening=totals["opening"])
+        return charts_of(src)
+
+
+def charts_of(src: Sources) -> ChartData:
+    """The series over sources already open (those the metrics of the same run read)."""
+    f = src.fund
+    is_opening = ibis.or_(*[f.subject.contains(w) for w in OPENING_WORDS])
+    lines = f.filter(~is_opening)
+    by_subject = lines.group_by(["direction", "subject"]).aggregate(amount=lines.amount.sum()).to_pyarrow()
+    monthly = (lines.mutate(month=lines.entry_date.month()).group_by(["direction", "month"])
+               .aggregate(amount=lines.amount.sum()).to_pyarrow())  # fmt: skip
+    totals = fund_totals(src).to_pyarrow().to_pylist()[0]
+    c = claims(src)
+    aided = c.filter(c.aid != 0).mutate(category=c.category.fill_null(NOT_LISTED))
+    assistance = aided.group_by(["category", "visit_type"]).aggregate(amount=aided.aid.sum()).to_pyarrow()
+    out = ChartData(src.year, opening=totals["opening"])
     out.available = int(totals["opening"] or 0) + int(totals["income"] or 0)
     rows = by_subject.to_pylist()
     for direction, target in (("收入", out.income_by_subject), ("支出", out.spending_by_subject)):

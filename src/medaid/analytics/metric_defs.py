@@ -138,7 +138,7 @@ def _recipients(src: Sources) -> ir.Table:
 @per_run
 def _checked(src: Sources) -> ir.Table:
     """Settlements the policy is checked on: a recipient's, or any with assistance paid."""
-    table = compared(src.settlements, src.registry, src.policies, src.year)
+    table = compared(src.settlements, src.registry, src.policies, src.year, ordered=False)  # counted, not listed
     return table.filter(table.category.notnull() | (table.paid_assistance != 0))
 
 

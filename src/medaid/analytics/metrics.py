@@ -74,9 +74,17 @@ class Value:
     value: Decimal | None
     numerator: Decimal | None
     denominator: Decimal | None
-    queries: list[str] = field(default_factory=list)
+    sql: list[str] | Callable[[], list[str]] = field(default_factory=list, repr=False)  # see ``queries``
     inputs: dict[str, object] = field(default_factory=dict)
     note: str | None = None
+
+    @property
+    def queries(self) -> list[str]:
+        """The queries of the numerator and the denominator (provenance), compiled the first time they are
+        asked for: a report that only prints values does not compile them."""
+        if callable(self.sql):
+            self.sql = self.sql()
+        return self.sql
 
     def text(self) -> str | None:
         """The value as a framework `actual` reads it, with thousands separators: "96.20%", "12,987人",
@@ -168,49 +176,60 @@ def compute_many(
                     if not waiting:
                         task.advance()
 
-        sql = _texts(exprs)
         results = [_decimal(r) for r in planned.run(ran)]
+    texts = _Texts()
     out = []
     for metric, p in zip(metrics, parts, strict=True):
         if p is None:
             out.append(_value(metric, None, None, None, sources, inputs))
             continue
         num, den = p
-        queries = [sql[num][0]] + ([] if den is None else [sql[den][0]])
-        settled = list(dict.fromkeys(sql[num][1] + ([] if den is None else sql[den][1])))
+        mine = [exprs[num]] + ([] if den is None else [exprs[den]])
+        settled = list(dict.fromkeys(came for expr in mine for came in _settled(expr).values()))
         cited = inputs if not settled else inputs | {"settlement": _kernels(settled)}
+        queries = functools.partial(texts.of, mine)
         out.append(_value(metric, queries, results[num], None if den is None else results[den], sources, cited))
     return out
 
 
-def _texts(exprs: Sequence[Any]) -> list[tuple[str, list[Origin]]]:
-    """Each expression's query, as provenance, and the settled tables it reads (the same expression in
-    several metrics compiled once)."""
-    texts: dict[Any, tuple[str, list[Origin]]] = {}
-    for expr in exprs:
-        if expr.op() not in texts:
-            texts[expr.op()] = _query(expr)
-    return [texts[expr.op()] for expr in exprs]
+class _Texts:
+    """The queries of one run's expressions, each compiled once (several metrics share an expression),
+    when a value's queries are first asked for."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[Any, str] = {}
+
+    def of(self, exprs: Sequence[Any]) -> list[str]:
+        for expr in exprs:
+            if expr.op() not in self.compiled:
+                self.compiled[expr.op()] = _query(expr)
+        return [self.compiled[expr.op()] for expr in exprs]
 
 
-def _query(expr: Any) -> tuple[str, list[Origin]]:
-    """An expression's query. A table the policy engine settled is a temporary table that no query can
-    read again: it is called ``settled`` instead, and the text first says how it came about — the claims
-    query, which can be run again, settled by the kernel under the policy files named (``batch.Origin``)."""
-    text = str(ibis.to_sql(expr))
+def _settled(expr: Any) -> dict[str, Origin]:
+    """The tables the policy engine settled that ``expr`` reads, by table name."""
     found: dict[str, Origin] = {}
     for table in expr.op().find(ops.DatabaseTable):
         came = origin(table)
         if came is not None:
             found.setdefault(table.name, came)
+    return found
+
+
+def _query(expr: Any) -> str:
+    """An expression's query. A table the policy engine settled is a temporary table that no query can
+    read again: it is called ``settled`` instead, and the text first says how it came about — the claims
+    query, which can be run again, settled by the kernel under the policy files named (``batch.Origin``)."""
+    text = str(ibis.to_sql(expr))
+    found = _settled(expr)
     if not found:
-        return text, []
+        return text
     said = []
     for i, (name, came) in enumerate(found.items()):
         readable = "settled" if i == 0 else f"settled_{i + 1}"
         text = text.replace(name, readable)
         said.append(came.describe(readable))
-    return "\n".join([*said, "-- 指标查询（读 settled）：", text]), list(found.values())
+    return "\n".join([*said, "-- 指标查询（读 settled）：", text])
 
 
 def _kernels(settled: list[Origin]) -> object:
@@ -221,7 +240,7 @@ def _kernels(settled: list[Origin]) -> object:
 
 def _value(
     metric: Metric,
-    queries: list[str] | None,
+    queries: list[str] | Callable[[], list[str]] | None,
     numerator: Decimal | None,
     denominator: Decimal | None,
     sources: Sources,

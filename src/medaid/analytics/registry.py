@@ -3,7 +3,9 @@
 One person, one category at a time: where several lists cover the same days, the highest
 category wins (``vocab.CATEGORIES`` order); validity runs from 生效日期 to 终止日期 and
 ends at death. The merged registry is stored as a snapshot after every import of
-recipients or deaths, so two imports can be compared (new, changed category, ended).
+recipients or deaths, so two imports can be compared (new, changed category, ended); each
+interval is stored once with the snapshots that hold it (``store.registry_store``), and a
+snapshot recomputes only the people whose rows the import added or changed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from medaid.store.registry_store import IDS, INTERVALS
 from medaid.vocab import CATEGORY_RANK
 
 if TYPE_CHECKING:
@@ -27,16 +30,27 @@ def _rank_sql(column: str) -> str:
     return f"(CASE {column} {whens} ELSE 99 END)"
 
 
-def merged_sql() -> str:
-    """SQL for the merged registry: person_key, category, departments, valid_from, valid_to."""
+def merged_sql(people: str | None = None) -> str:
+    """SQL for the merged registry: person_key, category, departments, valid_from, valid_to.
+    ``people``: a query of person_key, the people to merge (None: everyone); each person's
+    intervals depend only on that person's rows. A person with one row (after death ends it) has
+    that row as the one interval; the others are cut into pieces at every start and end, each piece
+    takes the highest category covering it, and consecutive pieces of one category are joined."""
     end = f"least(coalesce(r.valid_to, {OPEN_END}), coalesce(d.death_date, {OPEN_END}))"
+    only = f" AND r.person_key IN ({people})" if people is not None else ""
     return f"""
-    WITH rec AS (
+    WITH listed AS (
         SELECT r.person_key, r.category, {_rank_sql("r.category")} AS rank, r.department,
                r.valid_from, {end} AS valid_to
         FROM recipients r LEFT JOIN deaths d USING (person_key)
-        WHERE {end} >= r.valid_from
+        WHERE {end} >= r.valid_from{only}
     ),
+    people AS (
+        SELECT person_key, count(*) AS n, any_value(category) AS category, any_value(department) AS department,
+               any_value(valid_from) AS valid_from, any_value(valid_to) AS valid_to
+        FROM listed GROUP BY person_key
+    ),
+    rec AS (SELECT * FROM listed WHERE person_key IN (SELECT person_key FROM people WHERE n > 1)),
     bounds AS (
         SELECT person_key, valid_from AS b FROM rec
         UNION SELECT person_key, valid_to + INTERVAL 1 DAY FROM rec WHERE valid_to < {OPEN_END}
@@ -68,27 +82,51 @@ def merged_sql() -> str:
            min(piece_from) AS valid_from,
            nullif(max(piece_to), {OPEN_END}) AS valid_to
     FROM islands GROUP BY person_key, island, category
+    UNION ALL  -- a person listed once (most people): that one interval, as the pieces above would give it
+    SELECT person_key, category, department, valid_from, nullif(valid_to, {OPEN_END}) FROM people WHERE n = 1
     """
 
 
-def snapshot(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
-    """Store the merged registry as of this import; returns the number of intervals."""
+INTERVAL_COLUMNS = "person_key, category, departments, valid_from, valid_to"
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, import_id: int, people: str | None = None) -> int:
+    """Store the merged registry as of this import; returns the number of intervals.
+
+    ``people``: a query of person_key, the people whose recipients or deaths rows this import added or
+    changed (None: everyone). Only they are merged again; the intervals of the others stay as the
+    previous snapshot holds them. An interval that is no longer merged is ended at this snapshot
+    (``until_import``), a new one starts at it (``from_import``). A snapshot of an empty registry is
+    not recorded (as before schema 6, when it had no rows)."""
+    only = f" AND person_key IN ({people})" if people is not None else ""
+    current = f"SELECT {INTERVAL_COLUMNS} FROM {INTERVALS} WHERE until_import IS NULL{only}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE registry_merged AS {merged_sql(people)}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE registry_ended AS {current} EXCEPT SELECT * FROM registry_merged")
     con.execute(
-        f"INSERT INTO registry_snapshots SELECT {import_id}, person_key, category, departments, valid_from, valid_to "
-        f"FROM ({merged_sql()})"
+        f"UPDATE {INTERVALS} SET until_import = {int(import_id)} FROM registry_ended e "
+        f"WHERE {INTERVALS}.until_import IS NULL AND {INTERVALS}.person_key = e.person_key "
+        f"AND {INTERVALS}.valid_from = e.valid_from"
+    )  # within one snapshot a person has one interval from a day
+    con.execute(
+        f"INSERT INTO {INTERVALS} SELECT *, {int(import_id)}, NULL FROM "
+        f"(SELECT * FROM registry_merged EXCEPT {current})"
     )
-    row = con.execute("SELECT count(*) FROM registry_snapshots WHERE import_id = ?", [import_id]).fetchall()[0]
-    return int(row[0]) if row else 0
+    con.execute("DROP TABLE registry_merged")
+    con.execute("DROP TABLE registry_ended")
+    count = int(con.execute(f"SELECT count(*) FROM {INTERVALS} WHERE until_import IS NULL").fetchall()[0][0])
+    if count:
+        con.execute(f"INSERT INTO {IDS} VALUES (?)", [import_id])
+    return count
 
 
 def latest_snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
-    row = con.execute("SELECT max(import_id) FROM registry_snapshots").fetchall()[0]
+    row = con.execute(f"SELECT max(import_id) FROM {IDS}").fetchall()[0]
     return int(row[0]) if row and row[0] is not None else None
 
 
 def snapshot_ids(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Every stored snapshot, oldest first."""
-    return [int(r[0]) for r in con.execute("SELECT DISTINCT import_id FROM registry_snapshots ORDER BY 1").fetchall()]
+    return [int(r[0]) for r in con.execute(f"SELECT import_id FROM {IDS} ORDER BY 1").fetchall()]
 
 
 def by_category(con: duckdb.DuckDBPyConnection, import_id: int) -> dict[str, int]:

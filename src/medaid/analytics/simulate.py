@@ -71,8 +71,8 @@ def simulate(
     with engine.analytics(con, settings, scratch=scratch, tables=year_tables(con, year)) as backend:
         registry = latest_registry(backend, con)
         claims = claims_of(backend.table("settlements"), registry, year)
-        one = settle_batch(claims, base).select("settlement_id", "person_key", "category", *LAYERS)
-        two = settle_batch(claims, changed).select("settlement_id", *[two_name(k) for k in LAYERS])
+        one = settle_batch(claims, base, ordered=False).select("settlement_id", "person_key", "category", *LAYERS)
+        two = settle_batch(claims, changed, ordered=False).select("settlement_id", *[two_name(k) for k in LAYERS])
         joined = (
             one.join(two, "settlement_id").order_by("settlement_id").to_pyarrow().to_pylist()
         )  # one order, any engine

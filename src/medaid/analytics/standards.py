@@ -44,8 +44,11 @@ def claims_of(settlements: ir.Table, registry: ir.Table, year: int) -> ir.Table:
     )  # fmt: skip
 
 
-def compared(settlements: ir.Table, registry: ir.Table, policy: Policy | Sequence[Policy], year: int) -> ir.Table:
-    settled = settle_batch(claims_of(settlements, registry, year), policy)
+def compared(
+    settlements: ir.Table, registry: ir.Table, policy: Policy | Sequence[Policy], year: int, *, ordered: bool = True
+) -> ir.Table:
+    """The year's claims settled under ``policy`` beside what was paid; ``ordered=False`` when only aggregated."""
+    settled = settle_batch(claims_of(settlements, registry, year), policy, ordered=ordered)
     due = settled.assistance + settled.tilted
     return settled.mutate(due=due, gap=due - settled.paid_assistance)
 

@@ -128,7 +128,7 @@ def ledger(settlements: ir.Table, registry: ir.Table, deaths: ir.Table, policy: 
         .distinct()
     )
     claims = claims.semi_join(unpaid, claims.person_key == unpaid.u_person)
-    settled = settle_batch(claims, policy)
+    settled = settle_batch(claims, policy, ordered=False)  # joined by settlement_id: no order needed
     due = settled.select(due_id=settled.settlement_id, entitled=settled.assistance + settled.tilted)
     j = j.left_join(due, j.settlement_id == due.due_id)
     entitled = j.entitled.fill_null(0)

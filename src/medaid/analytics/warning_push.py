@@ -7,6 +7,10 @@ UTF-8-BOM csv, identities masked, never formulas). ``follow_up`` records what a 
 found (已认定 / 未认定) with an audit event; ``conversion`` is the share of pushed warnings
 that led to a recognition (Hefei 2023: 56 of 20856, 0.27 %).
 
+With a cadence of pushes in the policy file (``warning.cadence``, analytics.warning_rule), the as-of
+date must be a push day, else it is refused naming the previous and the next one, unless the clerk
+pushes off-cycle (``off_cycle``: noted in the audit trail and each new warning's log).
+
 Each push and each follow-up is an entry of the audit trail (预警推送, 预警认定). Listing and
 following up can be limited to a department (a warning is its when the department is one of
 the warning's) and to an area: the person's 区划 in the recipient lists, else the 区划 of the
@@ -23,6 +27,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from medaid.analytics import warning_rule
 from medaid.analytics.warnings import SEPARATOR, Candidate, compute
 from medaid.errors import MedaidError
 from medaid.ingest.idnumber import mask
@@ -97,12 +102,37 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
+def last_push(cadence: str, on: dt.date) -> dt.date:
+    """The last push day of ``cadence`` on or before ``on``."""
+    days = warning_rule.push_days(cadence, on.year - 1) + warning_rule.push_days(cadence, on.year)
+    return max(d for d in days if d <= on)
+
+
+def check_cadence(rule: warning_rule.Effective, as_of: dt.date) -> None:
+    """Refuse an as-of date that is not a push day of the rule's cadence (none: every day is)."""
+    if rule.cadence is None or warning_rule.next_push(rule.cadence, as_of) == as_of:
+        return
+    before, after = last_push(rule.cadence, as_of), warning_rule.next_push(rule.cadence, as_of)
+    words = warning_rule.CADENCE_WORDS[rule.cadence]
+    raise WarningError(
+        f"{as_of} 不是推送日：预警规则为{words}推送（依据：{rule.source}），"
+        f"上一个推送日为 {before}，下一个推送日为 {after}",
+        fix=f"请用 --as-of {before} 推送截至上一个推送日的预警，或于 {after} 推送；"
+        "确需在非推送日临时推送的，命令行加 --off-cycle（记入审计记录）",
+    )
+
+
+def push(workspace: Workspace, as_of: dt.date, *, actor: str, off_cycle: bool = False) -> PushResult:
     """Compute the warnings on ``as_of``, store the new ones and update the amounts (the push lists
-    are written by the caller, from ``PushResult.to_push``)."""
+    are written by the caller, from ``PushResult.to_push``). With a cadence in the policy file,
+    ``as_of`` must be a push day unless ``off_cycle``."""
     year = workspace.settings.year
     if year is not None and as_of.year != year:
         raise WarningError(f"预警日期 {as_of} 不在工作区年度 {year} 内", fix=f"请使用 {year} 年内的日期")
+    cadence = (rule := warning_rule.effective(workspace.settings, as_of)).cadence
+    if not off_cycle:
+        check_cadence(rule, as_of)
+    off = off_cycle and cadence is not None and warning_rule.next_push(cadence, as_of) != as_of
     with workspace.connect() as con:
         found = compute(con, workspace.settings, as_of, scratch=workspace.scratch())
         key = workspace_id(con)
@@ -117,8 +147,8 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
             w = stored.get(c.person_key)
             if w is None:
                 w = _new(c, now)
-                w.events.append(WarningEvent(from_state=None, to_state="pushed", note="首次推送：" + c.reason,
-                                             actor=who, at=now))  # fmt: skip
+                first = ("非推送日临时推送：" if off else "首次推送：") + c.reason
+                w.events.append(WarningEvent(from_state=None, to_state="pushed", note=first, actor=who, at=now))
                 session.add(w)
                 fresh.append(w)
             elif as_of >= w.as_of and _changed(w, c):
@@ -133,9 +163,11 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str) -> PushResult:
         session.flush()
         result.new = [w.id for w in fresh]
         result.warnings = [WarningRecord.of(w) for w in rows]
-        append(session, actor=who, action=PUSH_ACTION, workspace=key,
-               detail={"as_of": as_of.isoformat(), "over_threshold": len(rows), "new": len(fresh),
-                       "updated": result.updated, "by_department": result.by_department()})  # fmt: skip
+        detail: dict[str, object] = {"as_of": as_of.isoformat(), "over_threshold": len(rows), "new": len(fresh),
+                                     "updated": result.updated, "by_department": result.by_department()}  # fmt: skip
+        if cadence is not None:
+            detail |= {"cadence": cadence, "off_cycle": off}
+        append(session, actor=who, action=PUSH_ACTION, workspace=key, detail=detail)
     return result
 
 

@@ -6,7 +6,10 @@ employees' large-amount subsidy, medical assistance and tilted assistance) is su
 fen; refunds (冲红, negative rows) reduce it. The person's group is their registry category
 on the as-of date (the latest registry snapshot), or 一般人群 when they are no recipient.
 A warning is raised when the sum exceeds the group's threshold (``Settings.warning_groups``,
-else ``Settings.warning_threshold``): Hefei screens "自付医疗费用超过1万人员".
+else ``Settings.warning_threshold``): Hefei screens "自付医疗费用超过1万人员". When the region's
+policy file in force has a ``warning`` key, its rule applies instead (analytics.warning_rule): its
+thresholds, its look-back (the calendar year, twelve months, or the largest single inpatient stay)
+and its exclusions (groups, people already assisted).
 
 Each warning goes to the departments that can act on it: a recipient's own identifying
 departments from the registry; for 一般人群, 乡村振兴 (防止返贫监测对象) and 民政
@@ -27,6 +30,7 @@ import duckdb
 import ibis
 import ibis.expr.types as ir
 
+from medaid.analytics import warning_rule
 from medaid.analytics.registry import latest_snapshot
 from medaid.money import to_fen, yuan_text
 from medaid.store import engine
@@ -43,11 +47,13 @@ def year_start(as_of: dt.date) -> dt.date:
     return dt.date(as_of.year, 1, 1)
 
 
-def thresholds_table(settings: Settings) -> ir.Table:
-    """The per-group thresholds as a table (fen); groups not listed use the default."""
-    groups = sorted(settings.warning_groups.items())
+def thresholds_table(settings: Settings | Mapping[str, int]) -> ir.Table:
+    """The per-group thresholds as a table (fen): the settings' groups, or a mapping group → fen;
+    groups not listed use the default."""
+    fen = settings if isinstance(settings, Mapping) else {g: to_fen(v) for g, v in settings.warning_groups.items()}
+    groups = sorted(fen.items())
     return ibis.memtable(
-        {"t_group": [g for g, _ in groups], "t_threshold": [to_fen(v) for _, v in groups]},
+        {"t_group": [g for g, _ in groups], "t_threshold": [v for _, v in groups]},
         schema={"t_group": "string", "t_threshold": "int64"},
     )
 
@@ -59,15 +65,24 @@ def high_cost(
     thresholds: ir.Table,
     as_of: dt.date,
     default_threshold: int,
+    *,
+    start: dt.date | None = None,
+    per_stay: bool = False,
+    exclude: tuple[str, ...] = (),
+    exclude_assisted: bool = False,
 ) -> ir.Table:
     """One row per person over their group's threshold on ``as_of``; the expression, not its result.
 
     ``registry`` is one registry snapshot (person_key, category, departments, valid_from,
     valid_to); ``persons`` the masks (None: null masks); ``default_threshold`` is in fen.
     Columns: person_key, id_masked, name_masked, group, departments ('、'-joined), amount, threshold
-    (fen), settlements, first_date, last_date.
+    (fen), settlements, first_date, last_date. ``start``: the first day counted (default 1 January);
+    ``per_stay``: the amount is the largest single inpatient settlement, not the sum; ``exclude``: groups
+    never warned; ``exclude_assisted``: nobody who received 医疗救助 in the window is warned.
     """
-    s = settlements.filter(settlements.settle_date.between(year_start(as_of), as_of))
+    s = settlements.filter(settlements.settle_date.between(start or year_start(as_of), as_of))
+    if per_stay:
+        s = s.filter(s.visit_type == "住院")
     self_pay = (
         s.in_scope
         - s.basic_paid
@@ -80,7 +95,8 @@ def high_cost(
         s.mutate(self_pay=self_pay)
         .group_by("person_key")
         .aggregate(
-            amount=ibis._.self_pay.sum(),
+            amount=ibis._.self_pay.max() if per_stay else ibis._.self_pay.sum(),
+            assisted=ibis._.assistance_paid.sum(),
             settlements=ibis._.count(),
             first_date=ibis._.settle_date.min(),
             last_date=ibis._.settle_date.max(),
@@ -98,6 +114,10 @@ def high_cost(
     j = j.left_join(thresholds, j.group == thresholds.t_group)
     j = j.mutate(threshold=j.t_threshold.fill_null(default_threshold))
     j = j.filter(j.amount > j.threshold)
+    if exclude:
+        j = j.filter(~j.group.isin(list(exclude)))
+    if exclude_assisted:
+        j = j.filter(j.assisted <= 0)
     if persons is None:  # the masks are looked up afterwards (compute): the engine sees no person but a key
         j = j.mutate(id_masked=ibis.null("string"), name_masked=ibis.null("string"))
     else:
@@ -125,13 +145,17 @@ class Candidate:
     reason: str
 
 
-def reason(row: Mapping[str, Any], as_of: dt.date) -> str:
-    """Why a person is warned, in words, with the amount, the threshold and the group."""
+def reason(row: Mapping[str, Any], as_of: dt.date, rule: warning_rule.Effective | None = None) -> str:
+    """Why a person is warned, in words, with the amount, the threshold and the group (and the
+    policy document when the rule is the policy file's)."""
     amount, threshold = int(row["amount"]), int(row["threshold"])
-    return (
-        f"{year_start(as_of)}至{as_of}共{int(row['settlements'])}笔结算，经{LAYERS}后政策范围内个人自付累计"
+    start = rule.start(as_of) if rule is not None else year_start(as_of)
+    what = "单次住院" if rule is not None and rule.look_back == "stay" else "累计"
+    text = (
+        f"{start}至{as_of}共{int(row['settlements'])}笔结算，经{LAYERS}后政策范围内个人自付{what}"
         f"{yuan_text(amount)}，超过{row['group']}预警线{yuan_text(threshold)}（超出{yuan_text(amount - threshold)}）"
     )
+    return text + (f"（依据：{rule.source}）" if rule is not None and rule.source else "")
 
 
 def departments_of(joined: str | None) -> tuple[str, ...]:
@@ -146,16 +170,19 @@ def compute(
     (``engine.analytics``; ``scratch``: the workspace's private scratch directory), then the masked
     identities of those found, from the store (the engine sees people only as person_key)."""
     snapshot = latest_snapshot(con)
+    rule = warning_rule.effective(settings, as_of)
+    start = rule.start(as_of)
     tables = {
-        "settlements": f"SELECT * FROM settlements WHERE settle_date BETWEEN DATE '{year_start(as_of).isoformat()}' "
+        "settlements": f"SELECT * FROM settlements WHERE settle_date BETWEEN DATE '{start.isoformat()}' "
         f"AND DATE '{as_of.isoformat()}'",
         "registry_snapshots": f"SELECT * FROM registry_snapshots WHERE import_id = {snapshot or -1}",
     }
     with engine.analytics(con, settings, scratch=scratch, tables=tables) as backend:
         registry = backend.table("registry_snapshots")
         registry = registry.filter(registry.import_id == (snapshot if snapshot is not None else -1))
-        expr = high_cost(backend.table("settlements"), registry, None, thresholds_table(settings), as_of,
-                         to_fen(settings.warning_threshold))  # fmt: skip
+        expr = high_cost(backend.table("settlements"), registry, None, thresholds_table(rule.groups_fen), as_of,
+                         rule.threshold_fen, start=start, per_stay=rule.look_back == "stay", exclude=rule.exclude,
+                         exclude_assisted=rule.exclude_assisted)  # fmt: skip
         rows = expr.to_pyarrow().to_pylist()
     masks = _masks(con, [str(r["person_key"]) for r in rows])
     return [
@@ -169,7 +196,7 @@ def compute(
             threshold_fen=int(r["threshold"]),
             settlements=int(r["settlements"]),
             as_of=as_of,
-            reason=reason(r, as_of),
+            reason=reason(r, as_of, rule if rule.source else None),
         )
         for r in rows
     ]

@@ -18,6 +18,7 @@ from medaid import __version__
 from medaid.cli.accounts import accounts_group
 from medaid.cli.audit_log import audit_log_group
 from medaid.cli.base import BAD_INPUT, INTERNAL, Group, WaitNotice
+from medaid.cli.cases import cases_group
 from medaid.cli.config import config_group
 from medaid.cli.data import demo_data_command, import_command, init_command, registry_command
 from medaid.cli.demo import demo
@@ -30,6 +31,7 @@ from medaid.cli.report import report_command
 from medaid.cli.serve import serve_command
 from medaid.cli.survey import survey_command
 from medaid.cli.verify import verify_command
+from medaid.cli.visits import visits_group
 from medaid.cli.warnings import warnings_group
 from medaid.errors import MedaidError, from_os_error
 from medaid.progress import WAITING
@@ -52,7 +54,8 @@ def cli(debug: bool) -> None:
 for each in (
     init_command, config_group, frameworks_command, policy_group, demo_data_command, demo,
     import_command, registry_command,
-    verify_command, findings_group, warnings_group, calc_command, subsidy_command, settle_command, simulate_command,
+    verify_command, findings_group, warnings_group, cases_group, visits_group,
+    calc_command, subsidy_command, settle_command, simulate_command,
     metrics_command, evaluate_command, judge_command, judgments_command, survey_command, score_command,
     audit_command, rule_command,
     report_command,

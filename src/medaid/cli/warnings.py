@@ -17,24 +17,28 @@ ACTOR = click.option("--as", "--actor", "actor", default=None, help="经办人�
 def warnings_group() -> None:
     """高额费用预警：年内政策范围内个人自付超过预警线的人员，推送相关部门并跟踪认定结果。
 
-    预警线默认 1 万元，可在 medaid.yaml 的 warnings.threshold 与 warnings.groups（按人群）设置。
+    预警线默认 1 万元，可在 medaid.yaml 的 warnings.threshold 与 warnings.groups（按人群）设置；
+    政策文件有 warning 键时，预警线、回溯期、推送周期和不预警的人群以政策文件为准。
     """
 
 
 @warnings_group.command("push", example="medaid warnings push 工作区 --as-of 2023-07-31")
 @workspace_argument()
 @click.option("--as-of", "as_of", required=True, help="预警截止日期，如 2023-07-31（统计当年1月1日至该日）")
+@click.option("--off-cycle", "off_cycle", is_flag=True, default=False,
+              help="政策文件规定了推送周期时，在非推送日临时推送（记入审计记录）")  # fmt: skip
 @ACTOR
 @format_option("text", "json")
-def push_command(directory: Path, as_of: str, actor: str | None, fmt: str) -> None:
+def push_command(directory: Path, as_of: str, off_cycle: bool, actor: str | None, fmt: str) -> None:
     """计算预警并推送：新预警登记为“已推送”，每个部门生成一份推送名单（xlsx 与 csv，身份脱敏）。
 
-    同一人同一年只推送一次，再次运行只更新其累计金额。
+    同一人同一年只推送一次，再次运行只更新其累计金额。政策文件规定了推送周期（每旬、每月、每季度）时，
+    截止日期须为推送日（每旬为10日、20日和月末，每月为月末，每季度为季末）；其他日期将拒绝并提示上一个和下一个推送日。
     """
     from medaid.services.warnings import push_warnings
 
     with progress() as bars, bars.task("计算高额费用预警", total=None):
-        result = push_warnings(directory, as_of, actor=actor)
+        result = push_warnings(directory, as_of, actor=actor, off_cycle=off_cycle)
     if fmt == "json":
         emit_json(result.to_dict())
         return

@@ -43,7 +43,7 @@ def _run(table: pa.Table, policy: Policy) -> pa.Table:
     try:
         con.register("claims_arrow", table)
         backend = engine.backend(con)
-        return settle_batch(backend.table("claims_arrow"), policy).select("row", *LAYERS).to_pyarrow()
+        return settle_batch(backend.table("claims_arrow"), policy, ordered=False).select("row", *LAYERS).to_pyarrow()
     finally:
         con.close()
 

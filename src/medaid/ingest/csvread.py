@@ -4,10 +4,11 @@ the careful reader (``ingest.csvlines``) otherwise.
 1. The file becomes UTF-8 text (``ingest.encoding``) and the header is looked for in its first
    lines, with each delimiter (comma, tab, semicolon): the first line naming every required
    column is the header, whatever title or blank lines are above it.
-2. DuckDB reads the rows below it, strictly (any malformed line stops it). When it finishes and
-   the header's line plus the rows it read is the file's last line with content, every line
-   below the header was one row: row i is on line header + i. This is the case of almost every
-   file, at DuckDB's speed.
+2. DuckDB reads the rows below it into the staging table, strictly (any malformed line stops
+   it). When it finishes and the header's line plus the rows it read is the file's last line
+   with content, every line below the header was one row: row i is on line header + i. This is
+   the case of almost every file, at DuckDB's speed. The read runs outside any transaction (an
+   import stages its file before its transaction begins), so a read that fails costs nothing.
 3. Otherwise (a malformed line, a blank line in the middle, a cell with a line break, bytes
    that are not UTF-8) the careful reader goes through the file's lines in Python, counting
    them itself, refuses each malformed row alone, and writes the others, each with its line
@@ -115,19 +116,24 @@ def _count(con: duckdb.DuckDBPyConnection, source: str, path: Path) -> int | Non
 
 def _fast(con: duckdb.DuckDBPyConnection, text: Text, header: Header, delimiter: str, name: str) -> list[int] | None:
     """DuckDB's read, when it provably numbers every row exactly; the total rows it skipped (None: not exact,
-    or a malformed line: the careful reader then says what is wrong, in Chinese, row by row)."""
+    or a malformed line: the careful reader then says what is wrong, in Chinese, row by row). Called outside
+    any transaction (each statement its own): a malformed line fails the read alone, never an import."""
     source = _source(header, delimiter, skip=header.row)
-    read = _count(con, source, text.path)
-    if read is None or header.row + read != text.last_line:  # a blank line or a line break in a cell shifts rows
-        return None
     width = len(header.cells)
     chosen = ", ".join(f'c{i} AS "{column}"' for column, i in header.columns.items())
     first = "coalesce(" + ", ".join(_nonblank(f"c{i}") for i in range(width)) + ")"
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {name} AS "
-        f"SELECT row_number() OVER () + {header.row} AS __row, {chosen}, {first} AS __first FROM {source}",
-        [str(text.path)],
-    )
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {name} AS "
+            f"SELECT row_number() OVER () + {header.row} AS __row, {chosen}, {first} AS __first FROM {source}",
+            [str(text.path)],
+        )
+    except duckdb.Error:  # DuckDB's message is never shown
+        return None
+    read = int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
+    if header.row + read != text.last_line:  # a blank line or a line break in a cell shifts rows
+        con.execute(f"DROP TABLE {name}")
+        return None
     total = total_sql("__first")
     totals = [int(r[0]) for r in con.execute(f"SELECT __row FROM {name} WHERE {total} ORDER BY __row").fetchall()]
     con.execute(f"DELETE FROM {name} WHERE __first IS NULL OR {total}")

@@ -37,6 +37,8 @@ REJECT_HEADERS = ("文件", "行号", "列", "值", "原因")
 # changed: (connection, import id, table kind). The registry snapshot is taken here, so that an
 # import and the merged registry it changes are committed together or not at all.
 AfterLoad = Callable[[duckdb.DuckDBPyConnection, int, str], None]
+# In ``after_load``: the people (person_key) of the rows the import added or changed, for a table with people.
+CHANGED_PEOPLE = "SELECT DISTINCT person_key FROM classified WHERE status <> 'same'"
 
 
 @dataclass
@@ -54,6 +56,7 @@ class ImportSummary:
     import_id: int | None = None
     rejects_file: Path | None = None
     notes: list[str] = field(default_factory=list)
+    sha256: str | None = None  # of the file read (the one recorded in ``imports``); not in to_dict
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -213,7 +216,7 @@ def load_file(
     summary = ImportSummary(table.kind, table.label, path.name)
     ring = load_key(workspace.key_path)
     check_regular(path)  # a FIFO would hang the digest below; a folder is no file
-    digest = file_digest(path)
+    digest = summary.sha256 = file_digest(path)
     with (
         workspace.connect() as con,
         progress.task(f"导入 {path.name}：读取", total=100) as task,
@@ -222,12 +225,13 @@ def load_file(
         # a wrong key is refused before anything is written (an older store's fingerprint is recorded here)
         check_key(con, ring, key_path=workspace.key_path)
         bulk.sweep(con)  # what an earlier import killed midway wrote and never recorded
+        # read before the transaction (TEMP tables only): a malformed CSV's strict read fails alone (csvread)
+        staged = stage(con, path, table, scratch=workspace.scratch(), sheet=sheet, notes=summary.notes)
+        summary.rows_read = staged.rows
+        task.advance(READ_SHARE)
         written: bulk.Written | None = None
         con.execute("BEGIN TRANSACTION")
         try:
-            staged = stage(con, path, table, scratch=workspace.scratch(), sheet=sheet, notes=summary.notes)
-            summary.rows_read = staged.rows
-            task.advance(READ_SHARE)
             task.describe(f"导入 {path.name}：检查 {staged.rows} 行")
             validate(con, table, staged.table, staged.columns, units=staged.units)
             summary.notes.extend(_unit_notes(table, staged.units))
@@ -243,7 +247,8 @@ def load_file(
                 conflicts = resolve(con, import_id, replacement)
                 summary.replaced, summary.conflicts = (conflicts, 0) if replacement else (0, conflicts)
             if people:
-                store_people(con, ring, task=task, share=PEOPLE_SHARE / 2)
+                # keymap holds the good rows' people; only conflicts (not replaced) reject rows after it
+                store_people(con, ring, task=task, share=PEOPLE_SHARE / 2, rejected_since=summary.conflicts > 0)
             task.describe(f"导入 {path.name}：写入")
             written = _upsert(con, table, summary)
             task.advance(STORE_SHARE)
@@ -278,4 +283,4 @@ def load_file(
     return summary
 
 
-__all__ = ["ImportSummary", "Location", "load_file", "table_for"]
+__all__ = ["CHANGED_PEOPLE", "ImportSummary", "Location", "load_file", "table_for"]

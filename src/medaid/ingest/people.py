@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from medaid.ingest import idnumber, pseudonymise
 from medaid.ingest.pseudonymise import Pseudonymiser
@@ -19,6 +20,11 @@ from medaid.progress import Task
 from medaid.store.crypto import KeyRing
 
 PEOPLE_CHUNK = 100_000  # people hashed or encrypted per round: bounds memory on a province's list
+# ``idnumber.mask`` in SQL, for the numbers of good rows (normalised already: ASCII digits and X)
+MASKED_SQL = (
+    "CASE WHEN length(id_number) > 8 THEN left(id_number, 4) || repeat('*', length(id_number) - 8) || "
+    "right(id_number, 4) ELSE repeat('*', length(id_number)) END"
+)
 
 
 def _rounds(count: int) -> range:
@@ -61,62 +67,78 @@ def key_people(
 
 
 def store_people(
-    con: duckdb.DuckDBPyConnection, ring: KeyRing, *, task: Task, share: float, pool_at: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    ring: KeyRing,
+    *,
+    task: Task,
+    share: float,
+    pool_at: int | None = None,
+    rejected_since: bool = True,
 ) -> None:
     """Store the people of the rows still good that the store does not know, and the names of known
     people stored without one (a 死亡名单 has no names; a later 救助对象 list brings them).
     ``pool_at``: the values (numbers and names) from which the encryption runs in worker processes
-    (default ``SEAL_POOL_AT``)."""
+    (default ``SEAL_POOL_AT``). ``rejected_since``: rows were rejected after :func:`key_people` (settlements
+    in conflict), so ``keymap`` is filtered again on the rows still good; False skips that pass over ``checked``."""
+    still_good = (
+        " AND k.id_number IN (SELECT id_number FROM checked WHERE err_reason IS NULL)" if rejected_since else ""
+    )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE people_new AS SELECT row_number() OVER (ORDER BY k.rn) AS n, k.id_number, "
         "k.person_key, k.name, p.person_key IS NOT NULL AS known FROM keymap k "
         "LEFT JOIN persons p USING (person_key) "
-        "WHERE (p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)) "
-        "AND k.id_number IN (SELECT id_number FROM checked WHERE err_reason IS NULL)"
+        f"WHERE (p.person_key IS NULL OR (p.name_cipher IS NULL AND k.name IS NOT NULL)){still_good}"
     )
     row = con.execute("SELECT count(*), count(*) FILTER (WHERE NOT known), count(name) FROM people_new").fetchall()
     count, new, named = (int(v) for v in row[0])
     step = share * PEOPLE_CHUNK / count if count else 0.0
     with Pseudonymiser(ring, expected=new + named, pool_at=pool_at) as pseudonymiser:
         for first in _rounds(count):
-            fresh = con.execute(
-                "SELECT id_number, person_key, name, known FROM people_new WHERE n BETWEEN ? AND ? ORDER BY n",
-                [first, first + PEOPLE_CHUNK - 1],
-            ).fetchall()
+            last = first + PEOPLE_CHUNK - 1
+            fresh = con.sql(
+                f"SELECT id_number, person_key, name, known, {MASKED_SQL} AS id_masked FROM people_new "
+                f"WHERE n BETWEEN {first} AND {last} ORDER BY n"
+            ).to_arrow_table()
             _store(con, pseudonymiser, fresh)
             task.advance(min(step, share))
     con.execute("DROP TABLE people_new")
 
 
-def _store(con: duckdb.DuckDBPyConnection, pseudonymiser: Pseudonymiser, fresh: list[tuple[object, ...]]) -> None:
+def _store(con: duckdb.DuckDBPyConnection, pseudonymiser: Pseudonymiser, fresh: pa.Table) -> None:
     """Insert new people and add names to known ones, each in one statement; every number and name
-    of the round encrypted in one batch."""
-    new = [(n, k, m) for n, k, m, known in fresh if not known]
-    named = [(k, m) for _, k, m, known in fresh if known]
-    numbers = [n for n, _, _ in new]
-    names = [m if isinstance(m, str) and m else None for _, _, m in new]
-    assert all(isinstance(n, str) for n in numbers) and all(isinstance(m, str) for _, m in named)
-    sealed = pseudonymiser.encrypt_all([*map(str, numbers), *names, *(str(m) for _, m in named)])
-    id_ciphers, name_ciphers, added_names = sealed[: len(new)], sealed[len(new) : 2 * len(new)], sealed[2 * len(new) :]
-    if new:
+    of the round encrypted in one batch. ``fresh``: the round's rows of ``people_new`` with ``id_masked``;
+    the keys and masked numbers go from it to the store as Arrow columns, never as Python objects."""
+    known = fresh.column("known")
+    new, named = fresh.filter(pc.invert(known)), fresh.filter(known)
+    numbers = new.column("id_number").to_pylist()
+    names = [m or None for m in new.column("name").to_pylist()]
+    added = named.column("name").to_pylist()
+    assert all(isinstance(n, str) for n in numbers) and all(isinstance(m, str) for m in added)
+    sealed = pseudonymiser.encrypt_all([*numbers, *names, *added])
+    id_ciphers, name_ciphers, added_names = (
+        sealed[: len(numbers)],
+        sealed[len(numbers) : 2 * len(numbers)],
+        sealed[2 * len(numbers) :],
+    )
+    if numbers:
         arrow = pa.table(
             {
-                "person_key": pa.array([k for _, k, _ in new], pa.string()),
+                "person_key": new.column("person_key"),
                 "id_cipher": pa.array(id_ciphers, pa.binary()),
                 "name_cipher": pa.array(name_ciphers, pa.binary()),
-                "id_masked": pa.array([idnumber.mask(str(n)) for n in numbers], pa.string()),
+                "id_masked": new.column("id_masked"),
                 "name_masked": pa.array([idnumber.mask_name(m) if m else None for m in names], pa.string()),
             }
         )
         con.register("__persons", arrow)
         con.execute("INSERT INTO persons SELECT * FROM __persons")
         con.unregister("__persons")
-    if named:
+    if added:
         arrow = pa.table(
             {
-                "person_key": pa.array([k for k, _ in named], pa.string()),
+                "person_key": named.column("person_key"),
                 "name_cipher": pa.array(added_names, pa.binary()),
-                "name_masked": pa.array([idnumber.mask_name(str(m)) for _, m in named], pa.string()),
+                "name_masked": pa.array([idnumber.mask_name(m) for m in added], pa.string()),
             }
         )
         con.register("__names", arrow)

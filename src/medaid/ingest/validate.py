@@ -153,11 +153,19 @@ def labelled(items: list[tuple[str, Check]]) -> list[tuple[str, Check]]:
     return [(cond, Check(c.condition, q(c.column), c.value, c.reason)) for cond, c in items]
 
 
-def _first_of(field: str, items: list[tuple[str, Check]]) -> str:
-    """CASE giving ``field`` (reason, column or value) of the first check whose condition holds."""
+def _which(items: list[tuple[str, Check]]) -> str:
+    """CASE giving the number of the first check whose condition holds (NULL when none): each condition
+    is evaluated once per row, whatever the fields then taken from that check."""
     if not items:
         return "NULL"
-    return "CASE " + " ".join(f"WHEN {cond} THEN {getattr(c, field)}" for cond, c in items) + " END"
+    return "CASE " + " ".join(f"WHEN {cond} THEN {i}" for i, (cond, _) in enumerate(items)) + " END"
+
+
+def _pick(field: str, items: list[tuple[str, Check]], which: str) -> str:
+    """``field`` (reason, column or value) of check number ``which`` (:func:`_which`)."""
+    if not items:
+        return "NULL"
+    return f"CASE {which} " + " ".join(f"WHEN {i} THEN {getattr(c, field)}" for i, (_, c) in enumerate(items)) + " END"
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -209,15 +217,17 @@ def validate(
                coalesce(err_col, cross_col) AS err_col,
                coalesce(err_value, cross_value) AS err_value{clean}
         FROM (
-            SELECT t.*,
-                   {_first_of("reason", cross)} AS cross_reason,
-                   {_first_of("column", labelled(cross))} AS cross_col,
-                   {_first_of("value", cross)} AS cross_value
-            FROM (SELECT s.__row, {typed_cols}{nulls},
-                         {_first_of("reason", first)} AS err_reason,
-                         {_first_of("column", labelled(first))} AS err_col,
-                         {_first_of("value", first)} AS err_value
-                  FROM ({typed_rows(staged, columns, units or {})}) s) t
+            SELECT t.* EXCLUDE (__cross),
+                   {_pick("reason", cross, "__cross")} AS cross_reason,
+                   {_pick("column", labelled(cross), "__cross")} AS cross_col,
+                   {_pick("value", cross, "__cross")} AS cross_value
+            FROM (SELECT t.*, {_which(cross)} AS __cross FROM (
+                  SELECT s.__row, {typed_cols}{nulls},
+                         {_pick("reason", first, "__first")} AS err_reason,
+                         {_pick("column", labelled(first), "__first")} AS err_col,
+                         {_pick("value", first, "__first")} AS err_value
+                  FROM (SELECT s.*, {_which(first)} AS __first
+                        FROM ({typed_rows(staged, columns, units or {})}) s) s) t) t
         )"""
     )  # fmt: skip
     if keyed:

@@ -7,10 +7,14 @@ buckets of whole persons (hash of the person key, about ``BUCKET_ROWS`` claims e
 bucket is read sorted by person, date and settlement id into Arrow, settled
 (``stream.settle_sorted``) and appended to a temporary table on the claims' own connection,
 so the Python side holds one bucket at a time and DuckDB the rest (spilling what does not fit
-its memory limit); the rows are put in date order when the result is read. On PySpark the
+its memory limit); the rows are put in date order when the result is read. Claims that fit one
+bucket are not copied: DuckDB reads the Arrow table the kernel filled in place, and when the
+result is wanted in date order that bucket is read in date order and the persons are grouped in
+numpy (``stream.settle_in_date_order``), so the rows are stored in date order and no sort of
+every column follows. On PySpark the
 same kernel runs on each partition of claims partitioned by person (``kernel_spark``) and the
-result stays a Spark table. Either way the result is an
-expression ordered by (settle_date, settlement_id). docs/decisions/0019-settlement-kernel.md
+result stays a Spark table. Either way the rows come in (settle_date, settlement_id) order
+unless the caller asks for none (``ordered=False``). docs/decisions/0019-settlement-kernel.md
 says why.
 
 The result reads a temporary table, whose name says nothing and which a query cannot read
@@ -39,7 +43,7 @@ import pyarrow as pa
 from medaid import __version__
 from medaid.policy.model import Policy
 from medaid.policy.rules import Rules, compile_rules
-from medaid.policy.stream import LAYERS, SORT_KEY, settle_sorted
+from medaid.policy.stream import LAYERS, SORT_KEY, settle_in_date_order, settle_sorted
 
 BATCH_ROWS = 1 << 17  # claims the kernel settles at a time (whole person-years): its working memory
 BUCKET_ROWS = 1 << 21  # claims a bucket holds, about: what the Python side holds at once (~0.5 GiB)
@@ -48,14 +52,19 @@ ORDER = ["settle_date", "settlement_id"]
 
 
 def settle_batch(
-    claims: ir.Table, policy: Policy | Sequence[Policy], *, batch_rows: int = BATCH_ROWS,
+    claims: ir.Table, policy: Policy | Sequence[Policy], *, ordered: bool = True, batch_rows: int = BATCH_ROWS,
     bucket_rows: int = BUCKET_ROWS,
 ) -> ir.Table:  # fmt: skip
     """Claims with columns settlement_id, person_key, settle_date, visit_type, hospital_level,
     category, total, in_scope, referred (fen), and optionally basic_paid / critical_paid (a
     layer the insurance system settled, taken as given where not null) → the same with basic,
     critical, assistance, tilted, supplementary and out-of-pocket amounts, ordered by
-    (settle_date, settlement_id).
+    (settle_date, settlement_id) (on DuckDB below one bucket: stored in that order, which DuckDB
+    keeps when it reads the table, so the expression has no ORDER BY of its own).
+
+    ``ordered=False``: the same rows in no stated order (on DuckDB, as the kernel settled them:
+    person by person). For a caller that joins or aggregates the result, which would otherwise
+    pay a sort of every column it reads (DuckDB keeps an ORDER BY inside a subquery).
 
     Several policies (a parameter that changes mid-year): each claim uses the one in force on
     its date, while the year's cumulative amounts run on across the change.
@@ -66,11 +75,11 @@ def settle_batch(
     if backend.name == "pyspark":
         from medaid.policy.kernel_spark import settle_on_spark
 
-        result = settle_on_spark(backend, claims, rules)
+        result, in_order = settle_on_spark(backend, claims, rules), False
     else:
-        result = _on_duckdb(backend, claims, rules, batch_rows, bucket_rows)
+        result, in_order = _on_duckdb(backend, claims, rules, batch_rows, bucket_rows, ordered)
     _ORIGINS[result.op()] = Origin(claims, policies)
-    return result.order_by(ORDER)
+    return result.order_by(ORDER) if ordered and not in_order else result
 
 
 KERNEL = "src/medaid/policy/kernel.py"  # the layer rules, written once
@@ -122,9 +131,11 @@ def _name(kind: str) -> str:
 
 
 def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Drop a temporary table now (a closed connection took its temporary tables with it)."""
+    """Drop a temporary table or a registered Arrow table now (a closed connection took both with it)."""
     with contextlib.suppress(duckdb.Error):
         con.execute(f'DROP TABLE IF EXISTS "{name}"')
+    with contextlib.suppress(duckdb.Error):
+        con.unregister(name)
 
 
 # Settled tables nothing refers to any more, dropped by the next batch on their connection. A finalizer only
@@ -158,8 +169,12 @@ def _drop_unused(con: duckdb.DuckDBPyConnection) -> None:
             _UNUSED.extend(keep)
 
 
-def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bucket_rows: int) -> ir.Table:
-    """The claims settled bucket by bucket into a temporary table of ``backend``'s connection (unordered)."""
+def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bucket_rows: int, ordered: bool
+               ) -> tuple[ir.Table, bool]:  # fmt: skip
+    """The claims settled bucket by bucket into a temporary table of ``backend``'s connection (unordered);
+    claims that fit one bucket stay the Arrow table they were settled in, registered with the connection,
+    read in (settle_date, settlement_id) order when ``ordered`` (DuckDB reads a table in its stored order).
+    Also whether the table is in that order."""
     con: duckdb.DuckDBPyConnection = backend.con
     _drop_unused(con)
     backend._run_pre_execute_hooks(claims)  # in-memory tables the query reads
@@ -173,6 +188,9 @@ def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bu
         counted = int(con.execute(f"SELECT count(*) FROM ({source})").fetchall()[0][0])
         buckets = max(1, -(-counted // max(1, bucket_rows)))
         name = _name("settled")
+        if buckets == 1:  # held by Python anyway while it is settled: DuckDB reads the Arrow table in place
+            con.register(name, _bucket(con, source, rules, batch_rows, (0, 1), by_date=ordered))
+            return _referred(backend, con, name), ordered
         zero = ", ".join(f"0::BIGINT AS {layer}" for layer in LAYERS)
         con.execute(f'CREATE TEMP TABLE "{name}" AS SELECT *, {zero} FROM ({source}) LIMIT 0')
         view = _name("bucket")
@@ -187,15 +205,22 @@ def _on_duckdb(backend: Any, claims: ir.Table, rules: Rules, batch_rows: int, bu
     finally:
         if scratch is not None:
             _drop(con, scratch)
+    return _referred(backend, con, name), False
+
+
+def _referred(backend: Any, con: duckdb.DuckDBPyConnection, name: str) -> ir.Table:
+    """The settled table as an expression; the table is dropped once nothing refers to the expression."""
     result: ir.Table = backend.table(name)
     weakref.finalize(result.op(), _note_unused, weakref.ref(con), name)
     return result
 
 
-def _bucket(con: duckdb.DuckDBPyConnection, source: str, rules: Rules, batch_rows: int, which: tuple[int, int]
-            ) -> pa.Table:  # fmt: skip
-    """One bucket of whole persons, read sorted by person, date and settlement id, settled."""
+def _bucket(con: duckdb.DuckDBPyConnection, source: str, rules: Rules, batch_rows: int, which: tuple[int, int],
+            *, by_date: bool = False) -> pa.Table:  # fmt: skip
+    """One bucket of whole persons, read sorted by person, date and settlement id, settled (``by_date``: read
+    and left in date and settlement id order, the persons grouped in numpy)."""
     bucket, buckets = which
     chosen = f"WHERE hash(person_key) % {buckets} = {bucket}" if buckets > 1 else ""
-    table = con.sql(f"SELECT * FROM ({source}) {chosen} ORDER BY {', '.join(SORT_KEY)}").to_arrow_table()
-    return settle_sorted(table, rules, batch_rows, THREADS)
+    key, settle = (ORDER, settle_in_date_order) if by_date else (SORT_KEY, settle_sorted)
+    table = con.sql(f"SELECT * FROM ({source}) {chosen} ORDER BY {', '.join(key)}").to_arrow_table()
+    return settle(table, rules, batch_rows, THREADS)

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from medaid.policy import case_keys
 from medaid.policy.model import (
     Assistance,
     Basic,
@@ -198,11 +199,37 @@ class PolicyFile(FileModel):
     assistance: Annotated[dict[Category, AssistanceSpec], CATEGORY_KEYS] | None = None
     tilted: Annotated[dict[Category, AssistanceSpec], CATEGORY_KEYS] | None = None
     supplementary: list[SupplementarySpec] | None = None
+    standards: case_keys.StandardsSpec | None = Field(
+        default=None, description="当地标准：低保标准、居民人均可支配收入"
+    )
+    deadlines: case_keys.DeadlinesSpec | None = Field(default=None, description="依申请救助各环节的办理时限")
+    eligibility: Annotated[case_keys.Eligibility, CATEGORY_KEYS] | None = Field(
+        default=None, description="审核认定条件，按救助类别"
+    )
+    warning: case_keys.WarningSpec | None = Field(default=None, description="高额费用预警规则")
 
     @field_validator("premium", "basic", "critical", mode="before")
     @classmethod
     def _empty_is_absent(cls, value: object) -> object:
         return None if value == {} else value  # `critical: {}` names no layer, as before
+
+    @model_validator(mode="after")
+    def _references(self) -> PolicyFile:
+        """A threshold that names the income or an assistance threshold finds it in the same file."""
+        income = self.standards is not None and self.standards.disposable_income is not None
+        if self.warning is not None and not income:
+            named = {"threshold": self.warning.threshold, **(self.warning.groups or {})}
+            for key, spec in named.items():
+                if spec.share_of_income is not None:
+                    at = ("warning", "threshold") if key == "threshold" else ("warning", "groups", key)
+                    what = "预警线按居民人均可支配收入的比例计算，但文件没有写 standards.disposable_income"
+                    raise Invalid(what, "请在 standards 下写 disposable_income: {amount: …, year: …, source: …}", at=at)
+        for name, rule in (self.eligibility or {}).items():
+            if rule.self_pay is not None and rule.self_pay.assistance_threshold and name not in (self.assistance or {}):
+                raise Invalid(f"{name}的认定条件引用医疗救助起付标准，但 assistance 下没有{name}",
+                              f"请在 assistance 下写{name}的 threshold，或改写 self_pay 的金额",
+                              at=("eligibility", name, "self_pay"))  # fmt: skip
+        return self
 
 
 def _layer(section: dict[str, AssistanceSpec] | None) -> dict[str, Assistance]:
@@ -240,4 +267,8 @@ def to_policy(spec: PolicyFile, *, file: str, digest: str) -> Policy:
             Supplementary(s.name or "补充保险", s.in_scope_ratio, s.out_of_scope_ratio, tuple(s.categories or ()))
             for s in spec.supplementary or ()
         ),
+        standards=case_keys.to_standards(spec.standards),
+        deadlines=case_keys.to_deadlines(spec.deadlines),
+        eligibility=case_keys.to_eligibility(spec.eligibility),
+        warning=case_keys.to_warning(spec.warning),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from medaid import typed_yaml
 from medaid.errors import Location, MedaidError
+from medaid.policy import case_keys
 from medaid.policy.file_model import PolicyFile, to_policy
 from medaid.policy.model import Assistance, Policy
 from medaid.typed_yaml import Document, KeyPath
@@ -66,7 +67,9 @@ def _merge(base: object, change: object) -> object:
 
 
 def _vocabulary_at(path: KeyPath) -> Vocabulary | None:
-    if len(path) == 1 and path[0] in ("subsidy", "assistance", "tilted"):
+    if len(path) == 1 and path[0] in ("subsidy", "assistance", "tilted", "eligibility"):
+        return Vocabulary.CATEGORY
+    if path == ("warning", "groups"):
         return Vocabulary.CATEGORY
     if path == ("basic",):
         return Vocabulary.VISIT_TYPE
@@ -153,4 +156,4 @@ def policy_mapping(policy: Policy) -> dict[str, object]:
              "categories": list(s.categories)}
             for s in policy.supplementary
         ]  # fmt: skip
-    return data
+    return data | case_keys.mapping(policy)

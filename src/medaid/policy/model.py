@@ -105,3 +105,86 @@ class Policy:
     assistance: dict[str, Assistance] = field(default_factory=dict)
     tilted: dict[str, Assistance] = field(default_factory=dict)
     supplementary: tuple[Supplementary, ...] = ()
+    standards: Standards = field(default_factory=lambda: Standards())
+    deadlines: Deadlines | None = None
+    eligibility: dict[str, EligibilityRule] = field(default_factory=dict)
+    warning: WarningRule | None = None
+
+
+# --- dated keys of issue 15 (依申请救助): local standards, deadlines, eligibility, warning rule ---
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number comes from: the document (title and 文号), its date, and where it was read."""
+
+    text: str
+    date: dt.date | None = None
+    url: str | None = None
+
+    def describe(self) -> str:
+        return self.text + (f"（{self.date}）" if self.date is not None else "")
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A local standard in 元: 低保标准 (per person and month) or 居民人均可支配收入 (per person and year)."""
+
+    amount: Decimal
+    source: Source
+    year: int | None = None  # the statistical year (上年度) of an income figure
+
+
+@dataclass(frozen=True)
+class Standards:
+    dibao_monthly: Standard | None = None  # 最低生活保障标准（元/人·月）
+    disposable_income: Standard | None = None  # 居民人均可支配收入（元/人·年）
+
+
+@dataclass(frozen=True)
+class StepLimit:
+    days: int
+    unit: str = "working"  # "working": 工作日; "calendar": 自然日
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """办理时限: each workflow step (Chinese name) → its limit, counted from the previous step's date."""
+
+    steps: dict[str, StepLimit]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """An amount (元), a share of 居民人均可支配收入, or the category's own 医疗救助起付标准."""
+
+    amount: Decimal | None = None
+    share_of_income: Decimal | None = None
+    assistance_threshold: bool = False
+
+
+@dataclass(frozen=True)
+class EligibilityRule:
+    """How 审核 recognises a category from data (因病致贫重病患者, 低保边缘家庭成员 …)."""
+
+    category: str
+    source: Source
+    self_pay: Threshold | None = None  # in-scope self-pay over the look-back at least this
+    look_back: str = "application_months"  # application_months | 12_months | calendar_year
+    household: bool = True  # the self-pay of every household member counts
+    income_multiple: Decimal | None = None  # income per person below this multiple of the 低保 line
+    income_after_self_pay: bool = False  # income counted after deducting the self-pay
+
+
+@dataclass(frozen=True)
+class WarningRule:
+    """高额费用预警 as the region's policy says."""
+
+    source: Source
+    threshold: Threshold
+    groups: dict[str, Threshold] = field(default_factory=dict)
+    look_back: str = "calendar_year"  # calendar_year | 12_months | stay
+    cadence: str | None = None  # ten_days | monthly | quarterly; None: pushed whenever someone pushes
+    exclude: tuple[str, ...] = ()  # groups never warned (already assisted categories)
+    exclude_assisted: bool = False  # people who received 医疗救助 in the look-back are not warned

@@ -11,7 +11,7 @@ from medaid.policy.load import PolicyError, load_policy
 from medaid.policy.model import Assistance, Policy
 
 __all__ = ["Assistance", "Policy", "PolicyError", "default_dir", "default_policy", "load_policy", "policy_for",
-           "regions", "resolve", "resolve_span", "resolve_year"]  # fmt: skip
+           "policy_in_force", "regions", "resolve", "resolve_span", "resolve_year"]  # fmt: skip
 
 
 def default_dir() -> Path:
@@ -46,6 +46,18 @@ def resolve(name: str, on: dt.date) -> Policy:
     if region.is_dir():
         return policy_for(region, on)
     raise PolicyError("找不到政策参数文件或地区", where=Location(file=name), fix="用 medaid policy list 查看内置地区")
+
+
+def policy_in_force(name: str, on: dt.date) -> Policy | None:
+    """Like :func:`resolve`, but None when a shipped region has no file in force on ``on`` (a broken
+    file, or a name that is neither a file nor a region, is still an error)."""
+    path = Path(name)
+    region = default_dir() / name
+    if not path.is_file() and region.is_dir():
+        policies = [load_policy(p) for p in sorted(region.glob("*.yaml"))]
+        in_force = [p for p in policies if p.valid_from <= on]
+        return max(in_force, key=lambda p: p.valid_from) if in_force else None
+    return resolve(name, on)
 
 
 def resolve_year(name: str, year: int) -> list[Policy]:

@@ -1,7 +1,9 @@
 """Arrow claims → the kernel's coded arrays → the layers, in two arrangements.
 
 - ``settle_sorted`` (DuckDB, ``batch``, a bucket of whole persons): a table sorted by person,
-  date and settlement id, settled in chunks of whole person-years on two threads.
+  date and settlement id, settled in chunks of whole person-years on two threads;
+  ``settle_in_date_order``: a table sorted by date and settlement id (DuckDB, one bucket, when
+  the result is wanted in that order), grouped by person in numpy and put back in its order.
 - ``settle_stream`` (Spark, ``kernel_spark``, on each partition): batches sorted by person,
   date and settlement id. A batch may end in the middle of a person's year: that person's
   claims are carried over to the next batch, so the kernel always sees whole person-years
@@ -80,7 +82,14 @@ def _fields(batch: Batch, rules: Rules, days: I64) -> dict[str, I64 | Bools | No
 
 
 def _years(days: I64) -> I64:
-    years: I64 = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)
+    """Which year each day falls in, counted from the earliest year here (only compared with each other)."""
+    if len(days) == 0:
+        return days
+    first, last = (np.datetime64(int(d), "D").astype("datetime64[Y]") for d in (days.min(), days.max()))
+    if first == last:  # a year's claims: one year (no conversion of every day)
+        return np.zeros(len(days), np.int64)
+    starts = np.arange(first + 1, last + 1).astype("datetime64[D]").astype(np.int64)  # 1 January of each later year
+    years: I64 = np.searchsorted(starts, days, side="right").astype(np.int64)
     return years
 
 
@@ -110,29 +119,58 @@ def _bounds(first: Bools, chunk_rows: int) -> list[tuple[int, int]]:
     return list(zip(cuts.tolist(), [*cuts[1:].tolist(), n], strict=True))
 
 
-def settle_sorted(table: pa.Table, rules: Rules, chunk_rows: int, threads: int = 1) -> pa.Table:
-    """Claims sorted by person, date and settlement id → the same with the seven layer columns.
-
-    The kernel settles chunks of whole person-years of about ``chunk_rows`` claims (views of
-    the coded arrays, on ``threads`` threads: numpy lets go of the interpreter lock while it
-    computes), which bounds its working memory.
-    """
-    n = table.num_rows
+def _settled(coded: kernel.Claims, rules: Rules, chunk_rows: int, threads: int) -> dict[str, I64]:
+    """The layers of coded claims sorted by person-year, in chunks of whole person-years of about
+    ``chunk_rows`` claims (views of the coded arrays, on ``threads`` threads: numpy lets go of the
+    interpreter lock while it computes), which bounds the kernel's working memory."""
+    n = len(coded.first)
     out = {name: np.zeros(n, np.int64) for name in LAYERS}
+
+    def chunk(begin: int, end: int) -> None:  # views of whole person-years; each writes its own rows
+        part = {f.name: getattr(coded, f.name) for f in dataclasses.fields(kernel.Claims)}
+        part = {k: None if v is None else v[begin:end] for k, v in part.items()}
+        result = kernel.settle(rules, kernel.Claims(**part))
+        for name in LAYERS:
+            out[name][begin:end] = getattr(result, name)
+
     if n:
-        coded = code(table, rules)
-
-        def chunk(begin: int, end: int) -> None:  # views of whole person-years; each writes its own rows
-            part = {f.name: getattr(coded, f.name) for f in dataclasses.fields(kernel.Claims)}
-            part = {k: None if v is None else v[begin:end] for k, v in part.items()}
-            result = kernel.settle(rules, kernel.Claims(**part))
-            for name in LAYERS:
-                out[name][begin:end] = getattr(result, name)
-
         _each(_bounds(coded.first, chunk_rows), chunk, threads)
+    return out
+
+
+def _with_layers(table: pa.Table, layers: dict[str, I64]) -> pa.Table:
     for name in LAYERS:
-        table = table.append_column(name, pa.array(out[name], pa.int64()))
+        table = table.append_column(name, pa.array(layers[name], pa.int64()))
     return table
+
+
+def settle_sorted(table: pa.Table, rules: Rules, chunk_rows: int, threads: int = 1) -> pa.Table:
+    """Claims sorted by person, date and settlement id → the same with the seven layer columns."""
+    if not table.num_rows:
+        return _with_layers(table, {name: np.zeros(0, np.int64) for name in LAYERS})
+    return _with_layers(table, _settled(code(table, rules), rules, chunk_rows, threads))
+
+
+def settle_in_date_order(table: pa.Table, rules: Rules, chunk_rows: int, threads: int = 1) -> pa.Table:
+    """Claims sorted by date and settlement id (whole persons) → the same, in the same order, with the
+    seven layer columns. The kernel sees them by person-year: a stable sort of the persons' codes
+    (Arrow's dictionary; no key, a null, is one person as in ``settle_sorted``) keeps each person's
+    claims in date order; the layers are put back in the table's order."""
+    if not table.num_rows:
+        return settle_sorted(table, rules, chunk_rows, threads)
+    persons = pc.dictionary_encode(table.column("person_key").combine_chunks()).indices
+    person: I64 = pc.fill_null(persons, -1).cast(pa.int64()).to_numpy()
+    order = np.argsort(person, kind="stable")
+    days = _days(table.column("settle_date"))
+    years, person = _years(days)[order], person[order]
+    first = np.r_[True, (person[1:] != person[:-1]) | (years[1:] != years[:-1])]
+    fields = {k: None if v is None else v[order] for k, v in _fields(table, rules, days).items()}
+    by_person = _settled(kernel.Claims(first=first, **fields), rules, chunk_rows, threads)  # type: ignore[arg-type]
+    layers = {}
+    for name, values in by_person.items():
+        layers[name] = np.empty_like(values)
+        layers[name][order] = values
+    return _with_layers(table, layers)
 
 
 def _last_person_start(batch: Batch) -> int:

@@ -3,14 +3,19 @@ and the PDF: scores by dimension, fund income by source and spending by use, mon
 spending progress against the time-proportional line, assistance by category and visit
 type, and months of fund coverage month by month.
 
+A chart is decided (its title, caption and numbers) when the report is built, and drawn the
+first time a renderer asks for its PNG: scoring a report, or writing it as xlsx or json, draws
+nothing and does not import matplotlib.
+
 Chinese labels use the CJK fonts ``scripts/system-deps.sh`` installs (文泉驿微米黑).
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -26,31 +31,58 @@ FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/font
 MONTHS = [f"{m}月" for m in range(1, 13)]
 
 
-@dataclass(frozen=True)
 class Chart:
-    title: str
-    png: bytes
-    caption: str  # what the chart shows, in a sentence, for readers who cannot see it
+    """A chart's title and caption, and its PNG: given, or drawn the first time it is asked for (once)."""
+
+    def __init__(self, title: str, png: bytes | Callable[[], bytes], caption: str) -> None:
+        self.title = title
+        self.caption = caption  # what the chart shows, in a sentence, for readers who cannot see it
+        self._png = png if isinstance(png, bytes) else None
+        self._draw = png if callable(png) else None
+        self._lock = threading.Lock()
+
+    @property
+    def png(self) -> bytes:
+        with self._lock:  # two renderers of one report in two threads draw it once
+            if self._png is None and self._draw is not None:
+                self._png, self._draw = self._draw(), None
+            return self._png or b""
+
+    def __repr__(self) -> str:
+        return f"Chart({self.title!r}, caption={self.caption!r})"
 
 
-def _pyplot() -> ModuleType:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import font_manager, pyplot
+@functools.cache
+def _fonts() -> tuple[str, ...]:
+    """The CJK fonts' names, each font file read once a process (reading one takes about 0.1 s)."""
+    from matplotlib import font_manager
 
     names = []
     for file in FONT_FILES:
         if Path(file).exists():
             font_manager.fontManager.addfont(file)
             names.append(font_manager.FontProperties(fname=file).get_name())
-    pyplot.rcParams["font.sans-serif"] = [*names, "DejaVu Sans"]
+    return tuple(names)
+
+
+def _pyplot() -> ModuleType:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    pyplot.rcParams["font.sans-serif"] = [*_fonts(), "DejaVu Sans"]
     pyplot.rcParams["font.family"] = "sans-serif"
     pyplot.rcParams["axes.unicode_minus"] = False
     return pyplot
 
 
-def _figure(draw: Callable[[Axes], None], size: tuple[float, float] = (6.4, 3.4)) -> bytes:
+def _figure(draw: Callable[[Axes], None], size: tuple[float, float] = (6.4, 3.4)) -> Callable[[], bytes]:
+    """What draws the PNG, when a renderer asks for it."""
+    return lambda: _drawn(draw, size)
+
+
+def _drawn(draw: Callable[[Axes], None], size: tuple[float, float]) -> bytes:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=size, dpi=150)
     try:

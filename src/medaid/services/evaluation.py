@@ -17,6 +17,7 @@ from medaid.progress import SILENT, Progress
 
 if TYPE_CHECKING:
     from medaid.analytics.binding import Binding
+    from medaid.analytics.chart_data import ChartData
     from medaid.analytics.metrics import Value
     from medaid.evaluation import AuditReport, Finding, ScoredFramework
     from medaid.evaluation.catalog import Entry
@@ -153,6 +154,7 @@ class Evaluation:
     judgments: list[JudgmentRecord] = field(default_factory=list)  # in force and applied
     stale: list[JudgmentRecord] = field(default_factory=list)  # judgments of indicators no longer in the framework
     survey: SurveyResult | None = None  # the survey that filled its indicators (given, or kept in the workspace)
+    charts: ChartData | None = None  # the report's chart series, when asked for with the metrics
 
     @property
     def exit_code(self) -> int:
@@ -185,6 +187,10 @@ def framework_ref(workspace: Workspace, framework: str | None) -> str:
 
 def current_judgments(workspace: Workspace, year: int) -> list[JudgmentRecord]:
     from medaid.services.common import workspace_key
+    from medaid.services.judgments import none_judged
+
+    if none_judged(workspace.root, year):
+        return []
     from medaid.store.app import session_for
     from medaid.store.judgments import current
 
@@ -194,19 +200,22 @@ def current_judgments(workspace: Workspace, year: int) -> list[JudgmentRecord]:
 
 
 def evaluate_workspace(
-    root: Path,
+    root: Path | Workspace,
     *,
     framework: str | None = None,
     year: int | None = None,
     survey: SurveyResult | None = None,
     all_metrics: bool = False,
+    charts: bool = False,
     progress: Progress = SILENT,
 ) -> Evaluation:
     """Fill the framework's actuals from the data (and the survey), apply the judged scores, score and audit.
 
-    ``all_metrics``: compute every metric (a report lists them all), not only those the framework binds.
+    ``all_metrics``: compute every metric (a report lists them all), not only those the framework binds;
+    ``charts`` (with ``all_metrics``): also the report's chart series, from the tables the metrics read.
+    ``root``: the workspace's folder, or the workspace already opened.
     """
-    from medaid.analytics.binding import bind, compute_all
+    from medaid.analytics.binding import bind
     from medaid.evaluation import audit, load_framework
     from medaid.evaluation.catalog import resolve
     from medaid.evaluation.judging import apply_judgments
@@ -214,11 +223,11 @@ def evaluate_workspace(
     from medaid.services.workspaces import year_of
     from medaid.workspace import Workspace
 
-    workspace = Workspace.open(root)
+    workspace = root if isinstance(root, Workspace) else Workspace.open(root)
     chosen = year_of(workspace, year)
     ref = framework_ref(workspace, framework)
     with progress.task("计算指标并计分", total=4) as task:
-        metrics = compute_all(workspace, chosen, progress=progress) if all_metrics else None
+        metrics, series = _metrics(workspace, chosen, progress, charts=charts) if all_metrics else (None, None)
         task.advance()
         system = indicator_system(load_framework(resolve(ref)))  # its indicators and rules, none of its claims
         binding = bind(system, workspace, chosen, computed=metrics, progress=progress)
@@ -239,7 +248,24 @@ def evaluate_workspace(
         task.advance()
     stale = [r for r in records if r.path in set(unmatched)]
     applied = [r for r in records if r.path not in set(unmatched)]
-    return Evaluation(ref, chosen, binding, report, metrics or list(binding.values.values()), applied, stale, survey)
+    return Evaluation(ref, chosen, binding, report, metrics or list(binding.values.values()), applied, stale, survey,
+                      series)  # fmt: skip
+
+
+def _metrics(
+    workspace: Workspace, year: int, progress: Progress, *, charts: bool
+) -> tuple[list[Value], ChartData | None]:
+    """Every metric of the year and, if asked, the chart series over the same open tables. The series are
+    read on DuckDB only (as ``chart_data`` reads them): on another engine they are left to the report."""
+    from medaid.analytics.binding import opened
+    from medaid.analytics.chart_data import charts_of
+    from medaid.analytics.metric_defs import METRICS
+    from medaid.analytics.metrics import compute_many
+
+    with opened(workspace, year) as (src, inputs):
+        values = compute_many(list(METRICS), src, inputs, progress)
+        on_duckdb = src.fund._find_backend().name == "duckdb"
+        return values, charts_of(src) if charts and on_duckdb else None
 
 
 def judgment_of(record: JudgmentRecord) -> Judgment:

@@ -72,11 +72,13 @@ class ImportResult:
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection, import_id: int, kind: str) -> None:
-    """After recipients or deaths: the merged registry as of this import, in the same transaction."""
+    """After recipients or deaths: the merged registry as of this import, in the same transaction; only
+    the people of the rows the import added or changed are merged again (``load.CHANGED_PEOPLE``)."""
     if kind in REGISTRY_KINDS:
         from medaid.analytics.registry import snapshot
+        from medaid.ingest.load import CHANGED_PEOPLE
 
-        snapshot(con, import_id)
+        snapshot(con, import_id, CHANGED_PEOPLE)
 
 
 def _replacement(replace: bool, reason: str | None) -> Replacement | None:
@@ -93,31 +95,17 @@ def _replacement(replace: bool, reason: str | None) -> Replacement | None:
     return Replacement(text, os_user()) if replace else None
 
 
-def _digest(workspace: Workspace, summary: ImportSummary, path: Path) -> str:
-    """The SHA-256 the import recorded; a file imported before without change was not recorded again."""
-    from medaid.ingest.load import file_digest
-
-    if summary.import_id is not None:
-        with workspace.connect(read_only=True) as con:
-            row = con.execute("SELECT sha256 FROM imports WHERE import_id = ?", [summary.import_id]).fetchall()
-        if row:
-            return str(row[0][0])
-    return file_digest(path)
-
-
-def _audit(workspace: Workspace, outcome: ImportSummary | FailedFile, path: Path, actor: str) -> None:
+def _audit(workspace: Workspace, outcome: ImportSummary | FailedFile, key: str, actor: str) -> None:
+    """The file's entry in the audit trail; ``key``: the workspace's id (``schema.workspace_id``)."""
     from medaid.store.app import session_for
     from medaid.store.audit_trail import append
-    from medaid.store.schema import workspace_id
 
-    with workspace.connect(read_only=True) as con:
-        key = workspace_id(con)
     if isinstance(outcome, FailedFile):
         action = IMPORT_FAILED_ACTION
         detail: dict[str, object] = {"kind": outcome.kind, "file": outcome.file, "error": outcome.error.message}
     else:
         action = IMPORT_ACTION
-        detail = {"kind": outcome.kind, "file": outcome.file, "sha256": _digest(workspace, outcome, path),
+        detail = {"kind": outcome.kind, "file": outcome.file, "sha256": outcome.sha256,
                   "import_id": outcome.import_id, "rows_read": outcome.rows_read,
                   "accepted": outcome.rows_read - outcome.rejected, "rejected": outcome.rejected,
                   "new": outcome.new, "changed": outcome.changed, "unchanged": outcome.unchanged}  # fmt: skip
@@ -145,12 +133,15 @@ def import_files(
     named in each file's audit-trail entry.
     """
     from medaid.ingest.load import load_file, table_for
+    from medaid.store.schema import workspace_id
     from medaid.workspace import Workspace
 
     table = table_for(kind)  # an unknown kind is refused before anything is read
     replacement = _replacement(replace, reason)
     workspace = Workspace.open(root)
     workspace.key()  # and a wrong key before any file is read or anything written
+    with workspace.connect(read_only=True) as con:
+        key = workspace_id(con)  # named in every file's audit-trail entry
     result, who = ImportResult(), actor_name(actor)
     for path in map(Path, files):
         outcome: ImportSummary | FailedFile
@@ -160,7 +151,7 @@ def import_files(
         except MedaidError as err:  # this file is not in; the next ones are still tried
             outcome = FailedFile(table.kind, path.name, err)
         result.outcomes.append(outcome)
-        _audit(workspace, outcome, path, who)
+        _audit(workspace, outcome, key, who)
     return result
 
 

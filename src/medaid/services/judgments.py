@@ -141,3 +141,38 @@ def list_judgments(root: Path, *, year: int | None = None, history: bool = False
             else list(judgments.current(session, key, chosen).values())
         )
     return JudgmentList(chosen, found)
+
+
+APP_FILE = "app.sqlite"  # as medaid.store.app (not imported here: it imports SQLAlchemy)
+ENV_URL = "MEDAID_APP_URL"
+
+
+def none_judged(root: Path, year: int) -> bool:
+    """True when the workspace's own SQLite app database holds no judgment of ``year`` at all (so none of
+    this workspace): read with the standard library, so a report of a workspace nobody judged does not
+    import SQLAlchemy (nor open the store for the workspace's key).
+
+    False whenever that cannot be told so cheaply — the app database is a server's (``MEDAID_APP_URL``,
+    or a server of this process started with another), it does not exist yet (the ordinary path creates
+    it), or it cannot be read as expected (an older schema: the ordinary path migrates it first)."""
+    import sqlite3
+    import sys
+    from contextlib import closing
+
+    from medaid.environment import environment
+
+    file = root / APP_FILE
+    store = sys.modules.get("medaid.store.app")  # loaded: asking it which database is free
+    if store is not None:
+        if store.url_for(root) != store.default_url(root):
+            return False
+    elif environment(only=(ENV_URL,)).app_url:
+        return False
+    if not file.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)) as con:
+            found = con.execute("SELECT 1 FROM judgments WHERE year = ? LIMIT 1", (year,))
+            return found.fetchone() is None
+    except sqlite3.Error:
+        return False

@@ -7,7 +7,10 @@ The steps, each durable before the next:
    (``store.keys.rekey_store``): from that commit on, the store belongs to the new key; then the
    store file is copied afresh (``engine.rewrite``), so that the old ciphertexts do not linger in
    its freed blocks;
-3. the app database's ``warnings.person_key`` are re-keyed in one SQLAlchemy transaction;
+3. the app database in one SQLAlchemy transaction: ``warnings.person_key`` re-keyed through the store's
+   people, and the workspace's cases, household members, documents and visit targets re-sealed from
+   their own ciphertexts (``store.app_keys``); then a SQLite app database is rewritten (VACUUM), so
+   that the old ciphertexts do not linger in its freed pages;
 4. the old key is kept as ``medaid.key.retired-<its fingerprint's first 8 characters>`` (0600):
    backups made before the rotation still need it; then ``medaid.key.rotating`` is renamed over
    ``medaid.key`` (atomic) and the folder flushed.
@@ -15,6 +18,8 @@ The steps, each durable before the next:
 A crash leaves ``medaid.key.rotating`` behind; :func:`finish_rotation` (or :func:`rotate_key`
 run again) completes the change: before step 2 committed, the unused new key is discarded and
 nothing has changed; after it, steps 3 and 4 are done again, skipping what was already done.
+Before step 1, every ciphertext of the app database's rows is opened with the old key and checked
+(person_key, SHA-256): a row that would stop the rotation half-way is refused while nothing has changed.
 
 The key must be in a key file inside the workspace: with ``MEDAID_KEY`` set, medaid cannot
 replace the key the operator holds; a key file elsewhere (``key_file: /somewhere/medaid.key``) may
@@ -26,10 +31,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medaid.errors import Location
 from medaid.store import engine
 from medaid.store.keys import KeyRotationError
+
+if TYPE_CHECKING:
+    from medaid.store.crypto import KeyRing
 
 OUTCOMES = {
     "rotated": "已更换密钥",
@@ -49,6 +58,8 @@ class RotationResult:
     tables: dict[str, int] = field(default_factory=dict)  # DuckDB table → rows re-keyed
     app_warnings: int = 0  # app-database warnings re-keyed
     app_warnings_other: int = 0  # warnings of people not in this store (another workspace's): left as they are
+    app_rows: dict[str, int] = field(default_factory=dict)  # app-database table → rows re-sealed (store.app_keys)
+    app_file: Path | None = None  # a SQLite app database that could not be rewritten (in use): old pages may remain
     fingerprint: str | None = None  # of the key in force afterwards
     retired_key: Path | None = None  # the old key, kept for the backups made before the rotation
 
@@ -60,15 +71,23 @@ class RotationResult:
 
             rows = "，".join(f"{LABELS.get(t, t)} {n} 行" for t, n in self.tables.items() if t != "persons" and n)
             text += f"：{self.people} 人的身份证号和姓名已用新密钥重新加密；{rows or '无其他数据'}；"
-            text += f"应用数据库预警 {self.app_warnings} 条"
+            text += f"应用数据库预警 {self.app_warnings} 条{self._app_text()}"
         elif self.outcome == "finished":
-            text += f"：应用数据库预警 {self.app_warnings} 条已改用新密钥"
+            text += f"：应用数据库预警 {self.app_warnings} 条{self._app_text()}已改用新密钥"
         if self.outcome in ("rotated", "finished"):
             text += f"。新密钥已写入 {self.key_file}，旧密钥从此不能再打开本工作区"
+        if self.app_file is not None:
+            text += (f"；应用数据库 {self.app_file} 正被其他程序使用，未能压缩，旧密文可能仍留在其空闲页中："
+                     f"请停止使用它的程序（如 medaid serve）后运行 sqlite3 {self.app_file} 'VACUUM'")  # fmt: skip
         if self.retired_key is not None:
             text += (f"；旧密钥保留为 {self.retired_key}：换钥前做的备份仍需用它读取，请把它与那些备份一起保管到"
                      "工作区以外，销毁那些备份后即可删除它")  # fmt: skip
         return text
+
+    def _app_text(self) -> str:
+        from medaid.store.app_keys import LABELS
+
+        return "".join(f"、{LABELS.get(t, t)} {n} 条" for t, n in self.app_rows.items() if n)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -79,6 +98,8 @@ class RotationResult:
             "tables": dict(self.tables),
             "app_warnings": self.app_warnings,
             "app_warnings_other": self.app_warnings_other,
+            "app_rows": dict(self.app_rows),
+            "app_file_not_compacted": str(self.app_file) if self.app_file else None,
             "fingerprint": self.fingerprint,
             "retired_key": str(self.retired_key) if self.retired_key else None,
         }
@@ -88,14 +109,17 @@ def rotate_key(root: Path) -> RotationResult:
     """A new key for the workspace at ``root``: every ciphertext re-encrypted and every person_key
     recomputed (store and app database), the new key file swapped in. An earlier rotation left
     unfinished is completed instead (and, if it had changed nothing, a new one is made)."""
+    from medaid.store.app_keys import refuse_unknown_columns
     from medaid.store.crypto import KeyRing, read_key_file, write_key_file
     from medaid.store.keys import check_key, fingerprint, rekey_store, rotating_path, stored_fingerprint
+    from medaid.store.schema import workspace_id
     from medaid.workspace import Workspace
 
     workspace = Workspace.open(root)
     key_path = workspace.key_path
     _refuse_environment_key(key_path)
     _refuse_outside_key(workspace.root, key_path)
+    refuse_unknown_columns()
     if rotating_path(key_path).exists():
         earlier = finish_rotation(root)
         if earlier.outcome == "finished":
@@ -103,6 +127,8 @@ def rotate_key(root: Path) -> RotationResult:
     old = read_key_file(key_path)
     with workspace.connect() as con:  # held to the end of the store's step: no other writer in between
         check_key(con, old, key_path=key_path)  # a wrong key is refused before anything is written
+        space = workspace_id(con)
+        _check_app(workspace.root, old, space)  # a row the app step could not move is refused now
         keep = _app_keys(workspace.root)
         new = write_key_file(rotating_path(key_path), KeyRing.generate())
         try:
@@ -113,11 +139,11 @@ def rotate_key(root: Path) -> RotationResult:
             raise
         con.execute("FORCE CHECKPOINT")  # the write-ahead log folded into the store file
     engine.rewrite(workspace.store_path, workspace.scratch())  # the old key's ciphertexts out of the freed blocks
-    rekeyed = _rekey_app(workspace.root, mapping)
+    rekeyed, resealed, busy = _rekey_app(workspace.root, mapping, old, new, space)
     retired = _retire(key_path)
     _swap(rotating_path(key_path), key_path)
     return RotationResult("rotated", key_path, counts.pop("persons", 0), counts, rekeyed,
-                          len(keep) - len(mapping), fingerprint(new), retired)  # fmt: skip
+                          len(keep) - len(mapping), resealed, busy, fingerprint(new), retired)  # fmt: skip
 
 
 def finish_rotation(root: Path) -> RotationResult:
@@ -125,11 +151,13 @@ def finish_rotation(root: Path) -> RotationResult:
 
     The store still under the old key: the unused new key is discarded ("discarded"). The store
     under the new key: the app database's warnings not yet re-keyed are (old → new found by
-    decrypting the people with the new key and hashing with both), then the new key file is
-    swapped in ("finished"). No rotation pending: "nothing".
+    decrypting the people with the new key and hashing with both), and its cases, documents and
+    visit targets still under the old key re-sealed; then the new key file is swapped in
+    ("finished"). No rotation pending: "nothing".
     """
     from medaid.store.crypto import read_key_file
     from medaid.store.keys import fingerprint, known_keys, old_to_new, rotating_path, stored_fingerprint
+    from medaid.store.schema import workspace_id
     from medaid.workspace import Workspace
 
     workspace = Workspace.open(root)
@@ -159,14 +187,16 @@ def finish_rotation(root: Path) -> RotationResult:
                 where=Location(file=str(key_path)),
                 fix=f"请从备份恢复旧密钥文件后重新运行 medaid key rotate 工作区；切勿删除 {staged}",
             )
-        mapping = old_to_new(con, read_key_file(key_path), new, pending) if pending else {}
+        old = read_key_file(key_path) if key_path.exists() else None  # None: every app row must be the new key's
+        mapping = old_to_new(con, old, new, pending) if pending and old is not None else {}
         other = len(pending) - len(mapping)
+        space = workspace_id(con)
     engine.rewrite(workspace.store_path, workspace.scratch())  # if the crash came before the rotation's own
-    rekeyed = _rekey_app(workspace.root, mapping)
+    rekeyed, resealed, busy = _rekey_app(workspace.root, mapping, old, new, space)
     retired = _retire(key_path)
     _swap(staged, key_path)
-    return RotationResult("finished", key_path, app_warnings=rekeyed, app_warnings_other=other, retired_key=retired,
-                          fingerprint=fingerprint(new))  # fmt: skip
+    return RotationResult("finished", key_path, app_warnings=rekeyed, app_warnings_other=other, app_rows=resealed,
+                          app_file=busy, retired_key=retired, fingerprint=fingerprint(new))  # fmt: skip
 
 
 def _refuse_environment_key(key_path: Path) -> None:
@@ -223,20 +253,36 @@ def _app_keys(root: Path) -> set[str]:
         return set(session.scalars(select(AppWarning.person_key).distinct()))
 
 
-def _rekey_app(root: Path, mapping: dict[str, str]) -> int:
-    """Warnings old → new in one transaction; rows already under the new key are not in ``mapping``."""
+def _check_app(root: Path, old: KeyRing, space: str) -> None:
+    """Every app-database ciphertext of the workspace opens with ``old`` and matches; writes nothing."""
+    from medaid.store.app import session_for
+    from medaid.store.app_keys import reseal
+
+    with session_for(root) as session:
+        reseal(session, old, None, space)
+
+
+def _rekey_app(root: Path, mapping: dict[str, str], old: KeyRing | None, new: KeyRing,
+               space: str) -> tuple[int, dict[str, int], Path | None]:  # fmt: skip
+    """In one transaction: warnings old → new (rows already under the new key are not in ``mapping``) and
+    the workspace's cases, documents and visit targets re-sealed; then a SQLite file rewritten. Returns the
+    warnings re-keyed, the rows re-sealed per table, and the SQLite file if it was in use and not rewritten."""
     from sqlalchemy import select, update
 
-    from medaid.store.app import AppWarning, session_for
+    from medaid.store.app import AppWarning, session_for, url_for
+    from medaid.store.app_keys import compact, reseal
 
-    if not mapping:
-        return 0
+    changes: list[dict[str, object]] = []
     with session_for(root) as session:
-        rows = session.execute(select(AppWarning.id, AppWarning.person_key)).all()
-        changes = [{"id": i, "person_key": mapping[k]} for i, k in rows if k in mapping]
+        if mapping:
+            rows = session.execute(select(AppWarning.id, AppWarning.person_key)).all()
+            changes = [{"id": i, "person_key": mapping[k]} for i, k in rows if k in mapping]
         if changes:
             session.execute(update(AppWarning), changes)
-    return len(changes)
+        resealed = reseal(session, old, new, space)
+    url = url_for(root)
+    busy = None if compact(url) else Path(url.removeprefix("sqlite:///"))
+    return len(changes), resealed, busy
 
 
 def _swap(staged: Path, key_path: Path) -> None:

@@ -12,16 +12,23 @@ from medaid.settings import DEFAULT_PROJECT
 from medaid.store.schema import LABELS
 
 if TYPE_CHECKING:
+    import duckdb
+
     from medaid.services.evaluation import Evaluation
     from medaid.workspace import Workspace
 
 
-def workspace_context(workspace: Workspace, evaluation: Evaluation, months: list[str]) -> Context:
+def workspace_context(
+    workspace: Workspace, evaluation: Evaluation, months: list[str], *, con: duckdb.DuckDBPyConnection | None = None
+) -> Context:
+    """``con``: a connection to the workspace's store already open (else one is opened)."""
     info = workspace.settings.report
-    with workspace.connect(read_only=True) as con:
-        rows = con.execute(
-            "SELECT kind, file_name, rows_read, rows_rejected, imported_at FROM imports ORDER BY import_id"
-        ).fetchall()
+    query = "SELECT kind, file_name, rows_read, rows_rejected, imported_at FROM imports ORDER BY import_id"
+    if con is not None:
+        rows = con.execute(query).fetchall()
+    else:
+        with workspace.connect(read_only=True) as own:
+            rows = own.execute(query).fetchall()
     imports = tuple(ImportLine(LABELS.get(k, k), n, int(r), int(j), at) for k, n, r, j, at in rows)
     framework = evaluation.binding.framework
     judged = tuple(JudgmentLine(j.path, j.actor, j.at) for j in evaluation.judgments)

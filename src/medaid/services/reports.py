@@ -88,19 +88,19 @@ def build(
         from medaid.services.evaluation import evaluate_workspace
         from medaid.workspace import Workspace
 
-        if evaluation is None:
-            evaluation = evaluate_workspace(root, framework=framework, year=year, survey=result, all_metrics=True,
-                                            progress=progress)  # fmt: skip
         workspace = Workspace.open(root)
-        with progress.task("汇总图表与核查发现", total=None):
-            charts = chart_data(workspace, evaluation.year)
-            with workspace.connect(read_only=True) as con:
-                found = year_findings(con, evaluation.year)
-        checked, metrics, result = evaluation.report, evaluation.metrics, evaluation.survey
+        if evaluation is None:
+            evaluation = evaluate_workspace(workspace, framework=framework, year=year, survey=result,
+                                            all_metrics=True, charts=True, progress=progress)  # fmt: skip
         from medaid.services.drafts import report_stem
         from medaid.services.report_context import workspace_context
 
-        context = workspace_context(workspace, evaluation, found.months)
+        with progress.task("汇总图表与核查发现", total=None):
+            charts = evaluation.charts or chart_data(workspace, evaluation.year)
+            with workspace.connect(read_only=True) as con:
+                found = year_findings(con, evaluation.year)
+                context = workspace_context(workspace, evaluation, found.months, con=con)
+        checked, metrics, result = evaluation.report, evaluation.metrics, evaluation.survey
         folder, stem = root / "reports", report_stem(workspace, evaluation.year)
     else:
         from medaid.evaluation import audit, load_framework

@@ -23,16 +23,18 @@ if TYPE_CHECKING:
 WARNINGS_DIR = "warnings"  # the push lists, in the workspace
 
 
-def push_warnings(root: Path, as_of: str | dt.date, *, actor: str | None = None) -> PushResult:
+def push_warnings(root: Path, as_of: str | dt.date, *, actor: str | None = None, off_cycle: bool = False) -> PushResult:
     """Everyone over their threshold on the as-of date: new ones stored as 已推送, amounts updated,
-    and one push list per department (xlsx and csv, identities masked) in DIR/warnings/."""
+    and one push list per department (xlsx and csv, identities masked) in DIR/warnings/. When the
+    policy file sets a cadence, the date must be a push day (``WarningError`` names the previous and
+    the next one) unless ``off_cycle`` (a clerk's push between push days, recorded as such)."""
     from medaid.analytics.warning_push import push
     from medaid.reports.push_list import list_stem, write_push_list
     from medaid.workspace import Workspace
 
     day = as_of if isinstance(as_of, dt.date) else parse_date(as_of, option="--as-of")
     workspace = Workspace.open(root)
-    result = push(workspace, day, actor=actor_name(actor))
+    result = push(workspace, day, actor=actor_name(actor), off_cycle=off_cycle)
     folder = workspace.root / WARNINGS_DIR
     for department, listed in result.to_push().items():
         stem = list_stem(folder, department, day)

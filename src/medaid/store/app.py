@@ -9,7 +9,9 @@ run from code by :func:`upgrade` (no ``alembic.ini`` needed).
 Tables: ``warnings`` (high-cost warnings and their follow-up state, identities masked),
 ``warning_events`` (the audit log of every state change), and, in ``accounts.py``,
 ``accounts`` (roles) and ``access_log`` (every unmasked look at identities), and, in
-``audit_trail.py``, ``audit_log`` (the hash-chained audit trail).
+``audit_trail.py``, ``audit_log`` (the hash-chained audit trail), and, in ``cases.py``, the cases of
+依申请救助 (``cases``, ``case_members``, ``case_bills``, ``case_documents``, ``case_events``), and, in
+``visits.py``, the follow-up visits (``visit_plans``, ``visit_targets``, ``visit_records``).
 """
 
 from __future__ import annotations
@@ -323,5 +325,7 @@ def session_for(root: Path, *, migrate: bool = True) -> Iterator[Session]:
 # their tables on Base.metadata wherever the app database is used (migrations compare against it).
 from medaid.store import accounts as _accounts  # noqa: E402, F401
 from medaid.store import audit_trail as _audit_trail  # noqa: E402, F401
+from medaid.store import cases as _cases  # noqa: E402, F401
 from medaid.store import follow_ups as _follow_ups  # noqa: E402, F401
 from medaid.store import judgments as _judgments  # noqa: E402, F401
+from medaid.store import visits as _visits  # noqa: E402, F401

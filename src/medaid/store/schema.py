@@ -10,13 +10,15 @@ import uuid
 
 import duckdb
 
-from medaid.store import bulk
+from medaid.store import bulk, registry_store
 
 # 2: persons keeps no birth date or gender in clear (they are inside the ID's ciphertext; docs/security.md)
 # 3: replaced_settlements keeps each settlement an import replaced (--replace --reason; ingest/conflicts.py)
 # 4: settlements (and replaced_settlements) keep the service date, 出院日期 / 就诊日期 (跨年度支付)
 # 5: settlements are Parquet files partitioned by year and month beside the store (store.bulk), not a table in it
-SCHEMA_VERSION = 5
+# 6: the registry snapshots are stored once per interval, with the snapshots that hold it (registry_intervals,
+#    registry_snapshot_ids); registry_snapshots is a view of the same columns (store.registry_store)
+SCHEMA_VERSION = 6
 
 # the tables as people name them (messages about the store: a key rotation's counts)
 LABELS: dict[str, str] = {
@@ -28,7 +30,8 @@ LABELS: dict[str, str] = {
     "replaced_settlements": "被替换的结算",
     "subsidies": "资助参保",
     "fund": "基金收支",
-    "registry_snapshots": "名册快照",
+    "registry_intervals": "名册快照",
+    "registry_snapshot_ids": "名册快照批次",
     "verification_runs": "核查批次",
     "verification_findings": "核查发现",
     "imports": "导入记录",
@@ -93,15 +96,7 @@ DDL: tuple[str, ...] = (
         import_id INTEGER NOT NULL,
         source_row INTEGER NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS registry_snapshots (
-        import_id INTEGER NOT NULL,
-        person_key VARCHAR NOT NULL,
-        category VARCHAR NOT NULL,
-        departments VARCHAR NOT NULL,
-        valid_from DATE NOT NULL,
-        valid_to DATE,
-        PRIMARY KEY (import_id, person_key, valid_from)
-    )""",
+    *registry_store.DDL,  # the registry snapshots as intervals; the view registry_snapshots is made after _migrate
     """CREATE TABLE IF NOT EXISTS verification_runs (
         run_id INTEGER PRIMARY KEY,
         month VARCHAR NOT NULL,
@@ -175,6 +170,7 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> bool:
         if clear in columns:
             con.execute(f"ALTER TABLE persons DROP COLUMN {clear}")
             dropped = True
+    registry_store.migrate(con)  # version 6: registry snapshots as intervals, behind a view of the same name
     return bulk.migrate(con) or dropped  # version 5: settlements out of the file into Parquet
 
 

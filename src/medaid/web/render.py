@@ -26,6 +26,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/registry", "救助对象", Right.READ),
     NavItem("/verification", "核查台账", Right.READ_FOLLOW_UPS),
     NavItem("/warnings", "高额费用预警", Right.READ_FOLLOW_UPS),
+    NavItem("/cases", "依申请救助", Right.CASES),
+    NavItem("/visits", "回访", Right.CASES),
     NavItem("/evaluation", "绩效评价", Right.READ),
     NavItem("/reports", "评价报告", Right.READ),
     NavItem("/rules", "评分标准试算", Right.READ),

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from medaid.roles import Right
-from medaid.web.auth import Principal, current_principal, root_of, signed_in
+from medaid.web.auth import Principal, current_principal, root_of, scope_of, signed_in
 from medaid.web.render import page
 
 router = APIRouter(include_in_schema=False)
+OVERDUE_SHOWN = 20  # cases shown in the dashboard's list of deadlines; the rest are counted
 
 
 def _safe_next(target: str | None) -> str:
@@ -44,11 +45,17 @@ def home(
         return RedirectResponse("/warnings", status_code=303)
 
     found = board(root_of(request), year=year)
+    overdue = None
+    if principal.may(Right.CASES):  # computed for each request: it depends on the day and the account's scope
+        from medaid.services.case_overdue import overdue_cases
+
+        overdue = overdue_cases(root_of(request), actor=principal.name, role=principal.role,
+                                scope=scope_of(principal))  # fmt: skip
     chart = {
         "months": [f"{m}月" for m in range(1, 13)],
         "income": found.monthly_income,
         "spending": found.monthly_spending,
         "dimensions": [{"name": d.name, "weight": d.weight, "score": d.score} for d in found.dimensions],
     }
-    return page(request, "dashboard.html.j2", title="工作台", board=found,
-                chart=chart)  # fmt: skip
+    return page(request, "dashboard.html.j2", title="工作台", board=found, chart=chart, overdue=overdue,
+                overdue_shown=OVERDUE_SHOWN)  # fmt: skip

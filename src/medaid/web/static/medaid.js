@@ -36,6 +36,30 @@ async function api(method, url, body, isJson) {
   return data;
 }
 
+function formFields(form, names) {
+  // the named fields of a form that are filled in, trimmed (for the pages that build their own JSON)
+  const body = {};
+  for (const name of names) {
+    const field = form.elements[name];
+    if (field && field.value.trim() !== "") body[name] = field.value.trim();
+  }
+  return body;
+}
+
+async function postJson(form, url, body, next) {
+  // POST body as JSON for a page's own form; then to next(data) (or this page again), or the error under the form
+  const button = form.querySelector("button[type=submit]");
+  if (button) button.disabled = true;
+  try {
+    const data = await api("POST", url, JSON.stringify(body), true);
+    window.location = next ? next(data) : window.location.href;
+  } catch (err) {
+    showError(form, err.message || String(err), err.hint);
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
 function formBody(form) {
   const data = new FormData(form);
   if (form.hasAttribute("data-json")) {
