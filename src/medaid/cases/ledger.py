@@ -31,6 +31,7 @@ from medaid.cases.model import (
     check_money,
     seal,
 )
+from medaid.cases.records import back_dated
 from medaid.cases.workflow import CLOSED, MOVES, OPENERS, PUBLICITY_DAYS, SETTLING, Situation, WorkflowError, check
 from medaid.errors import Forbidden, Location
 from medaid.roles import role_label
@@ -273,7 +274,7 @@ def _event(session: Session, case: Case, action: str, before: str | None, after:
     append(session, actor=actor, action=AUDIT_ACTION, workspace=case.workspace,
            detail={"case": case.id, "action": action, "label": CASE_ACTIONS[action], "from": before, "to": after,
                    "role": role, "reason": event.reason, "note": event.note, "applicant": case.id_masked,
-                   "at": now.isoformat(), "recorded_at": recorded.isoformat(), "back_dated": at is not None,
+                   "at": now.isoformat(), "recorded_at": recorded.isoformat(), "back_dated": back_dated(now, recorded),
                    **(detail or {})})  # fmt: skip
     return event
 

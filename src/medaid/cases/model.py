@@ -174,8 +174,8 @@ def check_document(doc: Document) -> None:
         raise ApplicationError(f"材料类别“{doc.kind}”无效", where=Location(key="材料类别"),
                                fix=f"可填：{'、'.join(CASE_DOCUMENTS)}")  # fmt: skip
     if not doc.content:
-        raise ApplicationError(f"材料“{doc.file_name}”是空文件", where=Location(file=doc.file_name),
+        raise ApplicationError("上传的材料是空文件", where=Location(key="材料"),
                                fix="请重新扫描或选择正确的文件")  # fmt: skip
     if len(doc.content) > MAX_DOCUMENT_BYTES:
-        raise ApplicationError(f"材料“{doc.file_name}”超过 {MAX_DOCUMENT_BYTES >> 20} MB",
-                               where=Location(file=doc.file_name), fix="请降低扫描分辨率或分成几份上传")  # fmt: skip
+        raise ApplicationError(f"上传的材料超过 {MAX_DOCUMENT_BYTES >> 20} MB",
+                               where=Location(key="材料"), fix="请降低扫描分辨率或分成几份上传")  # fmt: skip

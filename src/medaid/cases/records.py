@@ -12,6 +12,12 @@ from medaid.store.cases import Case, CaseBill, CaseDocument, CaseEvent
 from medaid.vocab import CASE_ACTIONS, CASE_STATES, CASE_STEPS
 
 
+def back_dated(at: dt.datetime, recorded: dt.datetime) -> bool:
+    """A step recorded more than a day after the time it claims (补录): the one rule of the history and the
+    audit trail."""
+    return recorded - at > dt.timedelta(days=1)
+
+
 def _json(text: str | None) -> dict[str, object] | None:
     return None if text is None else dict(json.loads(text))
 
@@ -40,7 +46,7 @@ class EventRecord:
     @property
     def back_dated(self) -> bool:
         """Recorded more than a day after the time it claims (补录): the timeliness of such a step is as told."""
-        return self.recorded_at - self.at > dt.timedelta(days=1)
+        return back_dated(self.at, self.recorded_at)
 
     def to_dict(self) -> dict[str, object]:
         return {"case_id": self.case_id, "action": self.action, "action_label": CASE_ACTIONS[self.action],

@@ -94,7 +94,7 @@ def list_command(directory: Path, actor: str | None, fmt: str) -> None:
 @click.option("--outcome", required=True, metavar="结果", help="已回访、未联系上或拒绝回访（也可写代码）")
 @click.option("--visitor", required=True, metavar="回访人", help="回访的工作人员")
 @click.option("--on", "visited_on", default=None, metavar="日期", help="回访日期（默认今天）")
-@click.option("--mode", default="home", show_default=True, metavar="方式", help="入户（home）或电话（phone）")
+@click.option("--mode", default="入户", show_default=True, metavar="方式", help="入户（home）或电话（phone）")
 @click.option("--need", "needs", multiple=True, metavar="需求", help="发现的需求，可写多次，如 --need 护理照料")
 @click.option("--needs-text", default=None, metavar="说明", help="需求的文字说明")
 @click.option("--satisfaction", default=None, metavar="满意度", help="非常满意、满意、一般或不满意；未作答不写")
