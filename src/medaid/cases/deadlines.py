@@ -86,10 +86,7 @@ def overdue(
     done_on: dt.date | None = None,
 ) -> bool:
     """Whether the step is late: done after its due day, or not done and its due day is past."""
-    last = due(step, entered_on, rules, calendar)
-    if last is None:
-        return False
-    return (done_on or today) > last
+    return deadline(step, entered_on, rules, calendar, today=today, done_on=done_on).overdue
 
 
 @dataclass(frozen=True)

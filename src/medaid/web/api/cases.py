@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from medaid.errors import Forbidden
+from medaid.errors import Forbidden, MedaidError
 from medaid.roles import Right
 from medaid.web.auth import Principal, require, root_of, scope_of
 from medaid.web.errors import Refused
@@ -55,10 +55,10 @@ def refusals_logged(request: Request, principal: Principal) -> Iterator[None]:
 
 
 def back_dated(at: str | None, principal: Principal | None = None, *, limited: bool = False) -> str | None:
-    """A step's time given for a step entered afterwards (补录), as the services take it: local time without
-    offset (the app database keeps naive local times); a time with a UTC offset is converted to local time.
-    Refused (403) to an account limited to an area or a department: the timeliness metrics count from it."""
-    import datetime as dt
+    """A step's time given for a step entered afterwards (补录), read as the services read it
+    (``case_intake.moment``: a time with a UTC offset becomes local time). Refused (403) to an account
+    limited to an area or a department: the timeliness metrics count from it."""
+    from medaid.services.case_intake import moment
 
     given = (at or "").strip()
     if not given:
@@ -67,12 +67,10 @@ def back_dated(at: str | None, principal: Principal | None = None, *, limited: b
         raise Forbidden("限于区划或部门的账户不能补录办理时间",
                         fix="请留空办理时间（按现在记录）；补录历史案件请由医保经办的全局账户办理")  # fmt: skip
     try:
-        when = dt.datetime.fromisoformat(given)
-    except ValueError:
-        return given  # the services say what is wrong with it
-    if when.tzinfo is not None:
-        when = when.astimezone().replace(tzinfo=None)
-    return when.isoformat(sep=" ", timespec="seconds")
+        when = moment(given)
+    except MedaidError:
+        return given  # the service reads it again and says what is wrong with it
+    return None if when is None else when.isoformat(sep=" ", timespec="seconds")
 
 
 class MemberBody(BaseModel):
