@@ -203,6 +203,8 @@ def test_overdue_rate_per_step_and_none_where_the_policy_sets_no_limit(ws: Path)
         free = found[f"overdue_rate_{step}"]
         assert free.value is None and free.note is not None and "未规定" in free.note
     assert any(SOURCE in key and "2023-01-01" in key and "policy.yaml" in key for key in accept.policy)
+    # every step here was recorded now with its 2023 day (补录): the passes done in the period are all back-dated
+    assert (accept.extra["back_dated"], review.extra["back_dated"], pay.extra["back_dated"]) == (7, 6, 4)
     # on 12-26 G's 受理 (due 12-27) is not late yet and not counted
     early = by_name(ws, today=D(2023, 12, 26))["overdue_rate_accept"]
     assert (early.numerator, early.denominator) == (1, 7)
@@ -263,3 +265,105 @@ def test_working_days_from_application_to_approval(ws: Path) -> None:
     # F 07-03 → 07-06: 3; H 08-01 → 08-04: 3 (rejected later, but approved); C was approved in 2022, I denied
     assert sorted(median.values) == [3, 3, 8, 10] and median.unit == "个工作日"
     assert median.value == 5.5 and p90.value == pytest.approx(9.4)  # rank 2.7: 8 + 0.7 × 2
+
+
+# --- the metrics in an evaluation: bound by name to a framework's indicators -----------------------------------
+
+FRAMEWORK = """\
+title: 测试县依申请救助时效评价
+indicators:
+  - name: 产出
+    weight: 3
+    children:
+      - name: 依申请救助审批办结时限
+        weight: 1
+        unit: 个工作日
+        target: "≤20个工作日"
+        rule: ≤20个工作日得满分，每超过1个工作日扣0.1分，扣完为止
+        metric: application_to_approval_p90_working_days
+      - name: 依申请救助跨年度发放占比
+        weight: 1
+        unit: "%"
+        target: "=0%"
+        rule: =0%得满分，每高于1个百分点扣0.1分，扣完为止
+        metric: cross_year_payment_share
+      - name: 救助对象回访率
+        weight: 1
+        unit: "%"
+        target: "=100%"
+        rule: 100%完成得1分，每低于1个百分点扣0.01分，扣完为止
+        metric: visit_rate
+"""
+
+
+def test_the_year_values_are_the_case_metrics_for_the_evaluation(ws: Path) -> None:
+    from decimal import Decimal
+
+    from medaid.evaluation.case_metric_names import CASE_METRICS
+    from medaid.services.case_metrics import year_values
+
+    values = {v.metric.name: v for v in year_values(ws, 2023, today=D(2024, 3, 1))}
+    assert sorted(values) == sorted(CASE_METRICS)  # one vocabulary: every name the binding knows, and no other
+    p90 = values["application_to_payment_p90_days"]
+    assert p90.value == Decimal("187.1") and p90.text() == "187.1天" and p90.inputs["values"] == [28, 31, 254, 11]
+    approval = values["application_to_approval_p90_working_days"]
+    assert approval.text() == "9.4个工作日" and approval.denominator == 4
+    share = values["cross_year_payment_share"]
+    assert (share.numerator, share.denominator, share.text()) == (Decimal(2), Decimal(4), "50.00%")
+    assert "paid_on BETWEEN :start AND :end" in share.queries[0] and ":start = 2023-01-01" in share.queries[0]
+    assert share.inputs["period"] == "2023-01-01 至 2023-12-31"
+    assert any(SOURCE in p for p in values["overdue_rate_accept"].inputs["policy"])  # type: ignore[attr-defined]
+    assert values["overdue_rate_approve"].value is None and "未规定" in (values["overdue_rate_approve"].note or "")
+
+
+def test_a_framework_binds_the_case_metrics_and_scores_them(ws: Path, tmp_path: Path) -> None:
+    from medaid.analytics.binding import bind
+    from medaid.evaluation import audit, load_framework
+    from medaid.services.case_metrics import year_values
+
+    path = tmp_path / "时效.yaml"
+    path.write_text(FRAMEWORK, encoding="utf-8")
+    binding = bind(load_framework(path), Workspace.open(ws), 2023, computed=year_values(ws, 2023))
+    assert {(p[-1], a) for p, _, a in binding.bound} == {
+        ("依申请救助审批办结时限", "9.4个工作日"), ("依申请救助跨年度发放占比", "50.00%"), ("救助对象回访率", "50.00%")
+    }  # fmt: skip
+    scores = {n.indicator.name: n.score for n in audit(binding.framework).scored.walk() if not n.children}
+    # 9.4 ≤ 20: full; 50 points above 0 %: 1 − 5 → 0; 50 points below 100 %: 1 − 0.5
+    assert scores == {"依申请救助审批办结时限": 1, "依申请救助跨年度发放占比": 0, "救助对象回访率": 0.5}
+
+
+def test_without_the_cases_values_the_indicators_say_how_to_fill_them(ws: Path, tmp_path: Path) -> None:
+    from medaid.analytics.binding import bind
+    from medaid.evaluation import load_framework
+    from medaid.evaluation.case_metric_names import HOW_TO_FILL_CASES
+
+    path = tmp_path / "时效.yaml"
+    path.write_text(FRAMEWORK, encoding="utf-8")
+    binding = bind(load_framework(path), Workspace.open(ws), 2023, computed=[])
+    assert binding.bound == [] and {w for _, _, w in binding.unavailable} == {HOW_TO_FILL_CASES}
+
+
+def test_the_templates_bind_the_approval_time_limit_to_the_cases() -> None:
+    from medaid.evaluation import load_framework
+    from medaid.evaluation.catalog import resolve
+
+    for ref, name in (("templates/self_evaluation", "依申请救助审批办结时限"),
+                      ("templates/department_overall", "依申请医疗救助审批办结时限"),
+                      ("examples/county_2023_financial", "依申请救助审批办结时限")):  # fmt: skip
+        leaf = next(n for n in load_framework(resolve(ref)).walk() if n.name == name)
+        assert leaf.metric == "application_to_approval_p90_working_days" and leaf.target is not None
+        assert leaf.target.text == "≤20个工作日"
+
+
+def test_a_step_recorded_more_than_a_day_after_its_day_is_back_dated() -> None:
+    from medaid.cases.case_metrics import step_spans
+
+    def row(action: str, source: str | None, target: str, day: str, recorded: str) -> tuple[object, ...]:
+        return (1, "2023-03-01", "accepted", action, source, target, day, recorded)
+
+    spans = step_spans([row("apply", None, "applied", "2023-03-01 09:00:00", "2023-03-01 09:00:00"),
+                        row("accept", "applied", "accepted", "2023-03-02 10:00:00", "2023-03-03 09:00:00")])  # fmt: skip
+    assert [(s.step, s.back_dated) for s in spans] == [("accept", False), ("review", False)]  # within a day
+    spans = step_spans([row("apply", None, "applied", "2023-03-01 09:00:00", "2023-03-01 09:00:00"),
+                        row("accept", "applied", "accepted", "2023-03-02 10:00:00", "2023-03-03 10:00:01")])  # fmt: skip
+    assert spans[0].back_dated

@@ -222,3 +222,62 @@ def test_what_the_workflow_refuses_is_rejected_and_an_amount_header_gives_its_un
     assert found[2][0] == "撤回日期" and "案件此时为“已归档”，不能撤回申请" in found[2][2]
     assert found[3][0] == "不予救助原因" and "公示后不予救助的案件须登记异议" in found[3][2]
     assert get_case(ws, result.imported[0]).amount_fen == 1_234_500  # 1.2345 万元
+
+
+SETTLEMENTS = ("结算编号,身份证号,姓名,就诊类型,医院等级,机构编码,结算日期,总费用,政策范围内费用,基本医保支付,大病保险支付,"
+               "医疗救助支付,倾斜救助支付,个人自付,是否规范转诊,是否异地,是否一站式结算,出院日期")  # fmt: skip
+
+
+def with_settlements(ws: Path, tmp_path: Path) -> None:
+    """Two settlements of PEOPLE[0] (JS-A1, JS-A2) and one of PEOPLE[1] (JS-B1) in the workspace's data."""
+    from medaid.services.imports import import_file
+
+    (a_name, a_id), (b_name, b_id) = PEOPLE[0], PEOPLE[1]
+    lines = [SETTLEMENTS,
+             f"JS-A1,{a_id},{a_name},住院,二级,H1,2023-01-20,30000.00,28000.00,15000.00,3000.00,0,0,12000.00,是,否,是,2023-01-18",
+             f"JS-A2,{a_id},{a_name},门诊,一级,H1,2023-02-03,800.00,700.00,350.00,0,0,0,450.00,,否,是,2023-02-03",
+             f"JS-B1,{b_id},{b_name},住院,二级,H1,2023-02-10,9000.00,8000.00,5000.00,0,0,0,4000.00,是,否,是,2023-02-08"]  # fmt: skip
+    path = tmp_path / "settlements.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_file(ws, "settlements", path)
+
+
+BILLS = ("结算单号", "费用发生日期", "医疗总费用", "个人自付费用")
+
+
+def test_bills_are_linked_from_the_data_by_settlement_number_or_entered_from_paper(ws: Path, tmp_path: Path):
+    with_settlements(ws, tmp_path)
+    path = tmp_path / "台账.csv"
+    rows = [
+        [*row("L1", 0, *FULL, amount="5230.50"), "JS-A1、JS-A2", "", "", ""],  # the applicant's own two
+        [*row("L2", 1, "2023-05-01"), "", "2022-11-20", "42000", "13650.40"],  # a paper bill of the year before
+        [*row("L3", 2, "2023-05-02"), "JS-B1", "", "", ""],  # PEOPLE[1]'s settlement: not the applicant's
+        [*row("L4", 3, "2023-05-03"), "JS-X9", "", "", ""],  # not in the data
+        [*row("L5", 4, "2023-05-04"), "", "2023-04-01", "1000", ""],
+    ]  # a paper bill without its 个人自付
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[*HEADER, *BILLS], *rows])
+    result = import_cases(ws, path, actor="医保经办·王", today=TODAY)
+    linked, entered = (get_case(ws, i) for i in result.imported)
+    assert [(b.settlement_id, b.day, b.total_fen, b.self_pay_fen) for b in linked.bills] == [
+        ("JS-A1", dt.date(2023, 1, 20), 3_000_000, 1_200_000),
+        ("JS-A2", dt.date(2023, 2, 3), 80_000, 45_000),
+    ]
+    assert [(b.settlement_id, b.day, b.total_fen, b.self_pay_fen) for b in entered.bills] == [
+        (None, dt.date(2022, 11, 20), 4_200_000, 1_365_040)
+    ]
+    found = rejects(result)
+    assert found[4][:2] == ("结算单号", "JS-B1") and "不是申请人或其家庭成员的" in found[4][2]
+    assert "申请人本人的" in found[4][2]  # what to fix
+    assert found[5][:2] == ("结算单号", "JS-X9") and "数据中没有结算 JS-X9" in found[5][2]
+    assert found[6][0] == "个人自付费用" and "须同时填写费用发生日期、医疗总费用和个人自付费用" in found[6][2]
+    assert len(found) == 3
+
+
+def test_the_settlement_numbers_of_a_cell_are_split_on_the_usual_separators(ws: Path, tmp_path: Path):
+    with_settlements(ws, tmp_path)
+    path = tmp_path / "台账.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[*HEADER, "结算编号"], [*row("S1", 0, "2023-05-01"), " JS-A2；JS-A1 , JS-A2 "]])
+    result = import_cases(ws, path, today=TODAY)
+    assert [b.settlement_id for b in get_case(ws, result.imported[0]).bills] == ["JS-A2", "JS-A1"]

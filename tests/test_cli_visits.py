@@ -144,6 +144,10 @@ def test_retro_previews_then_settles_once_and_names_no_one(recognised: Path, pol
     assert "person_key" not in json.dumps(settled)
     again = medaid("cases", "retro", str(recognised), "1", "--policy", str(policies))
     assert "合计 0.00元，共 0 笔" in again.stdout and "跳过 S1" in again.stdout
+    twice = medaid("cases", "retro", str(recognised), "1", "--policy", str(policies), "--settle")
+    assert twice.returncode != 0 and "没有可办理的追溯救助，本次未记录（结算 S1：已追溯救助：" in twice.stderr, (
+        twice.stderr
+    )
 
 
 @pytest.mark.parametrize("path", [["visits"], *(["visits", c] for c in visits_group.commands), ["cases", "retro"]],

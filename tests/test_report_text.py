@@ -159,7 +159,9 @@ def test_medaids_own_word_and_pdf_reports_of_the_county_audit_clean_with_the_sam
         assert read.scored.total == report.total and read.scored.framework.claimed_total == report.total
         assert read.scored.framework.claimed_grade == report.grade
     word, pdf = (audit_file(str(folder / name)).report for name in ("评价报告.docx", "评价报告.pdf"))
-    assert len(pdf.unread) == len(word.unread) == 10  # 主要业务数据 and the nine answer tables, each once
+    assert (
+        len(pdf.unread) == len(word.unread) == 11
+    )  # 主要业务数据, 依申请救助办理情况 and the nine answer tables, each once
     page = pdf.unread[0].place
     assert (
         page.page is not None and page.printed is not None and int(page.printed) < page.page

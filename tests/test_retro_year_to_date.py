@@ -92,7 +92,7 @@ def test_a_hand_payment_settles_its_bills_and_a_paid_case_is_not_settled_again(w
     steps.pay_case(ws, case_id, 700_000, {"依据": "纸质审批表"}, at=PAY_DAY, **CLERK)
     with pytest.raises(MedaidError, match=r"案件 \d+（已发放，待归档）已在发放时结算追溯救助，不能再次办理") as err:
         case_retroactive(ws, case_id, settle=True, actor="医保经办·王")
-    assert "不加 --settle" in (err.value.fix or "")
+    assert "可查看测算" in (err.value.fix or "")
     preview = case_retroactive(ws, case_id)  # the preview still works, and shows nothing due
     assert preview.total_fen == 0 and {s["settlement_id"] for s in preview.skipped} >= {"S1", "S2", "S4", "S5", "S6"}
     assert "随手工填写金额的发放" in str(next(s["reason"] for s in preview.skipped if s["settlement_id"] == "S6"))

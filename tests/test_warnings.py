@@ -203,7 +203,7 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
     assert push_warnings(ws.root, JUNE).warnings == []  # nothing imported: no warnings, but the database is made
     url = app.url_for(ws.root)
     assert url == f"sqlite:///{(ws.root / 'app.sqlite').resolve().as_posix()}"
-    assert app.current_revision(url) == app.head_revision() == "0009"
+    assert app.current_revision(url) == app.head_revision() == "0010"
     engine = app.make_engine(url)
     try:
         with engine.connect() as con:
@@ -212,11 +212,11 @@ def test_app_database_on_sqlite_from_a_fresh_workspace(tmp_path):
             )
             assert compare_metadata(MigrationContext.configure(con), app.Base.metadata) == []  # models == migration
         now = dt.datetime(2023, 7, 1)
-        row = {"workspace_year": 2023, "as_of": JUNE, "person_key": "k", "id_masked": "4599**********0000",
+        row = {"workspace": "w", "workspace_year": 2023, "as_of": JUNE, "person_key": "k", "id_masked": "4599**********0000",
                "name_masked": "张*", "group": "一般人群", "departments": "民政", "amount_fen": 1, "threshold_fen": 0,
                "reason": "测试", "state": "pushed", "created_at": now, "updated_at": now}  # fmt: skip
         with pytest.raises(IntegrityError), app.Session(engine) as session, session.begin():
-            session.add_all([app.AppWarning(**row), app.AppWarning(**row)])  # unique on (person, year)
+            session.add_all([app.AppWarning(**row), app.AppWarning(**row)])  # unique on (workspace, person, year)
         with pytest.raises(IntegrityError), app.Session(engine) as session, session.begin():
             session.add(app.AppWarning(**{**row, "state": "待定"}))
     finally:
@@ -243,7 +243,7 @@ def test_app_database_on_postgresql(ws, monkeypatch):
     before = local.stat().st_mtime_ns if local.exists() else None
     monkeypatch.setenv(app.ENV_URL, url)
     app.upgrade(url)
-    assert app.current_revision(url) == app.head_revision() == "0009"
+    assert app.current_revision(url) == app.head_revision() == "0010"
     engine = app.make_engine(url)
     with engine.begin() as con:  # a clean slate: the server is shared by the runs of this test
         con.exec_driver_sql("DELETE FROM warning_events")

@@ -20,7 +20,7 @@ from medaid.store.audit_trail import AuditEntry
 from tests.web_support import ACCOUNTS
 
 READERS = ("admin", "clerk", "evaluator", "finance")
-JUDGED = "产出/产出时效/救助资金及时拨付"  # pending in the county: judged here only
+JUDGED = "产出/产出时效/资助参保资金及时拨付"  # pending in the county: judged here only
 
 
 def last_entry(root: Path) -> int:
@@ -110,11 +110,11 @@ def test_an_evaluator_judges_with_a_reason_and_evidence_kept_with_its_sha256(bro
     files = [("files", ("抽查记录.txt", "抽查 20 户，1 户拨付超过时限".encode(), "text/plain")),
              ("files", ("../../拨付凭证.csv", b"month,paid\n2023-06,1\n", "text/csv"))]  # fmt: skip
     answer = browsers["evaluator"].post(
-        "/api/judgments", data={"path": JUDGED, "score": "2.5", "reason": "抽查 20 户，1 户拨付超过时限"}, files=files
+        "/api/judgments", data={"path": JUDGED, "score": "0.5", "reason": "抽查 20 户，1 户拨付超过时限"}, files=files
     )
     assert answer.status_code == 200, answer.text
     judged = answer.json()
-    assert judged["path"] == JUDGED.split("/") and judged["score"] == 2.5 and judged["actor"] == ACCOUNTS["evaluator"]
+    assert judged["path"] == JUDGED.split("/") and judged["score"] == 0.5 and judged["actor"] == ACCOUNTS["evaluator"]
     kept = {e["name"]: e for e in judged["evidence"]}
     assert set(kept) == {"抽查记录.txt", "拨付凭证.csv"}  # a name, never a path
     for name, content in (("抽查记录.txt", files[0][1][1]), ("拨付凭证.csv", files[1][1][1])):
@@ -122,11 +122,11 @@ def test_an_evaluator_judges_with_a_reason_and_evidence_kept_with_its_sha256(bro
         assert (root / kept[name]["stored"]).read_bytes() == content
     logged = entries_since(root, since, "评价人员评分")
     assert [(actor, detail["path"], detail["score"]) for actor, detail in logged] == [
-        (ACCOUNTS["evaluator"], JUDGED.split("/"), "2.5")
+        (ACCOUNTS["evaluator"], JUDGED.split("/"), "0.5")
     ]
     assert sorted(logged[0][1]["evidence"]) == sorted(e["sha256"] for e in kept.values())  # type: ignore[arg-type]
     scored = leaf(browsers["finance"].get("/api/evaluation").json(), JUDGED)
-    assert scored["source"] == "judged" and scored["score"] == 2.5
+    assert scored["source"] == "judged" and scored["score"] == 0.5
     history = browsers["finance"].get("/api/judgments", params={"history": "true"}).json()["judgments"]
     assert history[-1]["path"] == JUDGED.split("/") and history[-1]["reason"] == "抽查 20 户，1 户拨付超过时限"
     assert not list((root / ".medaid-tmp").glob("*/evidence-*"))  # the uploads' private copies are gone

@@ -21,6 +21,7 @@ from medaid.analytics.metric_defs import BY_NAME, METRICS
 from medaid.analytics.metrics import Sources, Value, compute_many
 from medaid.analytics.registry import latest_registry, latest_snapshot
 from medaid.errors import Location, MedaidError
+from medaid.evaluation.case_metric_names import CASE_METRICS, HOW_TO_FILL_CASES
 from medaid.evaluation.model import Framework
 from medaid.evaluation.quantity import parse_quantity
 from medaid.evaluation.survey_metrics import HOW_TO_FILL, SURVEY_METRICS
@@ -138,8 +139,8 @@ class Binding:
 
 
 def check_metric_names(framework: Framework) -> None:
-    """Refuse a ``metric`` that is neither computed from data nor filled by a survey."""
-    known = sorted({*BY_NAME, *SURVEY_METRICS})
+    """Refuse a ``metric`` that is neither computed from data or cases nor filled by a survey."""
+    known = sorted({*BY_NAME, *CASE_METRICS, *SURVEY_METRICS})
     for node in framework.walk():
         if node.metric and node.metric not in known:
             guess = nearest(node.metric, known)
@@ -161,8 +162,10 @@ def bind(
 ) -> Binding:
     """A copy of the framework whose metric-bound indicators carry the computed actuals.
 
-    ``computed``: metrics of the same workspace and year already computed (not computed again).
-    The indicators a survey fills are listed as unavailable, saying how to give the survey.
+    ``computed``: metrics of the same workspace and year already computed (not computed again), among them the
+    cases' (``services.case_metrics.year_values``: the app database's, which this module does not read).
+    The indicators a survey fills are listed as unavailable, saying how to give the survey; those of the cases
+    when their values were not given, saying how to record cases.
     """
     check_metric_names(framework)
     bound = copy.deepcopy(framework)
@@ -170,15 +173,18 @@ def bind(
     have = {v.metric.name: v for v in computed or []}
     missing = [n for n in wanted if n not in have]
     values = {n: have[n] for n in wanted if n in have}
+    values |= {n.metric: have[n.metric] for n in bound.walk() if n.metric in CASE_METRICS and n.metric in have}
     if missing:
         values |= {v.metric.name: v for v in compute_all(workspace, year, missing, progress)}
+    values = dict(sorted(values.items()))  # by name, however they came
     result = Binding(bound, values)
     for node in bound.walk():
         if not node.metric:
             continue
         value = values.get(node.metric)
         if value is None:
-            result.unavailable.append((node.path, node.metric, HOW_TO_FILL))
+            how = HOW_TO_FILL_CASES if node.metric in CASE_METRICS else HOW_TO_FILL
+            result.unavailable.append((node.path, node.metric, how))
             continue
         text = value.text()
         if text is None:

@@ -15,11 +15,17 @@ Each push and each follow-up is an entry of the audit trail (预警推送, 预�
 following up can be limited to a department (a warning is its when the department is one of
 the warning's) and to an area: the person's 区划 in the recipient lists, else the 区划 of the
 institution of their latest settlement (一般人群 are on no list).
+
+Every warning is of one workspace (``warnings.workspace``, the store's ``workspace_id``): a push, a list, a
+follow-up, the events and the conversion see the workspace's own warnings only, when several workspaces share
+one app database; another workspace's warning is answered as missing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from medaid.analytics import warning_rule
 from medaid.analytics.warnings import SEPARATOR, Candidate, compute
+from medaid.analytics.warnings import areas as areas  # where it was first
 from medaid.errors import MedaidError
 from medaid.ingest.idnumber import mask
 from medaid.money import yuan_text
@@ -36,6 +43,7 @@ from medaid.store.accounts import AccessDenied
 from medaid.store.app import STATE_LABELS, AppWarning, EventRecord, WarningEvent, WarningRecord, session_for
 from medaid.store.audit_trail import append
 from medaid.store.schema import workspace_id
+from medaid.store.warnings_store import adopt, find, of_workspace
 from medaid.workspace import Workspace
 
 FOLLOW_STATES: tuple[str, ...] = ("confirmed", "rejected")
@@ -102,6 +110,18 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+@contextmanager
+def _session(workspace: Workspace, key: str | None = None) -> Iterator[tuple[Session, str]]:
+    """A session on the workspace's app database and the workspace's key (read from the store when not
+    given), the unassigned warnings of its own SQLite file adopted first (``warnings_store.adopt``)."""
+    if key is None:
+        with workspace.connect(read_only=True) as con:
+            key = workspace_id(con)
+    with session_for(workspace.root) as session:
+        adopt(session, workspace.root, key)
+        yield session, key
+
+
 def last_push(cadence: str, on: dt.date) -> dt.date:
     """The last push day of ``cadence`` on or before ``on``."""
     days = warning_rule.push_days(cadence, on.year - 1) + warning_rule.push_days(cadence, on.year)
@@ -138,22 +158,24 @@ def push(workspace: Workspace, as_of: dt.date, *, actor: str, off_cycle: bool = 
         key = workspace_id(con)
     who, now = actor, _now()
     result = PushResult(as_of)
-    with session_for(workspace.root) as session:
-        this_year = select(AppWarning).where(AppWarning.workspace_year == as_of.year)
+    with _session(workspace, key) as (session, _):
+        this_year = select(AppWarning).where(of_workspace(key), AppWarning.workspace_year == as_of.year)
         stored = {w.person_key: w for w in session.scalars(this_year)}
         rows: list[AppWarning] = []
         fresh: list[AppWarning] = []
         for c in found:
             w = stored.get(c.person_key)
             if w is None:
-                w = _new(c, now)
+                w = _new(c, now, key)
                 first = ("非推送日临时推送：" if off else "首次推送：") + c.reason
                 w.events.append(WarningEvent(from_state=None, to_state="pushed", note=first, actor=who, at=now))
                 session.add(w)
                 fresh.append(w)
             elif as_of >= w.as_of and _changed(w, c):
                 note = f"金额更新：{yuan_text(w.amount_fen)} → {yuan_text(c.amount_fen)}（截至{as_of}）"
-                w.events.append(WarningEvent(from_state=w.state, to_state=w.state, note=note, actor=who, at=now))
+                session.add(
+                    WarningEvent(warning_id=w.id, from_state=w.state, to_state=w.state, note=note, actor=who, at=now)
+                )  # not w.events.append: that would load every event first
                 w.amount_fen, w.threshold_fen, w.group, w.reason = c.amount_fen, c.threshold_fen, c.group, c.reason
                 w.departments, w.updated_at = SEPARATOR.join(c.departments), now
                 result.updated += 1
@@ -175,22 +197,23 @@ def _changed(w: AppWarning, c: Candidate) -> bool:
     return (w.amount_fen, w.threshold_fen, w.group) != (c.amount_fen, c.threshold_fen, c.group)
 
 
-def _new(c: Candidate, now: dt.datetime) -> AppWarning:
-    return AppWarning(workspace_year=c.as_of.year, as_of=c.as_of, person_key=c.person_key, id_masked=c.id_masked,
-                      name_masked=c.name_masked, group=c.group, departments=SEPARATOR.join(c.departments),
-                      amount_fen=c.amount_fen, threshold_fen=c.threshold_fen, reason=c.reason, state="pushed",
-                      created_at=now, updated_at=now, events=[])  # fmt: skip
+def _new(c: Candidate, now: dt.datetime, key: str) -> AppWarning:
+    return AppWarning(workspace=key, workspace_year=c.as_of.year, as_of=c.as_of, person_key=c.person_key,
+                      id_masked=c.id_masked, name_masked=c.name_masked, group=c.group,
+                      departments=SEPARATOR.join(c.departments), amount_fen=c.amount_fen, threshold_fen=c.threshold_fen,
+                      reason=c.reason, state="pushed", created_at=now, updated_at=now, events=[])  # fmt: skip
 
 
-def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
+def _find(session: Session, key: int | str, year: int | None, workspace: str) -> AppWarning:
+    """The workspace's warning by id or 身份证号 (masked first); another workspace's is not found."""
     text = str(key).strip()
     if isinstance(key, int) or (text.isdigit() and len(text) < 15):
-        found = session.get(AppWarning, int(text))
+        found = find(session, int(text), workspace)
         if found is None:
             raise WarningError(f"找不到编号为 {text} 的预警", fix="用 medaid warnings list 工作区 查看预警编号")
         return found
     masked = mask(text) if "*" not in text else text  # a full 身份证号 is masked, never stored or searched
-    query = select(AppWarning).where(AppWarning.id_masked == masked)
+    query = select(AppWarning).where(of_workspace(workspace), AppWarning.id_masked == masked)
     if year is not None:
         query = query.where(AppWarning.workspace_year == year)
     matches = list(session.scalars(query.order_by(AppWarning.id)))
@@ -200,30 +223,6 @@ def _find(session: Session, key: int | str, year: int | None) -> AppWarning:
         ids = "、".join(str(w.id) for w in matches)
         raise WarningError(f"身份证号 {masked} 对应多条预警（编号 {ids}）", fix="请改用预警编号")
     return matches[0]
-
-
-def areas(workspace: Workspace, person_keys: list[str]) -> dict[str, str | None]:
-    """Each person's 区划: in the recipient lists (the latest import that gives one), else that of the
-    institution of their latest settlement; None when neither is known."""
-    if not person_keys:
-        return {}
-    with workspace.connect(read_only=True) as con:
-        rows = con.execute(
-            """
-            WITH keys AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS person_key),
-            listed AS (SELECT person_key, arg_max(region, import_id) AS region FROM recipients
-                       WHERE coalesce(region, '') <> '' AND person_key IN (SELECT person_key FROM keys)
-                       GROUP BY person_key),
-            treated AS (SELECT s.person_key, arg_max(i.region, strftime(s.settle_date, '%Y-%m-%d') || s.settlement_id)
-                        AS region FROM settlements s JOIN institutions i USING (institution_code)
-                        WHERE coalesce(i.region, '') <> '' AND s.person_key IN (SELECT person_key FROM keys)
-                        GROUP BY s.person_key)
-            SELECT k.person_key, coalesce(l.region, t.region) FROM keys k
-            LEFT JOIN listed l USING (person_key) LEFT JOIN treated t USING (person_key)
-            """,
-            [person_keys],
-        ).fetchall()
-    return {str(k): (str(a) if a else None) for k, a in rows}
 
 
 def _departments(w: AppWarning) -> tuple[str, ...]:
@@ -249,10 +248,8 @@ def follow_up(
     audit-trail entry. ``department``/``area``: the account's scope; a warning outside it is refused."""
     if state not in FOLLOW_STATES:
         raise WarningError(f"处理状态“{state}”无效", fix="请用 confirmed（已认定）或 rejected（未认定）")
-    with workspace.connect(read_only=True) as con:
-        ws_key = workspace_id(con)
-    with session_for(workspace.root) as session:
-        w = _find(session, key, workspace.settings.year)
+    with _session(workspace) as (session, ws_key):
+        w = _find(session, key, workspace.settings.year, ws_key)
         if (department or area) and not _in_scope(workspace, [w], department, area):
             scope = "、".join(p for p in (department and f"认定部门 {department}", area and f"区划 {area}") if p)
             raise AccessDenied(f"预警 {w.id} 不在本账户的范围（{scope}）内：推送部门为{'、'.join(_departments(w))}",
@@ -275,27 +272,33 @@ def list_warnings(
     """Stored warnings of ``year`` (default: the workspace's year, else all), optionally in one state,
     of one department and in one area (a 区划 prefix)."""
     year = year if year is not None else workspace.settings.year
-    query = select(AppWarning)
+    with _session(workspace) as (session, key):
+        return _listed(workspace, session, key, state, year, department, area)
+
+
+def _listed(workspace: Workspace, session: Session, key: str, state: str | None, year: int | None,
+            department: str | None, area: str | None) -> list[WarningRecord]:  # fmt: skip
+    query = select(AppWarning).where(of_workspace(key))
     if year is not None:
         query = query.where(AppWarning.workspace_year == year)
     if state is not None:
         query = query.where(AppWarning.state == state)
-    with session_for(workspace.root) as session:
-        found = list(session.scalars(query.order_by(AppWarning.amount_fen.desc(), AppWarning.id)))
-        return [WarningRecord.of(w) for w in _in_scope(workspace, found, department, area)]
+    found = list(session.scalars(query.order_by(AppWarning.amount_fen.desc(), AppWarning.id)))
+    return [WarningRecord.of(w) for w in _in_scope(workspace, found, department, area)]
 
 
 def events(workspace: Workspace, warning_id: int) -> list[EventRecord]:
-    """The audit log of one warning, oldest first."""
-    with session_for(workspace.root) as session:
-        query = select(WarningEvent).where(WarningEvent.warning_id == warning_id).order_by(WarningEvent.id)
+    """The audit log of one warning of the workspace, oldest first (another workspace's: none)."""
+    with _session(workspace) as (session, key):
+        query = (select(WarningEvent).join(AppWarning).where(of_workspace(key), WarningEvent.warning_id == warning_id)
+                 .order_by(WarningEvent.id))  # fmt: skip
         rows = session.scalars(query)
         return [EventRecord.of(e) for e in rows]
 
 
 def conversion(workspace: Workspace, year: int) -> Conversion:
     """Pushed warnings of ``year``, how many were recognised (已认定), and the rate."""
-    with session_for(workspace.root) as session:
-        query = select(AppWarning.state, func.count()).where(AppWarning.workspace_year == year)
+    with _session(workspace) as (session, key):
+        query = select(AppWarning.state, func.count()).where(of_workspace(key), AppWarning.workspace_year == year)
         counts = {str(state): int(n) for state, n in session.execute(query.group_by(AppWarning.state))}
     return conversion_rate(sum(counts.values()), counts.get("confirmed", 0))

@@ -35,7 +35,7 @@ from medaid.analytics.registry import latest_snapshot
 from medaid.money import to_fen, yuan_text
 from medaid.store import engine
 from medaid.vocab import GENERAL_GROUP
-from medaid.workspace import Settings
+from medaid.workspace import Settings, Workspace
 
 GENERAL = GENERAL_GROUP
 SEPARATOR = "、"  # how the registry joins departments
@@ -212,3 +212,27 @@ def _masks(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, tuple[s
         [keys],
     ).fetchall()
     return {str(k): (str(i or ""), n) for k, i, n in rows}
+
+
+def areas(workspace: Workspace, person_keys: list[str]) -> dict[str, str | None]:
+    """Each person's 区划: in the recipient lists (the latest import that gives one), else that of the
+    institution of their latest settlement; None when neither is known."""
+    if not person_keys:
+        return {}
+    with workspace.connect(read_only=True) as con:
+        rows = con.execute(
+            """
+            WITH keys AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS person_key),
+            listed AS (SELECT person_key, arg_max(region, import_id) AS region FROM recipients
+                       WHERE coalesce(region, '') <> '' AND person_key IN (SELECT person_key FROM keys)
+                       GROUP BY person_key),
+            treated AS (SELECT s.person_key, arg_max(i.region, strftime(s.settle_date, '%Y-%m-%d') || s.settlement_id)
+                        AS region FROM settlements s JOIN institutions i USING (institution_code)
+                        WHERE coalesce(i.region, '') <> '' AND s.person_key IN (SELECT person_key FROM keys)
+                        GROUP BY s.person_key)
+            SELECT k.person_key, coalesce(l.region, t.region) FROM keys k
+            LEFT JOIN listed l USING (person_key) LEFT JOIN treated t USING (person_key)
+            """,
+            [person_keys],
+        ).fetchall()
+    return {str(k): (str(a) if a else None) for k, a in rows}

@@ -15,7 +15,9 @@ Which cases count, metric by metric (``:workspace``, ``:start``, ``:end`` are th
   share done after the due day, or still waiting past it (``cases.deadlines``, working-day calendar). A step is
   done by the action that moves the case out of the state waiting for it, a refusal included (不予受理 does
   受理); a withdrawal or an objection's outcome interrupts the step (neither done nor late). A step the policy
-  file names no limit for has no rate (None), never a guess.
+  file names no limit for has no rate (None), never a guess. A step recorded more than a day after the day it
+  claims (补录, ``records.back_dated``: a history file's, or a clerk's late entry) counts on its claimed day, and
+  the passes done so in the period are counted apart (``back_dated``): their timeliness is as told.
 - 跨年支付占比: cases **paid** in the period with at least one bill: paid in a later calendar year than their
   **latest** bill. The latest, not the earliest: an application looks back 12 months, so the earliest bill of a
   January application is of the year before in the normal course; a payment is the previous year's assistance
@@ -27,7 +29,7 @@ Which cases count, metric by metric (``:workspace``, ``:start``, ``:end`` are th
   Withdrawn cases and cases still before 审批 are left out.
 - 预警转化率 and 预警救助发放率: warnings whose first push (``warnings.as_of``) is in the period. Counted by
   warning: those with at least one case opened from them ÷ those pushed; those with a paid case ÷ those with a
-  case. ``warnings`` has no workspace column: it is the app database's (one workspace's by default).
+  case. Only the workspace's warnings count (``warnings.workspace``, migration 0010; docs/decisions/0024).
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from medaid.cases.deadlines import due, entered_days
+from medaid.cases.records import back_dated
 from medaid.cases.workflow import MOVES, next_step
+from medaid.evaluation import case_metric_names as names
+from medaid.evaluation.case_metric_names import TIMED_STEPS, overdue_rate
 from medaid.policy.model import Deadlines
 from medaid.vocab import CASE_STEPS
 
@@ -59,7 +64,7 @@ __all__ = [
 
 PAID_DAYS = ("SELECT id, applied_on, paid_on FROM cases WHERE workspace = :workspace "
              "AND paid_on BETWEEN :start AND :end ORDER BY id")  # fmt: skip
-EVENTS = ("SELECT c.id, c.applied_on, c.state, e.action, e.from_state, e.to_state, e.at FROM cases c "
+EVENTS = ("SELECT c.id, c.applied_on, c.state, e.action, e.from_state, e.to_state, e.at, e.recorded_at FROM cases c "
           "JOIN case_events e ON e.case_id = c.id WHERE c.workspace = :workspace AND c.applied_on <= :end "
           "ORDER BY c.id, e.id")  # fmt: skip
 LATEST_BILLS = ("SELECT c.id, c.paid_on, max(b.bill_date) FROM cases c JOIN case_bills b ON b.case_id = c.id "
@@ -68,13 +73,12 @@ LATEST_BILLS = ("SELECT c.id, c.paid_on, max(b.bill_date) FROM cases c JOIN case
 _APPLIED = "SELECT count(*) FROM cases WHERE workspace = :workspace AND applied_on BETWEEN :start AND :end"
 APPROVED = f"{_APPLIED} AND state IN ('approved', 'publicised', 'paid', 'archived')"
 DECIDED = f"{_APPLIED} AND state IN ('approved', 'publicised', 'paid', 'archived', 'rejected')"
-WARNED = "SELECT count(*) FROM warnings WHERE as_of BETWEEN :start AND :end"
+WARNED = "SELECT count(*) FROM warnings WHERE workspace = :workspace AND as_of BETWEEN :start AND :end"
 _FROM_WARNINGS = ("SELECT count(DISTINCT c.warning_id) FROM cases c JOIN warnings w ON w.id = c.warning_id "
-                  "WHERE c.workspace = :workspace AND w.as_of BETWEEN :start AND :end")  # fmt: skip
+                  "WHERE c.workspace = :workspace AND w.workspace = :workspace "
+                  "AND w.as_of BETWEEN :start AND :end")  # fmt: skip
 CONVERTED = _FROM_WARNINGS
 CONVERTED_PAID = f"{_FROM_WARNINGS} AND c.paid_on IS NOT NULL"
-# the steps a deadline may apply to (申请 has none), in the order of the workflow
-TIMED_STEPS: tuple[str, ...] = tuple(code for code in CASE_STEPS if code != "apply")
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,11 @@ def _day(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _moment(value: Any) -> dt.datetime:
+    """A time as the database driver returns it (SQLite: ISO text; PostgreSQL: datetime)."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 def _rate(top: int, bottom: int) -> float | None:
     return top / bottom * 100 if bottom else None
 
@@ -154,6 +163,7 @@ class Span:
     step: str
     entered_on: dt.date
     done_on: dt.date | None
+    back_dated: bool = False  # the action that did it was recorded more than a day after its day (补录)
 
 
 def step_spans(rows: Sequence[Sequence[Any]]) -> list[Span]:
@@ -168,12 +178,13 @@ def step_spans(rows: Sequence[Sequence[Any]]) -> list[Span]:
     for case_id, events in by_case.items():
         applied_on, state = _day(events[0][1]), str(events[0][2])
         entered = entered_days(applied_on, [(e[4], e[5], _day(e[6])) for e in events])
-        for (_, _, _, action, source, target, at), since in zip(events, entered[:-1], strict=True):
+        for (_, _, _, action, source, target, at, recorded), since in zip(events, entered[:-1], strict=True):
             move = MOVES.get(str(action))
             if move is None or source is None or source == target:
                 continue  # the opening, an objection recorded or dismissed: the case stays where it is
             if move.step is not None and next_step(str(source)) == move.step:
-                spans.append(Span(case_id, applied_on, move.step, since, _day(at)))
+                told = back_dated(_moment(at), _moment(recorded))
+                spans.append(Span(case_id, applied_on, move.step, since, _day(at), told))
         waiting = next_step(state)
         if waiting is not None:
             spans.append(Span(case_id, applied_on, waiting, entered[-1], None))
@@ -204,13 +215,13 @@ def cohort_metrics(session: Session, params: dict[str, object]) -> list[CaseMetr
     """审批通过率, 预警转化率 and 预警救助发放率: counts in SQL, the queries as they are."""
     out = []
     for name, label, formula, top_sql, bottom_sql in (
-        ("case_approval_rate", "依申请救助审批通过率",
+        (names.APPROVAL_RATE, "依申请救助审批通过率",
          "申请日期在期内的案件中，审批通过（含其后环节）件数 ÷ 已作决定件数"
          "（审批通过及以后 + 不予救助；撤回、尚未审批的不计）× 100%",
          APPROVED, DECIDED),
-        ("warning_conversion_rate", "高额费用预警转化率",
+        (names.WARNING_CONVERSION, "高额费用预警转化率",
          "期内首次推送的预警中，已据以登记救助申请的预警数 ÷ 期内推送的预警数 × 100%", CONVERTED, WARNED),
-        ("warning_paid_rate", "预警转化案件发放率",
+        (names.WARNING_PAID, "预警转化案件发放率",
          "期内首次推送且已登记申请的预警中，已发放救助的预警数 ÷ 已登记申请的预警数 × 100%", CONVERTED_PAID,
          CONVERTED),
     ):  # fmt: skip
@@ -232,13 +243,13 @@ def payment_metrics(session: Session, params: dict[str, object]) -> list[CaseMet
                    f"期内发放的案件，发放日期 − 申请日期（自然日）的{what}（Excel PERCENTILE.INC({p})）",
                    percentile_inc(days, p) if days else None, None, len(days), query, values=days, note=note,
                    extra={"percentile": p, "percentile_function": "percentile_inc"})
-        for name, label, what, p in (("application_to_payment_median_days", "申请至发放天数（中位数）", "中位数", 0.5),
-                                     ("application_to_payment_p90_days", "申请至发放天数（第90百分位数）",
+        for name, label, what, p in ((names.PAYMENT_MEDIAN_DAYS, "申请至发放天数（中位数）", "中位数", 0.5),
+                                     (names.PAYMENT_P90_DAYS, "申请至发放天数（第90百分位数）",
                                       "第 90 百分位数", 0.9))
     ]  # fmt: skip
     bills = session.execute(text(LATEST_BILLS), params).all()
     late = sum(_day(r[1]).year > _day(r[2]).year for r in bills)
-    out.append(CaseMetric("cross_year_payment_share", "跨年支付占比", "%",
+    out.append(CaseMetric(names.CROSS_YEAR_SHARE, "跨年支付占比", "%",
                           "期内发放且有票据的案件中，发放年度晚于其最晚一张票据年度的件数 ÷ 件数 × 100%",
                           _rate(late, len(bills)), late, len(bills), (Query(LATEST_BILLS, params),),
                           note=None if bills else "期内没有发放且有票据的案件"))  # fmt: skip
@@ -255,15 +266,17 @@ def overdue_metrics(session: Session, params: dict[str, object], rules_for: Call
     for step in TIMED_STEPS:
         name = CASE_STEPS[step]
         late, counted, free = step_overdue(spans, step, rules_for, start, end, on)
+        told = sum(s.step == step and s.back_dated and s.done_on is not None and start <= s.done_on <= end
+                   for s in spans)  # fmt: skip
         if counted == 0 and free:
             note: str | None = f"政策文件未规定“{name}”环节的办理时限，不计算逾期率"
         else:
             note = None if counted else f"期内没有完成或逾期待办的“{name}”环节"
         formula = (f"期内完成“{name}”的（及截至 {on.isoformat()} 仍待办且已过期限的）环节中，晚于期限完成或仍未完成的"
                    f"个数 ÷ 个数 × 100%；期限按工作日历自上一环节完成之日起算")  # fmt: skip
-        out.append(CaseMetric(f"overdue_rate_{step}", f"“{name}”环节逾期率", "%", formula,
+        out.append(CaseMetric(overdue_rate(step), f"“{name}”环节逾期率", "%", formula,
                               _rate(late, counted) if counted else None, late, counted, query, policy=policy,
-                              note=note, extra={"step": name, "without_limit": free}))  # fmt: skip
+                              note=note, extra={"step": name, "without_limit": free, "back_dated": told}))  # fmt: skip
     return out
 
 
@@ -274,7 +287,7 @@ def approval_days_metrics(session: Session, params: dict[str, object]) -> list[C
 
     start, end, calendar = _day(params["start"]), _day(params["end"]), default_calendar()
     approved: dict[int, tuple[dt.date, dt.date]] = {}
-    for case_id, applied_on, _, action, *_, at in session.execute(text(EVENTS), params).all():
+    for case_id, applied_on, _, action, *_, at, _ in session.execute(text(EVENTS), params).all():
         if action == "approve":
             approved[int(case_id)] = (_day(applied_on), _day(at))
     days = tuple(calendar.working_days_between(a, b) for a, b in approved.values() if start <= b <= end)
@@ -284,8 +297,8 @@ def approval_days_metrics(session: Session, params: dict[str, object]) -> list[C
                    f"（Excel PERCENTILE.INC({p})）", percentile_inc(days, p) if days else None, None, len(days),
                    (Query(EVENTS, params),), values=days, note=None if days else "期内没有审批通过的案件",
                    extra={"percentile": p, "percentile_function": "percentile_inc"})
-        for name, label, what, p in (("application_to_approval_median_working_days", "申请至审批通过工作日数（中位数）",
+        for name, label, what, p in ((names.APPROVAL_MEDIAN_WORKING_DAYS, "申请至审批通过工作日数（中位数）",
                                       "中位数", 0.5),
-                                     ("application_to_approval_p90_working_days",
+                                     (names.APPROVAL_P90_WORKING_DAYS,
                                       "申请至审批通过工作日数（第90百分位数）", "第 90 百分位数", 0.9))
     ]  # fmt: skip

@@ -3,6 +3,8 @@
 A county's 台账 of past applications has one row per case: who applied (身份证号, 姓名), for which 救助类别,
 and the day of each step it went through (申请, 受理, 审核, 审批, 公示起止, 发放, 归档), with the amount paid,
 or the reason it was refused (不予救助原因, at the last step dated) or withdrawn (撤回日期, 撤回原因). A row
+may carry its bills: settlement numbers of the workspace's data (结算单号, looked up by the caller, which has
+the data) and/or one bill typed in from paper (费用发生日期, 医疗总费用, 个人自付费用). A row
 becomes :class:`HistoryRow` (everything checked, personal data still in clear: the caller seals it) and then
 the list of :class:`Replay` steps the workflow takes, in order; the workflow's own :func:`check` is run on
 them, so that a row the workflow would refuse is refused here, with its column and reason, before anything
@@ -12,10 +14,11 @@ is written. Pure: no database.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from medaid.cases.model import Application, Declaration, Person, check_application
+from medaid.cases.model import Application, Bill, Declaration, Person, check_application
 from medaid.cases.workflow import Situation, WorkflowError, check
 from medaid.dates import WRITTEN, read_date
 from medaid.errors import MedaidError
@@ -28,6 +31,7 @@ HISTORY_STEPS = ("accepted_on", "reviewed_on", "approved_on", "publicity_from", 
 STEP_OF_DATE = {"accepted_on": "accept", "reviewed_on": "review", "approved_on": "approve",
                 "publicity_from": "publish", "paid_on": "pay", "archived_on": "archive"}  # fmt: skip
 REFUSAL_AT = {"accepted_on": "refuse", "reviewed_on": "fail_review", "approved_on": "deny"}  # the last step dated
+SEPARATORS = re.compile(r"[、;；,，\s]+")  # between the settlement numbers of one cell
 IMPORT_ROLE = "clerk"  # the steps of a historical case are recorded as the county's 医保经办 took them
 
 
@@ -60,6 +64,10 @@ HISTORY = Table(
         _c("refusal", "不予救助原因", Type.TEXT, False, "不予救助理由", "未通过原因"),
         _c("withdrawn_on", "撤回日期", Type.DATE, False),
         _c("withdrawal", "撤回原因", Type.TEXT, False),
+        _c("settlements", "结算单号", Type.TEXT, False, "结算编号", "关联结算单号"),
+        _c("bill_day", "费用发生日期", Type.DATE, False, "就诊日期", "出院日期"),
+        _c("bill_total", "医疗总费用", Type.MONEY, False, "总费用"),
+        _c("bill_self_pay", "个人自付费用", Type.MONEY, False, "个人负担费用", "自付金额"),
     ),
     ("reference",),
 )
@@ -92,6 +100,7 @@ class HistoryRow:
     application: Application  # personal data in clear, until the caller seals it
     warning_id: int | None
     steps: tuple[Replay, ...]
+    settlement_ids: tuple[str, ...] = ()  # 结算单号: the caller links them from the data (the applicant's only)
 
     @property
     def final_state(self) -> str:
@@ -165,14 +174,37 @@ def read_row(row: int, cells: Mapping[str, str | None], units: Mapping[str, str]
         )
     declaration = Declaration(_fen(cells, "income", units) or 0, _fen(cells, "assets", units) or 0)
     application = Application(person, _text(cells, "category") or "", applied, declaration,
-                              area=_text(cells, "area"), department=_text(cells, "department"))  # fmt: skip
+                              bills=_entered_bill(cells, units, today), area=_text(cells, "area"),
+                              department=_text(cells, "department"))  # fmt: skip
     try:
         application = check_application(application)
     except MedaidError as err:
         column = {"救助类别": "category", "认定部门": "department", "区划": "area"}.get(err.where.key or "", "")
         raise RowError(LABELS.get(column, err.where.key or ""), _text(cells, column) or "", err.what) from err
     steps = _steps(cells, applied, units, today)
-    return HistoryRow(row, reference, application, int(warning) if warning else None, steps)
+    settlements = tuple(dict.fromkeys(s for s in SEPARATORS.split(_text(cells, "settlements") or "") if s))
+    return HistoryRow(row, reference, application, int(warning) if warning else None, steps, settlements)
+
+
+def _entered_bill(cells: Mapping[str, str | None], units: Mapping[str, str], today: dt.date) -> tuple[Bill, ...]:
+    """The bill typed in from paper, when the row gives one: its day, total and 个人自付, all three."""
+    day = _date(cells, "bill_day")
+    total, self_pay = _fen(cells, "bill_total", units), _fen(cells, "bill_self_pay", units)
+    if day is None and total is None and self_pay is None:
+        return ()
+    if day is None or total is None or self_pay is None:
+        missing = next(
+            n for n, v in (("bill_day", day), ("bill_total", total), ("bill_self_pay", self_pay)) if v is None
+        )
+        raise RowError(LABELS[missing], "", f"按纸质票据录入费用须同时填写费用发生日期、医疗总费用和个人自付费用，"
+                       f"本行缺{LABELS[missing]}（数据中已有的结算请填结算单号）")  # fmt: skip
+    if day > today:
+        raise RowError(LABELS["bill_day"], day.isoformat(), f"费用发生日期 {day.isoformat()} 晚于导入当天"
+                       f"（{today.isoformat()}）：请核对票据日期")  # fmt: skip
+    if self_pay > total:
+        raise RowError(LABELS["bill_self_pay"], _text(cells, "bill_self_pay") or "",
+                       "个人自付费用大于医疗总费用：请按票据核对，个人自付不超过医疗总费用")  # fmt: skip
+    return (Bill(day, total, self_pay),)
 
 
 def _dated(cells: Mapping[str, str | None], applied: dt.date, today: dt.date) -> list[tuple[str, dt.date]]:

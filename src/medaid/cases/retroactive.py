@@ -125,6 +125,7 @@ class RetroResult:
     rule: str  # the window in words, with its document
     bills: list[RetroBill] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (settlement id, why not)
+    settled_before: dict[str, str] = field(default_factory=dict)  # of those skipped: settled before, when and how
 
     @property
     def total(self) -> int:
@@ -213,6 +214,8 @@ def settle_bills(
         settled, ytd = settle(policy, _claim(bill, category, given), ytd)
         if bill.settlement_id in done or given is not None:  # counted in the year-to-date, not paid again
             paid += settled.assistance
+            if bill.settlement_id in done:
+                result.settled_before[bill.settlement_id] = done[bill.settlement_id]
             why = (f"已追溯救助：{done[bill.settlement_id]}" if bill.settlement_id in done else
                    f"已获医疗救助（医疗救助及倾斜救助支付 {yuan_text(bill.assistance_paid)}），不再追溯")  # fmt: skip
             result.skipped.append((bill.settlement_id, why))

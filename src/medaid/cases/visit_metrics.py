@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from medaid.evaluation.case_metric_names import VISIT_RATE, VISIT_SATISFACTION
+
 _PLANS = "SELECT id FROM visit_plans WHERE workspace = :workspace AND period_from BETWEEN :start AND :end"
 _LATEST = (f"SELECT t.id, r.outcome, r.satisfaction, r.needs FROM visit_targets t "
            f"JOIN visit_records r ON r.target_id = t.id "
@@ -45,7 +47,7 @@ def definitions(options: tuple[str, ...], satisfied: tuple[str, ...]) -> tuple[V
     """The metrics, for the satisfaction scale given (the survey's: ``survey.model``)."""
     frames = f"SELECT coalesce(sum(frame_size), 0) FROM visit_plans WHERE id IN ({_PLANS}) AND method = 'all'"
     return (
-        VisitMetric("visit_rate", "回访率", "%", "已回访人数 ÷ 计划回访人数 × 100%", _VISITED, _TARGETS),
+        VisitMetric(VISIT_RATE, "回访率", "%", "已回访人数 ÷ 计划回访人数 × 100%", _VISITED, _TARGETS),
         VisitMetric(
             "visit_coverage",
             "回访覆盖率",
@@ -56,7 +58,7 @@ def definitions(options: tuple[str, ...], satisfied: tuple[str, ...]) -> tuple[V
             frames,
         ),
         VisitMetric(
-            "visit_satisfaction_rate",
+            VISIT_SATISFACTION,
             "回访满意率",
             "%",
             f"回访中答“{'”或“'.join(satisfied)}”的人数 ÷ 回访中回答满意度的人数 × 100%",

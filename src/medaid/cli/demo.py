@@ -73,7 +73,11 @@ def county_lines(county: PipelineResult) -> list[str]:
     found = "，".join(f"{REASONS[k]} {v} 笔" for k, v in county.findings.items()) or "无"
     lines.append(f"  {county.month} 核查：当月结算 {county.settlements_verified} 笔，"
                  f"发现 {sum(county.findings.values())} 笔（{found}）")  # fmt: skip
-    lines.append(f"  高额费用预警：新推送 {county.warnings} 人")
+    lines.append(f"  高额费用预警：按推送日推送 {county.pushes} 次，新推送 {county.warnings} 人，"
+                 f"部门已登记核查结果 {county.warnings_followed} 人")  # fmt: skip
+    lines.append(f"  依申请救助历史案件 {county.cases_imported} 件（其中由高额费用预警转化 "
+                 f"{county.cases_from_warnings} 件；台账不合格 {county.cases_rejected} 行），"
+                 f"回访 {county.visits_planned} 户，已回访 {county.visits_done} 户")  # fmt: skip
     if county.evaluation is not None:
         lines.append(f"  由数据填入 {len(county.evaluation.binding.bound)} 项指标；"
                      f"评价总分 {county.total} 分，等级 {county.grade}")  # fmt: skip

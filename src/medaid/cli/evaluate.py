@@ -15,7 +15,7 @@ from medaid.cli.base import command, done, emit_json, format_option, progress, w
 @year_option()
 @format_option("text", "json")
 def metrics_command(directory: Path, year: int | None, fmt: str) -> None:
-    """从工作区数据计算各项指标（救助人次、资助参保完成率、滚存结余率、可支撑月数等），附公式与来源。"""
+    """从工作区数据和依申请救助案件计算各项指标（救助人次、资助参保完成率、滚存结余率、申请至发放天数、回访率等），附公式与来源。"""
     from medaid.services.metrics import compute_metrics
 
     with progress() as bars:

@@ -86,6 +86,8 @@ def list_command(directory: Path, state: str | None, year: int | None, fmt: str)
         emit_json(found.to_dict())
         return
     click.echo(f"共 {len(found.warnings)} 条预警")
+    if found.note:
+        click.echo(found.note)
     for r in found.warnings:
         click.echo(
             f"  {r.id:>6}. {r.id_masked} {r.name_masked or ''} {r.group} 自付{yuan_text(r.amount_fen)} "

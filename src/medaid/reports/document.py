@@ -2,9 +2,10 @@
 the scored tree, the audit, the data and the survey, never typed twice.
 
 The layout follows a finished third-party report (the Liucheng report of the seeds): a
-cover, a 目录, 摘要, 一、项目基本情况, 二、绩效评价工作情况, 三、项目绩效情况 (the
-conclusion with its table, then 绩效分析 by dimension), 四、存在的问题 and 五、改进建议
-by theme, 六、其他需要说明的问题, 附件1 评分表 on landscape pages and 附件2 满意度调查分析.
+cover, a 目录, 摘要, 一、项目基本情况 (with 依申请救助办理情况: ``case_section``),
+二、绩效评价工作情况, 三、项目绩效情况 (the conclusion with its table, then 绩效分析 by
+dimension), 四、存在的问题 and 五、改进建议 by theme, 六、其他需要说明的问题, 附件1 评分表
+on landscape pages and 附件2 满意度调查分析.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from medaid.evaluation.audit import AuditReport
 from medaid.evaluation.findings import Finding, Severity
 from medaid.evaluation.numbers import fmt, fmt_pct
 from medaid.evaluation.result import audit_dict, scored_dict
+from medaid.reports.case_section import CASE_METRICS, TITLE, CaseSection, case_section
 from medaid.reports.charts import Chart, data_charts, dimension_chart, question_chart
 from medaid.reports.context import Context
 from medaid.reports.explain import explain_leaf, finding_notes
@@ -83,11 +85,12 @@ class EvaluationReport:
     notes: list[Para] = field(default_factory=list)  # 其他需要说明的问题
     facts: list[Fact] = field(default_factory=list)  # 项目基本情况: figures from the data
     explanations: dict[tuple[str, ...], str] = field(default_factory=dict)  # leaf path → 评分说明
+    cases: CaseSection | None = None  # 依申请救助办理情况, when any case metric has a value
 
     def to_dict(self) -> dict[str, object]:
         data = scored_dict(self.audit.scored)
         data["audit"] = audit_dict(self.audit)
-        data["report"] = {
+        report: dict[str, object] = {
             "title": self.title, "summary": self.summary,
             "dimensions": [{"name": d.name, "weight": d.weight, "score": d.score, "rate": d.rate}
                            for d in self.dimensions],
@@ -98,6 +101,9 @@ class EvaluationReport:
             "notes": [p.text for p in self.notes],
             "facts": [{"label": f.label, "value": f.value, "formula": f.formula} for f in self.facts],
         }  # fmt: skip
+        if self.cases is not None:
+            report["cases"] = self.cases.to_dict()
+        data["report"] = report
         if self.survey is not None:
             data["survey"] = self.survey.to_dict()
         return data
@@ -162,7 +168,11 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
     if themes:
         body.add(Para("主要存在的问题：" + "；".join(f"{i}. {t.title}" for i, t in enumerate(themes, 1)) + "。"))
         body.add(Para("改进建议：" + "；".join(f"{i}. {t.advice_title}" for i, t in enumerate(themes, 1)) + "。"))
-    facts = [Fact(v.metric.label, fact_value(v), v.metric.formula) for v in values.values() if v.value is not None]
+    facts = [
+        Fact(v.metric.label, fact_value(v), v.metric.formula)
+        for v in values.values()
+        if v.value is not None and v.metric.name not in CASE_METRICS
+    ]  # the cases have their own section
     # 一、项目基本情况
     body.add(
         Heading("一、项目基本情况", 1), Heading("（一）项目概况", 2), *[Para(t) for t in overview(context, values)]
@@ -180,6 +190,11 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         )
     for chart in data_charts(charts) if charts else []:
         body.add(count.figure(chart))
+    cases = case_section(values, [n for n in scored.walk() if not n.children], context.year)
+    if cases is not None:
+        body.add(Heading(f"（{numeral(2 if facts else 1)}）{TITLE}", 2), Para(cases.text))
+        body.add(count.table(TITLE, ("项目", "数值", "计算口径"), cases.rows, numeric=(1,), widths=(3, 2, 6),
+                             note=cases.note))  # fmt: skip
     # 二、绩效评价工作情况
     body.add(Heading("二、绩效评价工作情况", 1))
     for i, (heading, paragraphs) in enumerate(work_sections(context, scored, values, survey)):
@@ -233,7 +248,7 @@ def build_report(audit: AuditReport, *, survey: SurveyResult | None = None, narr
         title=title, region=context.region, year=context.year, total=scored.total, grade=scored.grade,
         summary=summary, dimensions=dimensions, themes=themes, sheet=sheet,
         findings=audit.findings, audit=audit, cover=cover_of(context, title), parts=parts, survey=survey,
-        notes=notes, facts=facts, explanations=explanations,
+        notes=notes, facts=facts, explanations=explanations, cases=cases,
     )  # fmt: skip
 
 

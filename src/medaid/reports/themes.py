@@ -5,7 +5,8 @@ recommendation per theme — the way a finished report (Liucheng: 监管留痕�
 A deduction joins the theme of its data metric, else of the words in its name, else of
 its dimension. The data add evidence of their own only for what the framework does not
 score (a metric no indicator is bound to): the verification ledger, the fund's balance,
-the one-stop rate, the survey's sample. So a figure the table scored in full is never
+the one-stop rate, the survey's sample, the 依申请救助 steps done late, paid across years or
+not visited (``case_section.case_evidence``). So a figure the table scored in full is never
 called a problem, and a figure a deduction states is not stated twice.
 """
 
@@ -17,11 +18,13 @@ from decimal import Decimal
 from medaid.analytics.metrics import Value
 from medaid.analytics.runs import YearFindings
 from medaid.evaluation.audit import AuditReport
+from medaid.evaluation.case_metric_names import CASE_METRICS
 from medaid.evaluation.findings import Severity
 from medaid.evaluation.numbers import fmt
 from medaid.evaluation.scoring import ScoredNode, Source
 from medaid.evaluation.survey_metrics import AWARENESS, SATISFACTION
 from medaid.money import to_yuan
+from medaid.reports.case_section import case_evidence
 from medaid.reports.numbers import grouped, yuan_texts
 from medaid.survey.summary import SurveyResult
 from medaid.vocab import REASONS
@@ -56,6 +59,9 @@ SPECS: tuple[Spec, ...] = (
          ("one_stop_settlement_rate", "standard_compliance_rate", "subsidy_completion_rate",
           "key_recipient_assistance_ratio", "recipient_self_pay_ratio", "cross_year_payments", "cross_year_amount"),
          ("结算", "救助标准", "资助参保", "拨付", "及时", "跨年", "负担")),
+    Spec("cases", "依申请救助办理时效有待提高", "压缩审批时限，杜绝跨年支付",
+         "按政策文件规定的时限办理依申请救助的受理、审核、审批和发放，年末前清理在途案件，并对救助对象及时回访",
+         CASE_METRICS, ("依申请", "救助审", "办结", "回访", "逾期")),
     Spec("service", "政策宣传与群众满意度有待提升", "加强政策宣传，改进经办服务",
          "采用群众喜闻乐见的方式解读申请流程、认定程序和所需材料，分析群众反映的问题并改进经办服务",
          (SATISFACTION, AWARENESS), ("知晓", "宣传", "满意")),
@@ -67,6 +73,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("other", "其他失分事项", "针对失分事项逐项整改", "查明失分原因，制定整改措施并跟踪落实"),
 )  # fmt: skip
 BY_KEY = {s.key: s for s in SPECS}
+# The words of 依申请救助 are matched first: "城乡医疗救助审核、审批、资金发放及时" is about the cases, not about
+# payment's "及时", and "回访人数" is no 救助人数 (volume's "人数"). "救助审", not "审批": an approval of another
+# programme ("困难企业职工办理特殊及慢性病审批") is no case of 依申请救助.
+WORD_ORDER: tuple[Spec, ...] = (BY_KEY["cases"], *(s for s in SPECS if s.key != "cases"))
 
 
 @dataclass
@@ -80,7 +90,7 @@ def spec_of(node: ScoredNode) -> Spec:
     for spec in SPECS:
         if ind.metric and ind.metric in spec.metrics:
             return spec
-    for spec in SPECS:
+    for spec in WORD_ORDER:
         if any(w in ind.name for w in spec.words):
             return spec
     return BY_KEY["management"] if ind.path and ind.path[0] in ("决策", "过程") else BY_KEY["other"]
@@ -217,6 +227,9 @@ def build_themes(report: AuditReport, values: dict[str, Value], found: YearFindi
     _fund(evidence["fund"], values, scored)
     _ledger(evidence["ledger"], found)
     _payment(evidence["payment"], values, scored)
+    problems, advice = case_evidence(values, scored)
+    evidence["cases"].problems += problems
+    evidence["cases"].advice += advice
     _service(evidence["service"], survey)
     _table(evidence["table"], report)
     out = []
@@ -224,6 +237,8 @@ def build_themes(report: AuditReport, values: dict[str, Value], found: YearFindi
         ev = evidence[spec.key]
         if not ev.problems:
             continue
-        advice = ev.advice or [_advice_from_deductions(spec, members[spec.key]) or spec.generic]
+        # the indicators short of their targets first, then what the unscored data suggest
+        scored_advice = _advice_from_deductions(spec, members[spec.key])
+        advice = [scored_advice, *ev.advice] if scored_advice else ev.advice or [spec.generic]
         out.append((spec, "；".join(ev.problems) + "。", "建议" + "；".join(advice) + "。"))
     return out

@@ -10,6 +10,8 @@ from medaid.errors import Location, MedaidError
 from medaid.services.follow_ups import EVERYTHING, Scope
 
 if TYPE_CHECKING:
+    import duckdb
+
     from medaid.cases.eligibility import Eligibility
     from medaid.cases.model import Bill
 
@@ -21,21 +23,25 @@ SELF_PAY = ("COALESCE(self_paid, total - COALESCE(basic_paid, 0) - COALESCE(crit
             " - COALESCE(assistance_paid, 0) - COALESCE(tilted_paid, 0) - COALESCE(other_paid, 0))")  # fmt: skip
 
 
-def settlement_bills(root: Path, settlement_ids: list[str], people: set[str]) -> list[Bill]:
+def settlement_bills(root: Path, settlement_ids: list[str], people: set[str], *,
+                     con: duckdb.DuckDBPyConnection | None = None) -> list[Bill]:  # fmt: skip
     """The bills of these settlements, in the order given; refused when one is not in the data or is not
-    the applicant's or a household member's (``people``: their keyed hashes)."""
+    the applicant's or a household member's (``people``: their keyed hashes). ``con``: the workspace's store,
+    already open (a file of many cases), else opened for this call."""
     from medaid.cases.model import Bill
     from medaid.workspace import Workspace
 
     wanted = [s.strip() for s in settlement_ids if s.strip()]
     if not wanted:
         raise MedaidError("没有给出结算编号", where=Location(key="结算编号"), fix="请填写一个或多个结算编号")
-    with Workspace.open(root).connect(read_only=True) as con:
-        rows = con.execute(
-            f"SELECT settlement_id, person_key, settle_date, total, in_scope, {SELF_PAY}, institution_code "
-            "FROM settlements WHERE settlement_id IN (SELECT unnest(?))",
-            [wanted],
-        ).fetchall()
+    if con is None:
+        with Workspace.open(root).connect(read_only=True) as own:
+            return settlement_bills(root, wanted, people, con=own)
+    rows = con.execute(
+        f"SELECT settlement_id, person_key, settle_date, total, in_scope, {SELF_PAY}, institution_code "
+        "FROM settlements WHERE settlement_id IN (SELECT unnest(?))",
+        [wanted],
+    ).fetchall()
     found = {str(r[0]): r for r in rows}
     missing = [s for s in wanted if s not in found]
     if missing:

@@ -6,7 +6,9 @@ order of the steps, amounts, the workflow's own rules) and then recorded as a li
 and every step through ``cases.ledger``, with the day of the step as its time (``at``), so its history and
 its audit trail are those of a case taken step by step. Each row is written in its own transaction: all its
 steps or none. A bad row goes to ``rejects/`` (文件, 行号, 列, 值, 原因: 身份证号 and 姓名 masked) and never
-stops the good ones. A case already imported (same applicant, application day and 救助类别) is not recorded
+stops the good ones. A row's 结算单号 are linked as the application service links them
+(``services.case_data.settlement_bills``: in the data, the applicant's), with the amounts of the data; a bill
+typed in is recorded as entered. A case already imported (same applicant, application day and 救助类别) is not recorded
 twice: importing the same file again changes nothing.
 """
 
@@ -25,12 +27,16 @@ from medaid.services.cases import Actor, who
 from medaid.services.follow_ups import EVERYTHING, Scope
 
 if TYPE_CHECKING:
+    import duckdb
     from sqlalchemy.orm import Session
 
     from medaid.cases.history_file import HistoryRow
+    from medaid.cases.model import Bill, Sealed
     from medaid.store.crypto import KeyRing
 
 REJECT_HEADERS = ("文件", "行号", "列", "值", "原因")  # as every import's rejects file
+LINK_FIX = ("结算单号须是本行申请人本人的、已导入工作区数据的结算，请核对；数据中没有的票据请删去该结算单号，"
+            "改填费用发生日期、医疗总费用和个人自付费用，按纸质票据录入")  # fmt: skip
 
 
 @dataclass
@@ -114,9 +120,11 @@ def _known(root: Path, workspace: str) -> Known:
 
     from medaid.store.app import session_for
     from medaid.store.cases import Case
+    from medaid.store.warnings_store import adopt
 
     wanted = select(Case.person_key, Case.applied_on, Case.category, Case.id, Case.state)
     with session_for(root) as session:
+        adopt(session, root, workspace)  # the unassigned warnings of the workspace's own file (decision 0024)
         rows = session.execute(wanted.where(Case.workspace == workspace)).all()
     return {(str(k), d, str(c)): (int(i), str(s)) for k, d, c, i, s in rows}
 
@@ -134,14 +142,48 @@ def _already(h: HistoryRow, case_id: int, state: str) -> None:
                        f"medaid cases step 工作区 {case_id} 操作 --at 日期 补录")  # fmt: skip
 
 
-def _record(session: Session, ring: KeyRing, workspace: str, h: HistoryRow, me: Actor, file: str) -> int | None:
-    """Record one historical case and its steps in ``session``; None when it was imported before."""
+def _check_warning(session: Session, h: HistoryRow, applicant: Sealed, workspace: str) -> None:
+    """The row's 预警编号 must be a warning of the workspace and of the applicant (same keyed hash); RowError
+    naming the column (another workspace's warning is answered as a missing one)."""
+    from medaid.cases.history_file import LABELS, RowError
+    from medaid.store.warnings_store import find
+
+    if h.warning_id is None:
+        return
+    warning, number = find(session, h.warning_id, workspace), str(h.warning_id)
+    if warning is None:
+        raise RowError(LABELS["warning_id"], number,
+                       f"没有编号为 {number} 的高额费用预警（用 medaid warnings list 工作区 查看）")  # fmt: skip
+    if warning.person_key != applicant.person_key:
+        raise RowError(LABELS["warning_id"], number,
+                       f"申请人（{applicant.id_masked}）不是预警 {number} 的对象（{warning.id_masked}）")  # fmt: skip
+
+
+def _linked(root: Path, person_key: str, h: HistoryRow, con: duckdb.DuckDBPyConnection) -> tuple[Bill, ...]:
+    """The bills of the row's 结算单号, from the data as the application service takes them: each must be in the
+    workspace's data and the applicant's; RowError naming the column otherwise."""
+    from medaid.cases.history_file import LABELS, RowError
+    from medaid.services.case_data import settlement_bills
+
+    if not h.settlement_ids:
+        return ()
+    try:
+        return tuple(settlement_bills(root, list(h.settlement_ids), {person_key}, con=con))
+    except MedaidError as err:
+        raise RowError(LABELS["settlements"], "、".join(h.settlement_ids), f"{err.what}：{LINK_FIX}") from err
+
+
+def _record(session: Session, ring: KeyRing, workspace: str, h: HistoryRow, me: Actor, file: str,
+            linked: tuple[Bill, ...] = ()) -> int | None:  # fmt: skip
+    """Record one historical case and its steps in ``session``, with the bills ``linked`` from the data; None
+    when it was imported before."""
+    from dataclasses import replace
+
     from sqlalchemy import select
 
-    from medaid.cases.history_file import LABELS, Recorded, RowError
+    from medaid.cases.history_file import Recorded
     from medaid.cases.ledger import act, open_case
     from medaid.cases.model import Payment, seal
-    from medaid.store.app import AppWarning
     from medaid.store.cases import Case
 
     app = h.application
@@ -152,15 +194,9 @@ def _record(session: Session, ring: KeyRing, workspace: str, h: HistoryRow, me: 
     if before is not None:
         _already(h, before.id, before.state)
         return None
-    if h.warning_id is not None:
-        warning, number = session.get(AppWarning, h.warning_id), str(h.warning_id)
-        if warning is None:
-            raise RowError(LABELS["warning_id"], number,
-                           f"没有编号为 {number} 的高额费用预警（用 medaid warnings list 工作区 查看）")  # fmt: skip
-        if warning.person_key != sealed.person_key:
-            raise RowError(LABELS["warning_id"], number,
-                           f"申请人（{sealed.id_masked}）不是预警 {number} 的对象（{warning.id_masked}）")  # fmt: skip
+    _check_warning(session, h, sealed, workspace)
     note = f"历史台账补录：{file} 第 {h.row} 行，台账编号 {h.reference}"
+    app = replace(app, bills=(*linked, *app.bills))
     case = open_case(session, ring, app, workspace=workspace, actor=me.name, role=me.role, applicant=sealed,
                      warning_id=h.warning_id, at=_midnight(app.applied_on))  # fmt: skip
     for step in h.steps:
@@ -233,18 +269,20 @@ def import_cases(root: Path, path: Path, *, sheet: str | None = None, actor: str
     kept, repeated = _check_file(read)
     rejects += repeated
     known = _known(root, key)
-    with progress.task("登记历史案件", total=len(kept)) as task:
+    with progress.task("登记历史案件", total=len(kept)) as task, workspace.connect(read_only=True) as con:
         for h in kept:
             task.advance()
             app = h.application
-            before = known.get((ring.person_key(normalize(app.applicant.id_number)), app.applied_on, app.category))
+            person_key = ring.person_key(normalize(app.applicant.id_number))
+            before = known.get((person_key, app.applied_on, app.category))
             try:
                 if before is not None:  # the common case of a re-import: no transaction at all
                     _already(h, *before)
                     made = None
                 else:
+                    linked = _linked(root, person_key, h, con)
                     with session_for(root) as session:
-                        made = _record(session, ring, key, h, me, path.name)
+                        made = _record(session, ring, key, h, me, path.name, linked)
             except RowError as err:
                 rejects.append(_Reject(h.row, err.column, err.value, err.reason))
             except MedaidError as err:

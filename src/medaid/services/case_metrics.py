@@ -12,14 +12,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from medaid.evaluation.case_metric_names import VISIT_RATE, VISIT_SATISFACTION
 from medaid.services.cases import desk, who
 from medaid.services.follow_ups import EVERYTHING, Scope
 
 if TYPE_CHECKING:
+    from medaid.analytics.metrics import Value
     from medaid.cases.case_metrics import CaseMetric
     from medaid.policy.model import Deadlines, Policy
 
-VISIT_METRICS = ("visit_rate", "visit_satisfaction_rate")  # the 回访 metrics reported with the cases'
+VISIT_METRICS = (VISIT_RATE, VISIT_SATISFACTION)  # the 回访 metrics reported with the cases'
 
 
 class _Deadlines:
@@ -40,7 +42,7 @@ class _Deadlines:
         if policy is None:
             return None
         rules = policy.deadlines
-        where = f"{policy.file}（{policy.valid_from.isoformat()} 起施行）"
+        where = f"{policy.region}政策参数文件 {Path(policy.file).name}（{policy.valid_from.isoformat()} 起施行）"
         self.used[where] = (f"{where}：deadlines，依据 {rules.source.describe()}" if rules is not None
                             else f"{where}：未设 deadlines（各环节未规定时限）")  # fmt: skip
         return rules
@@ -101,3 +103,54 @@ def _with_policy(metric: CaseMetric, policy: tuple[str, ...]) -> CaseMetric:
     from dataclasses import replace
 
     return replace(metric, policy=policy)
+
+
+DAY_UNITS = frozenset({"天", "个工作日"})  # percentiles of day counts: shown to one decimal
+
+
+def year_values(root: Path, year: int, *, today: dt.date | None = None) -> list[Value]:
+    """The cases' metrics of a calendar year as the evaluation's metric values (``analytics.metrics.Value``), so
+    that a framework binds them by name like the metrics of the programme data and a report lists them: each with
+    its numerator and denominator (or the day counts a percentile is taken of), the period, the deadlines' source
+    and its queries on the app database with their parameters (its provenance). Read as the evaluator reads
+    them (the whole workspace); a step still waiting counts as late on ``today`` (default: the day it runs)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    found = case_metrics(root, start, end, today=today or dt.date.today(), role="evaluator")
+    return [_value(m, start, end) for m in found]
+
+
+def _value(metric: CaseMetric, start: dt.date, end: dt.date) -> Value:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from medaid.analytics.metrics import Metric, Value
+
+    places = 1 if metric.unit in DAY_UNITS else 2
+    definition = Metric(metric.name, metric.label, metric.unit, metric.formula, _not_a_batch_metric, None,
+                        places=places, needs="cases", missing=metric.note or "没有可计算的数据")  # fmt: skip
+    value = None
+    if metric.value is not None:
+        value = Decimal(str(metric.value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    inputs: dict[str, object] = {"period": f"{start.isoformat()} 至 {end.isoformat()}", "source": "依申请救助案件"}
+    if metric.values:
+        inputs["values"] = list(metric.values)
+    if metric.policy:
+        inputs["policy"] = list(metric.policy)
+    inputs |= {k: v for k, v in metric.extra.items() if k != "percentile_function"}
+
+    def number(x: int | None) -> Decimal | None:
+        return None if x is None else Decimal(x)
+
+    queries = [_shown(q.to_dict()) for q in metric.queries]
+    return Value(definition, value, number(metric.numerator), number(metric.denominator), queries, inputs,
+                 metric.note)  # fmt: skip
+
+
+def _shown(query: dict[str, object]) -> str:
+    """A query on the app database with the parameters it ran with, as one text (the report's provenance)."""
+    params = query.get("params") or {}
+    said = "，".join(f":{k} = {v}" for k, v in params.items()) if isinstance(params, dict) else ""
+    return f"{query['sql']}（参数：{said}）" if said else str(query["sql"])
+
+
+def _not_a_batch_metric(_: object) -> None:
+    raise TypeError("依申请救助指标由应用数据库计算（services.case_metrics），不构成批处理表达式")

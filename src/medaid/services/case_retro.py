@@ -26,6 +26,10 @@ class NotRecognised(MedaidError):
     """The case is not approved yet: its applicant is not recognised, nothing is retroactive."""
 
 
+class NothingToSettle(MedaidError):
+    """A settlement that found no bill to pay: each was settled before, assisted in the data, or there is none."""
+
+
 @dataclass(frozen=True)
 class CaseRetro:
     """What retroactive assistance a case's applicant gets: the window, each bill with its amount and trace."""
@@ -42,13 +46,15 @@ class CaseRetro:
     bills: tuple[dict[str, object], ...]
     skipped: tuple[dict[str, object], ...]
     settled: bool  # recorded now (False: a preview)
+    settled_before: tuple[dict[str, object], ...] = ()  # of the skipped: settled retroactively before, when and how
 
     def to_dict(self) -> dict[str, object]:
         return {"case_id": self.case_id, "id_masked": self.id_masked, "name_masked": self.name_masked,
                 "category": self.category, "applied_on": self.applied_on.isoformat(),
                 "recognised_on": self.recognised_on.isoformat(), "window": [d.isoformat() for d in self.window],
                 "rule": self.rule, "total_fen": self.total_fen, "bills": list(self.bills),
-                "skipped": list(self.skipped), "settled": self.settled}  # fmt: skip
+                "skipped": list(self.skipped), "settled": self.settled,
+                "settled_before": list(self.settled_before)}  # fmt: skip
 
 
 def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: str | None = None,
@@ -65,8 +71,8 @@ def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: 
     me = who(actor, role, scope)
     if settle and (me.role not in SETTLERS or me.scope.limited):
         who_ = f"{role_label(me.role)}账户" + ("（限定区划或部门）" if me.scope.limited else "")
-        raise AccessDenied(f"{who_}不能办理追溯救助", where=Location(key="--settle"),
-                           fix="追溯救助由不限区划和部门的医保经办办理；本账户可不加 --settle 测算")  # fmt: skip
+        raise AccessDenied(f"{who_}不能办理追溯救助", where=Location(key="追溯救助"),
+                           fix="追溯救助由不限区划和部门的医保经办办理；本账户可查看测算（不记录）")  # fmt: skip
     with desk(root) as d:
         case = fetch(d, case_id, me)
         if case.state not in RECOGNISED:
@@ -76,7 +82,7 @@ def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: 
         if settle and case.state in PAID:
             raise MedaidError(f"案件 {case_id}（{CASE_STATES[case.state]}）已在发放时结算追溯救助，不能再次办理",
                               where=Location(key="案件编号"),
-                              fix="不加 --settle 可查看测算；同一人新的费用请新建案件"
+                              fix="可查看测算（不办理、不记录）；同一人新的费用请新建案件"
                                   "（已结算的票据自动跳过）")  # fmt: skip
         recognised_on = payment_recognised_on(case)
         person, category, applied_on = case.person_key, case.category, case.applied_on
@@ -88,6 +94,15 @@ def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: 
     else:
         result = retroactive_due(root, person, category=category, applied_on=applied_on,
                                  recognised_on=recognised_on, policy=policy)  # fmt: skip
+    if settle and not result.bills:  # nothing recorded: say why rather than answer "settled, 0 元"
+        first = sorted(result.skipped, key=lambda s: s[0] not in result.settled_before)[:1]
+        why = "".join(f"（结算 {sid}：{reason}）" for sid, reason in first)
+        raise NothingToSettle(f"案件 {case_id} 没有可办理的追溯救助，本次未记录{why}", where=Location(key="案件编号"),
+                              fix="每笔结算只追溯一次：追溯期间内的费用已追溯救助、已获医疗救助，或没有费用；"
+                                  "测算结果列出已追溯的结算和未计入的原因")  # fmt: skip
+    before: tuple[dict[str, object], ...] = tuple(
+        {"settlement_id": sid, "how": how} for sid, how in result.settled_before.items()
+    )
     return CaseRetro(case_id, shown[0], shown[1], category, applied_on, recognised_on, (result.start, result.end),
                      result.rule, result.total, tuple(b.to_dict() for b in result.bills),
-                     tuple({"settlement_id": s, "reason": r} for s, r in result.skipped), settle)  # fmt: skip
+                     tuple({"settlement_id": s, "reason": r} for s, r in result.skipped), settle, before)  # fmt: skip

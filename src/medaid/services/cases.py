@@ -68,10 +68,12 @@ def who(actor: str | None, role: str, scope: Scope) -> Actor:
 def desk(root: Path) -> Iterator[Desk]:
     from medaid.services.common import workspace_key
     from medaid.store.app import session_for
+    from medaid.store.warnings_store import adopt
     from medaid.workspace import Workspace
 
     key = workspace_key(Workspace.open(root))
     with session_for(root) as session:
+        adopt(session, root, key)  # the warnings of the workspace's own file stored before 0.18 (a case's link)
         yield Desk(key, session, root)
 
 
@@ -132,14 +134,15 @@ def open_case(root: Path, application: Application, *, actor: str | None = None,
 
 def _warning_in_scope(d: Desk, warning_id: int, scope: Scope) -> AppWarning:
     """The warning, if it exists and is within ``scope`` by the warnings' own rule (one of its 认定部门 is the
-    account's; the person's 区划 starts with the account's area, ``analytics.warning_push.areas``). A missing
-    warning and one outside the scope get the same answer, so ids cannot be probed."""
+    account's; the person's 区划 starts with the account's area, ``analytics.warnings.areas``), of the desk's
+    workspace. A missing warning, another workspace's and one outside the scope get the same answer, so ids
+    cannot be probed."""
     from medaid.analytics.warnings import SEPARATOR
-    from medaid.store.app import AppWarning
+    from medaid.store.warnings_store import find
 
-    found = d.session.get(AppWarning, warning_id)
+    found = find(d.session, warning_id, d.workspace)
     if found is not None and scope.limited:
-        from medaid.analytics.warning_push import areas
+        from medaid.analytics.warnings import areas
         from medaid.workspace import Workspace
 
         area = areas(Workspace.open(d.root), [found.person_key]).get(found.person_key) if scope.area_code else None

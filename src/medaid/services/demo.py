@@ -2,12 +2,13 @@
 transcriptions of the five real reports audited. Also the data generator on its own.
 
 The pipeline is the sequence of services a county's team runs in a year: init → import →
-verify → warnings → evaluate → report. Tests and benchmarks call it too.
+verify → warnings (each push day) → 依申请救助 cases and 回访 → evaluate → report. Tests and benchmarks
+call it too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -78,7 +79,14 @@ class PipelineResult:
     findings: dict[str, int] = field(default_factory=dict)
     ledger: Path | None = None
     warnings: int = 0
-    push_lists: list[Path] = field(default_factory=list)  # 预警推送名单, one xlsx and one csv per department
+    push_lists: list[Path] = field(default_factory=list)  # 预警推送名单 of the last push: xlsx and csv per department
+    pushes: int = 0  # push days of the year
+    warnings_followed: int = 0  # warnings the department recorded as 已认定 or 未认定
+    cases_imported: int = 0  # 依申请救助 cases of the year's 台账
+    cases_rejected: int = 0
+    cases_from_warnings: int = 0
+    visits_planned: int = 0
+    visits_done: int = 0
     evaluation: Evaluation | None = None
 
     @property
@@ -155,7 +163,6 @@ def run_pipeline(
     from medaid.services.judgments import judge
     from medaid.services.survey import store_survey
     from medaid.services.verification import export_ledger, verify_month
-    from medaid.services.warnings import push_warnings
     from medaid.services.workspaces import init_workspace
 
     root = init_workspace(work_dir, region=DEMO_REGION, year=year, framework=framework).root
@@ -173,8 +180,10 @@ def run_pipeline(
     result.month, result.ledger = ledger.run.month, ledger.path
     result.settlements_verified = ledger.run.settlements
     result.findings = {k: v for k, v in ledger.run.counts.items() if v}
-    pushed = push_warnings(root, dt.date(year, 12, 31), actor="medaid 演示")
-    result.warnings, result.push_lists = len(pushed.new), list(pushed.files)
+    from medaid.services.demo_cases import cases_and_visits, push_through_the_year
+
+    push_through_the_year(root, year, result)
+    cases_and_visits(root, data_dir, year, result)
     survey = data_dir / SURVEY_FILE
     if survey.exists():
         store_survey(root, survey, year=year, questionnaire=DEMO_QUESTIONNAIRE, sent=SURVEY_SENT)
@@ -255,7 +264,6 @@ class DemoResult:
 
 def run_demo(out: Path, *, progress: Progress = SILENT) -> DemoResult:
     """Audit the five seed transcriptions, score the example table, and run a generated county end to end."""
-    import json
 
     from medaid.evaluation import audit, audit_dict, load_framework, score_framework, scored_dict
     from medaid.evaluation.catalog import entries, resolve

@@ -211,15 +211,18 @@ def evaluate_workspace(
 ) -> Evaluation:
     """Fill the framework's actuals from the data (and the survey), apply the judged scores, score and audit.
 
-    ``all_metrics``: compute every metric (a report lists them all), not only those the framework binds;
+    ``all_metrics``: compute every metric (a report lists them all), the cases' included, not only those the
+    framework binds;
     ``charts`` (with ``all_metrics``): also the report's chart series, from the tables the metrics read.
     ``root``: the workspace's folder, or the workspace already opened.
     """
     from medaid.analytics.binding import bind
     from medaid.evaluation import audit, load_framework
+    from medaid.evaluation.case_metric_names import CASE_METRICS
     from medaid.evaluation.catalog import resolve
     from medaid.evaluation.judging import apply_judgments
     from medaid.evaluation.system import indicator_system
+    from medaid.services.case_metrics import year_values
     from medaid.services.workspaces import year_of
     from medaid.workspace import Workspace
 
@@ -227,9 +230,11 @@ def evaluate_workspace(
     chosen = year_of(workspace, year)
     ref = framework_ref(workspace, framework)
     with progress.task("计算指标并计分", total=4) as task:
-        metrics, series = _metrics(workspace, chosen, progress, charts=charts) if all_metrics else (None, None)
-        task.advance()
         system = indicator_system(load_framework(resolve(ref)))  # its indicators and rules, none of its claims
+        metrics, series = _metrics(workspace, chosen, progress, charts=charts) if all_metrics else (None, None)
+        if all_metrics or any(n.metric in CASE_METRICS for n in system.walk()):
+            metrics = [*(metrics or []), *year_values(workspace.root, chosen)]  # the cases', from the app database
+        task.advance()
         binding = bind(system, workspace, chosen, computed=metrics, progress=progress)
         task.advance()
         filled = binding.framework
@@ -248,8 +253,8 @@ def evaluate_workspace(
         task.advance()
     stale = [r for r in records if r.path in set(unmatched)]
     applied = [r for r in records if r.path not in set(unmatched)]
-    return Evaluation(ref, chosen, binding, report, metrics or list(binding.values.values()), applied, stale, survey,
-                      series)  # fmt: skip
+    every = metrics if all_metrics and metrics is not None else list(binding.values.values())
+    return Evaluation(ref, chosen, binding, report, every, applied, stale, survey, series)
 
 
 def _metrics(

@@ -7,7 +7,8 @@ The steps, each durable before the next:
    (``store.keys.rekey_store``): from that commit on, the store belongs to the new key; then the
    store file is copied afresh (``engine.rewrite``), so that the old ciphertexts do not linger in
    its freed blocks;
-3. the app database in one SQLAlchemy transaction: ``warnings.person_key`` re-keyed through the store's
+3. the app database in one SQLAlchemy transaction: the workspace's ``warnings.person_key`` (and those
+   of the unassigned warnings stored before 0.18, ``store.warnings_store``) re-keyed through the store's
    people, and the workspace's cases, household members, documents and visit targets re-sealed from
    their own ciphertexts (``store.app_keys``); then a SQLite app database is rewritten (VACUUM), so
    that the old ciphertexts do not linger in its freed pages;
@@ -129,7 +130,7 @@ def rotate_key(root: Path) -> RotationResult:
         check_key(con, old, key_path=key_path)  # a wrong key is refused before anything is written
         space = workspace_id(con)
         _check_app(workspace.root, old, space)  # a row the app step could not move is refused now
-        keep = _app_keys(workspace.root)
+        keep = _app_keys(workspace.root, space)
         new = write_key_file(rotating_path(key_path), KeyRing.generate())
         try:
             counts, mapping = rekey_store(con, old, new, keep=keep)
@@ -179,7 +180,8 @@ def finish_rotation(root: Path) -> RotationResult:
                 )
             staged.unlink()  # the store never changed: the new key encrypted nothing
             return RotationResult("discarded", key_path, fingerprint=stored)
-        keys = _app_keys(workspace.root)
+        space = workspace_id(con)
+        keys = _app_keys(workspace.root, space)
         pending = keys - known_keys(con, keys)  # warnings not yet under the new key
         if pending and not key_path.exists():
             raise KeyRotationError(
@@ -190,7 +192,6 @@ def finish_rotation(root: Path) -> RotationResult:
         old = read_key_file(key_path) if key_path.exists() else None  # None: every app row must be the new key's
         mapping = old_to_new(con, old, new, pending) if pending and old is not None else {}
         other = len(pending) - len(mapping)
-        space = workspace_id(con)
     engine.rewrite(workspace.store_path, workspace.scratch())  # if the crash came before the rotation's own
     rekeyed, resealed, busy = _rekey_app(workspace.root, mapping, old, new, space)
     retired = _retire(key_path)
@@ -243,14 +244,17 @@ def _retire(key_path: Path) -> Path | None:
     return retired
 
 
-def _app_keys(root: Path) -> set[str]:
-    """The person_keys of the app database's warnings."""
+def _app_keys(root: Path, space: str) -> set[str]:
+    """The person_keys of the workspace's warnings in the app database (and of the unassigned ones)."""
     from sqlalchemy import select
 
     from medaid.store.app import AppWarning, session_for
+    from medaid.store.app_keys import warnings_of
+    from medaid.store.warnings_store import adopt
 
     with session_for(root) as session:
-        return set(session.scalars(select(AppWarning.person_key).distinct()))
+        adopt(session, root, space)
+        return set(session.scalars(select(AppWarning.person_key).where(warnings_of(space)).distinct()))
 
 
 def _check_app(root: Path, old: KeyRing, space: str) -> None:
@@ -270,12 +274,12 @@ def _rekey_app(root: Path, mapping: dict[str, str], old: KeyRing | None, new: Ke
     from sqlalchemy import select, update
 
     from medaid.store.app import AppWarning, session_for, url_for
-    from medaid.store.app_keys import compact, reseal
+    from medaid.store.app_keys import compact, reseal, warnings_of
 
     changes: list[dict[str, object]] = []
     with session_for(root) as session:
         if mapping:
-            rows = session.execute(select(AppWarning.id, AppWarning.person_key)).all()
+            rows = session.execute(select(AppWarning.id, AppWarning.person_key).where(warnings_of(space))).all()
             changes = [{"id": i, "person_key": mapping[k]} for i, k in rows if k in mapping]
         if changes:
             session.execute(update(AppWarning), changes)

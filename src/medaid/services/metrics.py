@@ -1,4 +1,5 @@
-"""Metrics computed from a workspace's data, each with its formula, inputs and queries."""
+"""Metrics computed from a workspace's data, each with its formula, inputs and queries: those of the programme data
+and those of the 依申请救助 cases and 回访 (from the app database)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ class MetricList:
 
 def compute_metrics(root: Path, *, year: int | None = None, progress: Progress = SILENT) -> MetricList:
     from medaid.analytics.binding import compute_all
+    from medaid.services.case_metrics import year_values
     from medaid.services.workspaces import year_of
     from medaid.workspace import Workspace
 
     workspace = Workspace.open(root)
     chosen = year_of(workspace, year)
-    return MetricList(chosen, compute_all(workspace, chosen, progress=progress))  # a step per metric
+    data = compute_all(workspace, chosen, progress=progress)  # a step per metric
+    return MetricList(chosen, [*data, *year_values(workspace.root, chosen)])

@@ -63,14 +63,18 @@ def _finding(root: Path, settlement_id: str | None, reason: str | None, month: s
 
 
 def _warning(root: Path, warning_id: int | None, scope: Scope) -> _Target:
-    from medaid.analytics.warning_push import areas
-    from medaid.store.app import AppWarning, session_for
+    from medaid.analytics.warnings import areas
+    from medaid.services.common import workspace_key
+    from medaid.store.app import session_for
+    from medaid.store.warnings_store import adopt, find
     from medaid.workspace import Workspace
 
     if warning_id is None:
         raise MedaidError("请指明预警编号", where=Location(key="warning_id"), fix="请在高额费用预警页选择要查看的预警")
+    key = workspace_key(Workspace.open(root))
     with session_for(root) as session:
-        w = session.get(AppWarning, warning_id)
+        adopt(session, root, key)
+        w = find(session, warning_id, key)  # another workspace's warning is not found
         if w is None:
             raise MedaidError(f"找不到编号为 {warning_id} 的预警", where=Location(key="warning_id"),
                               fix="请在高额费用预警页选择要查看的预警")  # fmt: skip

@@ -38,6 +38,8 @@ def data_version(root: Path) -> tuple[object, ...]:
         marks.append((stat.st_mtime_ns, stat.st_size) if stat else None)
     # Each change of a warning appends a WarningEvent (a push, an amount updated, a follow-up): the latest
     # event and the latest warning stand for them all, and a maximum of a primary key is read from its index.
+    # Over every workspace of a shared app database: another workspace's push renews this one's results too (a
+    # computation more, never a stale page), and no store is opened for the workspace's key on every request.
     columns = (JudgmentRow.id, FindingFollowUp.id, WarningEvent.id, AppWarning.id)
     with session_for(root) as session:  # one query: the latest of each
         marks.extend(session.execute(select(*(select(func.max(c)).scalar_subquery() for c in columns))).one())

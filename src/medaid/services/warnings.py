@@ -64,9 +64,20 @@ def follow_warning(
 @dataclass
 class WarningList:
     warnings: list[WarningRecord] = field(default_factory=list)
+    unassigned: int = 0  # the app database's warnings of no workspace (stored before 0.18 on a shared one)
+
+    @property
+    def note(self) -> str | None:
+        """What to tell the user of the unassigned warnings, None when there are none."""
+        if not self.unassigned:
+            return None
+        return (f"应用数据库中另有 {self.unassigned} 条预警不属于任何工作区（0.18 版之前推送于共享数据库，"
+                "无法判断属于哪个工作区），未列出，也不计入转化率；请数据库管理员按 "
+                "docs/decisions/0024-warnings-per-workspace.md 把它们归入所属工作区")  # fmt: skip
 
     def to_dict(self) -> dict[str, object]:
-        return {"count": len(self.warnings), "warnings": [w.to_dict() for w in self.warnings]}
+        return {"count": len(self.warnings), "warnings": [w.to_dict() for w in self.warnings],
+                "unassigned": self.unassigned}  # fmt: skip
 
 
 def list_warnings(
@@ -78,7 +89,17 @@ def list_warnings(
 
     found = warning_push.list_warnings(Workspace.open(root), state=state, year=year,
                                        department=scope.department_name, area=scope.area_code)  # fmt: skip
-    return WarningList(found)
+    return WarningList(found, unassigned_warnings(root))
+
+
+def unassigned_warnings(root: Path) -> int:
+    """How many warnings of the app database belong to no workspace: stored before 0.18 on a shared database and
+    not told apart by migration 0010 (a workspace's own SQLite file has none: it adopts them)."""
+    from medaid.store.app import session_for
+    from medaid.store.warnings_store import unassigned
+
+    with session_for(root) as session:
+        return unassigned(session)
 
 
 def warning_states(root: Path, *, year: int | None = None) -> dict[str, int]:

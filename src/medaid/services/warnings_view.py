@@ -67,6 +67,7 @@ class WarningsPage:
     total: int = 0  # warnings matching the filters; ``warnings`` is the page of them from ``offset``
     offset: int = 0
     limit: int | None = None
+    unassigned: int = 0  # the app database's warnings of no workspace (services.warnings.unassigned_warnings)
 
     @property
     def push_date(self) -> str:
@@ -81,7 +82,8 @@ class WarningsPage:
                 "warnings": [over_threshold(w) for w in self.warnings],
                 "departments": [d.to_dict() for d in self.departments], "states": self.states,
                 "rate": self.rate.to_dict() if self.rate else None, "filters": self.filters,
-                "push_date": self.push_date, "state_labels": WARNING_STATES}  # fmt: skip
+                "push_date": self.push_date, "state_labels": WARNING_STATES,
+                "unassigned": self.unassigned}  # fmt: skip
 
 
 def _by_department(found: list[WarningRecord]) -> list[DepartmentLine]:
@@ -132,13 +134,14 @@ def warnings_page(
     """The year's warnings within ``scope`` (and of ``department`` / in ``state`` when given), largest first;
     ``limit`` of them from ``offset`` (None: all). The year's warnings are read once per state of the data."""
     from medaid.services.state import cached
-    from medaid.services.warnings import warning_rate
+    from medaid.services.warnings import unassigned_warnings, warning_rate
 
     rate = cached(root, "warning_rate", year, lambda: warning_rate(root, year=year))
     wanted = Scope(department).department_name
     listed, departments, states = cached(root, "warnings_page", (rate.year, scope, wanted, state),
                                          lambda: _selection(root, rate.year, scope, wanted, state))  # fmt: skip
     page = WarningsPage(rate.year, scope.describe(), rate=rate)
+    page.unassigned = cached(root, "unassigned_warnings", None, lambda: unassigned_warnings(root))
     page.departments, page.states = departments, states
     page.total, page.offset, page.limit = len(listed), offset, limit
     page.warnings = listed[offset:] if limit is None else listed[offset : offset + limit]
@@ -194,12 +197,16 @@ def follow_up(root: Path, warning_id: int, state: str, note: str, *, actor: str,
 
 
 def _in_scope(root: Path, warning_id: int, scope: Scope) -> bool:
-    from medaid.analytics.warning_push import areas
-    from medaid.store.app import AppWarning, session_for
+    from medaid.analytics.warnings import areas
+    from medaid.services.common import workspace_key
+    from medaid.store.app import session_for
+    from medaid.store.warnings_store import adopt, find
     from medaid.workspace import Workspace
 
+    key = workspace_key(Workspace.open(root))
     with session_for(root) as session:
-        found = session.get(AppWarning, warning_id)
+        adopt(session, root, key)
+        found = find(session, warning_id, key)  # another workspace's warning is not found
         if found is None:
             raise MedaidError(f"找不到编号为 {warning_id} 的预警", where=Location(key="预警编号"),
                               fix="请在高额费用预警页查看预警编号")  # fmt: skip

@@ -6,43 +6,33 @@ beside the workspace's analytics store. No engine is made at import time; the ta
 made and brought up to date by the Alembic migrations in ``medaid/store/migrations``,
 run from code by :func:`upgrade` (no ``alembic.ini`` needed).
 
-Tables: ``warnings`` (high-cost warnings and their follow-up state, identities masked),
-``warning_events`` (the audit log of every state change), and, in ``accounts.py``,
-``accounts`` (roles) and ``access_log`` (every unmasked look at identities), and, in
-``audit_trail.py``, ``audit_log`` (the hash-chained audit trail), and, in ``cases.py``, the cases of
-依申请救助 (``cases``, ``case_members``, ``case_bills``, ``case_documents``, ``case_events``), and, in
-``visits.py``, the follow-up visits (``visit_plans``, ``visit_targets``, ``visit_records``).
+Tables: in ``warnings_store.py`` (re-exported here), ``warnings`` (high-cost warnings and their follow-up
+state, identities masked, each of one workspace) and ``warning_events`` (the audit log of every state
+change), and, in ``accounts.py``, ``accounts`` (roles) and ``access_log`` (every unmasked look at
+identities), and, in ``audit_trail.py``, ``audit_log`` (the hash-chained audit trail), and, in
+``cases.py``, the cases of 依申请救助 (``cases``, ``case_members``, ``case_bills``, ``case_documents``,
+``case_events``), and, in ``visits.py``, the follow-up visits (``visit_plans``, ``visit_targets``,
+``visit_records``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    Date,
-    DateTime,
-    Engine,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 
-from medaid.money import yuan_float
+from medaid.store.app_base import NAMING as NAMING
+from medaid.store.app_base import Base as Base
+from medaid.store.warnings_store import AppWarning as AppWarning
+from medaid.store.warnings_store import EventRecord as EventRecord
+from medaid.store.warnings_store import WarningEvent as WarningEvent
+from medaid.store.warnings_store import WarningRecord as WarningRecord
 from medaid.vocab import WARNING_STATES
 
 ENV_URL = "MEDAID_APP_URL"
@@ -50,127 +40,6 @@ APP_FILE = "app.sqlite"
 
 STATES: tuple[str, ...] = tuple(WARNING_STATES)
 STATE_LABELS = WARNING_STATES
-
-# Stable constraint names, so that migrations can refer to them on every database.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class AppWarning(Base):
-    """One high-cost warning: one person, one year (``workspace_year`` is the as-of date's year)."""
-
-    __tablename__ = "warnings"
-    __table_args__ = (
-        UniqueConstraint("person_key", "workspace_year", name="uq_warnings_person_year"),
-        CheckConstraint("state IN ('pushed', 'confirmed', 'rejected')", name="state"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    workspace_year: Mapped[int] = mapped_column(Integer, index=True)
-    as_of: Mapped[dt.date] = mapped_column(Date)  # the as-of date of the first push
-    person_key: Mapped[str] = mapped_column(String(128))
-    id_masked: Mapped[str] = mapped_column(String(32), index=True)
-    name_masked: Mapped[str | None] = mapped_column(String(64))
-    group: Mapped[str] = mapped_column(String(32))
-    departments: Mapped[str] = mapped_column(String(200))  # '、'-joined
-    amount_fen: Mapped[int] = mapped_column(BigInteger)
-    threshold_fen: Mapped[int] = mapped_column(BigInteger)
-    reason: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(16), default="pushed")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
-
-    events: Mapped[list[WarningEvent]] = relationship(
-        back_populates="warning", order_by="WarningEvent.id", cascade="all, delete-orphan"
-    )
-
-
-class WarningEvent(Base):
-    """One line of the audit log: a warning created, its amount updated, or its state changed."""
-
-    __tablename__ = "warning_events"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    warning_id: Mapped[int] = mapped_column(ForeignKey("warnings.id", ondelete="CASCADE"), index=True)
-    from_state: Mapped[str | None] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str | None] = mapped_column(Text)
-    actor: Mapped[str] = mapped_column(String(100))
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
-
-    warning: Mapped[AppWarning] = relationship(back_populates="events")
-
-
-@dataclass(frozen=True)
-class WarningRecord:
-    """A stored warning, identities masked."""
-
-    id: int
-    year: int
-    as_of: dt.date
-    id_masked: str
-    name_masked: str | None
-    group: str
-    departments: tuple[str, ...]
-    amount_fen: int
-    threshold_fen: int
-    reason: str
-    state: str
-    created_at: dt.datetime
-    updated_at: dt.datetime
-
-    @staticmethod
-    def of(w: AppWarning) -> WarningRecord:
-        departments = tuple(d for d in w.departments.split("、") if d)
-        return WarningRecord(w.id, w.workspace_year, w.as_of, w.id_masked, w.name_masked, w.group, departments,
-                             w.amount_fen, w.threshold_fen, w.reason, w.state, w.created_at, w.updated_at)  # fmt: skip
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "year": self.year,
-            "as_of": self.as_of.isoformat(),
-            "id_masked": self.id_masked,
-            "name_masked": self.name_masked,
-            "group": self.group,
-            "departments": list(self.departments),
-            "amount": yuan_float(self.amount_fen),
-            "threshold": yuan_float(self.threshold_fen),
-            "reason": self.reason,
-            "state": self.state,
-            "state_label": STATE_LABELS[self.state],
-            "created_at": self.created_at.isoformat(),
-            "updated_at": self.updated_at.isoformat(),
-        }
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One line of a warning's audit log."""
-
-    warning_id: int
-    from_state: str | None
-    to_state: str
-    note: str | None
-    actor: str
-    at: dt.datetime
-
-    @staticmethod
-    def of(e: WarningEvent) -> EventRecord:
-        return EventRecord(e.warning_id, e.from_state, e.to_state, e.note, e.actor, e.at)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"warning_id": self.warning_id, "from_state": self.from_state, "to_state": self.to_state,
-                "note": self.note, "actor": self.actor, "at": self.at.isoformat()}  # fmt: skip
 
 
 def url_for(root: Path) -> str:
@@ -219,17 +88,23 @@ def _script_location() -> Iterator[Path]:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the app database at ``url`` up to ``revision`` with the packaged Alembic migrations."""
+    """Bring the app database at ``url`` up to ``revision`` with the packaged Alembic migrations. SQLite
+    migrates with foreign keys off: a table rebuilt in batch mode is dropped and made again, and dropping it
+    with them on would delete or unlink the rows that refer to it (``ON DELETE CASCADE`` / ``SET NULL``)."""
     from alembic import command
     from alembic.config import Config
 
     engine = make_engine(url)
     try:
-        with _script_location() as location, engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(location))
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        with _script_location() as location, engine.connect() as connection:
+            if connection.dialect.name == "sqlite":  # a pragma outside a transaction, else it does nothing
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            with connection.begin():
+                config = Config()
+                config.set_main_option("script_location", str(location))
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
     finally:
         engine.dispose()
 

@@ -1,6 +1,7 @@
 """The app database's rows under the workspace key, and how a key rotation moves them (``services.keys``).
 
-Besides ``warnings.person_key`` (mapped through the store's people, ``store.keys``), the cases of
+Besides ``warnings.person_key`` (mapped through the store's people, ``store.keys``; the workspace's warnings
+and the unassigned ones, :func:`warnings_of`), the cases of
 依申请救助 and the people of follow-up visits keep their own keyed hash and SM4-GCM ciphertexts
 (``store.cases``, ``store.visits``), and a case's documents their bytes and uploaded file names encrypted.
 A person entered on an application need not be in the store, so these rows are re-sealed from their own
@@ -21,10 +22,10 @@ import hashlib
 from collections.abc import Iterator
 
 from cryptography.exceptions import InvalidTag
-from sqlalchemy import ColumnElement, LargeBinary, MetaData, select, update
+from sqlalchemy import ColumnElement, LargeBinary, MetaData, or_, select, update
 from sqlalchemy.orm import Session
 
-from medaid.store.app import Base
+from medaid.store.app import AppWarning, Base
 from medaid.store.cases import Case, CaseDocument, CaseMember
 from medaid.store.crypto import KeyRing
 from medaid.store.key_tables import KeyRotationError
@@ -46,6 +47,12 @@ LABELS = {"cases": "救助案件", "case_members": "案件家庭成员", "case_d
           "visit_targets": "回访对象"}  # fmt: skip
 CHUNK = 5_000  # rows read, re-sealed and written per round
 UNCHANGED = "本次没有修改任何数据"
+
+
+def warnings_of(workspace: str) -> ColumnElement[bool]:
+    """The warnings a rotation of ``workspace`` re-keys: its own, and the unassigned ones (stored before 0.18 on a
+    shared app database) of people in its store (only their keys are in the rotation's mapping)."""
+    return or_(AppWarning.workspace == workspace, AppWarning.workspace.is_(None))
 
 
 def keyed_columns(metadata: MetaData) -> set[tuple[str, str]]:

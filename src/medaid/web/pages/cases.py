@@ -1,13 +1,15 @@
 """依申请救助 pages: the list of cases (``GET /api/cases``) and one case (``GET /api/cases/{id}``) with its
 history, the steps the account may take now and the forms for them. The forms post to the JSON API with
-the CSRF token (static/cases.js, static/medaid.js); refusals are the API's, logged the same way."""
+the CSRF token (static/cases.js, static/medaid.js); refusals are the API's, logged the same way. A recognised
+case shows its 追溯救助: the preview, what was settled before, and for an account that may settle (the service's
+``SETTLERS`` limited to no area or department) the button posting to ``/api/cases/{id}/retroactive/settle``."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from medaid.services.case_retro import RECOGNISED
+from medaid.services.case_retro import PAID, RECOGNISED, SETTLERS
 from medaid.vocab import CASE_DOCUMENTS, CASE_STATES, DEPARTMENTS
 from medaid.web.api.cases import CASE_ID, HANDLE_RIGHT, READ, caller, refusals_logged
 from medaid.web.auth import Principal, root_of, scope_of
@@ -60,7 +62,7 @@ def case(request: Request, case_id: int = CASE_ID, principal: Principal = READ) 
         found = get_case(root, case_id, actor=me.actor, role=me.role, scope=me.scope)
         history = case_history(root, case_id, actor=me.actor, role=me.role, scope=me.scope)
     handles = principal.may(HANDLE_RIGHT)
-    retro = _retro(request, principal, case_id) if found.state in RECOGNISED else None
+    retro = _retro(request, principal, case_id, found.state) if found.state in RECOGNISED else None
     actions = [a.to_dict() for a in choices(found.state, me.role, me.scope)]
     open_ = found.state not in CLOSED_STATES
     return page(request, "case.html.j2", title=f"救助案件 {case_id}", c=found.to_dict(),
@@ -71,8 +73,9 @@ def case(request: Request, case_id: int = CASE_ID, principal: Principal = READ) 
                 can_back_date=me.role == "clerk" and not me.scope.limited)  # fmt: skip
 
 
-def _retro(request: Request, principal: Principal, case_id: int) -> dict[str, object]:
-    """The 追溯救助 preview of a recognised case's applicant (nothing recorded); what stops it, if anything."""
+def _retro(request: Request, principal: Principal, case_id: int, state: str) -> dict[str, object]:
+    """The 追溯救助 preview of a recognised case's applicant (nothing recorded), its bills settled before apart,
+    and whether this account may settle it now (a paid case was settled at 发放); what stops it, if anything."""
     from medaid.errors import MedaidError
     from medaid.services.case_retro import case_retroactive
 
@@ -81,4 +84,8 @@ def _retro(request: Request, principal: Principal, case_id: int) -> dict[str, ob
                                  scope=scope_of(principal))  # fmt: skip
     except MedaidError as err:  # a policy without a window, a bill before every policy file: said, not a 500
         return {"error": err.message}
-    return found.to_dict()
+    before = {s["settlement_id"] for s in found.settled_before}
+    others = [s for s in found.skipped if s["settlement_id"] not in before]
+    may_settle = principal.role in SETTLERS and not scope_of(principal).limited and state not in PAID
+    return found.to_dict() | {"skipped": others,
+                              "can_settle": may_settle and bool(found.bills)}  # fmt: skip
