@@ -341,6 +341,13 @@ def test_without_the_cases_values_the_indicators_say_how_to_fill_them(ws: Path, 
     path.write_text(FRAMEWORK, encoding="utf-8")
     binding = bind(load_framework(path), Workspace.open(ws), 2023, computed=[])
     assert binding.bound == [] and {w for _, _, w in binding.unavailable} == {HOW_TO_FILL_CASES}
+    # as the evaluation gives them: a year without cases has values without a number, each saying why and how
+    from medaid.services.case_metrics import year_values
+
+    empty = bind(load_framework(path), Workspace.open(ws), 2021, computed=year_values(ws, 2021))
+    assert empty.bound == [] and len(empty.unavailable) == 3
+    assert all(w.endswith(f"（{HOW_TO_FILL_CASES}）") and len(w) > len(HOW_TO_FILL_CASES) + 2
+               for _, _, w in empty.unavailable)  # fmt: skip
 
 
 def test_the_templates_bind_the_approval_time_limit_to_the_cases() -> None:
@@ -367,3 +374,32 @@ def test_a_step_recorded_more_than_a_day_after_its_day_is_back_dated() -> None:
     spans = step_spans([row("apply", None, "applied", "2023-03-01 09:00:00", "2023-03-01 09:00:00"),
                         row("accept", "applied", "accepted", "2023-03-02 10:00:00", "2023-03-03 10:00:01")])  # fmt: skip
     assert spans[0].back_dated
+
+
+def test_the_pages_cache_renews_when_a_case_or_a_visit_changes(tmp_path: Path) -> None:
+    """The web keeps an evaluation while ``data_version`` stays the same: a case step, a bill or a visit renews it."""
+    from medaid.services.state import data_version
+
+    root = Workspace.init(tmp_path / "ws", year=2023).root
+    first = data_version(root)
+    case = open_case(root, application(1, D(2023, 3, 1), D(2023, 2, 1)), at=at(D(2023, 3, 1)), **CLERK)
+    opened = data_version(root)
+    steps.accept_case(root, case.id, at=at(D(2023, 3, 2)), **CLERK)
+    accepted = data_version(root)
+    walk(root, case.id, review=D(2023, 3, 3), approve=D(2023, 3, 6), publish=D(2023, 3, 6), pay=D(2023, 3, 20))
+    plan_visits(root, "回访", (D(2023, 4, 1), D(2023, 4, 30)), Frame("paid_cases", D(2023, 3, 31)), **CLERK)
+    assert len({first, opened, accepted, data_version(root)}) == 4
+    assert data_version(root) == data_version(root)  # nothing changed: the same version, the cache is used
+
+
+def test_a_rate_is_rounded_half_up_from_its_counts_not_from_a_float() -> None:
+    from decimal import Decimal
+
+    from medaid.services.case_metrics import _value
+
+    # 23 ÷ 160 = 14.375 %: the float 14.374999… would round down; the counts give 14.38 %
+    rate = CaseMetric("case_approval_rate", "依申请救助审批通过率", "%", "通过 ÷ 决定", 23 / 160 * 100, 23, 160, ())
+    assert _value(rate, D(2023, 1, 1), D(2023, 12, 31)).value == Decimal("14.38")
+    median = CaseMetric("application_to_payment_median_days", "申请至发放天数（中位数）", "天", "中位数", 29.5, None, 4,
+                        (), values=(11, 28, 31, 254), extra={"percentile": 0.5})  # fmt: skip
+    assert _value(median, D(2023, 1, 1), D(2023, 12, 31)).text() == "29.5天"

@@ -121,14 +121,3 @@ def test_the_ledger_is_the_same_for_the_same_data_and_a_second_import_changes_no
     assert again[0] == again[1] and len(again[0]) >= 24
     repeat = import_cases(result.root, data / "依申请救助台账.csv", today=YEAR[1])
     assert (repeat.imported, repeat.unchanged, repeat.rejected) == ([], result.cases_imported, 0)
-
-
-def test_the_demo_says_what_the_year_of_cases_holds(county: tuple[Path, PipelineResult]):
-    from medaid.cli.demo import county_lines
-
-    _, result = county
-    line = next(x for x in county_lines(result) if "依申请救助历史案件" in x)
-    assert (
-        f"依申请救助历史案件 {result.cases_imported} 件（其中由高额费用预警转化 {result.cases_from_warnings} 件" in line
-    )
-    assert f"回访 {result.visits_planned} 户" in line

@@ -66,7 +66,7 @@ def cases(*, well: bool = False) -> list[Value]:
         case("overdue_rate_archive", "“归档”环节逾期率", "%", None, 0, 0, note="期内没有完成或逾期待办的“归档”环节"),
         case("cross_year_payment_share", "跨年支付占比", "%", "0.00" if well else "25.00", 0 if well else 1, 4),
         case("case_approval_rate", "依申请救助审批通过率", "%", "75.00", 6, 8),
-        case("warning_conversion_rate", "高额费用预警转化率", "%", "2.50", 3, 120),
+        case("warning_conversion_rate", "高额费用预警登记申请率", "%", "2.50", 3, 120),
         case("warning_paid_rate", "预警转化案件发放率", "%", "66.67", 2, 3),
         case("visit_rate", "回访率", "%", "100.00" if well else "90.00", 50 if well else 45, 50),
         case("visit_satisfaction_rate", "回访满意率", "%", "90.91", 40, 44),
@@ -128,7 +128,7 @@ def test_the_section_follows_the_business_data_and_its_numbers_are_the_tables():
                  "审批通过率为 75.00%（已作决定 8\u00a0件，审批通过 6\u00a0件）",
                  "各环节逾期率：“受理”环节 10.00%（10 个中逾期 1 个）、“审核”环节 0.00%（8 个中逾期 0 个）、“审批”环节 25.00%（8 个中逾期 2 个）",
                  "政策文件未规定“公示”、“发放”环节的办理时限，不计算逾期率",
-                 "推送高额费用预警 120\u00a0条，据以登记救助申请 3\u00a0条，预警转化率为 2.50%",
+                 "推送高额费用预警 120\u00a0条，据以登记救助申请 3\u00a0条，预警登记申请率为 2.50%",
                  "计划回访 50\u00a0人，已回访 45\u00a0人，回访率为 90.00%", "回访满意率为 90.91%"):  # fmt: skip
         assert said in text, said
     assert "归档" not in text  # no value and a limit the policy sets: not said at all

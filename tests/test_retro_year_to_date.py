@@ -111,3 +111,27 @@ def test_only_a_county_clerk_settles(ws: Path) -> None:  # noqa: F811
     assert case_retroactive(ws, case_id, actor="乡镇经办·黄", scope=township).total_fen == 553_001  # a preview
     assert retro_entries(ws) == []
     assert case_retroactive(ws, case_id, settle=True, actor="医保经办·王").total_fen == 553_001
+
+
+def test_the_tilted_assistance_the_data_paid_counts_against_its_own_yearly_limit(default: list[Policy]) -> None:
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from medaid.policy.model import Assistance
+
+    # 倾斜救助 for the category: from the first 元 after 医疗救助, 50 %, at most 3 000 元 a year (a test's figures)
+    tilted = Assistance(CAT, Decimal(0), Decimal("0.5"), Decimal(3000))
+    policies = [replace(p, tilted={**p.tilted, CAT: tilted}) for p in default]
+    # S1 was assisted in the data: 医疗救助 5 000, 倾斜救助 2 500 (more than these rules give it: (8 000 − 5 000) × 50 %
+    # = 1 500); S2 was not: 医疗救助 (8 000 above the 8 000 threshold reached by S1) × 50 % = 4 000, 倾斜救助
+    # (8 000 − 4 000) × 50 % = 2 000, cut to what the yearly 3 000 leaves after the data's 2 500: 500
+    s1 = replace(bill(1, "2024-02-10", 20_000, 500_000), tilted_paid=250_000)
+    found = settle_bills([s1, bill(2, "2024-03-10", 20_000)], policies, **DATES)
+    assert found.skipped == [("S1", "已获医疗救助（医疗救助及倾斜救助支付 7,500.00元），不再追溯")]
+    (s2,) = found.bills
+    assert (s2.assistance, s2.tilted) == (400_000, 50_000)  # before the fix: 倾斜救助 2 000.00 (the data's not counted)
+    assert (
+        "倾斜救助",
+        50_000,
+        "本年已支付倾斜救助 2,500.00元（含数据中已支付的），年度限额 3,000.00元 余 500.00元",
+    ) in s2.trace

@@ -188,7 +188,10 @@ def bind(
             continue
         text = value.text()
         if text is None:
-            result.unavailable.append((node.path, node.metric, value.note or "无数据"))
+            why = value.note or "无数据"
+            if node.metric in CASE_METRICS:  # no case counted yet: say how cases come in
+                why = f"{why}（{HOW_TO_FILL_CASES}）"
+            result.unavailable.append((node.path, node.metric, why))
             continue
         node.actual = parse_quantity(text)
         node.score = None  # scored from the rule and the data, not from a stale entry

@@ -27,9 +27,10 @@ Which cases count, metric by metric (``:workspace``, ``:start``, ``:end`` are th
 - 审批通过率: cases **applied** in the period, by their state now: approved (审批通过 or later: approved,
   publicised, paid, archived) ÷ decided (those plus rejected at 受理, 审核, 审批 or on an upheld objection).
   Withdrawn cases and cases still before 审批 are left out.
-- 预警转化率 and 预警救助发放率: warnings whose first push (``warnings.as_of``) is in the period. Counted by
-  warning: those with at least one case opened from them ÷ those pushed; those with a paid case ÷ those with a
-  case. Only the workspace's warnings count (``warnings.workspace``, migration 0010; docs/decisions/0024).
+- 预警登记申请率 and 预警转化案件发放率 (not the warnings page's 预警转化率, 已认定 ÷ pushed): warnings whose
+  first push (``warnings.as_of``) is in the period. Counted by warning: those with at least one case opened from
+  them ÷ those pushed; those with a paid case ÷ those with a case. Only the workspace's warnings count
+  (``warnings.workspace``, migration 0010; docs/decisions/0024).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import text
@@ -122,10 +124,15 @@ class CaseMetric:
 
 def percentile_inc(values: Sequence[float], p: float) -> float:
     """Excel's PERCENTILE.INC (and numpy's default 'linear'): the value at rank ``p × (n − 1)`` of the sorted
-    values (0-based), interpolated linearly between the two closest ranks."""
+    values (0-based), interpolated linearly between the two closest ranks (:func:`percentile_exact`, as a float)."""
     if not values or not 0 <= p <= 1:
         raise ValueError("percentile_inc needs values and 0 <= p <= 1")
-    ordered = sorted(values)
+    return float(percentile_exact([Fraction(v) for v in values], Fraction(str(p))))
+
+
+def percentile_exact(values: Sequence[Fraction | int], p: Fraction) -> Fraction:
+    """PERCENTILE.INC in exact arithmetic, so that rounding it half-up is exact (62.65 is not 62.6499…)."""
+    ordered = sorted(Fraction(v) for v in values)
     rank = p * (len(ordered) - 1)
     low = math.floor(rank)
     high = min(low + 1, len(ordered) - 1)
@@ -212,14 +219,14 @@ def step_overdue(spans: Sequence[Span], step: str, rules_for: Callable[[dt.date]
 
 
 def cohort_metrics(session: Session, params: dict[str, object]) -> list[CaseMetric]:
-    """审批通过率, 预警转化率 and 预警救助发放率: counts in SQL, the queries as they are."""
+    """审批通过率, 预警登记申请率 and 预警转化案件发放率: counts in SQL, the queries as they are."""
     out = []
     for name, label, formula, top_sql, bottom_sql in (
         (names.APPROVAL_RATE, "依申请救助审批通过率",
          "申请日期在期内的案件中，审批通过（含其后环节）件数 ÷ 已作决定件数"
          "（审批通过及以后 + 不予救助；撤回、尚未审批的不计）× 100%",
          APPROVED, DECIDED),
-        (names.WARNING_CONVERSION, "高额费用预警转化率",
+        (names.WARNING_CONVERSION, "高额费用预警登记申请率",
          "期内首次推送的预警中，已据以登记救助申请的预警数 ÷ 期内推送的预警数 × 100%", CONVERTED, WARNED),
         (names.WARNING_PAID, "预警转化案件发放率",
          "期内首次推送且已登记申请的预警中，已发放救助的预警数 ÷ 已登记申请的预警数 × 100%", CONVERTED_PAID,

@@ -20,12 +20,14 @@ bill of the window in the same calendar year before it — the ones paid now and
 - a bill settled retroactively before (``done``) goes through the same settlement as if paid now, and its
   amount is dropped: settling a year's bills in two runs (a settlement imported late, a second case) gives
   what one run gives, and a bill after the 年度限额 was reached gets 0;
-- a bill already assisted in the data goes through it with the data's 医疗救助 and 倾斜救助 as paid (taken
-  as given, like the insurance layers): its in-scope self-pay counts towards the 起付标准 and the 年度限额
-  as the recognised category's rules count it, and the data's paid amount counts against the 年度限额 — the
+- a bill already assisted in the data goes through it with the data's 医疗救助 as paid (taken as given,
+  like the insurance layers): its in-scope self-pay counts towards the 起付标准 and the 年度限额 as the
+  recognised category's rules count it, and the data's paid amount counts against the 年度限额 — the
   医疗救助 of the year (the data's paid amounts, then the amounts of the bills settled retroactively) never
-  exceeds the 医疗救助 年度限额 of the file in force on the bill's date: a bill is cut to what is left.
-  So an assisted bill takes from the limit the larger of what was paid and what these rules pay on it.
+  exceeds the 医疗救助 年度限额 of the file in force on the bill's date: a bill is cut to what is left. The
+  data's 倾斜救助 counts against 倾斜救助's own 年度限额 the same way, the larger of what was paid and what
+  these rules pay on the bill. So an assisted bill takes from each limit the larger of what was paid and
+  what these rules pay on it.
   A bill both settled before and showing a payment in the data counts once, as settled before.
 Bills of the year before the window are not counted (the person was not recognised then).
 
@@ -48,7 +50,7 @@ import duckdb
 from medaid.errors import Location, MedaidError
 from medaid.money import to_fen, yuan_text
 from medaid.policy.claim import Claim, YearToDate, settle
-from medaid.policy.model import Policy
+from medaid.policy.model import Assistance, Policy
 from medaid.policy.retro_keys import Retroactive, window_of
 
 __all__ = [
@@ -87,8 +89,14 @@ class Bill:
     in_scope: int
     basic_paid: int
     critical_paid: int  # 大病保险 plus the employees' 大额补助
-    assistance_paid: int  # 医疗救助 plus 倾斜救助 already paid
+    assistance_paid: int  # 医疗救助 already paid
     referred: bool = True
+    tilted_paid: int = 0  # 倾斜救助 already paid
+
+    @property
+    def assisted(self) -> int:
+        """What the data paid of medical assistance on the bill: 医疗救助 plus 倾斜救助."""
+        return self.assistance_paid + self.tilted_paid
 
 
 @dataclass(frozen=True)
@@ -170,7 +178,7 @@ def window(policies: Sequence[Policy], category: str, applied_on: dt.date,
 BILLS_SQL = """
 SELECT settlement_id, settle_date, visit_type, hospital_level, total, in_scope, coalesce(basic_paid, 0),
        coalesce(critical_paid, 0) + coalesce(large_paid, 0),
-       coalesce(assistance_paid, 0) + coalesce(tilted_paid, 0), coalesce(referred, true)
+       coalesce(assistance_paid, 0), coalesce(referred, true), coalesce(tilted_paid, 0)
 FROM settlements WHERE person_key = ? AND settle_date BETWEEN ? AND ?
 ORDER BY settle_date, settlement_id
 """
@@ -179,8 +187,8 @@ ORDER BY settle_date, settlement_id
 def bills_of(con: duckdb.DuckDBPyConnection, person_key: str, start: dt.date, end: dt.date) -> list[Bill]:
     """The person's settlements from ``start`` to ``end`` (both included), in date order."""
     rows = con.execute(BILLS_SQL, [person_key, start, end]).fetchall()
-    return [Bill(str(r[0]), r[1], str(r[2]), r[3], int(r[4]), int(r[5]), int(r[6]), int(r[7]), int(r[8]), bool(r[9]))
-            for r in rows]  # fmt: skip
+    return [Bill(str(r[0]), r[1], str(r[2]), r[3], int(r[4]), int(r[5]), int(r[6]), int(r[7]), int(r[8]), bool(r[9]),
+                 int(r[10])) for r in rows]  # fmt: skip
 
 
 def _claim(bill: Bill, category: str, assistance_paid: int | None) -> Claim:
@@ -200,7 +208,8 @@ def settle_bills(
     rule, start, end = window(policies, category, applied_on, recognised_on)
     result = RetroResult(person_key, category, applied_on, recognised_on, start, end, rule.describe())
     done = done or {}
-    ytd, year, paid = YearToDate(), None, 0  # paid: 医疗救助 of the year so far (the data's or the engine's)
+    ytd, year = YearToDate(), None
+    paid = tilted_paid = 0  # 医疗救助 and 倾斜救助 of the year so far (the data's or the engine's)
     for bill in sorted(bills, key=lambda b: (b.settle_date, b.settlement_id)):
         if end < bill.settle_date < recognised_on:
             result.skipped.append((bill.settlement_id, GAP.format(rule=rule.describe())))
@@ -208,34 +217,42 @@ def settle_bills(
         if not start <= bill.settle_date <= end:
             continue
         if bill.settle_date.year != year:  # the yearly 起付标准 and 年度限额 start again each calendar year
-            ytd, year, paid = YearToDate(), bill.settle_date.year, 0
+            ytd, year, paid, tilted_paid = YearToDate(), bill.settle_date.year, 0, 0
         policy = in_force(policies, bill.settle_date)
-        given = bill.assistance_paid if bill.assistance_paid and bill.settlement_id not in done else None
+        given = bill.assistance_paid if bill.assisted and bill.settlement_id not in done else None
         settled, ytd = settle(policy, _claim(bill, category, given), ytd)
         if bill.settlement_id in done or given is not None:  # counted in the year-to-date, not paid again
             paid += settled.assistance
+            tilted_paid += settled.tilted if given is None else max(settled.tilted, bill.tilted_paid)
             if bill.settlement_id in done:
                 result.settled_before[bill.settlement_id] = done[bill.settlement_id]
             why = (f"已追溯救助：{done[bill.settlement_id]}" if bill.settlement_id in done else
-                   f"已获医疗救助（医疗救助及倾斜救助支付 {yuan_text(bill.assistance_paid)}），不再追溯")  # fmt: skip
+                   f"已获医疗救助（医疗救助及倾斜救助支付 {yuan_text(bill.assisted)}），不再追溯")  # fmt: skip
             result.skipped.append((bill.settlement_id, why))
             continue
         steps = tuple((s.layer, s.amount, s.formula) for s in settled.trace if s.layer in ASSISTANCE_LAYERS)
-        assistance = settled.assistance
-        limit = _limit(policy, category)
+        assistance, tilted = settled.assistance, settled.tilted
+        limit = _limit(policy.assistance, category)
         if limit is not None and assistance > max(limit - paid, 0):  # the data paid more than these rules would
             assistance = max(limit - paid, 0)
             steps += (("医疗救助", assistance, f"本年已支付医疗救助 {yuan_text(paid)}（含数据中已支付的），"
                        f"年度限额 {yuan_text(limit)} 余 {yuan_text(assistance)}"),)  # fmt: skip
         paid += assistance
+        limit = _limit(policy.tilted, category)
+        if limit is not None and tilted > max(limit - tilted_paid, 0):  # the data's 倾斜救助 counts likewise
+            tilted = max(limit - tilted_paid, 0)
+            steps += (("倾斜救助", tilted, f"本年已支付倾斜救助 {yuan_text(tilted_paid)}（含数据中已支付的），"
+                       f"年度限额 {yuan_text(limit)} 余 {yuan_text(tilted)}"),)  # fmt: skip
+        tilted_paid += tilted
         if category not in policy.assistance:
             steps += (("医疗救助", 0, f"{policy.valid_from} 起适用的政策文件没有{category}的医疗救助参数，不予救助"),)
-        result.bills.append(RetroBill(bill.settlement_id, bill.settle_date, assistance, settled.tilted,
+        result.bills.append(RetroBill(bill.settlement_id, bill.settle_date, assistance, tilted,
                                       policy.file, policy.valid_from, policy.source, steps))  # fmt: skip
     return result
 
 
-def _limit(policy: Policy, category: str) -> int | None:
-    """The category's 医疗救助 年度限额 in fen (None: none, or no such layer)."""
-    layer = policy.assistance.get(category)
+def _limit(layers: Mapping[str, Assistance], category: str) -> int | None:
+    """The category's 年度限额 of a layer (``policy.assistance`` or ``policy.tilted``) in fen (None: none, or no
+    such layer)."""
+    layer = layers.get(category)
     return None if layer is None or layer.annual_limit is None else to_fen(layer.annual_limit)

@@ -77,7 +77,7 @@ def county_lines(county: PipelineResult) -> list[str]:
                  f"部门已登记核查结果 {county.warnings_followed} 人")  # fmt: skip
     lines.append(f"  依申请救助历史案件 {county.cases_imported} 件（其中由高额费用预警转化 "
                  f"{county.cases_from_warnings} 件；台账不合格 {county.cases_rejected} 行），"
-                 f"回访 {county.visits_planned} 户，已回访 {county.visits_done} 户")  # fmt: skip
+                 f"计划回访 {county.visits_planned} 人，已回访 {county.visits_done} 人")  # fmt: skip
     if county.evaluation is not None:
         lines.append(f"  由数据填入 {len(county.evaluation.binding.bound)} 项指标；"
                      f"评价总分 {county.total} 分，等级 {county.grade}")  # fmt: skip

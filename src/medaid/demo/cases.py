@@ -86,9 +86,11 @@ class Warned:
 
 
 def _fen(text: str | None) -> int | None:
+    from medaid.money import MoneyError, to_fen
+
     try:
-        return round(float(text or "") * 100)
-    except ValueError:
+        return to_fen(text or "")
+    except MoneyError:
         return None
 
 

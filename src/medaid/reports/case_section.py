@@ -179,7 +179,7 @@ def _warnings(values: dict[str, Value]) -> list[str]:
             if pair
             else ""
         )
-        out.append(f"{terms}预警转化率为 {value_text(conversion)}")
+        out.append(f"{terms}预警登记申请率为 {value_text(conversion)}")
     paid = _present(values, names.WARNING_PAID)
     if paid is not None:
         top = _term(paid, "numerator")

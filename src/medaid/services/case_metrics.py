@@ -1,5 +1,5 @@
 """The metrics of 依申请救助 over a period (issue 15): 申请至发放天数 (median, P90), 逾期率 per step, 跨年支付占比,
-审批通过率, 预警转化率, and 回访率 / 回访满意率 (those two from ``cases.visit_metrics``, not computed again).
+审批通过率, 预警登记申请率, and 回访率 / 回访满意率 (those two from ``cases.visit_metrics``, not computed again).
 
 Each comes with the queries on the app database that give it, with their parameters, and the policy keys it used
 (the ``deadlines`` of the region's policy file in force on each case's application day: file, date and 文号). The
@@ -9,6 +9,7 @@ definitions (which cases count for which metric) are in ``medaid.cases.case_metr
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,7 +130,10 @@ def _value(metric: CaseMetric, start: dt.date, end: dt.date) -> Value:
                         places=places, needs="cases", missing=metric.note or "没有可计算的数据")  # fmt: skip
     value = None
     if metric.value is not None:
-        value = Decimal(str(metric.value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        exact = _exact(metric)
+        value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+        )
     inputs: dict[str, object] = {"period": f"{start.isoformat()} 至 {end.isoformat()}", "source": "依申请救助案件"}
     if metric.values:
         inputs["values"] = list(metric.values)
@@ -143,6 +147,19 @@ def _value(metric: CaseMetric, start: dt.date, end: dt.date) -> Value:
     queries = [_shown(q.to_dict()) for q in metric.queries]
     return Value(definition, value, number(metric.numerator), number(metric.denominator), queries, inputs,
                  metric.note)  # fmt: skip
+
+
+def _exact(metric: CaseMetric) -> Fraction:
+    """The metric's value in exact arithmetic, from its terms (a rate from its counts, a percentile from its day
+    counts), so that half-up rounding is exact: 23 ÷ 160 is 14.375 %, shown 14.38 %, not the float's 14.37 %."""
+    from medaid.cases.case_metrics import percentile_exact
+
+    p = metric.extra.get("percentile")
+    if metric.values and isinstance(p, float | int):
+        return percentile_exact(list(metric.values), Fraction(str(p)))
+    if metric.unit == "%" and metric.numerator is not None and metric.denominator:
+        return Fraction(metric.numerator * 100, metric.denominator)
+    return Fraction(str(metric.value))
 
 
 def _shown(query: dict[str, object]) -> str:

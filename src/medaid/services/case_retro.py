@@ -47,6 +47,7 @@ class CaseRetro:
     skipped: tuple[dict[str, object], ...]
     settled: bool  # recorded now (False: a preview)
     settled_before: tuple[dict[str, object], ...] = ()  # of the skipped: settled retroactively before, when and how
+    can_settle: bool = False  # the account may settle what is due now (a county clerk, a case not paid yet)
 
     def to_dict(self) -> dict[str, object]:
         return {"case_id": self.case_id, "id_masked": self.id_masked, "name_masked": self.name_masked,
@@ -54,7 +55,7 @@ class CaseRetro:
                 "recognised_on": self.recognised_on.isoformat(), "window": [d.isoformat() for d in self.window],
                 "rule": self.rule, "total_fen": self.total_fen, "bills": list(self.bills),
                 "skipped": list(self.skipped), "settled": self.settled,
-                "settled_before": list(self.settled_before)}  # fmt: skip
+                "settled_before": list(self.settled_before), "can_settle": self.can_settle}  # fmt: skip
 
 
 def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: str | None = None,
@@ -87,6 +88,7 @@ def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: 
         recognised_on = payment_recognised_on(case)
         person, category, applied_on = case.person_key, case.category, case.applied_on
         shown = (case.id_masked, case.name_masked)
+        paid = case.state in PAID
     if settle:
         result = settle_retroactive(root, person, category=category, applied_on=applied_on,
                                     recognised_on=recognised_on, actor=me.name, case_id=case_id,
@@ -103,6 +105,8 @@ def case_retroactive(root: Path, case_id: int, *, settle: bool = False, policy: 
     before: tuple[dict[str, object], ...] = tuple(
         {"settlement_id": sid, "how": how} for sid, how in result.settled_before.items()
     )
+    may = me.role in SETTLERS and not me.scope.limited and not paid and not settle and bool(result.bills)
     return CaseRetro(case_id, shown[0], shown[1], category, applied_on, recognised_on, (result.start, result.end),
                      result.rule, result.total, tuple(b.to_dict() for b in result.bills),
-                     tuple({"settlement_id": s, "reason": r} for s, r in result.skipped), settle, before)  # fmt: skip
+                     tuple({"settlement_id": s, "reason": r} for s, r in result.skipped), settle, before,
+                     may)  # fmt: skip

@@ -117,7 +117,7 @@ def import_year_of_cases(root: Path, data_dir: Path, year: int, seed: int) -> Ca
 def _follow_warnings(root: Path, year: int, seed: int) -> tuple[int, int]:
     """The departments record their findings (民政 when the warning is among its): 已认定 for a warning whose case
     was approved, 未认定 for one refused, and 未认定 for a few other warnings of people on no list that they checked
-    (Hefei: many warnings, few identified). Returns (warnings with a case, warnings followed up)."""
+    (Hefei: many warnings, few identified). Returns (cases opened from a warning, warnings followed up)."""
     from sqlalchemy import select
 
     from medaid.analytics.warning_push import follow_up
@@ -159,7 +159,7 @@ def _follow_warnings(root: Path, year: int, seed: int) -> tuple[int, int]:
             followed.append((int(warning_id), department, "rejected", "本人表示已有商业保险赔付，暂不申请救助"))
     for warning_id, department, state, note in followed:
         follow_up(workspace, warning_id, state, note, actor=DEMO_DEPARTMENT, department=department)
-    return len(cases), len(followed)
+    return len(linked), len(followed)
 
 
 def visit_the_year(root: Path, year: int, seed: int) -> tuple[int, int]:

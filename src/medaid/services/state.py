@@ -2,13 +2,15 @@
 
 A page is read far more often than the data change. The data are: the store file (imports,
 verification runs), the settings, the kept surveys, and in the app database the judged scores, the
-follow-ups of findings and of warnings. Signing in, a refused request or an export changes none of
-them, so none of them renews the cache. Requests that arrive while a result is being computed wait for
-that one computation instead of starting their own.
+follow-ups of findings and of warnings, the cases and the 回访; and the day (a waiting step becomes
+late). Signing in, a refused request or an export changes none of them, so none of them renews the
+cache. Requests that arrive while a result is being computed wait for that one computation instead of
+starting their own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -28,8 +30,10 @@ def data_version(root: Path) -> tuple[object, ...]:
     from sqlalchemy import func, select
 
     from medaid.store.app import AppWarning, WarningEvent, session_for
+    from medaid.store.cases import CaseBill, CaseEvent
     from medaid.store.follow_ups import FindingFollowUp
     from medaid.store.judgments import JudgmentRow
+    from medaid.store.visits import VisitPlan, VisitRecord
 
     marks: list[object] = []
     for name in ("store.duckdb", "store.duckdb.wal", "medaid.yaml", "surveys"):
@@ -40,9 +44,13 @@ def data_version(root: Path) -> tuple[object, ...]:
     # event and the latest warning stand for them all, and a maximum of a primary key is read from its index.
     # Over every workspace of a shared app database: another workspace's push renews this one's results too (a
     # computation more, never a stale page), and no store is opened for the workspace's key on every request.
-    columns = (JudgmentRow.id, FindingFollowUp.id, WarningEvent.id, AppWarning.id)
+    # Likewise a case's every change appends a CaseEvent (opened, each step, an objection), its bills a CaseBill,
+    # and 回访 a VisitPlan or a VisitRecord: the case metrics an evaluation binds are computed from them.
+    columns = (JudgmentRow.id, FindingFollowUp.id, WarningEvent.id, AppWarning.id, CaseEvent.id, CaseBill.id,
+               VisitPlan.id, VisitRecord.id)  # fmt: skip
     with session_for(root) as session:  # one query: the latest of each
         marks.extend(session.execute(select(*(select(func.max(c)).scalar_subquery() for c in columns))).one())
+    marks.append(dt.date.today())  # a case step still waiting becomes overdue with the day, nothing else changing
     return tuple(marks)
 
 

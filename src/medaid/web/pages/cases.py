@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from medaid.services.case_retro import PAID, RECOGNISED, SETTLERS
+from medaid.services.case_retro import PAID, RECOGNISED
 from medaid.vocab import CASE_DOCUMENTS, CASE_STATES, DEPARTMENTS
 from medaid.web.api.cases import CASE_ID, HANDLE_RIGHT, READ, caller, refusals_logged
 from medaid.web.auth import Principal, root_of, scope_of
@@ -86,6 +86,4 @@ def _retro(request: Request, principal: Principal, case_id: int, state: str) -> 
         return {"error": err.message}
     before = {s["settlement_id"] for s in found.settled_before}
     others = [s for s in found.skipped if s["settlement_id"] not in before]
-    may_settle = principal.role in SETTLERS and not scope_of(principal).limited and state not in PAID
-    return found.to_dict() | {"skipped": others,
-                              "can_settle": may_settle and bool(found.bills)}  # fmt: skip
+    return found.to_dict() | {"skipped": others, "paid": state in PAID}

@@ -99,8 +99,8 @@ def upgrade() -> None:
             "uq_warnings_workspace_person_year", ["workspace", "person_key", "workspace_year"]
         )
         batch.create_index(op.f("ix_warnings_workspace"), ["workspace"])
-    if context.is_offline_mode():  # SQL for a DBA: the rows are assigned when a workspace first opens them
-        return
+    if context.is_offline_mode():  # SQL for a DBA: no row is assigned here. On a workspace's own SQLite file the
+        return  # workspace takes them when it first reads them; on a shared database the DBA assigns them (0024)
     bind = op.get_bind()
     pushed: dict[int, set[str]] = {}
     _pushes(bind, pushed)
