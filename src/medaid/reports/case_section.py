@@ -54,11 +54,9 @@ def count_text(n: int, unit: str) -> str:
 
 
 def _term(v: Value, which: str) -> int | None:
-    """The numerator or the denominator as a whole count (on the Value, else in its inputs)."""
-    found = getattr(v, which)
-    if found is None:
-        found = v.inputs.get(which)
-    return None if found is None or isinstance(found, bool) else int(Decimal(str(found)))
+    """The numerator or the denominator as a whole count."""
+    found: Decimal | None = getattr(v, which)
+    return None if found is None else int(found)
 
 
 def _pair(v: Value) -> tuple[int, int] | None:
